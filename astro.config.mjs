@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
+
+// Content pages are prerendered (the default); account, pitch and filter pages opt out with
+// `export const prerender = false`. The adapter runs in middleware mode so server.mjs can add
+// compression, caching and security headers to every response, prerendered files included.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  adapter: node({ mode: 'middleware' }),
+  integrations: [mdx(), sitemap(), pagefind()],
+  security: { checkOrigin: true },
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});
