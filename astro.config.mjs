@@ -13,6 +13,8 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   integrations: [mdx(), sitemap(), pagefind()],
   security: { checkOrigin: true },
-  build: { format: 'directory' },
+  // Never inline scripts or styles: the Content-Security-Policy allows only files from 'self'.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

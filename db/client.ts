@@ -1,0 +1,68 @@
+/**
+ * The one database client of a process. DATABASE_URL picks the database: a `file:` path
+ * (the default, db/praktijkplein.db, embedded SQLite) or a `libsql://`/`http(s)://` URL
+ * with DATABASE_AUTH_TOKEN for a libSQL server shared by several app instances.
+ */
+import { mkdirSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import * as schema from './schema.ts';
+
+/** npm scripts and the server run from the project root; migrations are read from there at run time. */
+export const projectRoot = process.cwd();
+export const migrationsFolder = join(projectRoot, 'db', 'migrations');
+export const defaultDatabaseUrl = `file:${join(projectRoot, 'db', 'praktijkplein.db')}`;
+
+export interface DatabaseConfig {
+  url: string;
+  authToken?: string;
+}
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  return { url: env.DATABASE_URL || defaultDatabaseUrl, authToken: env.DATABASE_AUTH_TOKEN || undefined };
+}
+
+export type Database = LibSQLDatabase<typeof schema>;
+
+export interface DatabaseHandle {
+  client: Client;
+  db: Database;
+  close(): void;
+}
+
+/**
+ * Opens the database. For a file: the folder is created (libSQL won't), WAL lets readers
+ * and one writer work side by side, and the busy timeout makes a second writer wait
+ * instead of failing with SQLITE_BUSY.
+ */
+export async function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): Promise<DatabaseHandle> {
+  const isFile = config.url.startsWith('file:');
+  if (isFile) {
+    const path = resolve(config.url.slice('file:'.length));
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  const client = createClient({ url: config.url, authToken: config.authToken, timeout: 5000 });
+  if (isFile) {
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA busy_timeout = 5000');
+    await client.execute('PRAGMA foreign_keys = ON');
+  }
+  return { client, db: drizzle(client, { schema }), close: () => client.close() };
+}
+
+/** Applies the committed drizzle-kit migrations; a no-op until the first one exists. */
+export async function migrateDatabase(handle: DatabaseHandle, folder = migrationsFolder): Promise<void> {
+  if (!existsSync(join(folder, 'meta', '_journal.json'))) return;
+  await migrate(handle.db, { migrationsFolder: folder });
+}
+
+let shared: Promise<DatabaseHandle> | undefined;
+
+/** The process-wide client (DESIGN.md §4b: one client per process). */
+export function getDatabase(): Promise<DatabaseHandle> {
+  shared ??= openDatabase();
+  return shared;
+}
+

@@ -1,0 +1,50 @@
+/**
+ * Production server: static files from dist/client (compressed, cached by hash) and Astro's
+ * on-demand pages through the Node adapter in middleware mode, with security headers on
+ * every response. The adapter's standalone server does neither (DESIGN.md §4b).
+ */
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import compression from 'compression';
+import sirv from 'sirv';
+import { cacheControlFor, setSecurityHeaders } from './src/server/headers.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const production = process.env.NODE_ENV === 'production';
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const { handler: astro } = await import(new URL('./dist/server/entry.mjs', import.meta.url).href);
+
+const compress = compression();
+const assets = sirv(`${root}dist/client`, {
+  etag: true,
+  extensions: ['html'],
+  setHeaders(res, pathname) {
+    res.setHeader('Cache-Control', cacheControlFor(pathname));
+  },
+});
+
+const server = http.createServer((req, res) => {
+  setSecurityHeaders(res, { production });
+  compress(req, res, () => {
+    // Requests that change state never go to static files.
+    if (req.method !== 'GET' && req.method !== 'HEAD') return astro(req, res);
+    assets(req, res, () => {
+      res.setHeader('Cache-Control', 'no-cache');
+      astro(req, res);
+    });
+  });
+});
+
+server.listen(port, host, () => {
+  console.log(`Praktijkplein draait op http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

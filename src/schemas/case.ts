@@ -1,0 +1,32 @@
+/** Frontmatter of a case study (content/cases/*.mdx), DESIGN.md §2. */
+import { z } from 'astro/zod';
+import { caseStatuses, evidenceKinds, instruments, sectors, targetGroups } from '../domain/facets.ts';
+import { day, employerId, facet, municipalityId, partnerId, sourceId } from './ids.ts';
+
+export const caseSchema = z.strictObject({
+  /** Short, descriptive title. */
+  title: z.string().min(5).max(120),
+  /** One to three sentences in plain Dutch (B1). */
+  summary: z.string().min(20).max(300),
+  employers: z.array(employerId).default([]),
+  municipalities: z.array(municipalityId).default([]),
+  /** Partners such as DNZ or a social work company. */
+  partners: z.array(partnerId).default([]),
+  /** Places that are not municipalities: a neighbourhood or a region. */
+  places: z.array(z.string().min(2)).default([]),
+  sectors: z.array(facet(sectors.ids, 'sectoren')).default([]),
+  targetGroups: z.array(facet(targetGroups.ids, 'doelgroepen')).default([]),
+  instruments: z.array(facet(instruments.ids, 'instrumenten')).default([]),
+  /** Only outcomes the sources give. */
+  outcomes: z.array(z.string().min(5)).default([]),
+  /** What stands behind the story: a reported result, shared experience, an ambition or a pitch. */
+  evidence: facet(evidenceKinds.ids, 'soorten bewijs'),
+  status: facet(caseStatuses.ids, 'statussen'),
+  sources: z.array(sourceId).min(1, 'noem minstens één bron'),
+  published: day,
+  updated: day.optional(),
+  /** Shown on the home page. */
+  featured: z.boolean().default(false),
+});
+
+export type CaseFrontmatter = z.infer<typeof caseSchema>;

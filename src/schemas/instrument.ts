@@ -1,0 +1,35 @@
+/** Frontmatter of an instrument page (content/instruments/<instrument id>.mdx), DESIGN.md §2. */
+import { z } from 'astro/zod';
+import { evidenceKinds } from '../domain/facets.ts';
+import { day, facet, municipalityId, sourceId } from './ids.ts';
+
+export const stanceSchema = z.strictObject({
+  municipality: municipalityId,
+  /** What the municipality's source states, in our own words. */
+  statement: z.string().min(10),
+  evidence: facet(evidenceKinds.ids, 'soorten bewijs'),
+  source: sourceId,
+});
+
+export const instrumentSchema = z
+  .strictObject({
+    title: z.string().min(3).max(80),
+    summary: z.string().min(20).max(300),
+    stances: z.array(stanceSchema).default([]),
+    sources: z.array(sourceId).min(1, 'noem minstens één bron'),
+    published: day,
+    updated: day.optional(),
+  })
+  .superRefine((data, ctx) => {
+    data.stances.forEach((stance, index) => {
+      if (!data.sources.includes(stance.source)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stances', index, 'source'],
+          message: `bron "${stance.source}" staat niet in sources van deze pagina`,
+        });
+      }
+    });
+  });
+
+export type InstrumentFrontmatter = z.infer<typeof instrumentSchema>;

@@ -1,0 +1,27 @@
+/** An organisation: employer or partner from organisations.yaml, or a municipality from the CBS list. */
+import { z } from 'astro/zod';
+import { employerSizes, sectors } from '../domain/facets.ts';
+import { facet } from './ids.ts';
+
+const area = z.strictObject({ code: z.string(), name: z.string(), id: z.string() });
+
+export const organisationSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'gebruik kleine letters, cijfers en streepjes'),
+  name: z.string().min(2),
+  kind: z.enum(['municipality', 'employer', 'partner']),
+  /** Only what the sources say. */
+  description: z.string().optional(),
+  sectors: z.array(facet(sectors.ids, 'sectoren')).optional(),
+  size: facet(employerSizes.ids, 'werkgeversgrootte').optional(),
+  /** CBS code (municipalities). */
+  code: z.string().regex(/^GM\d{4}$/).optional(),
+  province: area.optional(),
+  region: area.optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  id: z.string().regex(/\.txt$/),
+  title: z.string(),
+  publisher: z.string(),
+  kind: z.enum(['verslag', 'verkiezingsprogramma']),
+});
