@@ -1,0 +1,74 @@
+/** What a new visitor does: home → case → organisation → instrument, the map, and the 404. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('navigeren', () => {
+  test('home → praktijkvoorbeeld → organisatie → instrument', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await page.goto('/');
+    await page.getByRole('link', { name: /PostNL/ }).first().click();
+    await hasText(page.getByRole('heading', { level: 1 }), /PostNL/);
+    // The sources are shown on the page, with what kind of evidence stands behind it.
+    await visible(page.getByRole('heading', { name: 'Bronnen' }));
+    await visible(page.getByText('werkconferentie-werkgevers-en-gemeenten.txt'));
+    await visible(page.getByText('Gemeld resultaat').first());
+
+    await page.getByRole('complementary').getByRole('link', { name: 'Apeldoorn' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Gemeente Apeldoorn');
+    await visible(page.getByText('GM0200'));
+    await visible(page.getByRole('link', { name: /PostNL/ }).first());
+
+    await page.goto('/praktijkvoorbeelden/zwolle-regelluw-werken/');
+    await page.getByRole('complementary').getByRole('link', { name: 'Jobcoaching en loonwaardebepaling' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Jobcoaching en loonwaardebepaling');
+    // The four programme cities side by side, and the cases that use the instrument.
+    const table = page.getByRole('table');
+    for (const city of ['Utrecht', 'Amsterdam', 'Zoetermeer', 'Nijmegen']) {
+      await visible(table.getByRole('rowheader', { name: city }));
+    }
+    await visible(page.getByRole('link', { name: /Zwolle/ }).first());
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('elke organisatiepagina van een werkgever toont wat ernaar verwijst', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/organisaties/');
+    await page.getByRole('link', { name: 'Facilicom' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Facilicom');
+    expect(await page.getByRole('link', { name: /Facilicom/ }).first().getAttribute('href')).toBe('/praktijkvoorbeelden/facilicom-buitengewoon/');
+    await context.close();
+  });
+
+  test('de kaart linkt een gemeente naar haar praktijkvoorbeelden, en de lijst ernaast zegt hetzelfde', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/kaart/');
+    const apeldoorn = page.locator('svg a[aria-label^="Apeldoorn"]');
+    await expect.poll(() => apeldoorn.count()).toBe(1);
+    await apeldoorn.click();
+    await page.waitForURL(/gemeente=apeldoorn/);
+    await visible(page.getByRole('link', { name: /PostNL/ }));
+    await page.goBack();
+    const list = page.getByRole('region', { name: 'Dezelfde gemeenten als lijst' });
+    await visible(list.getByRole('link', { name: 'Apeldoorn' }));
+    await visible(list.getByRole('link', { name: /PostNL/ }).first());
+    await context.close();
+  });
+
+  test('een onbekende pagina geeft een Nederlandse 404', async () => {
+    const response = await fetch(`${baseURL()}/bestaat/niet`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('Deze pagina bestaat niet');
+    expect(html).toContain('lang="nl"');
+  });
+});

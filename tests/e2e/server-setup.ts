@@ -1,0 +1,69 @@
+/**
+ * Starts the real built server (server.mjs over dist/) on a free port for the e2e project,
+ * with its own temporary database, and stops its whole process group afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+let server: ChildProcess | undefined;
+let dataDir: string | undefined;
+
+export async function setup(project: TestProject) {
+  if (!existsSync('dist/server/entry.mjs')) throw new Error('Bouw de site eerst: npm test doet dat vanzelf.');
+  const port = await freePort();
+  dataDir = mkdtempSync(join(tmpdir(), 'praktijkplein-e2e-'));
+  server = spawn(process.execPath, ['server.mjs'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dataDir, 'e2e.db')}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  server.stdout!.on('data', (chunk) => (output += chunk));
+  server.stderr!.on('data', (chunk) => (output += chunk));
+  const baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${baseURL}/`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`De server startte niet:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  project.provide('baseURL', baseURL);
+}
+
+export async function teardown() {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
