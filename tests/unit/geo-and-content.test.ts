@@ -1,0 +1,105 @@
+/** The official area lists and the content that rests on them. */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { load as parseYaml } from 'js-yaml';
+import { describe, expect, test } from 'vitest';
+import { loadGeo } from '../../src/catalog/geo.ts';
+import { parseCsv } from '../../src/catalog/csv.ts';
+import { slugify } from '../../src/catalog/slug.ts';
+import { loadOrganisationRecords } from '../../src/catalog/organisations.ts';
+import { loadSourceRecords } from '../../src/catalog/sources.ts';
+import { instruments } from '../../src/domain/facets.ts';
+import { caseSchema } from '../../src/schemas/case.ts';
+import { instrumentSchema } from '../../src/schemas/instrument.ts';
+
+function frontmatter(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  const match = text.match(/^---\n([\s\S]*?)\n---/);
+  if (!match) throw new Error(`${file}: geen frontmatter`);
+  return parseYaml(match[1]!);
+}
+
+describe('CBS-gebiedsindelingen', () => {
+  const { municipalities, provinces, regions } = loadGeo();
+
+  test('alle 342 gemeenten, 12 provincies en 35 arbeidsmarktregio’s', () => {
+    expect(municipalities).toHaveLength(342);
+    expect(provinces).toHaveLength(12);
+    expect(regions).toHaveLength(35);
+  });
+
+  test.each([
+    ['zaanstad', 'GM0479', 'Noord-Holland', 'Zaanstreek/Waterland'],
+    ['amsterdam', 'GM0363', 'Noord-Holland', 'Groot Amsterdam'],
+    ['nuenen-gerwen-en-nederwetten', 'GM0820', 'Noord-Brabant', 'Zuidoost-Brabant'],
+    ['sudwest-fryslan', 'GM1900', 'Fryslân', 'Friesland'],
+  ])('%s ligt in de juiste provincie en regio', (id, code, province, region) => {
+    const m = municipalities.find((x) => x.id === id)!;
+    expect(m.code).toBe(code);
+    expect(m.province.name).toBe(province);
+    expect(m.region.name).toBe(region);
+  });
+
+  test('parseCsv kent aanhalingstekens met komma’s erin', () => {
+    expect(parseCsv('a,b\n"x, y",z\n')).toEqual([{ a: 'x, y', b: 'z' }]);
+    expect(parseCsv('a\n"zei ""hoi"""\n')).toEqual([{ a: 'zei "hoi"' }]);
+  });
+
+  test('slugify maakt nette ids van Nederlandse namen', () => {
+    expect(slugify("'s-Hertogenbosch")).toBe('s-hertogenbosch');
+    expect(slugify('Súdwest-Fryslân')).toBe('sudwest-fryslan');
+  });
+});
+
+describe('inhoud', () => {
+  const caseFiles = readdirSync('content/cases').filter((f) => f.endsWith('.mdx'));
+  const instrumentFiles = readdirSync('content/instruments').filter((f) => f.endsWith('.mdx'));
+
+  test('de zeven gevraagde praktijkvoorbeelden bestaan', () => {
+    for (const id of [
+      'postnl-pakketsorteercentra',
+      'asito-universiteit-utrecht',
+      'facilicom-buitengewoon',
+      'albert-heijn-zaanstad',
+      'iss-de-liemers-breed-offensief',
+      'zwolle-regelluw-werken',
+      'zaanstad-poelenbrug-wie-biedt',
+    ]) {
+      expect(caseFiles).toContain(`${id}.mdx`);
+    }
+  });
+
+  test.each(caseFiles)('praktijkvoorbeeld %s voldoet aan het schema', (file) => {
+    const result = caseSchema.safeParse(frontmatter(join('content/cases', file)));
+    expect(result.error?.issues ?? []).toEqual([]);
+  });
+
+  test('elk instrument uit de lijst heeft precies één pagina, en omgekeerd', () => {
+    expect(instrumentFiles.map((f) => f.replace(/\.mdx$/, '')).sort()).toEqual([...instruments.ids].sort());
+  });
+
+  test.each(instrumentFiles)('instrument %s voldoet aan het schema', (file) => {
+    const result = instrumentSchema.safeParse(frontmatter(join('content/instruments', file)));
+    expect(result.error?.issues ?? []).toEqual([]);
+  });
+
+  test('een ambitie uit een verkiezingsprogramma staat nooit als resultaat in een praktijkvoorbeeld', () => {
+    const programmes = new Set(loadSourceRecords().filter((s) => s.kind === 'verkiezingsprogramma').map((s) => s.id));
+    for (const file of caseFiles) {
+      const data = caseSchema.parse(frontmatter(join('content/cases', file)));
+      if (data.sources.every((s) => programmes.has(s))) expect(data.evidence, file).not.toBe('resultaat');
+    }
+  });
+
+  test('elke bron bestaat in ../shared/sources (waar die map naast het project staat)', () => {
+    const dir = join('..', 'shared', 'sources');
+    if (!existsSync(dir)) return;
+    for (const source of loadSourceRecords()) expect(existsSync(join(dir, source.id)), source.id).toBe(true);
+  });
+
+  test('organisatie-ids zijn uniek over werkgevers, partners en gemeenten', () => {
+    const ids = loadOrganisationRecords().map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(342 + 19);
+  });
+});
