@@ -37,6 +37,15 @@ const server = http.createServer((req, res) => {
   });
 });
 
+server.on('error', (error) => {
+  if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE') {
+    console.error(`Poort ${port} is al in gebruik. Stop de andere server, of start met een andere poort: PORT=4322 npm start`);
+  } else {
+    console.error(`De server kon niet starten: ${error.message}`);
+  }
+  process.exit(1);
+});
+
 server.listen(port, host, () => {
   console.log(`Praktijkplein draait op http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 });

@@ -32,7 +32,8 @@ export function loadMapShapes() {
   const municipalities = readLayer('gemeente_2026.topojson', 'gemeente_2026');
   const provinces = readLayer('provincie_2026.topojson', 'provincie_2026');
   const projection = geoMercator().fitSize([mapWidth, mapHeight], provinces);
-  const path = geoPath(projection).digits(1);
+  // Whole pixels are precise enough at this size and keep the page light.
+  const path = geoPath(projection).digits(0);
   const shapes = (collection: typeof municipalities) =>
     collection.features.map((f) => ({ code: f.properties.statcode, name: f.properties.statnaam, d: path(f) ?? '' }));
   cache = { municipalities: shapes(municipalities), provinces: shapes(provinces) };

@@ -19,7 +19,10 @@ export function runSearch(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
-  if (!form || !status || !list) return;
+  if (form && status && list) enhance(form, status, list);
+}
+
+function enhance(form: HTMLFormElement, status: HTMLElement, list: HTMLOListElement): void {
   const input = form.elements.namedItem('q') as HTMLInputElement;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
