@@ -1,6 +1,134 @@
 /**
- * Praktijkplein's database schema (drizzle-orm 0.45, SQLite dialect). Issue #3 adds the
- * account tables here; `npm run db:generate` then writes the migration into db/migrations.
- * The content half of the site (issue #2) keeps everything in content/, not here.
+ * Praktijkplein's database schema (drizzle-orm 0.45, SQLite dialect; DESIGN.md §3).
+ * Change it, then `npm run db:generate` writes the migration into db/migrations.
+ * Times are Unix milliseconds (integer) so comparisons stay plain arithmetic in SQL.
  */
-export {};
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+export const organisationKinds = ['municipality', 'employer', 'partner'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+/** Municipalities (from the CBS list), employers and partners. */
+export const organisations = sqliteTable(
+  'organisations',
+  {
+    /** Same id as the content's organisation id (slug), so pages and data line up. */
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: organisationKinds }).notNull(),
+    name: text('name').notNull(),
+    /** CBS code (GM0479) for municipalities. */
+    municipalityCode: text('municipality_code'),
+    /** A municipality's own e-mail domain; members with an address there are verified automatically. */
+    emailDomain: text('email_domain'),
+    /** Employers proposed at registration stay unverified until a curator looks. */
+    verifiedAt: integer('verified_at'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('organisations_municipality_code').on(t.municipalityCode), index('organisations_kind_name').on(t.kind, t.name)],
+);
+
+export const roles = ['member', 'curator', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Stored lower-cased; unique. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: roles }).notNull().default('member'),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    emailVerifiedAt: integer('email_verified_at'),
+    /** A municipality membership counts only once verified (by domain or by a curator). */
+    membershipVerifiedAt: integer('membership_verified_at'),
+    membershipVerifiedBy: text('membership_verified_by', { enum: ['domain', 'curator'] }),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('users_email').on(t.email), index('users_organisation').on(t.organisationId)],
+);
+
+/** Lucia-style sessions: the cookie holds `<id>.<secret>`, the database only SHA-256(secret). */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastVerifiedAt: integer('last_verified_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const tokenPurposes = ['email-verification', 'password-reset', 'email-change'] as const;
+export type TokenPurpose = (typeof tokenPurposes)[number];
+
+/** Single-use, short-lived tokens sent by e-mail; bound to one user and one address. */
+export const oneTimeTokens = sqliteTable(
+  'one_time_tokens',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: tokenPurposes }).notNull(),
+    email: text('email').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('one_time_tokens_user').on(t.userId, t.purpose)],
+);
+
+/** Token buckets for rate limits, shared by every app instance. */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  tokens: real('tokens').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** E-mail waiting to be sent (and, briefly, sent mail, so a failure can be retried). */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_pending').on(t.sentAt, t.createdAt)],
+);
+
+/** Who did what to which record, for moderation and disputes. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    /** Null once the actor's account is deleted. */
+    actorUserId: text('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    detail: text('detail'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('audit_log_subject').on(t.subjectType, t.subjectId), index('audit_log_actor').on(t.actorUserId)],
+);
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;

@@ -17,5 +17,6 @@ function run(label, args) {
 
 run('Site bouwen', ['node_modules/astro/bin/astro.mjs', 'build']);
 run('Database voorbereiden', ['scripts/migrate.ts']);
+if (process.env.NODE_ENV !== 'production') run('Demodata laden', ['scripts/seed.ts']);
 console.log('\n▶ Server starten');
 await import('../server.mjs');

@@ -1,0 +1,61 @@
+/**
+ * Demo data for trying the site locally (never in production): one account per role, all with
+ * the password below, plus a municipality member waiting for a curator. Idempotent.
+ */
+import { eq } from 'drizzle-orm';
+import { openDatabase, migrateDatabase } from '../db/client.ts';
+import { organisations, users, type Role } from '../db/schema.ts';
+import { ensureReferenceData } from '../src/accounts/reference-data.ts';
+import { hashPassword } from '../src/auth/password.ts';
+import { newId } from '../src/auth/crypto.ts';
+
+export const DEMO_PASSWORD = 'oefenen op het praktijkplein';
+
+const demoOrganisations = [
+  { id: 'demo-netwerk', kind: 'partner' as const, name: 'Netwerk Praktijkplein (demo)' },
+  { id: 'demo-voorbeeldbedrijf', kind: 'employer' as const, name: 'Voorbeeldbedrijf (demo)' },
+];
+
+const demoUsers: { email: string; name: string; organisationId: string; role: Role; membershipVerified: boolean }[] = [
+  { email: 'beheerder@demo.praktijkplein.nl', name: 'Demo Beheerder', organisationId: 'demo-netwerk', role: 'admin', membershipVerified: true },
+  { email: 'curator@demo.praktijkplein.nl', name: 'Demo Curator', organisationId: 'demo-netwerk', role: 'curator', membershipVerified: true },
+  { email: 'gemeente@demo.praktijkplein.nl', name: 'Demo Gemeentemedewerker', organisationId: 'zaanstad', role: 'member', membershipVerified: true },
+  { email: 'werkgever@demo.praktijkplein.nl', name: 'Demo Werkgever', organisationId: 'demo-voorbeeldbedrijf', role: 'member', membershipVerified: true },
+  { email: 'nieuw@demo.praktijkplein.nl', name: 'Demo Nieuwe Collega', organisationId: 'zaanstad', role: 'member', membershipVerified: false },
+];
+
+if (process.env.NODE_ENV === 'production') {
+  console.error('Demodata wordt niet in productie geladen.');
+  process.exit(1);
+}
+
+const handle = await openDatabase();
+try {
+  await migrateDatabase(handle);
+  const { db } = handle;
+  await ensureReferenceData(db);
+  const now = Date.now();
+  await db.insert(organisations).values(demoOrganisations.map((o) => ({ ...o, verifiedAt: now, createdAt: now }))).onConflictDoNothing();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let added = 0;
+  for (const demo of demoUsers) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, demo.email)).limit(1);
+    if (existing) continue;
+    await db.insert(users).values({
+      id: newId(),
+      email: demo.email,
+      name: demo.name,
+      passwordHash,
+      role: demo.role,
+      organisationId: demo.organisationId,
+      emailVerifiedAt: now,
+      membershipVerifiedAt: demo.membershipVerified ? now : null,
+      membershipVerifiedBy: demo.membershipVerified ? 'curator' : null,
+      createdAt: now,
+    });
+    added++;
+  }
+  console.log(`Demodata klaar (${added} nieuwe demo-accounts; wachtwoord: "${DEMO_PASSWORD}").`);
+} finally {
+  handle.close();
+}

@@ -1,0 +1,32 @@
+/** What the account flows need from the outside world, so tests can pass their own. */
+import type { Database } from '../../db/client.ts';
+
+export interface Deps {
+  db: Database;
+  /** The site's origin, for links in e-mail (e.g. https://praktijkplein.nl). */
+  origin: string;
+  /** The client's IP address, for per-IP rate limits. */
+  ip: string;
+  now?: number;
+}
+
+export const clock = (deps: Deps) => deps.now ?? Date.now();
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function emailDomain(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1);
+}
+
+/** Words of the person that must not be the password (name parts, e-mail local part). */
+export function personalWords(name: string, email: string): string[] {
+  return [...name.split(/\s+/), email.split('@')[0] ?? ''];
+}
+
+/** A unique-constraint failure from SQLite/libSQL (e.g. the e-mail was taken meanwhile). */
+export function isUniqueViolation(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? '');
+  return /UNIQUE constraint failed/i.test(text);
+}

@@ -1,0 +1,61 @@
+/**
+ * Forgotten password: ask for a link, then set a new password with it. The request always gets
+ * the same answer; a successful reset ends every session and proves the mailbox, so an
+ * unverified address counts as verified afterwards.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { sessions, users } from '../../db/schema.ts';
+import { auditIf } from '../auth/audit.ts';
+import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
+import { hashPassword, passwordProblem } from '../auth/password.ts';
+import { consumeAll } from '../auth/rate-limit.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { passwordChangedMessage, passwordResetMessage } from '../mail/messages.ts';
+import { clock, normaliseEmail, personalWords, type Deps } from './deps.ts';
+
+export type RequestResetResult = { ok: true } | { ok: false; reason: 'rate-limited'; retryAfterMs: number };
+
+export async function requestPasswordReset(deps: Deps, input: { email: string }): Promise<RequestResetResult> {
+  const { db } = deps;
+  const now = clock(deps);
+  const email = normaliseEmail(input.email);
+  const limit = await consumeAll(db, [['mailAddress', email], ['mailIp', deps.ip]], now);
+  if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  if (user) {
+    const { token, insert } = newOneTimeToken(db, { userId: user.id, purpose: 'password-reset', email }, now);
+    const link = `${deps.origin}/account/wachtwoord-herstellen/?token=${encodeURIComponent(token)}`;
+    await db.batch([retireTokens(db, user.id, 'password-reset', now), insert, enqueueMail(db, passwordResetMessage(email, user.name, link), now)]);
+  }
+  return { ok: true };
+}
+
+export type ResetResult =
+  | { ok: true }
+  | { ok: false; reason: 'invalid' | 'expired' | 'used' }
+  | { ok: false; reason: 'weak-password'; message: string };
+
+export async function resetPassword(deps: Deps, input: { token: string; password: string }): Promise<ResetResult> {
+  const { db } = deps;
+  const now = clock(deps);
+  const check = await checkOneTimeToken(db, input.token, 'password-reset', now);
+  if (!check.ok) return check;
+  const [user] = await db.select().from(users).where(eq(users.id, check.userId)).limit(1);
+  if (!user || user.email !== check.email) return { ok: false, reason: 'invalid' };
+  const problem = passwordProblem(input.password, personalWords(user.name, user.email));
+  if (problem) return { ok: false, reason: 'weak-password', message: problem };
+  const passwordHash = await hashPassword(input.password);
+  const open = tokenStillOpen(check.id);
+  const results = await db.batch([
+    auditIf(db, { actorUserId: user.id, action: 'account.password-reset', subjectType: 'user', subjectId: user.id }, open, now),
+    db
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})` })
+      .where(and(eq(users.id, user.id), open)),
+    db.delete(sessions).where(and(eq(sessions.userId, user.id), open)),
+    claimToken(db, check.id, now),
+  ]);
+  if (results[3].length === 0) return { ok: false, reason: 'used' };
+  await db.batch([enqueueMail(db, passwordChangedMessage(user.email, user.name, deps.origin), now)]);
+  return { ok: true };
+}

@@ -1,0 +1,154 @@
+/**
+ * Registering and confirming an e-mail address. The answer to "register" is the same whether
+ * or not the address already has an account (the owner gets an e-mail instead), so the form
+ * cannot be used to find out who is registered.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { organisations, users, type OrganisationRow, type UserRow } from '../../db/schema.ts';
+import { audit, auditIf } from '../auth/audit.ts';
+import { newId } from '../auth/crypto.ts';
+import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
+import { hashPassword, passwordProblem } from '../auth/password.ts';
+import { consumeAll } from '../auth/rate-limit.ts';
+import { slugify } from '../catalog/slug.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { existingAccountMessage, verifyEmailMessage } from '../mail/messages.ts';
+import { clock, emailDomain, isUniqueViolation, normaliseEmail, personalWords, type Deps } from './deps.ts';
+
+export interface RegistrationInput {
+  name: string;
+  email: string;
+  password: string;
+  kind: 'municipality' | 'employer';
+  /** The municipality (kind municipality) or an existing employer (kind employer). */
+  organisationId?: string;
+  /** A new employer to propose (kind employer, no organisationId). */
+  newEmployerName?: string;
+}
+
+export type RegistrationResult =
+  | { ok: true }
+  | { ok: false; reason: 'rate-limited'; retryAfterMs: number }
+  | { ok: false; reason: 'invalid'; fields: Partial<Record<'password' | 'organisationId' | 'newEmployerName', string>> };
+
+export async function register(deps: Deps, input: RegistrationInput): Promise<RegistrationResult> {
+  const { db } = deps;
+  const now = clock(deps);
+  const email = normaliseEmail(input.email);
+  const name = input.name.trim();
+
+  const limit = await consumeAll(db, [['registerIp', deps.ip], ['mailAddress', email]], now);
+  if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
+
+  const problem = passwordProblem(input.password, personalWords(name, email));
+  const organisation = await resolveOrganisation(deps, input);
+  if (problem || !organisation.ok) {
+    return { ok: false, reason: 'invalid', fields: { ...(problem ? { password: problem } : {}), ...(organisation.ok ? {} : organisation.fields) } };
+  }
+
+  const [existing] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  if (existing) {
+    await db.batch([enqueueMail(db, existingAccountMessage(email, existing.name, deps.origin), now)]);
+    return { ok: true };
+  }
+
+  // Hash before the batch: never hold the write lock while argon2 works.
+  const passwordHash = await hashPassword(input.password);
+  const userId = newId();
+  const { token, insert: tokenInsert } = newOneTimeToken(db, { userId, purpose: 'email-verification', email }, now);
+  const link = `${deps.origin}/account/bevestigen/?token=${encodeURIComponent(token)}`;
+  try {
+    await db.batch([
+      ...(organisation.create ? [db.insert(organisations).values(organisation.create)] : []),
+      db.insert(users).values({ id: userId, email, name, passwordHash, organisationId: organisation.id, createdAt: now }),
+      tokenInsert,
+      enqueueMail(db, verifyEmailMessage(email, name, link), now),
+      audit(db, { actorUserId: userId, action: 'account.registered', subjectType: 'user', subjectId: userId, detail: { organisationId: organisation.id } }, now),
+    ]);
+  } catch (error) {
+    // Someone registered the same address a moment ago: answer as for an existing account.
+    if (!isUniqueViolation(error)) throw error;
+    await db.batch([enqueueMail(db, existingAccountMessage(email, name, deps.origin), now)]);
+  }
+  return { ok: true };
+}
+
+type ResolvedOrganisation =
+  | { ok: true; id: string; create?: typeof organisations.$inferInsert }
+  | { ok: false; fields: Partial<Record<'organisationId' | 'newEmployerName', string>> };
+
+async function resolveOrganisation(deps: Deps, input: RegistrationInput): Promise<ResolvedOrganisation> {
+  const { db } = deps;
+  if (input.kind === 'employer' && !input.organisationId) {
+    const proposed = input.newEmployerName?.trim() ?? '';
+    if (proposed.length < 2) return { ok: false, fields: { newEmployerName: 'Vul de naam van uw organisatie in, of kies er een uit de lijst.' } };
+    const id = `${slugify(proposed).slice(0, 60) || 'werkgever'}-${newId().slice(0, 6)}`;
+    return { ok: true, id, create: { id, kind: 'employer', name: proposed.slice(0, 120), createdAt: clock(deps) } };
+  }
+  const [org] = input.organisationId
+    ? await db.select().from(organisations).where(eq(organisations.id, input.organisationId)).limit(1)
+    : [];
+  if (!org || org.kind !== input.kind || (org.kind === 'employer' && org.verifiedAt === null)) {
+    return {
+      ok: false,
+      fields: { organisationId: input.kind === 'municipality' ? 'Kies uw gemeente uit de lijst.' : 'Kies uw organisatie uit de lijst, of vul een nieuwe naam in.' },
+    };
+  }
+  return { ok: true, id: org.id };
+}
+
+/** Municipality members whose address is at the municipality's own domain count as verified. */
+export function verifiedByDomain(user: Pick<UserRow, 'email'>, organisation: Pick<OrganisationRow, 'kind' | 'emailDomain'>): boolean {
+  return organisation.kind === 'municipality' && !!organisation.emailDomain && emailDomain(user.email) === organisation.emailDomain.toLowerCase();
+}
+
+export type ConfirmResult = { ok: true } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+
+/**
+ * Confirms the address from a verification link. The user update and the claim of the token
+ * run in one batch; the update only applies while the token is still unused, so a link used
+ * twice at the same moment verifies once and nothing is half-written.
+ */
+export async function confirmEmail(deps: Deps, token: string): Promise<ConfirmResult> {
+  const { db } = deps;
+  const now = clock(deps);
+  const check = await checkOneTimeToken(db, token, 'email-verification', now);
+  if (!check.ok) return check;
+  const [row] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, check.userId))
+    .limit(1);
+  if (!row || row.user.email !== check.email) return { ok: false, reason: 'invalid' };
+  const byDomain = verifiedByDomain(row.user, row.organisation) && row.user.membershipVerifiedAt === null;
+  const open = tokenStillOpen(check.id);
+  const detail = byDomain ? { membership: 'domain' } : undefined;
+  const [, , claim] = await db.batch([
+    auditIf(db, { actorUserId: check.userId, action: 'account.email-verified', subjectType: 'user', subjectId: check.userId, detail }, open, now),
+    db
+      .update(users)
+      .set({
+        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})`,
+        ...(byDomain ? { membershipVerifiedAt: now, membershipVerifiedBy: 'domain' as const } : {}),
+      })
+      .where(and(eq(users.id, check.userId), open)),
+    claimToken(db, check.id, now),
+  ]);
+  return claim.length === 1 ? { ok: true } : { ok: false, reason: 'used' };
+}
+
+export type ResendResult = { ok: true } | { ok: false; reason: 'already-verified' } | { ok: false; reason: 'rate-limited'; retryAfterMs: number };
+
+/** Sends a fresh verification link; older links stop working. */
+export async function resendVerification(deps: Deps, user: UserRow): Promise<ResendResult> {
+  const { db } = deps;
+  const now = clock(deps);
+  if (user.emailVerifiedAt !== null) return { ok: false, reason: 'already-verified' };
+  const limit = await consumeAll(db, [['mailAddress', user.email], ['mailIp', deps.ip]], now);
+  if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
+  const { token, insert } = newOneTimeToken(db, { userId: user.id, purpose: 'email-verification', email: user.email }, now);
+  const link = `${deps.origin}/account/bevestigen/?token=${encodeURIComponent(token)}`;
+  await db.batch([retireTokens(db, user.id, 'email-verification', now), insert, enqueueMail(db, verifyEmailMessage(user.email, user.name, link), now)]);
+  return { ok: true };
+}

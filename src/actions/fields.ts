@@ -1,0 +1,27 @@
+/** Form field schemas with Dutch messages, shared by every form that asks the same thing. */
+import { z } from 'astro/zod';
+
+export const emailField = z
+  .string({ error: 'Vul uw e-mailadres in.' })
+  .trim()
+  .min(1, 'Vul uw e-mailadres in.')
+  .max(254, 'Dit e-mailadres is te lang.')
+  .pipe(z.email({ error: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.' }));
+
+export const nameField = z
+  .string({ error: 'Vul uw naam in.' })
+  .trim()
+  .min(2, 'Vul uw naam in (minstens 2 tekens).')
+  .max(100, 'Een naam mag hoogstens 100 tekens hebben.');
+
+/** Length and strength are checked in the domain, which knows the person's name and address. */
+export const newPasswordField = z.string({ error: 'Kies een wachtwoord.' }).min(1, 'Kies een wachtwoord.').max(4096, 'Dit wachtwoord is te lang.');
+
+export const currentPasswordField = z
+  .string({ error: 'Vul uw huidige wachtwoord in.' })
+  .min(1, 'Vul uw huidige wachtwoord in.')
+  .max(4096, 'Dit wachtwoord is te lang.');
+
+export const tokenField = z.string({ error: 'Deze link is niet (meer) geldig.' }).min(1, 'Deze link is niet (meer) geldig.').max(200, 'Deze link is niet (meer) geldig.');
+
+export const idField = z.string().min(1).max(200);

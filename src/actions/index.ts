@@ -1,0 +1,4 @@
+import { account } from './account.ts';
+import { curation } from './curation.ts';
+
+export const server = { account, curation };

@@ -1,0 +1,12 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The signed-in person, their organisation and session; null for visitors. */
+    user: import('../db/schema.ts').UserRow | null;
+    organisation: import('../db/schema.ts').OrganisationRow | null;
+    session: import('./auth/session.ts').ValidSession | null;
+    /** What the policy module sees; null for visitors. */
+    actor: import('./domain/policy.ts').Actor | null;
+  }
+}

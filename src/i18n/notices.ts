@@ -1,0 +1,15 @@
+/** Messages shown after a successful form, keyed by the ?melding= value of the redirect. */
+export const notices = {
+  bevestigd: 'Uw e-mailadres is bevestigd.',
+  uitgelogd: 'U bent uitgelogd.',
+  'overal-uitgelogd': 'U bent op al uw apparaten uitgelogd.',
+  verstuurd: 'Als er een account met dit e-mailadres is, staat er nu een e-mail met een link in de inbox. De link is 30 minuten geldig. Kijk ook in de map met ongewenste e-mail.',
+  'wachtwoord-hersteld': 'Uw nieuwe wachtwoord is ingesteld. U bent overal uitgelogd; log in met het nieuwe wachtwoord.',
+  'wachtwoord-gewijzigd': 'Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.',
+  'link-verstuurd': 'We hebben een nieuwe bevestigingslink gestuurd. Oudere links werken niet meer.',
+  'e-mail-verstuurd': 'We hebben een bevestigingslink gestuurd naar het nieuwe adres. Tot u die gebruikt, blijft uw oude adres actief.',
+  'e-mail-gewijzigd': 'Uw e-mailadres is gewijzigd.',
+  'lid-bevestigd': 'Het lidmaatschap is bevestigd; de persoon krijgt daarover een e-mail.',
+  'organisatie-bevestigd': 'De werkgever is bevestigd.',
+  'domein-opgeslagen': 'Het e-maildomein is opgeslagen.',
+} as const;

@@ -1,0 +1,76 @@
+/** The texts of every e-mail Praktijkplein sends, in plain Dutch. Links are absolute. */
+import type { MailMessage } from './outbox.ts';
+
+const footer = '\n\nMet vriendelijke groet,\nPraktijkplein\n\nU krijgt deze e-mail omdat dit adres op Praktijkplein is gebruikt.';
+
+export function verifyEmailMessage(to: string, name: string, link: string): MailMessage {
+  return {
+    to,
+    subject: 'Bevestig uw e-mailadres voor Praktijkplein',
+    body: `Beste ${name},\n\nWelkom bij Praktijkplein. Bevestig uw e-mailadres via deze link (48 uur geldig):\n\n${link}\n\nHeeft u geen account aangemaakt? Dan kunt u deze e-mail negeren.${footer}`,
+  };
+}
+
+export function existingAccountMessage(to: string, name: string, origin: string): MailMessage {
+  return {
+    to,
+    subject: 'Iemand wilde een account maken met uw e-mailadres',
+    body: `Beste ${name},\n\nEr is geprobeerd een nieuw account op Praktijkplein te maken met dit e-mailadres. U heeft al een account.\n\nWas u dat zelf? Log dan in: ${origin}/account/inloggen/\nWachtwoord vergeten? ${origin}/account/wachtwoord-vergeten/\n\nWas u het niet? Dan hoeft u niets te doen: er is niets veranderd.${footer}`,
+  };
+}
+
+export function passwordResetMessage(to: string, name: string, link: string): MailMessage {
+  return {
+    to,
+    subject: 'Nieuw wachtwoord instellen voor Praktijkplein',
+    body: `Beste ${name},\n\nU vroeg om een nieuw wachtwoord. Stel het in via deze link (30 minuten geldig, één keer te gebruiken):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.${footer}`,
+  };
+}
+
+export function passwordChangedMessage(to: string, name: string, origin: string): MailMessage {
+  return {
+    to,
+    subject: 'Uw wachtwoord voor Praktijkplein is gewijzigd',
+    body: `Beste ${name},\n\nUw wachtwoord is zojuist gewijzigd. U bent op al uw apparaten uitgelogd.\n\nWas u dit niet? Stel dan meteen een nieuw wachtwoord in: ${origin}/account/wachtwoord-vergeten/${footer}`,
+  };
+}
+
+export function emailChangeMessage(to: string, name: string, link: string): MailMessage {
+  return {
+    to,
+    subject: 'Bevestig uw nieuwe e-mailadres voor Praktijkplein',
+    body: `Beste ${name},\n\nU wilt dit adres gaan gebruiken voor Praktijkplein. Bevestig dat via deze link (24 uur geldig):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.${footer}`,
+  };
+}
+
+export function emailTakenMessage(to: string): MailMessage {
+  return {
+    to,
+    subject: 'Dit e-mailadres heeft al een account op Praktijkplein',
+    body: `Hallo,\n\nIemand wilde dit e-mailadres koppelen aan een account op Praktijkplein. Dit adres hoort al bij een account, dus er is niets veranderd.${footer}`,
+  };
+}
+
+export function emailChangedMessage(to: string, name: string, newEmail: string): MailMessage {
+  return {
+    to,
+    subject: 'Uw e-mailadres voor Praktijkplein is gewijzigd',
+    body: `Beste ${name},\n\nUw account gebruikt vanaf nu het e-mailadres ${newEmail}. Was u dit niet? Neem dan direct contact op met de beheerders van Praktijkplein.${footer}`,
+  };
+}
+
+export function accountDeletedMessage(to: string, name: string): MailMessage {
+  return {
+    to,
+    subject: 'Uw account op Praktijkplein is verwijderd',
+    body: `Beste ${name},\n\nUw account en de gegevens die bij u horen zijn verwijderd. Dit is de laatste e-mail die u van ons krijgt.${footer}`,
+  };
+}
+
+export function membershipVerifiedMessage(to: string, name: string, organisation: string): MailMessage {
+  return {
+    to,
+    subject: 'Uw lidmaatschap op Praktijkplein is bevestigd',
+    body: `Beste ${name},\n\nEen beheerder heeft bevestigd dat u namens ${organisation} op Praktijkplein werkt.${footer}`,
+  };
+}

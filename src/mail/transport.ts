@@ -1,0 +1,40 @@
+/**
+ * How mail leaves: SMTP via nodemailer when SMTP_URL is set; otherwise, outside production,
+ * the message is printed to the console so every flow can be tried locally from the README.
+ */
+import nodemailer from 'nodemailer';
+
+export interface Transport {
+  send(message: { to: string; subject: string; body: string }): Promise<void>;
+}
+
+export const consoleTransport: Transport = {
+  async send({ to, subject, body }) {
+    console.log(`\n✉  E-mail aan ${to}\n   Onderwerp: ${subject}\n${body.replace(/^/gm, '   ')}\n`);
+  },
+};
+
+let smtp: Transport | undefined;
+
+export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): Transport {
+  if (env.SMTP_URL) {
+    smtp ??= (() => {
+      const transporter = nodemailer.createTransport(env.SMTP_URL);
+      const from = env.MAIL_FROM ?? 'Praktijkplein <no-reply@praktijkplein.nl>';
+      return {
+        async send({ to, subject, body }) {
+          await transporter.sendMail({ from, to, subject, text: body });
+        },
+      };
+    })();
+    return smtp;
+  }
+  if (env.NODE_ENV === 'production') {
+    return {
+      async send() {
+        throw new Error('SMTP_URL is niet ingesteld: e-mail kan niet worden verstuurd');
+      },
+    };
+  }
+  return consoleTransport;
+}

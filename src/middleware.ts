@@ -1,0 +1,56 @@
+/**
+ * Resolves who is asking (session cookie → Astro.locals) and guards state changes; nothing
+ * here decides permissions (that is the policy module's job, inside each page and action).
+ * Prerendered pages skip all of it: at build time there is no request and no user.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { actorFrom } from './accounts/actor.ts';
+import { sessionCookieName, sessionCookieOptions } from './auth/cookie.ts';
+import { validateSessionToken } from './auth/session.ts';
+import { appDatabase, housekeeping } from './server/app-database.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  context.locals.user = null;
+  context.locals.organisation = null;
+  context.locals.session = null;
+  context.locals.actor = null;
+  if (context.isPrerendered) return next();
+
+  // Second line of CSRF defence after Astro's origin check: browsers say where a request
+  // comes from; a state change must come from this site itself.
+  if (!SAFE_METHODS.has(context.request.method)) {
+    const site = context.request.headers.get('sec-fetch-site');
+    if (site && site !== 'same-origin') {
+      return new Response('Dit verzoek komt niet van Praktijkplein zelf en is geweigerd.', {
+        status: 403,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
+    }
+  }
+
+  const db = await appDatabase();
+  housekeeping(db);
+  const cookieName = sessionCookieName();
+  const token = context.cookies.get(cookieName)?.value;
+  if (token) {
+    const current = await validateSessionToken(db, token);
+    if (current) {
+      context.locals.user = current.user;
+      context.locals.organisation = current.organisation;
+      context.locals.session = current.session;
+      context.locals.actor = actorFrom(current.user, current.organisation);
+      context.cookies.set(cookieName, token, sessionCookieOptions());
+    } else {
+      context.cookies.delete(cookieName, { path: '/' });
+    }
+  }
+
+  const response = await next();
+  // Personal pages must never be stored by a browser or proxy cache.
+  if (context.locals.user || context.url.pathname.startsWith('/account') || context.url.pathname.startsWith('/beheer')) {
+    response.headers.set('Cache-Control', 'no-store');
+  }
+  return response;
+});

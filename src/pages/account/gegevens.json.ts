@@ -1,0 +1,21 @@
+/** "Download my data": everything stored about the signed-in person, as JSON (AVG). */
+import type { APIRoute } from 'astro';
+import { exportUserData } from '../../accounts/profile.ts';
+import { siteOrigin } from '../../actions/outcome.ts';
+import { can } from '../../domain/policy.ts';
+import { appDatabase } from '../../server/app-database.ts';
+
+export const prerender = false;
+
+export const GET: APIRoute = async (context) => {
+  const { user, actor } = context.locals;
+  if (!user || !can(actor, 'account:view')) return context.redirect('/account/inloggen/?terug=%2Faccount%2F', 303);
+  const data = await exportUserData({ db: await appDatabase(), origin: siteOrigin(context.url), ip: context.clientAddress }, user.id);
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': 'attachment; filename="praktijkplein-mijn-gegevens.json"',
+      'cache-control': 'no-store',
+    },
+  });
+};
