@@ -1,0 +1,57 @@
+/** A fresh, migrated libSQL file per test, with reference data; and reading mail from the outbox. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { desc, eq } from 'drizzle-orm';
+import { migrateDatabase, openDatabase, type DatabaseHandle } from '../../../db/client.ts';
+import { outbox, users } from '../../../db/schema.ts';
+import { ensureReferenceData } from '../../../src/accounts/reference-data.ts';
+import { register, confirmEmail } from '../../../src/accounts/registration.ts';
+import type { Deps } from '../../../src/accounts/deps.ts';
+
+export interface TestDb {
+  handle: DatabaseHandle;
+  deps: (overrides?: Partial<Deps>) => Deps;
+  cleanup: () => void;
+}
+
+export async function testDatabase(): Promise<TestDb> {
+  const dir = mkdtempSync(join(tmpdir(), 'praktijkplein-accounts-'));
+  const handle = await openDatabase({ url: `file:${join(dir, 'test.db')}` });
+  await migrateDatabase(handle);
+  await ensureReferenceData(handle.db);
+  return {
+    handle,
+    deps: (overrides = {}) => ({ db: handle.db, origin: 'https://praktijkplein.test', ip: '192.0.2.1', ...overrides }),
+    cleanup: () => {
+      handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The newest e-mail to an address, and the first link in it. */
+export async function lastMailTo(t: TestDb, address: string) {
+  const [mail] = await t.handle.db.select().from(outbox).where(eq(outbox.toAddress, address)).orderBy(desc(outbox.createdAt)).limit(1);
+  const link = mail?.body.match(/https?:\/\/\S+/)?.[0];
+  return { mail, link, token: link ? new URL(link).searchParams.get('token') ?? undefined : undefined };
+}
+
+export const strongPassword = 'een lange zin als wachtwoord';
+
+/** Registers and confirms a municipality worker at Zaanstad (or as given). */
+export async function registeredUser(t: TestDb, email = 'anna@voorbeeld.nl', options: { kind?: 'municipality' | 'employer'; organisationId?: string } = {}) {
+  const result = await register(t.deps(), {
+    name: 'Anna de Vries',
+    email,
+    password: strongPassword,
+    kind: options.kind ?? 'municipality',
+    organisationId: options.organisationId ?? 'zaanstad',
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  const { token } = await lastMailTo(t, email);
+  const confirmed = await confirmEmail(t.deps(), token!);
+  if (!confirmed.ok) throw new Error(JSON.stringify(confirmed));
+  const [user] = await t.handle.db.select().from(users).where(eq(users.email, email)).limit(1);
+  return user!;
+}

@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { auditLog, organisations, users } from '../../../db/schema.ts';
+import { confirmEmail, register, resendVerification } from '../../../src/accounts/registration.ts';
+import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
+
+let t: TestDb;
+beforeEach(async () => {
+  t = await testDatabase();
+});
+afterEach(() => t.cleanup());
+
+describe('registreren', () => {
+  test('maakt een onbevestigd account en stuurt een bevestigingslink; het wachtwoord staat er alleen als argon2id-hash', async () => {
+    const result = await register(t.deps(), { name: 'Anna', email: ' Anna@Voorbeeld.NL ', password: strongPassword, kind: 'municipality', organisationId: 'zaanstad' });
+    expect(result).toEqual({ ok: true });
+    const [user] = await t.handle.db.select().from(users).where(eq(users.email, 'anna@voorbeeld.nl'));
+    expect(user!.emailVerifiedAt).toBeNull();
+    expect(user!.membershipVerifiedAt).toBeNull();
+    expect(user!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const { mail, link } = await lastMailTo(t, 'anna@voorbeeld.nl');
+    expect(mail!.subject).toContain('Bevestig');
+    expect(link).toMatch(/^https:\/\/praktijkplein\.test\/account\/bevestigen\/\?token=/);
+  });
+
+  test('een bestaand adres krijgt hetzelfde antwoord, en de eigenaar een e-mail in plaats van een tweede account', async () => {
+    await registeredUser(t);
+    const again = await register(t.deps(), { name: 'Iemand', email: 'anna@voorbeeld.nl', password: 'een ander lang wachtwoord', kind: 'employer', newEmployerName: 'Nep BV' });
+    expect(again).toEqual({ ok: true });
+    expect(await t.handle.db.select().from(users)).toHaveLength(1);
+    expect((await lastMailTo(t, 'anna@voorbeeld.nl')).mail!.subject).toContain('Iemand wilde een account maken');
+    // The proposed employer of the refused attempt was not created either.
+    expect(await t.handle.db.select().from(organisations).where(eq(organisations.name, 'Nep BV'))).toHaveLength(0);
+  });
+
+  test.each([
+    ['een veelgebruikt wachtwoord', { password: 'welkom123' }, 'password', /veel|bekend woord/],
+    ['een te kort wachtwoord', { password: 'kort' }, 'password', /minstens 8 tekens/],
+    ['de eigen naam in het wachtwoord', { password: 'annadevries-2026' }, 'password', /naam of e-mailadres/],
+    ['een onbekende gemeente', { organisationId: 'atlantis' }, 'organisationId', /Kies uw gemeente/],
+    ['een werkgever als gemeente', { organisationId: 'postnl' }, 'organisationId', /Kies uw gemeente/],
+  ])('weigert %s met een Nederlandse melding bij het veld', async (_name, change, field, message) => {
+    const result = await register(t.deps(), { name: 'Anna de Vries', email: 'anna@voorbeeld.nl', password: strongPassword, kind: 'municipality', organisationId: 'zaanstad', ...change });
+    expect(result.ok).toBe(false);
+    expect((result as { fields: Record<string, string> }).fields[field]).toMatch(message);
+    expect(await t.handle.db.select().from(users)).toHaveLength(0);
+  });
+
+  test('een werkgever kan een nieuwe organisatie voorstellen; die blijft onbevestigd tot een curator kijkt', async () => {
+    await register(t.deps(), { name: 'Bas', email: 'bas@bakkerij.nl', password: strongPassword, kind: 'employer', newEmployerName: 'Bakkerij Bas' });
+    const [org] = await t.handle.db.select().from(organisations).where(eq(organisations.name, 'Bakkerij Bas'));
+    expect(org!.kind).toBe('employer');
+    expect(org!.verifiedAt).toBeNull();
+  });
+
+  test('geen organisatie gekozen en geen nieuwe genoemd: melding bij het veld', async () => {
+    const result = await register(t.deps(), { name: 'Bas', email: 'bas@bakkerij.nl', password: strongPassword, kind: 'employer', newEmployerName: '' });
+    expect(result).toMatchObject({ ok: false, fields: { newEmployerName: expect.stringMatching(/naam van uw organisatie/) } });
+  });
+
+  test('twee gelijktijdige aanmeldingen met hetzelfde adres geven één account en geen fout', async () => {
+    const input = { name: 'Anna', email: 'anna@voorbeeld.nl', password: strongPassword, kind: 'municipality' as const, organisationId: 'zaanstad' };
+    const results = await Promise.all([register(t.deps(), input), register(t.deps({ ip: '192.0.2.2' }), input)]);
+    expect(results).toEqual([{ ok: true }, { ok: true }]);
+    expect(await t.handle.db.select().from(users)).toHaveLength(1);
+  });
+});
+
+describe('e-mailadres bevestigen', () => {
+  test('de link bevestigt één keer; een tweede keer zegt dat hij gebruikt is', async () => {
+    await register(t.deps(), { name: 'Anna', email: 'anna@voorbeeld.nl', password: strongPassword, kind: 'municipality', organisationId: 'zaanstad' });
+    const { token } = await lastMailTo(t, 'anna@voorbeeld.nl');
+    expect(await confirmEmail(t.deps(), token!)).toEqual({ ok: true });
+    expect(await confirmEmail(t.deps(), token!)).toEqual({ ok: false, reason: 'used' });
+    const [user] = await t.handle.db.select().from(users);
+    expect(user!.emailVerifiedAt).not.toBeNull();
+    const entries = await t.handle.db.select().from(auditLog).where(eq(auditLog.action, 'account.email-verified'));
+    expect(entries).toHaveLength(1);
+  });
+
+  test('dezelfde link twee keer tegelijk: precies één keer bevestigd', async () => {
+    await register(t.deps(), { name: 'Anna', email: 'anna@voorbeeld.nl', password: strongPassword, kind: 'municipality', organisationId: 'zaanstad' });
+    const { token } = await lastMailTo(t, 'anna@voorbeeld.nl');
+    const results = await Promise.all([confirmEmail(t.deps(), token!), confirmEmail(t.deps(), token!)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await t.handle.db.select().from(auditLog).where(eq(auditLog.action, 'account.email-verified'))).toHaveLength(1);
+  });
+
+  test('een verlopen, vervalste of afgekapte link werkt niet', async () => {
+    await register(t.deps(), { name: 'Anna', email: 'anna@voorbeeld.nl', password: strongPassword, kind: 'municipality', organisationId: 'zaanstad' });
+    const { token } = await lastMailTo(t, 'anna@voorbeeld.nl');
+    const later = Date.now() + 49 * 60 * 60 * 1000;
+    expect(await confirmEmail(t.deps({ now: later }), token!)).toEqual({ ok: false, reason: 'expired' });
+    const [id] = token!.split('.');
+    expect(await confirmEmail(t.deps(), `${id}.${'A'.repeat(43)}`)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await confirmEmail(t.deps(), token!.slice(0, -1))).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  test('op het eigen domein van de gemeente telt het lidmaatschap meteen', async () => {
+    await t.handle.db.update(organisations).set({ emailDomain: 'zaanstad.nl' }).where(eq(organisations.id, 'zaanstad'));
+    const user = await registeredUser(t, 'piet@zaanstad.nl');
+    expect(user.membershipVerifiedBy).toBe('domain');
+    const other = await registeredUser(t, 'piet@gmail.example');
+    expect(other.membershipVerifiedAt).toBeNull();
+  });
+
+  test('een nieuwe link maakt de oude ongeldig', async () => {
+    await register(t.deps(), { name: 'Anna', email: 'anna@voorbeeld.nl', password: strongPassword, kind: 'municipality', organisationId: 'zaanstad' });
+    const first = (await lastMailTo(t, 'anna@voorbeeld.nl')).token!;
+    const [user] = await t.handle.db.select().from(users);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await resendVerification(t.deps(), user!)).toEqual({ ok: true });
+    const second = (await lastMailTo(t, 'anna@voorbeeld.nl')).token!;
+    expect(second).not.toBe(first);
+    expect(await confirmEmail(t.deps(), first)).toEqual({ ok: false, reason: 'used' });
+    expect(await confirmEmail(t.deps(), second)).toEqual({ ok: true });
+  });
+});
