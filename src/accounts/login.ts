@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema.ts';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
-import { consumeAll } from '../auth/rate-limit.ts';
+import { consumeAll, refund } from '../auth/rate-limit.ts';
 import { createSession } from '../auth/session.ts';
 import { clock, normaliseEmail, type Deps } from './deps.ts';
 
@@ -23,6 +23,7 @@ export async function login(deps: Deps, input: { email: string; password: string
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !valid) return { ok: false, reason: 'invalid' };
+  await refund(db, 'loginAccount', email);
   // Always a new session at login: a session id planted before login is never promoted.
   const { token } = await createSession(db, user.id, now);
   return { ok: true, token, userId: user.id };

@@ -1,5 +1,6 @@
 /** Form field schemas with Dutch messages, shared by every form that asks the same thing. */
 import { z } from 'astro/zod';
+import { passwordProblem } from '../auth/password.ts';
 
 export const emailField = z
   .string({ error: 'Vul uw e-mailadres in.' })
@@ -14,8 +15,18 @@ export const nameField = z
   .min(2, 'Vul uw naam in (minstens 2 tekens).')
   .max(100, 'Een naam mag hoogstens 100 tekens hebben.');
 
-/** Length and strength are checked in the domain, which knows the person's name and address. */
-export const newPasswordField = z.string({ error: 'Kies een wachtwoord.' }).min(1, 'Kies een wachtwoord.').max(4096, 'Dit wachtwoord is te lang.');
+/**
+ * Length and common passwords are checked here, so the message shows together with the
+ * other fields' messages; the domain checks again, with the person's name and address.
+ */
+export const newPasswordField = z
+  .string({ error: 'Kies een wachtwoord.' })
+  .min(1, 'Kies een wachtwoord.')
+  .max(4096, 'Dit wachtwoord is te lang.')
+  .superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const currentPasswordField = z
   .string({ error: 'Vul uw huidige wachtwoord in.' })

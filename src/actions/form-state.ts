@@ -19,8 +19,9 @@ export interface FormState {
 
 type ActionLike = Parameters<AstroGlobal['getActionResult']>[0];
 
-export async function readFormState(Astro: AstroGlobal, action: ActionLike): Promise<FormState> {
-  const result = Astro.getActionResult(action) as { data?: FormOutcome; error?: unknown } | undefined;
+/** The state of whichever of the page's actions was submitted (a page may host several forms). */
+export async function readFormState(Astro: AstroGlobal, ...pageActions: ActionLike[]): Promise<FormState> {
+  const result = pageActions.map((action) => Astro.getActionResult(action)).find(Boolean) as { data?: FormOutcome; error?: unknown } | undefined;
   if (!result) return { submitted: false, values: {}, fields: {} };
   const values: Record<string, string> = {};
   try {

@@ -36,6 +36,18 @@ export function siteOrigin(url: URL): string {
   return url.origin;
 }
 
+/**
+ * The client's address for per-IP limits. Behind a reverse proxy every request comes from the
+ * proxy, so with TRUST_PROXY=1 the address the proxy appended to X-Forwarded-For is used.
+ */
+export function clientIp(request: Request, socketAddress: string): string {
+  if (process.env.TRUST_PROXY === '1') {
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+    if (forwarded && forwarded.length > 0) return forwarded[forwarded.length - 1]!;
+  }
+  return socketAddress;
+}
+
 export async function depsFor(context: ActionAPIContext): Promise<Deps> {
-  return { db: await appDatabase(), origin: siteOrigin(context.url), ip: context.clientAddress };
+  return { db: await appDatabase(), origin: siteOrigin(context.url), ip: clientIp(context.request, context.clientAddress) };
 }

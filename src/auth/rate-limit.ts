@@ -52,6 +52,15 @@ export async function consume(db: Database, name: LimitName, subject: string, no
   return { allowed: false, retryAfterMs: Math.max(1000, Math.ceil((1 - current) * refillMs)) };
 }
 
+/**
+ * Gives a token back (capped at capacity): a successful login should not count against the
+ * person, so someone signing in on a few devices is never locked out; failures still do.
+ */
+export async function refund(db: Database, name: LimitName, subject: string): Promise<void> {
+  const { capacity } = limits[name];
+  await db.run(sql`update rate_limits set tokens = min(${capacity}, tokens + 1) where key = ${limitKey(name, subject)}`);
+}
+
 /** Takes from every bucket named; refused when any is empty. */
 export async function consumeAll(db: Database, checks: [LimitName, string][], now = Date.now()): Promise<LimitResult> {
   let result: LimitResult = { allowed: true, retryAfterMs: 0 };

@@ -36,7 +36,7 @@ export const targetGroups = vocabulary([
   {
     id: 'arbeidsbeperking',
     label: 'Mensen met een arbeidsbeperking',
-    synonyms: ['Wajong', 'Wajonger', 'handicap', 'beperking', 'doelgroepregister', 'garantiebaan', 'banenafspraak'],
+    synonyms: ['Wajong', 'Wajonger', 'handicap', 'beperking', 'doelgroepregister'],
   },
   {
     id: 'afstand-arbeidsmarkt',
@@ -85,9 +85,9 @@ export const evidenceKinds = vocabulary([
 ] as const);
 
 export const caseStatuses = vocabulary([
-  { id: 'lopend', label: 'Loopt', synonyms: [] },
-  { id: 'gepitcht', label: 'Gepitcht, zoekt partners', synonyms: [] },
-  { id: 'voornemen', label: 'Voornemen', synonyms: [] },
+  { id: 'lopend', label: 'Liep ten tijde van de bron', synonyms: [] },
+  { id: 'gepitcht', label: 'Gepitcht', synonyms: [] },
+  { id: 'voornemen', label: 'Voorstel', synonyms: [] },
   { id: 'afgerond', label: 'Afgerond', synonyms: [] },
 ] as const);
 

@@ -1,7 +1,7 @@
 /** Frontmatter of an instrument page (content/instruments/<instrument id>.mdx), DESIGN.md §2. */
 import { z } from 'astro/zod';
-import { evidenceKinds } from '../domain/facets.ts';
-import { day, facet, municipalityId, sourceId } from './ids.ts';
+import { evidenceKinds, targetGroups } from '../domain/facets.ts';
+import { day, employerId, facet, municipalityId, partnerId, sourceId } from './ids.ts';
 
 export const stanceSchema = z.strictObject({
   municipality: municipalityId,
@@ -16,6 +16,10 @@ export const instrumentSchema = z
     title: z.string().min(3).max(80),
     summary: z.string().min(20).max(300),
     stances: z.array(stanceSchema).default([]),
+    /** Who the instrument is for, as the sources describe it; feeds search synonyms and filters. */
+    targetGroups: z.array(facet(targetGroups.ids, 'doelgroepen')).default([]),
+    /** Employers and partners the page names (e.g. UW, Pantar); their pages link back here. */
+    organisations: z.array(z.union([partnerId, employerId], { error: (issue) => `onbekende organisatie "${String(issue.input)}"` })).default([]),
     sources: z.array(sourceId).min(1, 'noem minstens één bron'),
     published: day,
     updated: day.optional(),

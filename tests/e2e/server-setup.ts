@@ -12,6 +12,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The server's database, so tests can read the outbox as a person reads their mail. */
+    databaseUrl: string;
   }
 }
 
@@ -34,8 +36,10 @@ export async function setup(project: TestProject) {
   if (!existsSync('dist/server/entry.mjs')) throw new Error('Bouw de site eerst: npm test doet dat vanzelf.');
   const port = await freePort();
   dataDir = mkdtempSync(join(tmpdir(), 'praktijkplein-e2e-'));
+  const databaseUrl = `file:${join(dataDir, 'e2e.db')}`;
   server = spawn(process.execPath, ['server.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dataDir, 'e2e.db')}` },
+    // TRUST_PROXY lets each test send its own X-Forwarded-For, so per-IP limits don't leak between tests.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, TRUST_PROXY: '1', NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -55,6 +59,7 @@ export async function setup(project: TestProject) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   project.provide('baseURL', baseURL);
+  project.provide('databaseUrl', databaseUrl);
 }
 
 export async function teardown() {

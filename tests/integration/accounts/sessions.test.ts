@@ -121,3 +121,13 @@ describe('rate limits', () => {
     expect(keys.join(' ')).not.toMatch(/anna|192\.0/);
   });
 });
+
+describe('geslaagde logins', () => {
+  test('tellen niet mee voor de grens per account: tien keer inloggen na elkaar lukt', async () => {
+    await registeredUser(t);
+    const now = Date.now();
+    for (let i = 0; i < 10; i++) {
+      expect((await login(t.deps({ now, ip: `192.0.2.${i + 10}` }), { email: 'anna@voorbeeld.nl', password: strongPassword })).ok).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,51 @@
+/** What account tests need besides a browser: the server's outbox, a CLI call, unique identities. */
+import { spawnSync } from 'node:child_process';
+import { desc, eq } from 'drizzle-orm';
+import { inject } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
+import { outbox } from '../../db/schema.ts';
+
+let handle: Promise<DatabaseHandle> | undefined;
+/** A second client on the server's database file (WAL lets it read while the server writes). */
+export function serverDatabase(): Promise<DatabaseHandle> {
+  handle ??= openDatabase({ url: inject('databaseUrl') });
+  return handle;
+}
+
+/** Waits for the newest e-mail to an address and returns the link in it. */
+export async function linkFromMail(address: string, subject: RegExp): Promise<string> {
+  const { db } = await serverDatabase();
+  for (let i = 0; i < 50; i++) {
+    const mails = await db.select().from(outbox).where(eq(outbox.toAddress, address)).orderBy(desc(outbox.createdAt));
+    const mail = mails.find((m) => subject.test(m.subject));
+    const link = mail?.body.match(/https?:\/\/\S+/)?.[0];
+    if (link) return link;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Geen e-mail "${subject}" aan ${address}`);
+}
+
+export async function mailsTo(address: string) {
+  const { db } = await serverDatabase();
+  return db.select().from(outbox).where(eq(outbox.toAddress, address));
+}
+
+/** `npm run user:role` against the server's database, as an operator would. */
+export function setRole(email: string, role: 'member' | 'curator' | 'admin') {
+  const result = spawnSync(process.execPath, ['scripts/user-role.ts', email, role], {
+    env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(result.stderr);
+}
+
+let counter = 0;
+/** A fresh address and client IP per test, so rate limits of one test never touch another. */
+export function identity(prefix: string) {
+  counter++;
+  const stamp = `${Date.now().toString(36)}${counter}`;
+  // Documentation addresses (RFC 3849): only ever a header value, never a destination.
+  return { email: `${prefix}-${stamp}@voorbeeld.nl`, ip: `2001:db8::${counter.toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}` };
+}
+
+export const goodPassword = 'een lange zin als wachtwoord';

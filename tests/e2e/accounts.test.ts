@@ -1,0 +1,184 @@
+/**
+ * Account flows as a person does them, in Chromium with JavaScript off (every form must work
+ * without it): register → verify by the link from the e-mail → log in → log out; forgotten
+ * password; a curator verifying a municipality member; download and delete.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, hasText, launchBrowser, visible } from './browser.ts';
+import { goodPassword, identity, linkFromMail, mailsTo, setRole } from './accounts-support.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function noJsPage(ip: string) {
+  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  return { context, page: await context.newPage() };
+}
+
+async function registerVia(page: Page, who: { name: string; email: string; kind: 'gemeente' | 'werkgever'; organisation?: string; newEmployer?: string }) {
+  await page.goto('/account/registreren/');
+  await page.getByLabel('Naam', { exact: true }).fill(who.name);
+  await page.getByLabel('E-mailadres').fill(who.email);
+  await page.getByLabel('Wachtwoord').fill(goodPassword);
+  if (who.kind === 'gemeente') {
+    await page.getByLabel(/een gemeente/).check();
+    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: who.organisation ?? 'Zaanstad' });
+  } else {
+    await page.getByLabel(/een werkgever/).check();
+    if (who.newEmployer) await page.getByLabel(/Naam van een nieuwe werkgever/).fill(who.newEmployer);
+    else await page.getByLabel('Werkgever', { exact: true }).selectOption({ label: who.organisation ?? 'PostNL' });
+  }
+  await page.getByRole('button', { name: 'Account aanmaken' }).click();
+}
+
+async function verifyVia(page: Page, email: string) {
+  const link = await linkFromMail(email, /Bevestig uw e-mailadres/);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+}
+
+async function loginVia(page: Page, email: string, password = goodPassword) {
+  await page.goto('/account/inloggen/');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+describe('account', () => {
+  test('registreren met fouten houdt de invoer vast en zegt per veld wat er mis is; daarna lukt het', async () => {
+    const me = identity('anna');
+    const { context, page } = await noJsPage(me.ip);
+    await page.goto('/account/registreren/');
+    await page.getByLabel('Naam', { exact: true }).fill('Anna de Vries');
+    await page.getByLabel('E-mailadres').fill('anna-zonder-apenstaartje');
+    await page.getByLabel('Wachtwoord').fill('welkom123');
+    await page.getByRole('button', { name: 'Account aanmaken' }).click();
+
+    await visible(page.getByRole('alert'));
+    await hasText(page.locator('#veld-email-fout'), /geldig e-mailadres/);
+    await hasText(page.locator('#veld-password-fout'), /bekend woord|veel gebruikt/);
+    await hasText(page.locator('#soort-fout'), /gemeente of bij een werkgever/);
+    expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Anna de Vries');
+    expect(await page.getByLabel('E-mailadres').inputValue()).toBe('anna-zonder-apenstaartje');
+    expect(await page.getByLabel('Wachtwoord').inputValue()).toBe('');
+    expect(await page.title()).toMatch(/^Fout: /);
+    expect(await page.getByLabel('E-mailadres').getAttribute('aria-describedby')).toContain('veld-email-fout');
+
+    await registerVia(page, { name: 'Anna de Vries', email: me.email, kind: 'gemeente' });
+    await hasText(page.getByRole('heading', { level: 1 }), 'Kijk in uw e-mail');
+    await context.close();
+  });
+
+  test('registreren → bevestigen met de link uit de e-mail → inloggen → uitloggen', async () => {
+    const me = identity('bert');
+    const { context, page } = await noJsPage(me.ip);
+    await registerVia(page, { name: 'Bert Jansen', email: me.email, kind: 'werkgever', organisation: 'PostNL' });
+    // Opening the link changes nothing by itself (no state change on GET).
+    const link = await linkFromMail(me.email, /Bevestig uw e-mailadres/);
+    await page.goto(link);
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+    await hasText(page.getByRole('status'), 'Uw e-mailadres is bevestigd.');
+
+    await loginVia(page, me.email);
+    await page.waitForURL(/\/account\/$/);
+    await hasText(page.getByRole('heading', { level: 1 }), 'Mijn account');
+    await visible(page.getByText('Bert Jansen'));
+    await visible(page.getByText('PostNL (werkgever)'));
+
+    await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+    await hasText(page.getByRole('status'), 'U bent uitgelogd.');
+    await page.goto('/account/');
+    await page.waitForURL(/\/account\/inloggen\/\?terug=/);
+    await context.close();
+  });
+
+  test('een fout wachtwoord geeft één algemene melding, met het e-mailadres behouden', async () => {
+    const me = identity('carla');
+    const { context, page } = await noJsPage(me.ip);
+    await loginVia(page, me.email, 'niet het goede wachtwoord');
+    await hasText(page.getByRole('alert'), /e-mailadres of het wachtwoord klopt niet/);
+    expect(await page.getByLabel('E-mailadres').inputValue()).toBe(me.email);
+    await context.close();
+  });
+
+  test('wachtwoord vergeten → link → nieuw wachtwoord → inloggen met het nieuwe', async () => {
+    const me = identity('dirk');
+    const { context, page } = await noJsPage(me.ip);
+    await registerVia(page, { name: 'Dirk de Boer', email: me.email, kind: 'gemeente', organisation: 'Utrecht' });
+    await verifyVia(page, me.email);
+
+    await page.goto('/account/wachtwoord-vergeten/');
+    await page.getByLabel('E-mailadres').fill(me.email);
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+    await hasText(page.getByRole('status'), /Als er een account met dit e-mailadres is/);
+
+    const link = await linkFromMail(me.email, /Nieuw wachtwoord/);
+    await page.goto(link);
+    await page.getByLabel('Nieuw wachtwoord').fill('zomer2026');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await hasText(page.locator('#veld-password-fout'), /bekend woord/);
+    await page.getByLabel('Nieuw wachtwoord').fill('een heel ander lang wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await hasText(page.getByRole('status'), /nieuwe wachtwoord is ingesteld/);
+
+    await page.goto(link);
+    await visible(page.getByText(/al gebruikt/));
+    await loginVia(page, me.email, 'een heel ander lang wachtwoord');
+    await page.waitForURL(/\/account\/$/);
+    await context.close();
+  });
+
+  test('een curator bevestigt een gemeentemedewerker', async () => {
+    const curator = identity('curator');
+    const member = identity('els');
+    const { context, page } = await noJsPage(curator.ip);
+    await registerVia(page, { name: 'Cor Curator', email: curator.email, kind: 'werkgever', organisation: 'PostNL' });
+    await verifyVia(page, curator.email);
+    setRole(curator.email, 'curator');
+    await registerVia(page, { name: 'Els Gemeente', email: member.email, kind: 'gemeente', organisation: 'Zaanstad' });
+    await verifyVia(page, member.email);
+
+    await loginVia(page, curator.email);
+    await page.goto('/beheer/');
+    const verify = page.getByRole('button', { name: 'Bevestig Els Gemeente' });
+    await verify.click();
+    await hasText(page.getByRole('status'), /lidmaatschap is bevestigd/i);
+    expect(await page.getByRole('button', { name: 'Bevestig Els Gemeente' }).count()).toBe(0);
+    expect((await mailsTo(member.email)).map((m) => m.subject)).toContain('Uw lidmaatschap op Praktijkplein is bevestigd');
+    await context.close();
+  });
+
+  test('mijn gegevens downloaden en daarna mijn account verwijderen', async () => {
+    const me = identity('fien');
+    const { context, page } = await noJsPage(me.ip);
+    await registerVia(page, { name: 'Fien Visser', email: me.email, kind: 'werkgever', newEmployer: 'Fietsenmakerij Fien' });
+    await verifyVia(page, me.email);
+    await loginVia(page, me.email);
+
+    const response = await page.request.get('/account/gegevens.json');
+    expect(response.headers()['content-disposition']).toContain('attachment');
+    expect(response.headers()['cache-control']).toBe('no-store');
+    const data = await response.json();
+    expect(data.account.eMailadres).toBe(me.email);
+    expect(data.organisatie.naam).toBe('Fietsenmakerij Fien');
+
+    await page.goto('/account/verwijderen/');
+    await visible(page.getByText(/blijven van Fietsenmakerij Fien/));
+    await page.getByRole('button', { name: 'Account verwijderen' }).click();
+    await hasText(page.locator('#bevestig-fout'), /Vink aan/);
+    await page.getByLabel('Huidig wachtwoord').fill(goodPassword);
+    await page.getByLabel(/Ja, verwijder mijn account/).check();
+    await page.getByRole('button', { name: 'Account verwijderen' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Uw account is verwijderd');
+    await loginVia(page, me.email);
+    await hasText(page.getByRole('alert'), /klopt niet/);
+    await context.close();
+  });
+});
