@@ -8,6 +8,13 @@ import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const report = 'test-results/vitest.json';
 
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`Chromium ontbreekt (${chromium}); de browsertests hebben het nodig.\nInstalleer het met: apt-get install -y chromium (of zet CHROMIUM_PATH naar een Chromium).`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 if (!process.argv.includes('--no-build')) {
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env });
   if (build.status !== 0) {

@@ -84,7 +84,7 @@ export async function getLinksToOrganisation(id: string) {
     cases: cases.filter(
       (c) => c.entry.data.employers.includes(id) || c.entry.data.partners.includes(id) || c.entry.data.municipalities.includes(id),
     ),
-    instruments: instruments.filter((i) => i.data.stances.some((s) => s.municipality === id)),
+    instruments: instruments.filter((i) => i.data.stances.some((s) => s.municipality === id) || i.data.organisations.includes(id)),
   };
 }
 
@@ -93,6 +93,9 @@ export async function getLinkedOrganisationIds(): Promise<Set<string>> {
   const [cases, instruments] = await Promise.all([getCases(), getInstruments()]);
   const ids = new Set<string>();
   for (const c of cases) for (const id of [...c.entry.data.employers, ...c.entry.data.partners, ...c.entry.data.municipalities]) ids.add(id);
-  for (const i of instruments) for (const s of i.data.stances) ids.add(s.municipality);
+  for (const i of instruments) {
+    for (const s of i.data.stances) ids.add(s.municipality);
+    for (const id of i.data.organisations) ids.add(id);
+  }
   return ids;
 }

@@ -11,6 +11,7 @@ export const t = {
     map: 'Kaart',
     search: 'Zoeken',
     about: 'Over Praktijkplein',
+    account: 'Inloggen / Mijn account',
   },
   search: {
     label: 'Zoek in Praktijkplein',

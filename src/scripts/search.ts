@@ -5,7 +5,7 @@
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  meta: { title?: string; samenvatting?: string };
   filters: Record<string, string[]>;
 }
 interface Pagefind {
@@ -88,8 +88,10 @@ function enhance(form: HTMLFormElement, status: HTMLElement, list: HTMLOListElem
     const kind = result.filters.Soort?.[0];
     const excerpt = document.createElement('p');
     excerpt.className = 'utrecht-paragraph';
-    // Pagefind's excerpt is text from our own pages with <mark> around the hits; keep only those marks.
-    excerpt.innerHTML = result.excerpt.replace(/<(?!\/?mark>)[^>]*>/g, '');
+    // The page's own summary reads better than a fragment (and never shows the hidden
+    // synonym list); pages without one get Pagefind's excerpt, keeping only its <mark>s.
+    if (result.meta.samenvatting) excerpt.textContent = result.meta.samenvatting;
+    else excerpt.innerHTML = result.excerpt.replace(/<(?!\/?mark>)[^>]*>/g, '');
     item.append(heading);
     if (kind) {
       const badge = document.createElement('span');

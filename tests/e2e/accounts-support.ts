@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { desc, eq } from 'drizzle-orm';
 import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { outbox } from '../../db/schema.ts';
 
@@ -49,3 +50,34 @@ export function identity(prefix: string) {
 }
 
 export const goodPassword = 'een lange zin als wachtwoord';
+
+/** Browser steps a person takes, shared by the flow and accessibility tests. */
+export async function registerVia(page: Page, who: { name: string; email: string; kind: 'gemeente' | 'werkgever'; organisation?: string; newEmployer?: string }) {
+  await page.goto('/account/registreren/');
+  await page.getByLabel('Naam', { exact: true }).fill(who.name);
+  await page.getByLabel('E-mailadres').fill(who.email);
+  await page.getByLabel('Wachtwoord').fill(goodPassword);
+  if (who.kind === 'gemeente') {
+    await page.getByLabel(/een gemeente/).check();
+    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: who.organisation ?? 'Zaanstad' });
+  } else {
+    await page.getByLabel(/een werkgever/).check();
+    if (who.newEmployer) await page.getByLabel(/Naam van een nieuwe werkgever/).fill(who.newEmployer);
+    else await page.getByLabel('Werkgever', { exact: true }).selectOption({ label: who.organisation ?? 'PostNL' });
+  }
+  await page.getByRole('button', { name: 'Account aanmaken' }).click();
+}
+
+export async function verifyVia(page: Page, email: string) {
+  const link = await linkFromMail(email, /Bevestig uw e-mailadres/);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+}
+
+export async function loginVia(page: Page, email: string, password = goodPassword) {
+  await page.goto('/account/inloggen/');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, hasText, launchBrowser, visible } from './browser.ts';
-import { goodPassword, identity, linkFromMail, mailsTo, setRole } from './accounts-support.ts';
+import { goodPassword, identity, linkFromMail, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,35 +19,6 @@ afterAll(async () => {
 async function noJsPage(ip: string) {
   const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': ip } });
   return { context, page: await context.newPage() };
-}
-
-async function registerVia(page: Page, who: { name: string; email: string; kind: 'gemeente' | 'werkgever'; organisation?: string; newEmployer?: string }) {
-  await page.goto('/account/registreren/');
-  await page.getByLabel('Naam', { exact: true }).fill(who.name);
-  await page.getByLabel('E-mailadres').fill(who.email);
-  await page.getByLabel('Wachtwoord').fill(goodPassword);
-  if (who.kind === 'gemeente') {
-    await page.getByLabel(/een gemeente/).check();
-    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: who.organisation ?? 'Zaanstad' });
-  } else {
-    await page.getByLabel(/een werkgever/).check();
-    if (who.newEmployer) await page.getByLabel(/Naam van een nieuwe werkgever/).fill(who.newEmployer);
-    else await page.getByLabel('Werkgever', { exact: true }).selectOption({ label: who.organisation ?? 'PostNL' });
-  }
-  await page.getByRole('button', { name: 'Account aanmaken' }).click();
-}
-
-async function verifyVia(page: Page, email: string) {
-  const link = await linkFromMail(email, /Bevestig uw e-mailadres/);
-  await page.goto(link);
-  await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
-}
-
-async function loginVia(page: Page, email: string, password = goodPassword) {
-  await page.goto('/account/inloggen/');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
 }
 
 describe('account', () => {

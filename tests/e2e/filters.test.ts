@@ -21,13 +21,16 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
     const all = await resultLinks(page);
     expect(all.length).toBeGreaterThanOrEqual(7);
     // The count beside a choice says how many cases it gives.
+    await page.locator('summary', { hasText: 'Sector' }).click();
     await visible(page.getByText(/Logistiek \(1\)/));
     await page.getByLabel(/Logistiek/).check();
     await page.getByRole('button', { name: 'Filters toepassen' }).click();
     await page.waitForURL(/sector=logistiek/);
     expect(await resultLinks(page)).toEqual(['/praktijkvoorbeelden/postnl-pakketsorteercentra/']);
-    await hasText(page.getByRole('status'), '1 praktijkvoorbeeld gevonden');
+    await hasText(page.locator('[data-result-count]'), '1 praktijkvoorbeeld gevonden');
+    // The chosen facet stays open and says how many are chosen.
     expect(await page.getByLabel(/Logistiek/).isChecked()).toBe(true);
+    await visible(page.getByText('(1 gekozen)'));
     await context.close();
   });
 
@@ -39,6 +42,14 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
     const zaan = await resultLinks(page);
     expect(zaan).toContain('/praktijkvoorbeelden/zaanstad-poelenbrug-wie-biedt/');
     expect(zaan).toContain('/praktijkvoorbeelden/albert-heijn-zaanstad/');
+    await context.close();
+  });
+
+  test('een gemeente zonder praktijkvoorbeelden is een geldige keuze met 0 resultaten', async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto('/praktijkvoorbeelden/?gemeente=nijmegen');
+    await hasText(page.locator('[data-result-count]'), '0 praktijkvoorbeelden gevonden');
+    expect(await page.getByRole('alert').count()).toBe(0);
     await context.close();
   });
 
@@ -54,13 +65,15 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
   test('met JavaScript: resultaten en aantallen veranderen direct bij aanvinken, de focus blijft staan', async () => {
     const { context, page, errors } = await newPage(browser);
     await page.goto('/praktijkvoorbeelden/');
+    await page.locator('summary', { hasText: 'Doelgroep' }).click();
+    await page.locator('summary', { hasText: 'Sector' }).click();
     const box = page.getByLabel(/Mensen met een arbeidsbeperking/);
     await box.focus();
     await page.keyboard.press('Space');
     await page.waitForURL(/doelgroep=arbeidsbeperking/);
     await expect.poll(() => resultLinks(page)).toContain('/praktijkvoorbeelden/postnl-pakketsorteercentra/');
     await expect.poll(() => resultLinks(page)).not.toContain('/praktijkvoorbeelden/facilicom-buitengewoon/');
-    await hasText(page.getByRole('status'), /gevonden/);
+    await hasText(page.getByRole('status'), /1 praktijkvoorbeeld gevonden/);
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
     // Counts of the other facets follow the choice: only logistics cases for this group remain.
     await visible(page.getByText(/Schoonmaak en facilitair \(0\)/));

@@ -27,16 +27,33 @@ describe('navigeren', () => {
     await visible(page.getByText('GM0200'));
     await visible(page.getByRole('link', { name: /PostNL/ }).first());
 
-    await page.goto('/praktijkvoorbeelden/zwolle-regelluw-werken/');
-    await page.getByRole('complementary').getByRole('link', { name: 'Jobcoaching en loonwaardebepaling' }).click();
-    await hasText(page.getByRole('heading', { level: 1 }), 'Jobcoaching en loonwaardebepaling');
-    // The four programme cities side by side, and the cases that use the instrument.
+    // Home → another case → its municipality → an instrument that municipality's programme names.
+    await page.goto('/');
+    await page.getByRole('link', { name: /Facilicom/ }).first().click();
+    await page.getByRole('complementary').getByRole('link', { name: 'Utrecht' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Gemeente Utrecht');
+    await page.getByRole('region', { name: 'Genoemd bij instrumenten' }).getByRole('link', { name: 'Basisbaan' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Basisbaan');
+    // The four programme cities side by side, ambitions marked as ambitions.
     const table = page.getByRole('table');
     for (const city of ['Utrecht', 'Amsterdam', 'Zoetermeer', 'Nijmegen']) {
       await visible(table.getByRole('rowheader', { name: city }));
     }
-    await visible(page.getByRole('link', { name: /Zwolle/ }).first());
+    await visible(table.getByText('Uitgesproken ambitie').first());
+
+    await page.goto('/praktijkvoorbeelden/zwolle-regelluw-werken/');
+    await page.getByRole('complementary').getByRole('link', { name: 'Jobcoaching en loonwaardebepaling' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Jobcoaching en loonwaardebepaling');
+    await visible(page.getByRole('region', { name: 'Praktijkvoorbeelden met dit instrument' }).getByRole('link', { name: /Zwolle/ }));
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('een partner die alleen op een instrumentpagina genoemd wordt, linkt daarheen terug', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/organisaties/pantar/');
+    await page.getByRole('region', { name: 'Genoemd bij instrumenten' }).getByRole('link', { name: /Beschut werk/ }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), /Beschut werk/);
     await context.close();
   });
 

@@ -42,6 +42,17 @@ describe('de build weigert foute inhoud', () => {
     expect(output).toContain('instruments.0: "wondermiddel" staat niet in de lijst instrumenten');
   });
 
+  test('een praktijkvoorbeeld zonder bron noemt bestand en veld', () => {
+    dir = copyProject();
+    const file = join(dir, 'content/cases/zwolle-regelluw-werken.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^sources: .*$/m, 'sources: []'));
+    const result = sync(dir);
+    const output = result.stdout + result.stderr;
+    expect(result.status).not.toBe(0);
+    expect(output).toContain('zwolle-regelluw-werken');
+    expect(output).toContain('sources: noem minstens één bron');
+  });
+
   test('een uitspraak van een onbekende gemeente in een instrument noemt bestand en veld', () => {
     dir = copyProject();
     const file = join(dir, 'content/instruments/basisbaan.mdx');

@@ -1,0 +1,74 @@
+/** axe (WCAG 2.0–2.2 A/AA) on every account and curation page, including forms showing errors. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, baseURL, launchBrowser } from './browser.ts';
+import { identity, linkFromMail, loginVia, registerVia, setRole, verifyVia } from './accounts-support.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let email: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const me = identity('axe');
+  email = me.email;
+  context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', extraHTTPHeaders: { 'x-forwarded-for': me.ip } });
+  page = await context.newPage();
+  await registerVia(page, { name: 'Ada Axe', email, kind: 'gemeente', organisation: 'Zaanstad' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function check(path?: string) {
+  if (path) await page.goto(path);
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+describe('toegankelijkheid van account- en beheerpagina’s', () => {
+  test('registreren: leeg en met foutmeldingen', async () => {
+    await check('/account/registreren/');
+    await page.getByRole('button', { name: 'Account aanmaken' }).click();
+    await page.getByRole('alert').waitFor();
+    await check();
+  });
+
+  test('kijk in uw e-mail, bevestigen, inloggen (ook met fout), wachtwoord vergeten', async () => {
+    await check('/account/registreren/verstuurd/');
+    await page.goto(await linkFromMail(email, /Bevestig uw e-mailadres/));
+    await check();
+    await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+    await check();
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('niet goed genoeg');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('alert').waitFor();
+    await check();
+    await check('/account/wachtwoord-vergeten/');
+    await check('/account/wachtwoord-herstellen/?token=ongeldig');
+  });
+
+  test('wachtwoord herstellen met een geldige link', async () => {
+    await page.goto('/account/wachtwoord-vergeten/');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+    await page.goto(await linkFromMail(email, /Nieuw wachtwoord/));
+    await check();
+  });
+
+  test('mijn account, wachtwoord, e-mailadres, verwijderen en beheer', async () => {
+    setRole(email, 'curator');
+    await loginVia(page, email);
+    await page.waitForURL(/\/account\/$/);
+    await check();
+    await check('/account/wachtwoord/');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await page.getByRole('alert').waitFor();
+    await check();
+    await check('/account/e-mailadres/');
+    await check('/account/verwijderen/');
+    await check('/beheer/');
+    await check('/account/verwijderd/');
+  });
+});
