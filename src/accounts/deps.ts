@@ -1,5 +1,7 @@
 /** What the account flows need from the outside world, so tests can pass their own. */
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { organisations, users } from '../../db/schema.ts';
 
 export interface Deps {
   db: Database;
@@ -29,4 +31,15 @@ export function personalWords(name: string, email: string): string[] {
 export function isUniqueViolation(error: unknown): boolean {
   const text = String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? '');
   return /UNIQUE constraint failed/i.test(text);
+}
+
+/** A user with their organisation, or undefined. */
+export async function findUserWithOrganisation(db: Database, userId: string) {
+  const [row] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row;
 }

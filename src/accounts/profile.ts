@@ -4,7 +4,7 @@
  * Every change that matters asks for the current password first.
  */
 import { and, eq, or } from 'drizzle-orm';
-import { auditLog, oneTimeTokens, organisations, outbox, sessions, users, type UserRow } from '../../db/schema.ts';
+import { auditLog, oneTimeTokens, outbox, sessions, users, type UserRow } from '../../db/schema.ts';
 import { audit, auditIf } from '../auth/audit.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
@@ -13,7 +13,7 @@ import { createSession } from '../auth/session.ts';
 import { deleteMailTo, enqueueMail } from '../mail/outbox.ts';
 import { accountDeletedMessage, emailChangeMessage, emailChangedMessage, emailTakenMessage, passwordChangedMessage } from '../mail/messages.ts';
 import { verifiedByDomain } from './registration.ts';
-import { clock, isUniqueViolation, normaliseEmail, personalWords, type Deps } from './deps.ts';
+import { clock, findUserWithOrganisation, isUniqueViolation, normaliseEmail, personalWords, type Deps } from './deps.ts';
 
 type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 type WrongPassword = { ok: false; reason: 'wrong-password' };
@@ -76,12 +76,7 @@ export async function confirmEmailChange(deps: Deps, token: string): Promise<Con
   const now = clock(deps);
   const check = await checkOneTimeToken(db, token, 'email-change', now);
   if (!check.ok) return check;
-  const [row] = await db
-    .select({ user: users, organisation: organisations })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.id, check.userId))
-    .limit(1);
+  const row = await findUserWithOrganisation(db, check.userId);
   if (!row) return { ok: false, reason: 'invalid' };
   const { user, organisation } = row;
   // A membership verified by the old domain lapses when the address leaves that domain.
@@ -141,12 +136,7 @@ export async function deleteAccount(deps: Deps, user: UserRow, input: { password
 /** Everything stored about a person, for "download my data" (AVG art. 15 and 20). */
 export async function exportUserData(deps: Deps, userId: string) {
   const { db } = deps;
-  const [row] = await db
-    .select({ user: users, organisation: organisations })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.id, userId))
-    .limit(1);
+  const row = await findUserWithOrganisation(db, userId);
   if (!row) return null;
   const { user, organisation } = row;
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

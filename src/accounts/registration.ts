@@ -4,6 +4,7 @@
  * cannot be used to find out who is registered.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { organisations, users, type OrganisationRow, type UserRow } from '../../db/schema.ts';
 import { audit, auditIf } from '../auth/audit.ts';
 import { newId } from '../auth/crypto.ts';
@@ -13,7 +14,7 @@ import { consumeAll } from '../auth/rate-limit.ts';
 import { slugify } from '../catalog/slug.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { existingAccountMessage, verifyEmailMessage } from '../mail/messages.ts';
-import { clock, emailDomain, isUniqueViolation, normaliseEmail, personalWords, type Deps } from './deps.ts';
+import { clock, findUserWithOrganisation, emailDomain, isUniqueViolation, normaliseEmail, personalWords, type Deps } from './deps.ts';
 
 export interface RegistrationInput {
   name: string;
@@ -58,13 +59,15 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
   const { token, insert: tokenInsert } = newOneTimeToken(db, { userId, purpose: 'email-verification', email }, now);
   const link = `${deps.origin}/account/bevestigen/?token=${encodeURIComponent(token)}`;
   try {
-    await db.batch([
-      ...(organisation.create ? [db.insert(organisations).values(organisation.create)] : []),
+    const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
       db.insert(users).values({ id: userId, email, name, passwordHash, organisationId: organisation.id, createdAt: now }),
       tokenInsert,
       enqueueMail(db, verifyEmailMessage(email, name, link), now),
       audit(db, { actorUserId: userId, action: 'account.registered', subjectType: 'user', subjectId: userId, detail: { organisationId: organisation.id } }, now),
-    ]);
+    ];
+    // A proposed employer must exist before the user that belongs to it.
+    if (organisation.create) statements.unshift(db.insert(organisations).values(organisation.create));
+    await db.batch(statements);
   } catch (error) {
     // Someone registered the same address a moment ago: answer as for an existing account.
     if (!isUniqueViolation(error)) throw error;
@@ -114,12 +117,7 @@ export async function confirmEmail(deps: Deps, token: string): Promise<ConfirmRe
   const now = clock(deps);
   const check = await checkOneTimeToken(db, token, 'email-verification', now);
   if (!check.ok) return check;
-  const [row] = await db
-    .select({ user: users, organisation: organisations })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.id, check.userId))
-    .limit(1);
+  const row = await findUserWithOrganisation(db, check.userId);
   if (!row || row.user.email !== check.email) return { ok: false, reason: 'invalid' };
   const byDomain = verifiedByDomain(row.user, row.organisation) && row.user.membershipVerifiedAt === null;
   const open = tokenStillOpen(check.id);

@@ -5,12 +5,17 @@
 import { isInputError } from 'astro:actions';
 import type { AstroGlobal } from 'astro';
 import type { FormOutcome } from './outcome.ts';
+import type { TokenPurpose } from '../../db/schema.ts';
+import { checkOneTimeToken } from '../auth/one-time-token.ts';
+import { appDatabase } from '../server/app-database.ts';
 
 /** Fields whose value is never sent back to the browser. */
 const SECRET_FIELDS = new Set(['password', 'current', 'next', 'token']);
 
 export interface FormState {
   submitted: boolean;
+  /** A message or a field error is shown (pages prefix their title with "Fout: "). */
+  hasErrors: boolean;
   values: Record<string, string>;
   fields: Record<string, string>;
   message?: string;
@@ -21,6 +26,11 @@ type ActionLike = Parameters<AstroGlobal['getActionResult']>[0];
 
 /** The state of whichever of the page's actions was submitted (a page may host several forms). */
 export async function readFormState(Astro: AstroGlobal, ...pageActions: ActionLike[]): Promise<FormState> {
+  const state = await readState(Astro, pageActions);
+  return { ...state, hasErrors: Boolean(state.message) || Object.keys(state.fields).length > 0 };
+}
+
+async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise<Omit<FormState, 'hasErrors'>> {
   const result = pageActions.map((action) => Astro.getActionResult(action)).find(Boolean) as { data?: FormOutcome; error?: unknown } | undefined;
   if (!result) return { submitted: false, values: {}, fields: {} };
   const values: Record<string, string> = {};
@@ -58,4 +68,19 @@ export async function readFormState(Astro: AstroGlobal, ...pageActions: ActionLi
   if (outcome.ok) return { submitted: true, values, fields: {}, redirect: outcome.redirect };
   Astro.response.status = outcome.status;
   return { submitted: true, values, fields: outcome.fields ?? {}, message: outcome.message };
+}
+
+/**
+ * The shared start of a page opened from an e-mail link: keep the token out of Referer
+ * headers, read the form, and check the token without using it (opening changes nothing).
+ */
+export async function readTokenPage(Astro: AstroGlobal, action: ActionLike, purpose: TokenPurpose) {
+  Astro.response.headers.set('Referrer-Policy', 'strict-origin');
+  const state = await readFormState(Astro, action);
+  const token = Astro.url.searchParams.get('token') ?? '';
+  const check = await checkOneTimeToken(await appDatabase(), token, purpose);
+  if (!check.ok && !state.submitted) Astro.response.status = 400;
+  /** Posts to the same URL (token included) with the action's marker. */
+  const formAction = `?token=${encodeURIComponent(token)}&${String(action).slice(1)}`;
+  return { state, token, check, formAction };
 }

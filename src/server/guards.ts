@@ -5,8 +5,3 @@ export function loginRedirect(Astro: AstroGlobal): Response {
   const back = Astro.url.pathname + Astro.url.search;
   return Astro.redirect(`/account/inloggen/?terug=${encodeURIComponent(back)}`, 303);
 }
-
-/** Pages that carry a one-time token in their URL must not leak it in a Referer header. */
-export function protectTokenInUrl(Astro: AstroGlobal): void {
-  Astro.response.headers.set('Referrer-Policy', 'strict-origin');
-}

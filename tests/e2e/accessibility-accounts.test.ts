@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, baseURL, launchBrowser } from './browser.ts';
-import { identity, linkFromMail, loginVia, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { identity, linkFromMail, loginVia, registerVia, setRole } from './accounts-support.ts';
 
 let browser: Browser;
 let context: BrowserContext;

@@ -4,7 +4,7 @@
  * password; a curator verifying a municipality member; download and delete.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { baseURL, hasText, launchBrowser, visible } from './browser.ts';
 import { goodPassword, identity, linkFromMail, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
 
