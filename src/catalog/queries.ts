@@ -77,25 +77,31 @@ export async function getInstruments(): Promise<InstrumentEntry[]> {
   return entries.sort((a, b) => a.data.title.localeCompare(b.data.title, 'nl'));
 }
 
-/** Everything in the content that names this organisation. */
-export async function getLinksToOrganisation(id: string) {
-  const [cases, instruments] = await Promise.all([getCases(), getInstruments()]);
-  return {
-    cases: cases.filter(
-      (c) => c.entry.data.employers.includes(id) || c.entry.data.partners.includes(id) || c.entry.data.municipalities.includes(id),
-    ),
-    instruments: instruments.filter((i) => i.data.stances.some((s) => s.municipality === id) || i.data.organisations.includes(id)),
-  };
+/** The organisations a case names: its employers, partners and municipalities. */
+function namedByCase(item: CaseView): string[] {
+  return [...item.entry.data.employers, ...item.entry.data.partners, ...item.entry.data.municipalities];
 }
 
-/** Ids of organisations that some content links to (for the organisation index). */
-export async function getLinkedOrganisationIds(): Promise<Set<string>> {
+/** The organisations an instrument page names: municipalities with a stance, and those in its text. */
+function namedByInstrument(instrument: InstrumentEntry): string[] {
+  return [...instrument.data.stances.map((s) => s.municipality), ...instrument.data.organisations];
+}
+
+export interface OrganisationLinks {
+  cases: CaseView[];
+  instruments: InstrumentEntry[];
+}
+
+/** Per organisation id, everything in the content that names it (only ids that are named). */
+export async function getLinksByOrganisation(): Promise<Map<string, OrganisationLinks>> {
   const [cases, instruments] = await Promise.all([getCases(), getInstruments()]);
-  const ids = new Set<string>();
-  for (const c of cases) for (const id of [...c.entry.data.employers, ...c.entry.data.partners, ...c.entry.data.municipalities]) ids.add(id);
-  for (const i of instruments) {
-    for (const s of i.data.stances) ids.add(s.municipality);
-    for (const id of i.data.organisations) ids.add(id);
-  }
-  return ids;
+  const links = new Map<string, OrganisationLinks>();
+  const entry = (id: string) => {
+    let found = links.get(id);
+    if (!found) links.set(id, (found = { cases: [], instruments: [] }));
+    return found;
+  };
+  for (const item of cases) for (const id of new Set(namedByCase(item))) entry(id).cases.push(item);
+  for (const instrument of instruments) for (const id of new Set(namedByInstrument(instrument))) entry(id).instruments.push(instrument);
+  return links;
 }
