@@ -4,12 +4,14 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import { buildTimeConfig } from './src/server/config.ts';
 
 // Content pages are prerendered (the default); account, pitch and filter pages opt out with
 // `export const prerender = false`. The adapter runs in middleware mode so server.mjs can add
 // compression, caching and security headers to every response, prerendered files included.
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Canonical links, sitemap and RSS need the public address at build time.
+  site: buildTimeConfig().siteUrl,
   adapter: node({ mode: 'middleware' }),
   integrations: [mdx(), sitemap(), pagefind()],
   security: { checkOrigin: true },

@@ -8,11 +8,21 @@ import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
 import { cacheControlFor, setSecurityHeaders } from './src/server/headers.mjs';
+import { ConfigError, config } from './src/server/config.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const production = process.env.NODE_ENV === 'production';
-const port = Number(process.env.PORT ?? 4321);
-const host = process.env.HOST ?? '127.0.0.1';
+
+// Configuration is checked before anything listens: a bad or missing setting stops here
+// with a message that names it, instead of failing the first form post.
+let settings;
+try {
+  settings = config();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const { production, port, host } = settings;
 
 const { handler: astro } = await import(new URL('./dist/server/entry.mjs', import.meta.url).href);
 

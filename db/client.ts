@@ -1,7 +1,8 @@
 /**
- * The one database client of a process. DATABASE_URL picks the database: a `file:` path
- * (the default, db/praktijkplein.db, embedded SQLite) or a `libsql://`/`http(s)://` URL
- * with DATABASE_AUTH_TOKEN for a libSQL server shared by several app instances.
+ * The one database client of a process. The configuration (src/server/config.ts, from
+ * DATABASE_URL) picks the database: a `file:` path (the default, db/praktijkplein.db, embedded
+ * SQLite) or a `libsql://`/`http(s)://` URL with a token for a libSQL server shared by several
+ * app instances.
  */
 import { mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,15 +14,10 @@ import * as schema from './schema.ts';
 /** npm scripts and the server run from the project root; migrations are read from there at run time. */
 export const projectRoot = process.cwd();
 export const migrationsFolder = join(projectRoot, 'db', 'migrations');
-export const defaultDatabaseUrl = `file:${join(projectRoot, 'db', 'praktijkplein.db')}`;
 
 export interface DatabaseConfig {
   url: string;
   authToken?: string;
-}
-
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  return { url: env.DATABASE_URL || defaultDatabaseUrl, authToken: env.DATABASE_AUTH_TOKEN || undefined };
 }
 
 export type Database = LibSQLDatabase<typeof schema>;
@@ -37,7 +33,7 @@ export interface DatabaseHandle {
  * and one writer work side by side, and the busy timeout makes a second writer wait
  * instead of failing with SQLITE_BUSY.
  */
-export async function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): Promise<DatabaseHandle> {
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   const isFile = config.url.startsWith('file:');
   if (isFile) {
     const path = resolve(config.url.slice('file:'.length));
@@ -61,8 +57,8 @@ export async function migrateDatabase(handle: DatabaseHandle, folder = migration
 let shared: Promise<DatabaseHandle> | undefined;
 
 /** The process-wide client (DESIGN.md §4b: one client per process). */
-export function getDatabase(): Promise<DatabaseHandle> {
-  shared ??= openDatabase();
+export function getDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  shared ??= openDatabase(config);
   return shared;
 }
 

@@ -5,11 +5,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { membershipVerifiers, organisationKinds, roles } from '../src/domain/accounts.ts';
+
+export { organisationKinds, roles, type OrganisationKind, type Role } from '../src/domain/accounts.ts';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
-
-export const organisationKinds = ['municipality', 'employer', 'partner'] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
 
 /** Municipalities (from the CBS list), employers and partners. */
 export const organisations = sqliteTable(
@@ -21,17 +21,14 @@ export const organisations = sqliteTable(
     name: text('name').notNull(),
     /** CBS code (GM0479) for municipalities. */
     municipalityCode: text('municipality_code'),
-    /** A municipality's own e-mail domain; members with an address there are verified automatically. */
+    /** The organisation's own e-mail domain; members with an address there are verified automatically. */
     emailDomain: text('email_domain'),
-    /** Employers proposed at registration stay unverified until a curator looks. */
+    /** Employers proposed at registration stay unverified until a curator looks (the organisation exists). */
     verifiedAt: integer('verified_at'),
     createdAt: integer('created_at').notNull().default(now),
   },
   (t) => [uniqueIndex('organisations_municipality_code').on(t.municipalityCode), index('organisations_kind_name').on(t.kind, t.name)],
 );
-
-export const roles = ['member', 'curator', 'admin'] as const;
-export type Role = (typeof roles)[number];
 
 export const users = sqliteTable(
   'users',
@@ -46,9 +43,9 @@ export const users = sqliteTable(
       .notNull()
       .references(() => organisations.id),
     emailVerifiedAt: integer('email_verified_at'),
-    /** A municipality membership counts only once verified (by domain or by a curator). */
+    /** A membership (municipality or employer) counts only once verified: by domain or by a curator. */
     membershipVerifiedAt: integer('membership_verified_at'),
-    membershipVerifiedBy: text('membership_verified_by', { enum: ['domain', 'curator'] }),
+    membershipVerifiedBy: text('membership_verified_by', { enum: membershipVerifiers }),
     createdAt: integer('created_at').notNull().default(now),
   },
   (t) => [uniqueIndex('users_email').on(t.email), index('users_organisation').on(t.organisationId)],
@@ -97,20 +94,55 @@ export const rateLimits = sqliteTable('rate_limits', {
   updatedAt: integer('updated_at').notNull(),
 });
 
-/** E-mail waiting to be sent (and, briefly, sent mail, so a failure can be retried). */
+export const mailStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+export type MailStatus = (typeof mailStatuses)[number];
+
+/**
+ * E-mail waiting to be sent (and, briefly, sent mail). A sender claims a row (status
+ * 'sending' until claimedUntil) before it sends, so two instances never send the same row.
+ */
 export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
+    /** The account the mail is about, so export and deletion find mail to earlier addresses too. */
+    userId: text('user_id'),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     createdAt: integer('created_at').notNull(),
+    status: text('status', { enum: mailStatuses }).notNull().default('queued'),
+    /** Not before this time (backoff after a failure). */
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    /** A claim by a sender lapses at this time (a sender that died lets another one retry). */
+    claimedUntil: integer('claimed_until'),
+    /** Mail whose link has expired is pointless: it is not sent after this and is removed. */
+    expiresAt: integer('expires_at'),
     sentAt: integer('sent_at'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_pending').on(t.sentAt, t.createdAt)],
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_user').on(t.userId)],
+);
+
+/**
+ * Security events (logins, failures, lock-outs, refused actions), so abuse can be seen.
+ * Never a password, token or full e-mail address: the address is masked, the IP hashed.
+ */
+export const securityEvents = sqliteTable(
+  'security_events',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** "an***@zaanstad.nl": enough to see a pattern, not enough to identify a stranger. */
+    emailHint: text('email_hint'),
+    /** Truncated SHA-256 of the client's IP address: repeated sources show, addresses do not. */
+    ipHash: text('ip_hash'),
+    detail: text('detail'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('security_events_created').on(t.createdAt), index('security_events_user').on(t.userId)],
 );
 
 /** Who did what to which record, for moderation and disputes. */
@@ -132,3 +164,5 @@ export const auditLog = sqliteTable(
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
+export type SecurityEventRow = typeof securityEvents.$inferSelect;

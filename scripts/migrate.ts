@@ -1,7 +1,8 @@
 /** Applies the database migrations to DATABASE_URL (default: db/praktijkplein.db). */
-import { openDatabase, migrateDatabase, databaseConfigFromEnv } from '../db/client.ts';
+import { openDatabase, migrateDatabase } from '../db/client.ts';
+import { config as appConfig } from '../src/server/config.ts';
 
-const config = databaseConfigFromEnv();
+const config = appConfig().database;
 const handle = await openDatabase(config);
 try {
   await migrateDatabase(handle);

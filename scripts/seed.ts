@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { openDatabase, migrateDatabase } from '../db/client.ts';
+import { config } from '../src/server/config.ts';
 import { organisations, users, type Role } from '../db/schema.ts';
 import { ensureReferenceData } from '../src/accounts/reference-data.ts';
 import { hashPassword } from '../src/auth/password.ts';
@@ -24,12 +25,12 @@ const demoUsers: { email: string; name: string; organisationId: string; role: Ro
   { email: 'nieuw@demo.praktijkplein.nl', name: 'Demo Nieuwe Collega', organisationId: 'zaanstad', role: 'member', membershipVerified: false },
 ];
 
-if (process.env.NODE_ENV === 'production') {
+if (config().production) {
   console.error('Demodata wordt niet in productie geladen.');
   process.exit(1);
 }
 
-const handle = await openDatabase();
+const handle = await openDatabase(config().database);
 try {
   await migrateDatabase(handle);
   const { db } = handle;

@@ -3,11 +3,10 @@
  * Secure with the __Host- prefix (which browsers only accept on HTTPS without a Domain).
  */
 import type { AstroCookieSetOptions } from 'astro';
+import { config } from '../server/config.ts';
 import { INACTIVITY_MS } from './session.ts';
 
-export function isProduction(): boolean {
-  return process.env.NODE_ENV === 'production';
-}
+const isProduction = () => config().production;
 
 export function sessionCookieName(production = isProduction()): string {
   return production ? '__Host-praktijkplein_sessie' : 'praktijkplein_sessie';

@@ -6,7 +6,7 @@ import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { outbox } from '../../db/schema.ts';
 import { newId } from '../auth/crypto.ts';
-import { transportFromEnv, type Transport } from './transport.ts';
+import { transportFromConfig, type Transport } from './transport.ts';
 
 export interface MailMessage {
   to: string;
@@ -24,7 +24,7 @@ const MAX_ATTEMPTS = 8;
 let running: Promise<number> | undefined;
 
 /** Sends what is waiting; one run at a time per process. Returns how many were sent. */
-export function deliverPendingMail(db: Database, transport: Transport = transportFromEnv()): Promise<number> {
+export function deliverPendingMail(db: Database, transport: Transport = transportFromConfig()): Promise<number> {
   running ??= (async () => {
     let sent = 0;
     try {

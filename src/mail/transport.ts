@@ -3,6 +3,7 @@
  * the message is printed to the console so every flow can be tried locally from the README.
  */
 import nodemailer from 'nodemailer';
+import { config, type Config } from '../server/config.ts';
 
 export interface Transport {
   send(message: { to: string; subject: string; body: string }): Promise<void>;
@@ -16,11 +17,11 @@ export const consoleTransport: Transport = {
 
 let smtp: Transport | undefined;
 
-export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): Transport {
-  if (env.SMTP_URL) {
+export function transportFromConfig(settings: Pick<Config, 'mail' | 'production'> = config()): Transport {
+  const { smtpUrl, from } = settings.mail;
+  if (smtpUrl) {
     smtp ??= (() => {
-      const transporter = nodemailer.createTransport(env.SMTP_URL);
-      const from = env.MAIL_FROM ?? 'Praktijkplein <no-reply@praktijkplein.nl>';
+      const transporter = nodemailer.createTransport(smtpUrl);
       return {
         async send({ to, subject, body }) {
           await transporter.sendMail({ from, to, subject, text: body });
@@ -29,7 +30,7 @@ export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): Transpor
     })();
     return smtp;
   }
-  if (env.NODE_ENV === 'production') {
+  if (settings.production) {
     return {
       async send() {
         throw new Error('SMTP_URL is niet ingesteld: e-mail kan niet worden verstuurd');

@@ -4,6 +4,7 @@
  * requests, so no timer or second client is needed in the process.
  */
 import { getDatabase, migrateDatabase, type Database } from '../../db/client.ts';
+import { config } from './config.ts';
 import { ensureReferenceData } from '../accounts/reference-data.ts';
 import { runRetention } from '../accounts/retention.ts';
 import { deliverPendingMail } from '../mail/outbox.ts';
@@ -12,7 +13,7 @@ let ready: Promise<Database> | undefined;
 
 export function appDatabase(): Promise<Database> {
   ready ??= (async () => {
-    const handle = await getDatabase();
+    const handle = await getDatabase(config().database);
     await migrateDatabase(handle);
     await ensureReferenceData(handle.db);
     return handle.db;

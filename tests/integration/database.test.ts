@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { databaseConfigFromEnv, migrateDatabase, openDatabase, type DatabaseHandle } from '../../db/client.ts';
+import { migrateDatabase, openDatabase, type DatabaseHandle } from '../../db/client.ts';
+import { parseConfig } from '../../src/server/config.ts';
 
 let dir: string | undefined;
 let handle: DatabaseHandle | undefined;
@@ -25,8 +26,8 @@ describe('database', () => {
   });
 
   test('DATABASE_URL en DATABASE_AUTH_TOKEN kiezen de database; standaard een bestand onder db/', () => {
-    expect(databaseConfigFromEnv({}).url).toMatch(/^file:.*db[\\/]praktijkplein\.db$/);
-    expect(databaseConfigFromEnv({ DATABASE_URL: 'libsql://voorbeeld.example', DATABASE_AUTH_TOKEN: 'geheim' })).toEqual({
+    expect(parseConfig({}).database.url).toMatch(/^file:.*db[\\/]praktijkplein\.db$/);
+    expect(parseConfig({ DATABASE_URL: 'libsql://voorbeeld.example', DATABASE_AUTH_TOKEN: 'geheim' }).database).toEqual({
       url: 'libsql://voorbeeld.example',
       authToken: 'geheim',
     });

@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { sessionCookieName, sessionCookieOptions } from '../../src/auth/cookie.ts';
 import { cacheControlFor, contentSecurityPolicy, setSecurityHeaders } from '../../src/server/headers.mjs';
-import { clientIp, siteOrigin } from '../../src/actions/outcome.ts';
+import { clientIp, depsFor } from '../../src/server/request.ts';
+import { ConfigError, parseConfig, setConfigForTests } from '../../src/server/config.ts';
 
 function headersFor(production: boolean) {
   const headers = new Map<string, string>();
@@ -22,30 +23,37 @@ describe('in productie', () => {
     expect(sessionCookieOptions(false).secure).toBe(false);
   });
 
-  test('links in e-mail komen uit SITE_URL, nooit uit de Host-header; zonder SITE_URL weigert productie', () => {
-    const before = { ...process.env };
+  test('links in e-mail komen uit de configuratie, nooit uit de Host-header', async () => {
     try {
-      process.env.SITE_URL = 'https://praktijkplein.nl/pad';
-      expect(siteOrigin(new URL('https://kwaadaardig.example/account/'))).toBe('https://praktijkplein.nl');
-      delete process.env.SITE_URL;
-      process.env.NODE_ENV = 'production';
-      expect(() => siteOrigin(new URL('https://kwaadaardig.example/'))).toThrow(/SITE_URL/);
+      setConfigForTests(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl/pad', DATABASE_URL: 'file:/tmp/praktijkplein-config-test.db' }));
+      const request = new Request('https://kwaadaardig.example/account/', { headers: { host: 'kwaadaardig.example' } });
+      expect((await depsFor({ request, clientAddress: '127.0.0.1' })).origin).toBe('https://praktijkplein.nl');
+      // Outside production too: the development default, not the request.
+      setConfigForTests(parseConfig({ PORT: '4400', DATABASE_URL: 'file:/tmp/praktijkplein-config-test.db' }));
+      expect((await depsFor({ request, clientAddress: '127.0.0.1' })).origin).toBe('http://localhost:4400');
     } finally {
-      process.env = before;
+      setConfigForTests(undefined);
     }
+  });
+
+  test('zonder SITE_URL, of met een ongeldige waarde, start productie niet en zegt waarom', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SITE_URL: is verplicht in productie/);
+    expect(() => parseConfig({ NODE_ENV: 'production', SITE_URL: 'http://praktijkplein.nl' })).toThrow(/https/);
+    expect(() => parseConfig({ PORT: 'vierduizend' })).toThrow(/PORT/);
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
+    expect(parseConfig({}).database.url).toMatch(/^file:.*db\/praktijkplein\.db$/);
   });
 
   test('X-Forwarded-For telt alleen met TRUST_PROXY, en dan de waarde die de proxy toevoegde', () => {
     const request = new Request('http://x/', { headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.4' } });
-    const before = process.env.TRUST_PROXY;
     try {
-      delete process.env.TRUST_PROXY;
+      setConfigForTests(parseConfig({}));
       expect(clientIp(request, '127.0.0.1')).toBe('127.0.0.1');
-      process.env.TRUST_PROXY = '1';
+      setConfigForTests(parseConfig({ TRUST_PROXY: '1' }));
       expect(clientIp(request, '127.0.0.1')).toBe('198.51.100.4');
     } finally {
-      if (before === undefined) delete process.env.TRUST_PROXY;
-      else process.env.TRUST_PROXY = before;
+      setConfigForTests(undefined);
     }
   });
 

@@ -1,0 +1,118 @@
+/**
+ * Home of configuration: every setting Praktijkplein reads from the environment, in one zod
+ * schema, validated once. server.mjs validates at start and exits with a Dutch message on a
+ * missing or bad value (a production server without SITE_URL never starts); the app, the
+ * scripts and the tests read the same parsed object. Nothing else reads process.env.
+ */
+import { join } from 'node:path';
+import { z } from 'astro/zod';
+
+/** The embedded database file, relative to the project root (npm scripts run from there). */
+export const defaultDatabaseUrl = `file:${join(process.cwd(), 'db', 'praktijkplein.db')}`;
+export const defaultPort = 4321;
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', ''], { error: 'gebruik 1 of 0' })
+  .optional()
+  .transform((value) => value === '1' || value === 'true');
+
+const httpUrl = (what: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${what} moet een volledig adres zijn, zoals https://praktijkplein.nl` })
+    .transform((value) => new URL(value).origin);
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.string().optional(),
+    PORT: z.coerce.number({ error: 'PORT moet een getal zijn' }).int().min(1).max(65535).default(defaultPort),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Public address: links in e-mail, canonical links. Required in production. */
+    SITE_URL: httpUrl('SITE_URL').optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/, 'DATABASE_URL moet beginnen met file:, libsql://, http(s):// of ws(s)://')
+      .optional(),
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL moet beginnen met smtp:// of smtps://').optional(),
+    MAIL_FROM: z.string().min(3).default('Praktijkplein <no-reply@praktijkplein.nl>'),
+    TRUST_PROXY: flag,
+    CONTACT_EMAIL: z.email({ error: 'CONTACT_EMAIL moet een e-mailadres zijn' }).optional(),
+    /** Concurrent argon2 hashes; the rest wait, so pages stay responsive under a login storm. */
+    HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  })
+  .transform((env) => ({ ...env, production: env.NODE_ENV === 'production' }))
+  .superRefine((env, ctx) => {
+    if (env.production && !env.SITE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SITE_URL'], message: 'is verplicht in productie (bijvoorbeeld https://praktijkplein.nl): links in e-mail komen daarvandaan' });
+    }
+    if (env.production && env.SITE_URL && !env.SITE_URL.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['SITE_URL'], message: 'moet in productie met https:// beginnen' });
+    }
+  });
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  /** Origin of the public site, e.g. https://praktijkplein.nl (never taken from a request). */
+  siteUrl: string;
+  database: { url: string; authToken?: string };
+  mail: { smtpUrl?: string; from: string };
+  trustProxy: boolean;
+  contactEmail?: string;
+  hashConcurrency: number;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Praktijkplein kan niet starten: de instellingen kloppen niet.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses an environment (process.env by default); throws ConfigError with every problem listed. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", as in most shells' `FOO= npm start`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'instelling'}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    production: e.production,
+    port: e.PORT,
+    host: e.HOST,
+    // Outside production the default follows the port, so links in e-mail work on a laptop.
+    siteUrl: e.SITE_URL ?? `http://localhost:${e.PORT}`,
+    database: { url: e.DATABASE_URL ?? defaultDatabaseUrl, authToken: e.DATABASE_AUTH_TOKEN },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    trustProxy: e.TRUST_PROXY,
+    contactEmail: e.CONTACT_EMAIL,
+    hashConcurrency: e.HASH_CONCURRENCY,
+  };
+}
+
+let current: Config | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function config(): Config {
+  current ??= parseConfig();
+  return current;
+}
+
+/**
+ * Settings read while prerendering pages (canonical links, the contact address on /over/).
+ * `astro build` always runs with NODE_ENV=production, so the checks that only a running
+ * production server needs wait for the server's start.
+ */
+export function buildTimeConfig(env: Record<string, string | undefined> = process.env): Config {
+  return parseConfig({ ...env, NODE_ENV: 'build' });
+}
+
+/** For tests that check production-only behaviour: replace the parsed configuration. */
+export function setConfigForTests(next: Config | undefined): void {
+  current = next;
+}
