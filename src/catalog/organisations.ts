@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
+import type { OrganisationKind } from '../domain/accounts.ts';
 import { loadGeo, type Area } from './geo.ts';
 
 export const organisationsFile = join(process.cwd(), 'content', 'organisations', 'organisations.yaml');
 
-export type OrganisationKind = 'municipality' | 'employer' | 'partner';
+export type { OrganisationKind };
 
 export interface OrganisationRecord {
   id: string;
