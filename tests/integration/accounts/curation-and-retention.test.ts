@@ -27,7 +27,7 @@ async function curator() {
 }
 
 describe('curatie', () => {
-  test('een curator bevestigt een gemeentemedewerker; die krijgt bericht en kan dan pitchen', async () => {
+  test('een curator bevestigt een gemeentemedewerker: die krijgt bericht, het beleid staat pitchen dan toe en het logboek noemt wie', async () => {
     const actor = await curator();
     const member = await registeredUser(t, 'piet@voorbeeld.nl');
     expect((await pendingMembers(t.deps(), actor))!.map((m) => m.email)).toEqual(['piet@voorbeeld.nl']);
@@ -38,6 +38,8 @@ describe('curatie', () => {
     expect(can(actorFrom(member, zaanstad!), 'pitch:create')).toBe(false);
     expect(can(actorFrom(after!, zaanstad!), 'pitch:create')).toBe(true);
     expect(await pendingMembers(t.deps(), actor)).toEqual([]);
+    const mail = await t.handle.db.select().from(outbox).where(eq(outbox.toAddress, 'piet@voorbeeld.nl'));
+    expect(mail.map((m) => m.subject)).toContain('Uw lidmaatschap op Praktijkplein is bevestigd');
     const log = await t.handle.db.select().from(auditLog).where(eq(auditLog.action, 'member.verified'));
     expect(log).toMatchObject([{ actorUserId: actor.userId, subjectId: member.id }]);
   });
