@@ -52,3 +52,19 @@ const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'lo
 export function formatDate(date: Date): string {
   return dateFormat.format(date);
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * A duration as people say it: "30 minuten", "48 uur", "7 dagen". Texts about link lifetimes
+ * and retention derive from the constants through this, so they cannot drift apart.
+ */
+export function durationText(ms: number): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  // Up to two days people count in hours ("48 uur"), beyond that in days.
+  if (ms >= 3 * DAY && ms % DAY === 0) return plural(ms / DAY, 'dag', 'dagen');
+  if (ms >= HOUR && ms % HOUR === 0) return plural(ms / HOUR, 'uur', 'uur');
+  return plural(Math.round(ms / MINUTE), 'minuut', 'minuten');
+}
