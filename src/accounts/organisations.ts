@@ -1,0 +1,31 @@
+/**
+ * Organisations as the account pages need them: the choices on the registration form and
+ * the municipalities curators set an e-mail domain for. Pages call these; they never run SQL.
+ */
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { organisations } from '../../db/schema.ts';
+import type { OrganisationKind } from '../domain/accounts.ts';
+
+export interface OrganisationChoice {
+  id: string;
+  name: string;
+}
+
+/** Verified organisations of one kind, by name: what a person can say they work for. */
+export function verifiedOrganisations(db: Database, kind: OrganisationKind): Promise<OrganisationChoice[]> {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.kind, kind), isNotNull(organisations.verifiedAt)))
+    .orderBy(asc(organisations.name));
+}
+
+/** Every organisation of one kind with its own e-mail domain (if a curator set one), by name. */
+export function organisationDomains(db: Database, kind: OrganisationKind) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, emailDomain: organisations.emailDomain })
+    .from(organisations)
+    .where(eq(organisations.kind, kind))
+    .orderBy(asc(organisations.name));
+}

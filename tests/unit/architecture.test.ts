@@ -1,0 +1,36 @@
+/**
+ * The layers as DESIGN.md §5 and the README describe them, checked on the source itself, so a
+ * shortcut (SQL in a page, process.env in a module) fails the suite instead of piling up.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+function filesUnder(dir: string, pattern = /\.(ts|mjs|astro)$/): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return filesUnder(path, pattern);
+    return pattern.test(name) ? [path] : [];
+  });
+}
+
+const read = (path: string) => readFileSync(path, 'utf8');
+const appFiles = [...filesUnder('src'), ...filesUnder('db').filter((f) => !f.includes('migrations')), 'server.mjs', 'astro.config.mjs'];
+
+describe('lagen', () => {
+  test('pagina’s praten geen SQL: geen drizzle en geen databaseschema in src/pages', () => {
+    const offenders = filesUnder('src/pages').filter((file) => /from ['"]drizzle-orm|db\/schema\.ts['"]/.test(read(file)));
+    expect(offenders).toEqual([]);
+    expect(filesUnder('src/pages').length).toBeGreaterThan(10);
+  });
+
+  test('het domein kent geen Astro en geen database', () => {
+    const offenders = filesUnder('src/domain').filter((file) => /from ['"](astro|astro:[^'"]+|drizzle-orm[^'"]*|@libsql\/client)['"]|\/db\//.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+
+  test('alleen src/server/config.ts leest process.env', () => {
+    const offenders = appFiles.filter((file) => file !== join('src', 'server', 'config.ts') && /process\.env/.test(read(file)));
+    expect(offenders.map((file) => relative('.', file))).toEqual([]);
+  });
+});
