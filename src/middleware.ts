@@ -7,7 +7,8 @@ import { defineMiddleware } from 'astro:middleware';
 import { actorFrom } from './accounts/actor.ts';
 import { sessionCookieName, sessionCookieOptions } from './auth/cookie.ts';
 import { validateSessionToken } from './auth/session.ts';
-import { appDatabase, housekeeping } from './server/app-database.ts';
+import { housekeeping } from './jobs/housekeeping.ts';
+import { appDatabase } from './server/app-database.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

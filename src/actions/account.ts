@@ -11,7 +11,7 @@ import { changePassword, confirmEmailChange, deleteAccount, logoutEverywhere, re
 import { sessionCookieName, sessionCookieOptions } from '../auth/cookie.ts';
 import { invalidateSession } from '../auth/session.ts';
 import { can } from '../domain/policy.ts';
-import { sendQueuedMail } from '../server/app-database.ts';
+import { sendQueuedMail } from '../jobs/housekeeping.ts';
 import { linkProblemText } from '../i18n/link-problems.ts';
 import { currentPasswordField, emailField, nameField, newPasswordField, tokenField } from './fields.ts';
 import { depsFor, fieldErrors, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';

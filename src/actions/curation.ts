@@ -2,7 +2,7 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { setMunicipalityDomain, verifyMember, verifyOrganisation } from '../accounts/curation.ts';
-import { sendQueuedMail } from '../server/app-database.ts';
+import { sendQueuedMail } from '../jobs/housekeeping.ts';
 import { idField } from './fields.ts';
 import { depsFor, fieldErrors, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
 

@@ -1,64 +1,89 @@
 /**
  * E-mail goes through the outbox table: a message is written in the same batch as the change
- * that causes it, and delivered afterwards. Nothing is lost when delivery fails; it is retried.
+ * that causes it, and delivered afterwards by src/jobs/outbox-delivery.ts. This module owns
+ * what goes in and the queries about mail (export, deletion, retention); the delivery job
+ * owns the states a message moves through (queued → sending → sent, or failed when expired).
  */
-import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { outbox } from '../../db/schema.ts';
 import { newId } from '../auth/crypto.ts';
-import { transportFromConfig, type Transport } from './transport.ts';
 
 export interface MailMessage {
   to: string;
   subject: string;
   body: string;
+  /** The account the mail is about, so export and deletion also find mail to earlier addresses. */
+  userId?: string | null;
+  /** When the link in it stops working: after this the mail is not sent and retention removes it. */
+  expiresAt?: number;
 }
 
 /** The insert statement for a message (run it in the batch of the change it belongs to). */
 export function enqueueMail(db: Database, message: MailMessage, now = Date.now()) {
-  return db.insert(outbox).values({ id: newId(), toAddress: message.to, subject: message.subject, body: message.body, createdAt: now });
+  return db.insert(outbox).values({
+    id: newId(),
+    userId: message.userId ?? null,
+    toAddress: message.to,
+    subject: message.subject,
+    body: message.body,
+    createdAt: now,
+    status: 'queued',
+    nextAttemptAt: now,
+    expiresAt: message.expiresAt ?? null,
+  });
 }
 
-const MAX_ATTEMPTS = 8;
-
-let running: Promise<number> | undefined;
-
-/** Sends what is waiting; one run at a time per process. Returns how many were sent. */
-export function deliverPendingMail(db: Database, transport: Transport = transportFromConfig()): Promise<number> {
-  running ??= (async () => {
-    let sent = 0;
-    try {
-      const pending = await db
-        .select()
-        .from(outbox)
-        .where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_ATTEMPTS)))
-        .orderBy(asc(outbox.createdAt))
-        .limit(50);
-      for (const message of pending) {
-        try {
-          await transport.send({ to: message.toAddress, subject: message.subject, body: message.body });
-          await db.update(outbox).set({ sentAt: Date.now(), attempts: message.attempts + 1, lastError: null }).where(eq(outbox.id, message.id));
-          sent++;
-        } catch (error) {
-          await db
-            .update(outbox)
-            .set({ attempts: message.attempts + 1, lastError: String((error as Error).message ?? error).slice(0, 500) })
-            .where(eq(outbox.id, message.id));
-        }
-      }
-    } finally {
-      running = undefined;
-    }
-    return sent;
-  })();
-  return running;
+/** Whose mail: an account id and/or addresses (matched without regard to case). */
+export interface MailOwner {
+  userId?: string | null;
+  addresses?: readonly string[];
 }
 
-/** Sent mail holds links; it is kept one day for troubleshooting, then removed. */
-export function deleteSentMail(db: Database, now = Date.now()) {
-  return db.delete(outbox).where(and(isNotNull(outbox.sentAt), lt(outbox.sentAt, now - 24 * 60 * 60 * 1000)));
+function ownedBy({ userId, addresses = [] }: MailOwner): SQL {
+  const lowered = [...new Set(addresses.map((address) => address.toLowerCase()))];
+  const conditions: SQL[] = [];
+  if (userId) conditions.push(eq(outbox.userId, userId));
+  if (lowered.length > 0) conditions.push(inArray(sql`lower(${outbox.toAddress})`, lowered));
+  // No owner given matches nothing, never everything.
+  return conditions.length > 0 ? or(...conditions)! : sql`0`;
 }
 
+/** Statement that removes every message about the account or to any of the addresses (for deletion, in its batch). */
+export function deleteMailFor(db: Database, owner: MailOwner) {
+  return db.delete(outbox).where(ownedBy(owner));
+}
+
+/** Every stored message about the account or to any of the addresses, oldest first (for the data export). */
+export function mailFor(db: Database, owner: MailOwner) {
+  return db.select().from(outbox).where(ownedBy(owner)).orderBy(asc(outbox.createdAt));
+}
+
+/** Statement that removes mail to one address (kept for older callers; prefer deleteMailFor). */
 export function deleteMailTo(db: Database, address: string) {
-  return db.delete(outbox).where(sql`lower(${outbox.toAddress}) = ${address.toLowerCase()}`);
+  return deleteMailFor(db, { addresses: [address] });
+}
+
+/** Sent mail and failed mail are kept this long for troubleshooting, then removed. */
+export const KEEP_FINISHED_MAIL_MS = 24 * 60 * 60 * 1000;
+
+/** Statement that removes mail sent more than a day ago (it holds links and personal data). */
+export function deleteSentMail(db: Database, now = Date.now()) {
+  return db.delete(outbox).where(and(eq(outbox.status, 'sent'), isNotNull(outbox.sentAt), lt(outbox.sentAt, now - KEEP_FINISHED_MAIL_MS)));
+}
+
+/**
+ * Statement that removes mail that will never go out: failed mail a day after its link expired
+ * (mail only fails by expiring), and unsent mail whose link has expired, at once — a dead link
+ * is of no use to anyone, and the message still holds a name and an address.
+ */
+export function deleteDeadMail(db: Database, now = Date.now()) {
+  return db.delete(outbox).where(
+    or(
+      and(eq(outbox.status, 'failed'), lt(sql`coalesce(${outbox.expiresAt}, ${outbox.createdAt})`, now - KEEP_FINISHED_MAIL_MS)),
+      and(eq(outbox.status, 'queued'), isNotNull(outbox.expiresAt), lte(outbox.expiresAt, now)),
+      // A message in 'sending' is only touched once its sender's lease has lapsed.
+      and(eq(outbox.status, 'sending'), isNotNull(outbox.expiresAt), lte(outbox.expiresAt, now), lt(sql`coalesce(${outbox.claimedUntil}, 0)`, now)),
+    ),
+  );
 }

@@ -5,10 +5,10 @@ import { actorFrom } from '../../../src/accounts/actor.ts';
 import { can } from '../../../src/domain/policy.ts';
 import { assignRole, pendingMembers, setMunicipalityDomain, verifyMember, verifyOrganisation } from '../../../src/accounts/curation.ts';
 import { register } from '../../../src/accounts/registration.ts';
-import { runRetention, UNVERIFIED_ACCOUNT_DAYS } from '../../../src/accounts/retention.ts';
+import { runRetention, UNVERIFIED_ACCOUNT_DAYS } from '../../../src/jobs/retention.ts';
 import { consume } from '../../../src/auth/rate-limit.ts';
 import { createSession, validateSessionToken } from '../../../src/auth/session.ts';
-import { deliverPendingMail } from '../../../src/mail/outbox.ts';
+import { deliverPendingMail } from '../../../src/jobs/outbox-delivery.ts';
 import { registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 
 let t: TestDb;
@@ -105,7 +105,11 @@ describe('bewaartermijnen', () => {
     let [mail] = await t.handle.db.select().from(outbox);
     expect(mail!.sentAt).toBeNull();
     expect(mail!.lastError).toContain('SMTP weg');
+    // Not before its backoff has passed; then it goes.
     await deliverPendingMail(t.handle.db, { send: async () => {} });
+    [mail] = await t.handle.db.select().from(outbox);
+    expect(mail!.sentAt).toBeNull();
+    await deliverPendingMail(t.handle.db, { send: async () => {} }, () => Date.now() + 2 * 60 * 1000);
     [mail] = await t.handle.db.select().from(outbox);
     expect(mail!.sentAt).not.toBeNull();
   });
