@@ -23,7 +23,7 @@ export function transportFromConfig(settings: Pick<Config, 'mail' | 'production'
     smtp ??= (() => {
       // Every wait well under the outbox's 2-minute claim: a hanging send must fail before
       // another instance may take the same message over (nodemailer waits 10 minutes by default).
-      const transporter = nodemailer.createTransport(smtpUrl, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+      const transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
       return {
         async send({ to, subject, body }) {
           await transporter.sendMail({ from, to, subject, text: body });
