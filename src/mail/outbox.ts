@@ -12,11 +12,23 @@ export interface MailMessage {
   to: string;
   subject: string;
   body: string;
+  /** The account the mail is about, so export and deletion find mail to earlier addresses too. */
+  userId?: string;
+  /** Not sent after this time (a link in it has expired). */
+  expiresAt?: number;
 }
 
 /** The insert statement for a message (run it in the batch of the change it belongs to). */
 export function enqueueMail(db: Database, message: MailMessage, now = Date.now()) {
-  return db.insert(outbox).values({ id: newId(), toAddress: message.to, subject: message.subject, body: message.body, createdAt: now });
+  return db.insert(outbox).values({
+    id: newId(),
+    userId: message.userId ?? null,
+    toAddress: message.to,
+    subject: message.subject,
+    body: message.body,
+    createdAt: now,
+    expiresAt: message.expiresAt ?? null,
+  });
 }
 
 const MAX_ATTEMPTS = 8;
