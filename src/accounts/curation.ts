@@ -1,86 +1,172 @@
 /**
- * What curators and admins do with accounts: verify municipality members and proposed
- * employers, set a municipality's own e-mail domain, assign roles. Each checks the policy.
+ * What curators and admins do with accounts: verify members (of municipalities and employers)
+ * and proposed employers, set an organisation's own e-mail domain, assign roles. Each checks the
+ * policy; a signed-in person the policy refuses is logged as a security event (curation.refused).
  */
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { organisations, sessions, users, type Role } from '../../db/schema.ts';
 import { audit } from '../auth/audit.ts';
+import { logSecurityEvent, securityEvent } from '../audit/security-events.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { membershipVerifiedMessage } from '../mail/messages.ts';
-import { can, type Actor } from '../domain/policy.ts';
+import { can, type Action, type Actor } from '../domain/policy.ts';
+import { isFreeMailDomain } from '../domain/free-mail.ts';
 import { clock, normaliseEmail, type Deps } from './deps.ts';
 
 type Forbidden = { ok: false; reason: 'forbidden' };
 const forbidden: Forbidden = { ok: false, reason: 'forbidden' };
 
-/** Municipality members waiting for verification (address confirmed, not yet verified). */
+/** Kinds whose members must be verified before they act for the organisation. */
+const memberKinds = ['municipality', 'employer'] as const;
+
+/** The policy said no: a signed-in person tried a curator action (probing or a crafted form). */
+async function refused(deps: Deps, actor: Actor | null, action: Action): Promise<Forbidden> {
+  if (actor) await logSecurityEvent(deps.db, { kind: 'curation.refused', userId: actor.userId, ip: deps.ip, detail: { action } }, clock(deps));
+  return forbidden;
+}
+
+/**
+ * Members waiting for verification (address confirmed, membership not yet verified), of
+ * municipalities and of verified employers. Members of a proposed employer are verified with
+ * the organisation (pendingOrganisations), so they are not listed twice.
+ */
 export async function pendingMembers(deps: Deps, actor: Actor | null) {
-  if (!can(actor, 'curation:view')) return null;
+  if (!can(actor, 'curation:view')) {
+    await refused(deps, actor, 'curation:view');
+    return null;
+  }
   return deps.db
-    .select({ id: users.id, name: users.name, email: users.email, organisation: organisations.name, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      kind: organisations.kind,
+      organisation: organisations.name,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(organisations.kind, 'municipality'), isNull(users.membershipVerifiedAt), isNotNull(users.emailVerifiedAt)))
+    .where(
+      and(
+        inArray(organisations.kind, memberKinds),
+        isNotNull(organisations.verifiedAt),
+        isNull(users.membershipVerifiedAt),
+        isNotNull(users.emailVerifiedAt),
+      ),
+    )
     .orderBy(asc(users.createdAt));
 }
 
-/** Employers proposed at registration and not yet verified. */
+/** Employers proposed at registration and not yet verified, with who proposed them (address confirmed). */
 export async function pendingOrganisations(deps: Deps, actor: Actor | null) {
-  if (!can(actor, 'curation:view')) return null;
-  return deps.db
-    .select({ id: organisations.id, name: organisations.name, createdAt: organisations.createdAt })
+  if (!can(actor, 'curation:view')) {
+    await refused(deps, actor, 'curation:view');
+    return null;
+  }
+  const rows = await deps.db
+    .select({ id: organisations.id, name: organisations.name, createdAt: organisations.createdAt, proposer: { name: users.name, email: users.email } })
     .from(organisations)
-    .where(and(eq(organisations.kind, 'employer'), isNull(organisations.verifiedAt)))
-    .orderBy(asc(organisations.createdAt));
+    .innerJoin(users, eq(users.organisationId, organisations.id))
+    .where(and(eq(organisations.kind, 'employer'), isNull(organisations.verifiedAt), isNotNull(users.emailVerifiedAt)))
+    .orderBy(asc(organisations.createdAt), asc(users.createdAt));
+  const byId = new Map<string, { id: string; name: string; createdAt: number; proposers: { name: string; email: string }[] }>();
+  for (const row of rows) {
+    const entry = byId.get(row.id) ?? { id: row.id, name: row.name, createdAt: row.createdAt, proposers: [] };
+    entry.proposers.push(row.proposer);
+    byId.set(row.id, entry);
+  }
+  return [...byId.values()];
+}
+
+/** Organisations a curator can give an own e-mail domain: municipalities and verified employers. */
+export async function organisationsForDomains(deps: Deps, actor: Actor | null) {
+  if (!can(actor, 'organisation:set-domain')) {
+    await refused(deps, actor, 'organisation:set-domain');
+    return null;
+  }
+  return deps.db
+    .select({ id: organisations.id, kind: organisations.kind, name: organisations.name, emailDomain: organisations.emailDomain })
+    .from(organisations)
+    .where(and(inArray(organisations.kind, memberKinds), isNotNull(organisations.verifiedAt)))
+    .orderBy(asc(organisations.kind), asc(organisations.name));
 }
 
 export async function verifyMember(deps: Deps, actor: Actor | null, userId: string): Promise<{ ok: true } | Forbidden | { ok: false; reason: 'not-found' }> {
-  if (!can(actor, 'member:verify')) return forbidden;
+  if (!can(actor, 'member:verify')) return refused(deps, actor, 'member:verify');
   const { db } = deps;
   const now = clock(deps);
   const [row] = await db
     .select({ user: users, organisation: organisations })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(users.id, userId), eq(organisations.kind, 'municipality'), isNull(users.membershipVerifiedAt)))
+    .where(and(eq(users.id, userId), inArray(organisations.kind, memberKinds), isNull(users.membershipVerifiedAt)))
     .limit(1);
   if (!row) return { ok: false, reason: 'not-found' };
   await db.batch([
     db.update(users).set({ membershipVerifiedAt: now, membershipVerifiedBy: 'curator' }).where(eq(users.id, userId)),
     audit(db, { actorUserId: actor!.userId, action: 'member.verified', subjectType: 'user', subjectId: userId }, now),
-    enqueueMail(db, membershipVerifiedMessage(row.user.email, row.user.name, row.organisation.name), now),
+    enqueueMail(db, { ...membershipVerifiedMessage(row.user.email, row.user.name, row.organisation.name), userId }, now),
   ]);
   return { ok: true };
 }
 
+/**
+ * Verifies a proposed employer and, with it, the membership of whoever proposed it (address
+ * confirmed): the curator saw both the organisation and the person on the curation page.
+ */
 export async function verifyOrganisation(deps: Deps, actor: Actor | null, organisationId: string): Promise<{ ok: true } | Forbidden | { ok: false; reason: 'not-found' }> {
-  if (!can(actor, 'organisation:verify')) return forbidden;
+  if (!can(actor, 'organisation:verify')) return refused(deps, actor, 'organisation:verify');
   const { db } = deps;
   const now = clock(deps);
-  const updated = await db
-    .update(organisations)
-    .set({ verifiedAt: now })
-    .where(and(eq(organisations.id, organisationId), isNull(organisations.verifiedAt)))
-    .returning({ id: organisations.id });
-  if (updated.length === 0) return { ok: false, reason: 'not-found' };
-  await db.batch([audit(db, { actorUserId: actor!.userId, action: 'organisation.verified', subjectType: 'organisation', subjectId: organisationId }, now)]);
+  const [org] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.id, organisationId), eq(organisations.kind, 'employer'), isNull(organisations.verifiedAt)))
+    .limit(1);
+  if (!org) return { ok: false, reason: 'not-found' };
+  const members = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), isNull(users.membershipVerifiedAt), isNotNull(users.emailVerifiedAt)));
+  const results = await db.batch([
+    db
+      .update(organisations)
+      .set({ verifiedAt: now })
+      .where(and(eq(organisations.id, organisationId), isNull(organisations.verifiedAt)))
+      .returning({ id: organisations.id }),
+    audit(db, { actorUserId: actor!.userId, action: 'organisation.verified', subjectType: 'organisation', subjectId: organisationId }, now),
+    ...members.flatMap((member) => [
+      db.update(users).set({ membershipVerifiedAt: now, membershipVerifiedBy: 'curator' }).where(and(eq(users.id, member.id), isNull(users.membershipVerifiedAt))),
+      audit(db, { actorUserId: actor!.userId, action: 'member.verified', subjectType: 'user', subjectId: member.id, detail: { with: 'organisation' } }, now),
+      enqueueMail(db, { ...membershipVerifiedMessage(member.email, member.name, org.name), userId: member.id }, now),
+    ]),
+  ]);
+  // A colleague verified it a moment earlier: their batch did the work (ours changed nothing).
+  if (results[0].length === 0) return { ok: false, reason: 'not-found' };
   return { ok: true };
 }
 
 export const domainPattern = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-export async function setMunicipalityDomain(
-  deps: Deps,
-  actor: Actor | null,
-  organisationId: string,
-  domain: string,
-): Promise<{ ok: true } | Forbidden | { ok: false; reason: 'not-found' | 'invalid-domain' }> {
-  if (!can(actor, 'organisation:set-domain')) return forbidden;
+export type SetDomainResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' | 'invalid-domain' | 'free-mail-domain' };
+
+/**
+ * Sets (or with an empty value clears) the own e-mail domain of a municipality or employer:
+ * members who confirm an address there are verified automatically. A free-mail domain belongs
+ * to no organisation and is refused.
+ */
+export async function setOrganisationDomain(deps: Deps, actor: Actor | null, organisationId: string, domain: string): Promise<SetDomainResult> {
+  if (!can(actor, 'organisation:set-domain')) return refused(deps, actor, 'organisation:set-domain');
   const value = domain.trim().toLowerCase().replace(/^@/, '');
   if (value !== '' && !domainPattern.test(value)) return { ok: false, reason: 'invalid-domain' };
+  if (value !== '' && isFreeMailDomain(value)) return { ok: false, reason: 'free-mail-domain' };
   const { db } = deps;
   const now = clock(deps);
-  const [org] = await db.select().from(organisations).where(and(eq(organisations.id, organisationId), eq(organisations.kind, 'municipality'))).limit(1);
+  const [org] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.id, organisationId), inArray(organisations.kind, memberKinds)))
+    .limit(1);
   if (!org) return { ok: false, reason: 'not-found' };
   await db.batch([
     db.update(organisations).set({ emailDomain: value || null }).where(eq(organisations.id, organisationId)),
@@ -91,7 +177,7 @@ export async function setMunicipalityDomain(
 
 /**
  * Gives a person a role; their sessions end so the new rights apply from the next login.
- * `actor` null means the command line (npm run user:role), which creates the first admin.
+ * `actor` 'cli' means the command line (npm run user:role), which creates the first admin.
  */
 export async function assignRole(
   deps: Deps,
@@ -99,15 +185,19 @@ export async function assignRole(
   email: string,
   role: Role,
 ): Promise<{ ok: true } | Forbidden | { ok: false; reason: 'not-found' }> {
-  if (actor !== 'cli' && !can(actor, 'role:assign')) return forbidden;
+  if (actor !== 'cli' && !can(actor, 'role:assign')) return refused(deps, actor, 'role:assign');
   const { db } = deps;
   const now = clock(deps);
   const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
   if (!user) return { ok: false, reason: 'not-found' };
+  const via = actor === 'cli' ? 'cli' : 'web';
+  const event = securityEvent(db, { kind: 'role.assigned', userId: user.id, email: user.email, ip: actor === 'cli' ? null : deps.ip, detail: { role, via, by: actor === 'cli' ? null : actor!.userId } }, now);
   await db.batch([
     db.update(users).set({ role }).where(eq(users.id, user.id)),
     db.delete(sessions).where(eq(sessions.userId, user.id)),
-    audit(db, { actorUserId: actor === 'cli' ? null : actor!.userId, action: 'role.assigned', subjectType: 'user', subjectId: user.id, detail: { role, via: actor === 'cli' ? 'cli' : 'web' } }, now),
+    audit(db, { actorUserId: actor === 'cli' ? null : actor!.userId, action: 'role.assigned', subjectType: 'user', subjectId: user.id, detail: { role, via } }, now),
+    event.insert,
   ]);
+  event.announce();
   return { ok: true };
 }

@@ -1,6 +1,5 @@
 /**
- * Organisations as the account pages need them: the choices on the registration form and
- * the municipalities curators set an e-mail domain for. Pages call these; they never run SQL.
+ * Organisations as the registration form offers them. Pages call this; they never run SQL.
  */
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -18,14 +17,5 @@ export function verifiedOrganisations(db: Database, kind: OrganisationKind): Pro
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(and(eq(organisations.kind, kind), isNotNull(organisations.verifiedAt)))
-    .orderBy(asc(organisations.name));
-}
-
-/** Every organisation of one kind with its own e-mail domain (if a curator set one), by name. */
-export function organisationDomains(db: Database, kind: OrganisationKind) {
-  return db
-    .select({ id: organisations.id, name: organisations.name, emailDomain: organisations.emailDomain })
-    .from(organisations)
-    .where(eq(organisations.kind, kind))
     .orderBy(asc(organisations.name));
 }

@@ -3,14 +3,16 @@
  * log out everywhere, download everything stored about them, and delete the account.
  * Every change that matters asks for the current password first.
  */
-import { and, eq, or } from 'drizzle-orm';
-import { auditLog, oneTimeTokens, outbox, sessions, users, type UserRow } from '../../db/schema.ts';
+import { and, desc, eq, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
+import { auditLog, oneTimeTokens, organisations, outbox, securityEvents, sessions, users, type UserRow } from '../../db/schema.ts';
 import { audit, auditIf } from '../auth/audit.ts';
+import { newId } from '../auth/crypto.ts';
+import { logSecurityEvent } from '../audit/security-events.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
 import { consumeAll } from '../auth/rate-limit.ts';
 import { createSession } from '../auth/session.ts';
-import { deleteMailTo, enqueueMail } from '../mail/outbox.ts';
+import { enqueueMail } from '../mail/outbox.ts';
 import { accountDeletedMessage, emailChangeMessage, emailChangedMessage, emailTakenMessage, passwordChangedMessage } from '../mail/messages.ts';
 import { verifiedByDomain } from './registration.ts';
 import { clock, findUserWithOrganisation, isUniqueViolation, normaliseEmail, personalWords, type Deps } from './deps.ts';
@@ -18,10 +20,18 @@ import { clock, findUserWithOrganisation, isUniqueViolation, normaliseEmail, per
 type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 type WrongPassword = { ok: false; reason: 'wrong-password' };
 
-async function checkCurrentPassword(deps: Deps, user: UserRow, password: string): Promise<RateLimited | WrongPassword | null> {
-  const limit = await consumeAll(deps.db, [['passwordCheckAccount', user.email], ['loginIp', deps.ip]], clock(deps));
-  if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
-  return (await verifyPassword(user.passwordHash, password)) ? null : { ok: false, reason: 'wrong-password' };
+/** Per (account, IP) and per IP, as for login: a wrong guess elsewhere never blocks the owner. */
+async function checkCurrentPassword(deps: Deps, user: UserRow, password: string, action: string): Promise<RateLimited | WrongPassword | null> {
+  const now = clock(deps);
+  const who = { userId: user.id, email: user.email, ip: deps.ip, detail: { action } };
+  const limit = await consumeAll(deps.db, [['passwordCheckAccountIp', [user.email, deps.ip]], ['loginIp', deps.ip]], now);
+  if (!limit.allowed) {
+    await logSecurityEvent(deps.db, { kind: 'login.rate-limited', ...who }, now);
+    return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
+  }
+  if (await verifyPassword(user.passwordHash, password)) return null;
+  await logSecurityEvent(deps.db, { kind: 'password-check.failed', ...who }, now);
+  return { ok: false, reason: 'wrong-password' };
 }
 
 export type ChangePasswordResult = { ok: true; token: string } | RateLimited | WrongPassword | { ok: false; reason: 'weak-password'; message: string };
@@ -30,7 +40,7 @@ export type ChangePasswordResult = { ok: true; token: string } | RateLimited | W
 export async function changePassword(deps: Deps, user: UserRow, input: { current: string; next: string }): Promise<ChangePasswordResult> {
   const { db } = deps;
   const now = clock(deps);
-  const refused = await checkCurrentPassword(deps, user, input.current);
+  const refused = await checkCurrentPassword(deps, user, input.current, 'change-password');
   if (refused) return refused;
   const problem = passwordProblem(input.next, personalWords(user.name, user.email));
   if (problem) return { ok: false, reason: 'weak-password', message: problem };
@@ -38,7 +48,7 @@ export async function changePassword(deps: Deps, user: UserRow, input: { current
   await db.batch([
     db.update(users).set({ passwordHash }).where(eq(users.id, user.id)),
     db.delete(sessions).where(eq(sessions.userId, user.id)),
-    enqueueMail(db, passwordChangedMessage(user.email, user.name, deps.origin), now),
+    enqueueMail(db, { ...passwordChangedMessage(user.email, user.name, deps.origin), userId: user.id }, now),
     audit(db, { actorUserId: user.id, action: 'account.password-changed', subjectType: 'user', subjectId: user.id }, now),
   ]);
   const { token } = await createSession(db, user.id, now);
@@ -53,25 +63,31 @@ export async function requestEmailChange(deps: Deps, user: UserRow, input: { pas
   const now = clock(deps);
   const email = normaliseEmail(input.email);
   if (email === user.email) return { ok: false, reason: 'same-address' };
-  const refused = await checkCurrentPassword(deps, user, input.password);
+  const refused = await checkCurrentPassword(deps, user, input.password, 'change-email');
   if (refused) return refused;
-  const limit = await consumeAll(db, [['mailAddress', email]], now);
+  const limit = await consumeAll(db, [['mailAddressIp', [email, deps.ip]], ['mailIp', deps.ip]], now);
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
   if (taken) {
     // Same answer as for a free address: the page does not reveal who has an account.
-    await db.batch([enqueueMail(db, emailTakenMessage(email), now)]);
+    await db.batch([enqueueMail(db, { ...emailTakenMessage(email), userId: taken.id }, now)]);
     return { ok: true };
   }
   const { token, insert } = newOneTimeToken(db, { userId: user.id, purpose: 'email-change', email }, now);
   const link = `${deps.origin}/account/e-mailadres-bevestigen/?token=${encodeURIComponent(token)}`;
-  await db.batch([retireTokens(db, user.id, 'email-change', now), insert, enqueueMail(db, emailChangeMessage(email, user.name, link), now)]);
+  // Mail to the new address carries the account's id too: deletion and export find it.
+  await db.batch([retireTokens(db, user.id, 'email-change', now), insert, enqueueMail(db, { ...emailChangeMessage(email, user.name, link), userId: user.id }, now)]);
   return { ok: true };
 }
 
 export type ConfirmEmailChangeResult = { ok: true; email: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'taken' };
 
-export async function confirmEmailChange(deps: Deps, token: string): Promise<ConfirmEmailChangeResult> {
+/**
+ * Moves the account to the confirmed new address and ends its other sessions (whoever may have
+ * had the old mailbox loses their way in). `current` is the session of the browser that used
+ * the link: it stays signed in only if it is this account's own session.
+ */
+export async function confirmEmailChange(deps: Deps, token: string, current?: { id: string; userId: string } | null): Promise<ConfirmEmailChangeResult> {
   const { db } = deps;
   const now = clock(deps);
   const check = await checkOneTimeToken(db, token, 'email-change', now);
@@ -95,14 +111,18 @@ export async function confirmEmailChange(deps: Deps, token: string): Promise<Con
         .update(users)
         .set({ email: check.email, emailVerifiedAt: now, ...membership })
         .where(and(eq(users.id, user.id), open)),
+      // Before the claim: guarded by the token still being open, like the update.
+      db
+        .delete(sessions)
+        .where(and(eq(sessions.userId, user.id), current?.userId === user.id ? ne(sessions.id, current.id) : undefined, open)),
       claimToken(db, check.id, now),
     ]);
-    if (results[2].length === 0) return { ok: false, reason: 'used' };
+    if (results[3].length === 0) return { ok: false, reason: 'used' };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: 'taken' };
     throw error;
   }
-  await db.batch([enqueueMail(db, emailChangedMessage(user.email, user.name, check.email), now)]);
+  await db.batch([enqueueMail(db, { ...emailChangedMessage(user.email, user.name, check.email), userId: user.id }, now)]);
   return { ok: true, email: check.email };
 }
 
@@ -116,22 +136,56 @@ export async function logoutEverywhere(deps: Deps, user: UserRow): Promise<void>
 export type DeleteAccountResult = { ok: true } | RateLimited | WrongPassword;
 
 /**
- * Deletes the account and what belongs only to it: sessions and tokens (cascade), mail to
- * its address. Audit entries about it stay for disputes, but lose the link to the person.
+ * Deletes the account and everything that names the person, in one batch (what /over/
+ * promises): the user row with its sessions, links and security events (cascade); every mail
+ * about the account or to any address it used, sent or not; a proposed employer that only this
+ * person belonged to and no curator verified. Audit entries stay for disputes, but lose the
+ * person's id, name-derived slugs and details: they point to a fresh pseudonym instead.
+ * What remains: the confirmation of the deletion, in the outbox until shortly after it is sent.
  */
 export async function deleteAccount(deps: Deps, user: UserRow, input: { password: string }): Promise<DeleteAccountResult> {
   const { db } = deps;
   const now = clock(deps);
-  const refused = await checkCurrentPassword(deps, user, input.password);
+  const refused = await checkCurrentPassword(deps, user, input.password, 'delete-account');
   if (refused) return refused;
+  const tokenAddresses = await db.selectDistinct({ email: oneTimeTokens.email }).from(oneTimeTokens).where(eq(oneTimeTokens.userId, user.id));
+  const addresses = [...new Set([user.email, ...tokenAddresses.map((t) => t.email)].map((a) => a.toLowerCase()))];
+  const pseudonym = `verwijderd-${newId().slice(0, 8)}`;
+  const organisationId = user.organisationId;
+  const organisationGone = notExists(db.select({ one: sql`1` }).from(organisations).where(eq(organisations.id, organisationId)));
   await db.batch([
-    deleteMailTo(db, user.email),
+    db.delete(outbox).where(or(eq(outbox.userId, user.id), inArray(sql`lower(${outbox.toAddress})`, addresses))),
+    db
+      .update(auditLog)
+      .set({ subjectId: pseudonym, detail: null })
+      .where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, user.id))),
+    db.update(auditLog).set({ actorUserId: null }).where(eq(auditLog.actorUserId, user.id)),
     db.delete(users).where(eq(users.id, user.id)),
-    audit(db, { actorUserId: null, action: 'account.deleted', subjectType: 'user', subjectId: user.id }, now),
-    enqueueMail(db, accountDeletedMessage(user.email, user.name), now),
+    // A proposed employer nobody verified and nobody else belongs to was only this person's.
+    db
+      .delete(organisations)
+      .where(
+        and(
+          eq(organisations.id, organisationId),
+          eq(organisations.kind, 'employer'),
+          isNull(organisations.verifiedAt),
+          notExists(db.select({ one: sql`1` }).from(users).where(eq(users.organisationId, organisationId))),
+        ),
+      ),
+    // Its slug is derived from a name the person typed: entries about it lose it too.
+    db
+      .update(auditLog)
+      .set({ subjectId: `${pseudonym}-organisatie`, detail: null })
+      .where(and(eq(auditLog.subjectType, 'organisation'), eq(auditLog.subjectId, organisationId), organisationGone)),
+    audit(db, { actorUserId: null, action: 'account.deleted', subjectType: 'user', subjectId: pseudonym }, now),
+    // The last mail: not linked to the account (it is gone), and never sent after a day.
+    enqueueMail(db, { ...accountDeletedMessage(user.email, user.name), expiresAt: now + DELETION_NOTICE_MS }, now),
   ]);
   return { ok: true };
 }
+
+/** The deletion notice waits at most this long for delivery (stated on /over/). */
+export const DELETION_NOTICE_MS = 24 * 60 * 60 * 1000;
 
 /** Everything stored about a person, for "download my data" (AVG art. 15 and 20). */
 export async function exportUserData(deps: Deps, userId: string) {
@@ -140,14 +194,20 @@ export async function exportUserData(deps: Deps, userId: string) {
   if (!row) return null;
   const { user, organisation } = row;
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  const [sessionRows, tokenRows, auditRows, mailRows] = await Promise.all([
+  const [sessionRows, tokenRows, auditRows, mailRows, eventRows] = await Promise.all([
     db.select().from(sessions).where(eq(sessions.userId, userId)),
     db.select().from(oneTimeTokens).where(eq(oneTimeTokens.userId, userId)),
     db
       .select()
       .from(auditLog)
       .where(or(eq(auditLog.actorUserId, userId), and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, userId)))),
-    db.select().from(outbox).where(eq(outbox.toAddress, user.email)),
+    // By account, so mail to earlier (and not yet confirmed) addresses is included.
+    db
+      .select()
+      .from(outbox)
+      .where(or(eq(outbox.userId, userId), sql`lower(${outbox.toAddress}) = ${user.email}`))
+      .orderBy(outbox.createdAt),
+    db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(desc(securityEvents.createdAt)),
   ]);
   return {
     uitleg: 'Alle gegevens die Praktijkplein over u bewaart. Wachtwoorden en sleutels staan er niet in: die bewaren we alleen als onomkeerbare hash.',
@@ -171,7 +231,14 @@ export async function exportUserData(deps: Deps, userId: string) {
     sessies: sessionRows.map((s) => ({ aangemaaktOp: iso(s.createdAt), laatstGebruiktOp: iso(s.lastVerifiedAt) })),
     eenmaligeLinks: tokenRows.map((t) => ({ doel: t.purpose, eMailadres: t.email, aangemaaktOp: iso(t.createdAt), verlooptOp: iso(t.expiresAt), gebruiktOp: iso(t.usedAt) })),
     logboek: auditRows.map((a) => ({ actie: a.action, over: `${a.subjectType}:${a.subjectId}`, doorUzelf: a.actorUserId === userId, op: iso(a.createdAt) })),
-    eMails: mailRows.map((m) => ({ onderwerp: m.subject, aangemaaktOp: iso(m.createdAt), verstuurdOp: iso(m.sentAt) })),
+    eMails: mailRows.map((m) => ({ aan: m.toAddress, onderwerp: m.subject, aangemaaktOp: iso(m.createdAt), verstuurdOp: iso(m.sentAt) })),
+    beveiligingslogboek: eventRows.map((e) => ({
+      gebeurtenis: e.kind,
+      op: iso(e.createdAt),
+      eMailadres: e.emailHint,
+      ipAdresHash: e.ipHash,
+      details: e.detail ? (JSON.parse(e.detail) as unknown) : null,
+    })),
   };
 }
 

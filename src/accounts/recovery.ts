@@ -8,7 +8,8 @@ import { sessions, users } from '../../db/schema.ts';
 import { auditIf } from '../auth/audit.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
-import { consumeAll } from '../auth/rate-limit.ts';
+import { clearAccountLimits, consumeAll } from '../auth/rate-limit.ts';
+import { logSecurityEvent } from '../audit/security-events.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { passwordChangedMessage, passwordResetMessage } from '../mail/messages.ts';
 import { clock, normaliseEmail, personalWords, type Deps } from './deps.ts';
@@ -19,13 +20,23 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
   const { db } = deps;
   const now = clock(deps);
   const email = normaliseEmail(input.email);
-  const limit = await consumeAll(db, [['mailAddress', email], ['mailIp', deps.ip]], now);
-  if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
+  // Per (address, IP) and per IP: requests from elsewhere never use up the owner's own.
+  const limit = await consumeAll(db, [['mailAddressIp', [email, deps.ip]], ['mailIp', deps.ip]], now);
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const who = { userId: user?.id ?? null, email, ip: deps.ip };
+  if (!limit.allowed) {
+    await logSecurityEvent(db, { kind: 'password-reset.rate-limited', ...who }, now);
+    return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
+  }
+  await logSecurityEvent(db, { kind: 'password-reset.requested', ...who }, now);
   if (user) {
     const { token, insert } = newOneTimeToken(db, { userId: user.id, purpose: 'password-reset', email }, now);
     const link = `${deps.origin}/account/wachtwoord-herstellen/?token=${encodeURIComponent(token)}`;
-    await db.batch([retireTokens(db, user.id, 'password-reset', now), insert, enqueueMail(db, passwordResetMessage(email, user.name, link), now)]);
+    await db.batch([
+      retireTokens(db, user.id, 'password-reset', now),
+      insert,
+      enqueueMail(db, { ...passwordResetMessage(email, user.name, link), userId: user.id }, now),
+    ]);
   }
   return { ok: true };
 }
@@ -56,6 +67,7 @@ export async function resetPassword(deps: Deps, input: { token: string; password
     claimToken(db, check.id, now),
   ]);
   if (results[3].length === 0) return { ok: false, reason: 'used' };
-  await db.batch([enqueueMail(db, passwordChangedMessage(user.email, user.name, deps.origin), now)]);
+  // The link proved the mailbox: a lock-out on this account (from any source) ends.
+  await db.batch([clearAccountLimits(db, user.email), enqueueMail(db, { ...passwordChangedMessage(user.email, user.name, deps.origin), userId: user.id }, now)]);
   return { ok: true };
 }

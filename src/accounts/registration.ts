@@ -10,7 +10,7 @@ import { audit, auditIf } from '../auth/audit.ts';
 import { newId } from '../auth/crypto.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
-import { consumeAll } from '../auth/rate-limit.ts';
+import { clearAccountLimits, consumeAll } from '../auth/rate-limit.ts';
 import { slugify } from '../catalog/slug.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { existingAccountMessage, verifyEmailMessage } from '../mail/messages.ts';
@@ -49,7 +49,7 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
 
   const [existing] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   if (existing) {
-    await db.batch([enqueueMail(db, existingAccountMessage(email, existing.name, deps.origin), now)]);
+    await db.batch([enqueueMail(db, { ...existingAccountMessage(email, existing.name, deps.origin), userId: existing.id }, now)]);
     return { ok: true };
   }
 
@@ -62,7 +62,7 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
     const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
       db.insert(users).values({ id: userId, email, name, passwordHash, organisationId: organisation.id, createdAt: now }),
       tokenInsert,
-      enqueueMail(db, verifyEmailMessage(email, name, link), now),
+      enqueueMail(db, { ...verifyEmailMessage(email, name, link), userId }, now),
       audit(db, { actorUserId: userId, action: 'account.registered', subjectType: 'user', subjectId: userId, detail: { organisationId: organisation.id } }, now),
     ];
     // A proposed employer must exist before the user that belongs to it.
@@ -100,9 +100,17 @@ async function resolveOrganisation(deps: Deps, input: RegistrationInput): Promis
   return { ok: true, id: org.id };
 }
 
-/** Municipality members whose address is at the municipality's own domain count as verified. */
+/**
+ * Members (of a municipality or an employer) whose address is at the organisation's own domain
+ * count as verified (DESIGN.md §1). A proposed employer has no domain until a curator sets one,
+ * so registering as "PostNL" with a free-mail address verifies nothing.
+ */
 export function verifiedByDomain(user: Pick<UserRow, 'email'>, organisation: Pick<OrganisationRow, 'kind' | 'emailDomain'>): boolean {
-  return organisation.kind === 'municipality' && !!organisation.emailDomain && emailDomain(user.email) === organisation.emailDomain.toLowerCase();
+  return (
+    (organisation.kind === 'municipality' || organisation.kind === 'employer') &&
+    !!organisation.emailDomain &&
+    emailDomain(user.email) === organisation.emailDomain.toLowerCase()
+  );
 }
 
 export type ConfirmResult = { ok: true } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
@@ -133,7 +141,10 @@ export async function confirmEmail(deps: Deps, token: string): Promise<ConfirmRe
       .where(and(eq(users.id, check.userId), open)),
     claimToken(db, check.id, now),
   ]);
-  return claim.length === 1 ? { ok: true } : { ok: false, reason: 'used' };
+  if (claim.length !== 1) return { ok: false, reason: 'used' };
+  // The link proved the mailbox: a lock-out on this account (from any source) ends.
+  await clearAccountLimits(db, row.user.email);
+  return { ok: true };
 }
 
 export type ResendResult = { ok: true } | { ok: false; reason: 'already-verified' } | { ok: false; reason: 'rate-limited'; retryAfterMs: number };
@@ -143,10 +154,15 @@ export async function resendVerification(deps: Deps, user: UserRow): Promise<Res
   const { db } = deps;
   const now = clock(deps);
   if (user.emailVerifiedAt !== null) return { ok: false, reason: 'already-verified' };
-  const limit = await consumeAll(db, [['mailAddress', user.email], ['mailIp', deps.ip]], now);
+  // Per (address, IP): registration attempts by someone else with this address never block it.
+  const limit = await consumeAll(db, [['mailAddressIp', [user.email, deps.ip]], ['mailIp', deps.ip]], now);
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
   const { token, insert } = newOneTimeToken(db, { userId: user.id, purpose: 'email-verification', email: user.email }, now);
   const link = `${deps.origin}/account/bevestigen/?token=${encodeURIComponent(token)}`;
-  await db.batch([retireTokens(db, user.id, 'email-verification', now), insert, enqueueMail(db, verifyEmailMessage(user.email, user.name, link), now)]);
+  await db.batch([
+    retireTokens(db, user.id, 'email-verification', now),
+    insert,
+    enqueueMail(db, { ...verifyEmailMessage(user.email, user.name, link), userId: user.id }, now),
+  ]);
   return { ok: true };
 }

@@ -200,7 +200,8 @@ export const account = {
     input: z.object({ token: tokenField }),
     handler: async (input, context): Promise<FormOutcome> => {
       const deps = await depsFor(context);
-      const result = await confirmEmailChange(deps, input.token);
+      // This browser stays signed in if it is the same person's session; every other one ends.
+      const result = await confirmEmailChange(deps, input.token, context.locals.session);
       if (!result.ok) {
         if (result.reason === 'taken') return formError('Dit e-mailadres hoort inmiddels bij een ander account. Uw adres is niet gewijzigd.', 409);
         return formError(linkProblem[result.reason], 400);

@@ -1,6 +1,12 @@
 /**
  * Rate limits as token buckets in the database, so every app instance sees the same counts.
  * One UPSERT statement refills and takes a token atomically; no transaction is held open.
+ *
+ * No stranger can lock an account (issue 6, item 6): what guards one account is keyed by the
+ * account AND the source IP together, beside a per-IP limit over all accounts. Guessing from one
+ * IP is bounded (5 tries, then 1 a minute per account; 30, then 10 a minute over all accounts);
+ * a guesser elsewhere never empties the owner's bucket. A successful e-mail link (password reset,
+ * address confirmation) clears the account's buckets (clearAccountLimits).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -14,17 +20,33 @@ export interface BucketRule {
 }
 
 const minute = 60_000;
-/** Rules per kind of action; "per account" keys use a hash of the e-mail, existing or not. */
+/**
+ * Rules per kind of action. "Account" subjects are the e-mail address typed (existing or not);
+ * `…AccountIp` buckets take [address, ip] and count per account per source.
+ */
 export const limits = {
-  loginAccount: { capacity: 5, refillMs: minute },
+  /** Password guesses at one account from one IP: 5, then 1 a minute (about 60 an hour). */
+  loginAccountIp: { capacity: 5, refillMs: minute },
+  /** Every login and password check from one IP, whatever the account: 30, then 10 a minute. */
   loginIp: { capacity: 30, refillMs: 6_000 },
   registerIp: { capacity: 5, refillMs: 10 * minute },
+  /** Registration mail per address (any source). */
   mailAddress: { capacity: 3, refillMs: 10 * minute },
+  /** Mail to one address asked from one IP: 3, then 1 every 10 minutes (about 6 an hour). */
+  mailAddressIp: { capacity: 3, refillMs: 10 * minute },
+  /** Mail asked from one IP, whatever the address: 10, then 1 a minute. */
   mailIp: { capacity: 10, refillMs: minute },
-  passwordCheckAccount: { capacity: 5, refillMs: minute },
+  /** Current-password checks on profile actions, per account per IP (the loginIp limit applies too). */
+  passwordCheckAccountIp: { capacity: 5, refillMs: minute },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;
+
+/** An address or IP, or [address, ip] for the per-account-and-source buckets. */
+export type LimitSubject = string | readonly [string, string];
+
+/** Buckets that guard one account (cleared when the owner proves their mailbox). */
+const accountBuckets = ['loginAccountIp', 'passwordCheckAccountIp'] as const satisfies readonly LimitName[];
 
 export interface LimitResult {
   allowed: boolean;
@@ -32,12 +54,16 @@ export interface LimitResult {
   retryAfterMs: number;
 }
 
-/** Builds the key: the subject (e-mail or IP) is hashed, so the table holds no personal data. */
-export function limitKey(name: LimitName, subject: string): string {
-  return `${name}:${sha256Hex(subject.toLowerCase())}`;
+/**
+ * Builds the key: each part of the subject is hashed, so the table holds no address in the
+ * clear. A pair keeps the account's hash first, so all of one account's buckets share a prefix.
+ */
+export function limitKey(name: LimitName, subject: LimitSubject): string {
+  const parts = typeof subject === 'string' ? [subject] : subject;
+  return `${name}:${parts.map((part) => sha256Hex(part.toLowerCase())).join(':')}`;
 }
 
-export async function consume(db: Database, name: LimitName, subject: string, now = Date.now()): Promise<LimitResult> {
+export async function consume(db: Database, name: LimitName, subject: LimitSubject, now = Date.now()): Promise<LimitResult> {
   const { capacity, refillMs } = limits[name];
   const key = limitKey(name, subject);
   const refilled = sql`min(${capacity}, rate_limits.tokens + (${now} - rate_limits.updated_at) * 1.0 / ${refillMs})`;
@@ -56,19 +82,29 @@ export async function consume(db: Database, name: LimitName, subject: string, no
  * Gives a token back (capped at capacity): a successful login should not count against the
  * person, so someone signing in on a few devices is never locked out; failures still do.
  */
-export async function refund(db: Database, name: LimitName, subject: string): Promise<void> {
+export async function refund(db: Database, name: LimitName, subject: LimitSubject): Promise<void> {
   const { capacity } = limits[name];
   await db.run(sql`update rate_limits set tokens = min(${capacity}, tokens + 1) where key = ${limitKey(name, subject)}`);
 }
 
 /** Takes from every bucket named; refused when any is empty. */
-export async function consumeAll(db: Database, checks: [LimitName, string][], now = Date.now()): Promise<LimitResult> {
+export async function consumeAll(db: Database, checks: [LimitName, LimitSubject][], now = Date.now()): Promise<LimitResult> {
   let result: LimitResult = { allowed: true, retryAfterMs: 0 };
   for (const [name, subject] of checks) {
     const one = await consume(db, name, subject, now);
     if (!one.allowed) result = { allowed: false, retryAfterMs: Math.max(result.retryAfterMs, one.retryAfterMs) };
   }
   return result;
+}
+
+/**
+ * Forgets every per-account bucket of an address, from every source: a successful e-mail link
+ * proves the mailbox, so whoever was locked out (the owner behind a busy NAT) gets in again.
+ */
+export function clearAccountLimits(db: Database, email: string) {
+  const account = sha256Hex(email.toLowerCase());
+  const patterns = accountBuckets.map((name) => `${name}:${account}:%`);
+  return db.run(sql`delete from rate_limits where ${sql.join(patterns.map((p) => sql`key like ${p}`), sql` or `)}`);
 }
 
 /** Dutch: "over 3 minuten" / "over 40 seconden". */

@@ -4,7 +4,7 @@
  * time. A session ends after INACTIVITY_MS without use and at the latest after MAX_AGE_MS;
  * use is written back at most hourly so reads stay reads.
  */
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { organisations, sessions, users, type OrganisationRow, type UserRow } from '../../db/schema.ts';
 import { constantTimeEqualHex, createSplitToken, parseSplitToken, sha256Hex } from './crypto.ts';
@@ -28,10 +28,19 @@ export interface SessionContext {
   organisation: OrganisationRow;
 }
 
+/** At most this many sessions per person: a new one beyond it ends the oldest (issue 6, item 11). */
+export const MAX_SESSIONS_PER_USER = 10;
+
 export async function createSession(db: Database, userId: string, now = Date.now()): Promise<{ token: string; session: ValidSession }> {
   const { id, secret, token } = createSplitToken();
   const session = { id, userId, createdAt: now, lastVerifiedAt: now };
-  await db.insert(sessions).values({ ...session, secretHash: sha256Hex(secret) });
+  await db.batch([
+    db.insert(sessions).values({ ...session, secretHash: sha256Hex(secret) }),
+    // Newest first (rowid breaks ties within one millisecond); everything past the cap goes.
+    db.run(sql`delete from ${sessions} where ${sessions.id} in (
+      select ${sessions.id} from ${sessions} where ${sessions.userId} = ${userId}
+      order by ${sessions.createdAt} desc, rowid desc limit -1 offset ${MAX_SESSIONS_PER_USER})`),
+  ]);
   return { token, session };
 }
 

@@ -9,7 +9,7 @@ export interface Actor {
   role: 'member' | 'curator' | 'admin';
   organisationKind: 'municipality' | 'employer' | 'partner';
   emailVerified: boolean;
-  /** Municipality members: verified by domain or curator. */
+  /** Members of a municipality or an employer: verified by the organisation's domain or by a curator. */
   membershipVerified: boolean;
   /** Employers proposed at registration: verified by a curator. */
   organisationVerified: boolean;
@@ -29,14 +29,23 @@ export const actions = [
 export type Action = (typeof actions)[number];
 
 /** The roles people recognise, derived from role and organisation; used in tests and on pages. */
-export type Persona = 'bezoeker' | 'werkgever' | 'gemeente-onbevestigd' | 'gemeente' | 'curator' | 'admin';
+export type Persona = 'bezoeker' | 'werkgever-onbevestigd' | 'werkgever' | 'gemeente-onbevestigd' | 'gemeente' | 'curator' | 'admin';
 
 export function personaOf(actor: Actor | null): Persona {
   if (!actor) return 'bezoeker';
   if (actor.role === 'admin') return 'admin';
   if (actor.role === 'curator') return 'curator';
   if (actor.organisationKind === 'municipality') return actor.membershipVerified ? 'gemeente' : 'gemeente-onbevestigd';
-  return 'werkgever';
+  return actsForOrganisation(actor) ? 'werkgever' : 'werkgever-onbevestigd';
+}
+
+/**
+ * May this person act for their organisation (DESIGN.md §1)? Only once the membership is
+ * verified (by domain or curator) and the organisation itself is (a proposed employer waits
+ * for a curator). Until then they can read and prepare.
+ */
+function actsForOrganisation(actor: Actor): boolean {
+  return actor.membershipVerified && actor.organisationVerified;
 }
 
 const isStaff = (actor: Actor) => actor.role === 'curator' || actor.role === 'admin';
@@ -55,8 +64,8 @@ export function can(actor: Actor | null, action: Action): boolean {
     case 'role:assign':
       return actor.role === 'admin' && actor.emailVerified;
     case 'pitch:create':
-      return actor.organisationKind === 'municipality' && actor.membershipVerified && actor.emailVerified;
+      return actor.organisationKind === 'municipality' && actsForOrganisation(actor) && actor.emailVerified;
     case 'offer:create':
-      return actor.organisationKind === 'employer' && actor.organisationVerified && actor.emailVerified;
+      return actor.organisationKind === 'employer' && actsForOrganisation(actor) && actor.emailVerified;
   }
 }

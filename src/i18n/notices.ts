@@ -10,6 +10,6 @@ export const notices = {
   'e-mail-verstuurd': 'We hebben een bevestigingslink gestuurd naar het nieuwe adres. Tot u die gebruikt, blijft uw oude adres actief.',
   'e-mail-gewijzigd': 'Uw e-mailadres is gewijzigd.',
   'lid-bevestigd': 'Het lidmaatschap is bevestigd; de persoon krijgt daarover een e-mail.',
-  'organisatie-bevestigd': 'De werkgever is bevestigd.',
+  'organisatie-bevestigd': 'De werkgever is bevestigd, en daarmee ook wie hem aanmeldde.',
   'domein-opgeslagen': 'Het e-maildomein is opgeslagen.',
 } as const;

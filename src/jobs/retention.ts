@@ -2,12 +2,13 @@
  * Retention (AVG): what is no longer needed is removed. Stated in the privacy statement on
  * /over/: expired sessions; used or expired one-time links; rate-limit counters after a day;
  * sent e-mail after a day; unsent e-mail once its link has expired (failed mail a day later);
- * security events after SECURITY_EVENT_DAYS; accounts whose address was never confirmed after
+ * security events after SECURITY_EVENT_RETENTION_DAYS; accounts whose address was never confirmed after
  * UNVERIFIED_ACCOUNT_DAYS. Run by ./housekeeping.ts.
  */
 import { and, isNull, lt, notExists, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { organisations, securityEvents, users } from '../../db/schema.ts';
+import { organisations, users } from '../../db/schema.ts';
+import { deleteOldSecurityEvents } from '../audit/security-events.ts';
 import { deleteSpentTokens } from '../auth/one-time-token.ts';
 import { deleteStaleRateLimits } from '../auth/rate-limit.ts';
 import { deleteExpiredSessions } from '../auth/session.ts';
@@ -15,15 +16,8 @@ import { deleteDeadMail, deleteSentMail } from '../mail/outbox.ts';
 
 /** An account whose address is not confirmed within this many days is removed. */
 export const UNVERIFIED_ACCOUNT_DAYS = 7;
-/** Security events (logins, lock-outs, refusals) are kept this many days to see abuse, then removed. */
-export const SECURITY_EVENT_DAYS = 90;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Statement that removes security events older than SECURITY_EVENT_DAYS. */
-export function deleteOldSecurityEvents(db: Database, now = Date.now()) {
-  return db.delete(securityEvents).where(lt(securityEvents.createdAt, now - SECURITY_EVENT_DAYS * DAY_MS));
-}
 
 /** Removes everything past its retention period, in one batch. */
 export async function runRetention(db: Database, now = Date.now()): Promise<void> {

@@ -141,7 +141,7 @@ describe('account', () => {
     expect(data.organisatie.naam).toBe('Fietsenmakerij Fien');
 
     await page.goto('/account/verwijderen/');
-    await visible(page.getByText(/blijven van Fietsenmakerij Fien/));
+    await visible(page.getByText(/nieuwe werkgever Fietsenmakerij Fien die u aanmeldde, is nog niet bevestigd/));
     await page.getByRole('button', { name: 'Account verwijderen' }).click();
     await hasText(page.locator('#bevestig-fout'), /Vink aan/);
     await page.getByLabel('Huidig wachtwoord').fill(goodPassword);

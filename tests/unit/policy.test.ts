@@ -7,12 +7,13 @@ const base: Actor = {
   role: 'member',
   organisationKind: 'employer',
   emailVerified: true,
-  membershipVerified: false,
+  membershipVerified: true,
   organisationVerified: true,
 };
 
 const personas: Record<Persona, Actor | null> = {
   bezoeker: null,
+  'werkgever-onbevestigd': { ...base, membershipVerified: false },
   werkgever: base,
   'gemeente-onbevestigd': { ...base, organisationKind: 'municipality', membershipVerified: false },
   gemeente: { ...base, organisationKind: 'municipality', membershipVerified: true },
@@ -24,15 +25,15 @@ const Y = true;
 const N = false;
 // prettier-ignore
 const matrix: Record<Action, Record<Persona, boolean>> = {
-  'account:view':            { bezoeker: N, werkgever: Y, 'gemeente-onbevestigd': Y, gemeente: Y, curator: Y, admin: Y },
-  'account:manage':          { bezoeker: N, werkgever: Y, 'gemeente-onbevestigd': Y, gemeente: Y, curator: Y, admin: Y },
-  'curation:view':           { bezoeker: N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
-  'member:verify':           { bezoeker: N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
-  'organisation:verify':     { bezoeker: N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
-  'organisation:set-domain': { bezoeker: N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
-  'role:assign':             { bezoeker: N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: Y },
-  'pitch:create':            { bezoeker: N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
-  'offer:create':            { bezoeker: N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: N },
+  'account:view':            { bezoeker: N, 'werkgever-onbevestigd': Y, werkgever: Y, 'gemeente-onbevestigd': Y, gemeente: Y, curator: Y, admin: Y },
+  'account:manage':          { bezoeker: N, 'werkgever-onbevestigd': Y, werkgever: Y, 'gemeente-onbevestigd': Y, gemeente: Y, curator: Y, admin: Y },
+  'curation:view':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  'member:verify':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  'organisation:verify':     { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  'organisation:set-domain': { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  'role:assign':             { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: Y },
+  'pitch:create':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
+  'offer:create':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: N },
 };
 
 describe('policy', () => {
@@ -56,7 +57,14 @@ describe('policy', () => {
     }
   });
 
-  test('een werkgever van een nog onbevestigde organisatie mag (nog) niets aanbieden', () => {
-    expect(can({ ...base, organisationVerified: false }, 'offer:create')).toBe(false);
+  test('een werkgever van een nog onbevestigde organisatie mag (nog) niets aanbieden, ook niet met bevestigd lidmaatschap', () => {
+    const actor = { ...base, organisationVerified: false };
+    expect(personaOf(actor)).toBe('werkgever-onbevestigd');
+    expect(can(actor, 'offer:create')).toBe(false);
+  });
+
+  test('een werkgever zonder bevestigd lidmaatschap mag niet namens een bevestigde werkgever aanbieden', () => {
+    expect(can({ ...base, membershipVerified: false, organisationVerified: true }, 'offer:create')).toBe(false);
+    expect(can({ ...base, membershipVerified: true, organisationVerified: true }, 'offer:create')).toBe(true);
   });
 });

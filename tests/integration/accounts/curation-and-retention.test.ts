@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { auditLog, oneTimeTokens, organisations, outbox, rateLimits, sessions, users } from '../../../db/schema.ts';
 import { actorFrom } from '../../../src/accounts/actor.ts';
 import { can } from '../../../src/domain/policy.ts';
-import { assignRole, pendingMembers, setMunicipalityDomain, verifyMember, verifyOrganisation } from '../../../src/accounts/curation.ts';
+import { assignRole, pendingMembers, setOrganisationDomain, verifyMember, verifyOrganisation } from '../../../src/accounts/curation.ts';
 import { register } from '../../../src/accounts/registration.ts';
 import { runRetention, UNVERIFIED_ACCOUNT_DAYS } from '../../../src/jobs/retention.ts';
 import { consume } from '../../../src/auth/rate-limit.ts';
@@ -51,7 +51,7 @@ describe('curatie', () => {
     const actor = actorFrom(other, org!);
     expect(await verifyMember(t.deps(), actor, member.id)).toEqual({ ok: false, reason: 'forbidden' });
     expect(await verifyMember(t.deps(), actor, other.id)).toEqual({ ok: false, reason: 'forbidden' });
-    expect(await setMunicipalityDomain(t.deps(), actor, 'zaanstad', 'evil.example')).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await setOrganisationDomain(t.deps(), actor, 'zaanstad', 'evil.example')).toEqual({ ok: false, reason: 'forbidden' });
     expect(await pendingMembers(t.deps(), actor)).toBeNull();
   });
 
@@ -61,8 +61,8 @@ describe('curatie', () => {
     const [org] = await t.handle.db.select().from(organisations).where(eq(organisations.name, 'Bakkerij Bas'));
     expect(await verifyOrganisation(t.deps(), actor, org!.id)).toEqual({ ok: true });
     expect(await verifyOrganisation(t.deps(), actor, org!.id)).toEqual({ ok: false, reason: 'not-found' });
-    expect(await setMunicipalityDomain(t.deps(), actor, 'zaanstad', 'niet een domein')).toEqual({ ok: false, reason: 'invalid-domain' });
-    expect(await setMunicipalityDomain(t.deps(), actor, 'zaanstad', '@Zaanstad.nl')).toEqual({ ok: true });
+    expect(await setOrganisationDomain(t.deps(), actor, 'zaanstad', 'niet een domein')).toEqual({ ok: false, reason: 'invalid-domain' });
+    expect(await setOrganisationDomain(t.deps(), actor, 'zaanstad', '@Zaanstad.nl')).toEqual({ ok: true });
     const [zaanstad] = await t.handle.db.select().from(organisations).where(eq(organisations.id, 'zaanstad'));
     expect(zaanstad!.emailDomain).toBe('zaanstad.nl');
   });
@@ -80,7 +80,7 @@ describe('bewaartermijnen', () => {
     const keep = await registeredUser(t);
     const { token } = await createSession(t.handle.db, keep.id);
     await register(t.deps(), { name: 'Nooit', email: 'nooit@voorbeeld.nl', password: strongPassword, kind: 'municipality', organisationId: 'zaanstad' });
-    await consume(t.handle.db, 'loginAccount', 'x@voorbeeld.nl');
+    await consume(t.handle.db, 'loginAccountIp', ['x@voorbeeld.nl', '192.0.2.1']);
     await deliverPendingMail(t.handle.db, { send: async () => {} });
     expect((await t.handle.db.select().from(outbox)).every((m) => m.sentAt !== null)).toBe(true);
 

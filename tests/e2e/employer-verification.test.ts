@@ -1,0 +1,69 @@
+/**
+ * Issue 6, item 4 as a person sees it (Chromium, JavaScript off): an employer member waits for
+ * verification on the account page; a curator sees employer members and proposed employers
+ * with who proposed them, cannot give an employer a free-mail domain, and verifies both.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseURL, hasText, launchBrowser, visible } from './browser.ts';
+import { identity, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function noJsPage(ip: string) {
+  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  return { context, page: await context.newPage() };
+}
+
+describe('werkgevers bevestigen', () => {
+  test('een werkgeverslid wacht op bevestiging; een curator weigert een gratis maildomein en bevestigt lid en nieuwe werkgever', async () => {
+    const member = identity('pakket');
+    const founder = identity('frits');
+    const curator = identity('curator');
+    const { context, page } = await noJsPage(member.ip);
+    // One browser per person: a signed-in browser is sent away from the login page.
+    const other = await noJsPage(curator.ip);
+    const desk = other.page;
+
+    await registerVia(page, { name: 'Piet Pakket', email: member.email, kind: 'werkgever', organisation: 'PostNL' });
+    await verifyVia(page, member.email);
+    await registerVia(desk, { name: 'Frits Fiets', email: founder.email, kind: 'werkgever', newEmployer: 'Fietsen Frits' });
+    await verifyVia(desk, founder.email);
+    await registerVia(desk, { name: 'Cor Curator', email: curator.email, kind: 'gemeente', organisation: 'Zaanstad' });
+    await verifyVia(desk, curator.email);
+    setRole(curator.email, 'curator');
+
+    await loginVia(page, member.email);
+    await page.waitForURL(/\/account\/$/);
+    await visible(page.getByText('Wacht op bevestiging'));
+    await visible(page.getByText(/moet nog bevestigen dat u voor deze werkgever werkt/));
+
+    await loginVia(desk, curator.email);
+    await desk.waitForURL(/\/account\/$/);
+    await desk.goto('/beheer/');
+    await visible(desk.getByRole('cell', { name: 'PostNL (werkgever)' }).first());
+    await visible(desk.getByText(/Fietsen Frits \(aangemeld op .* door Frits Fiets/));
+
+    await desk.getByLabel('Organisatie', { exact: true }).selectOption({ label: 'PostNL' });
+    await desk.getByRole('textbox', { name: /E-maildomein/ }).fill('gmail.com');
+    await desk.getByRole('button', { name: 'Opslaan' }).click();
+    await hasText(desk.locator('#veld-domain-fout'), /e-maildienst waar iedereen een adres kan nemen/);
+
+    await desk.getByRole('button', { name: 'Bevestig Piet Pakket' }).click();
+    await hasText(desk.getByRole('status'), /lidmaatschap is bevestigd/i);
+    await desk.getByRole('button', { name: 'Bevestig Fietsen Frits en Frits Fiets' }).click();
+    await hasText(desk.getByRole('status'), /daarmee ook wie hem aanmeldde/);
+    expect((await mailsTo(founder.email)).map((m) => m.subject)).toContain('Uw lidmaatschap op Praktijkplein is bevestigd');
+
+    await page.goto('/account/');
+    await visible(page.getByText('Lidmaatschap bevestigd'));
+    await context.close();
+    await other.context.close();
+  });
+});
