@@ -2,10 +2,13 @@
 import type { OrganisationRow, UserRow } from '../../db/schema.ts';
 import type { Actor } from '../domain/policy.ts';
 
-export function actorFrom(user: UserRow, organisation: OrganisationRow): Actor {
+type ActorUser = Pick<UserRow, 'id' | 'role' | 'organisationId' | 'emailVerifiedAt' | 'membershipVerifiedAt'>;
+
+export function actorFrom(user: ActorUser, organisation: Pick<OrganisationRow, 'kind' | 'verifiedAt'>): Actor {
   return {
     userId: user.id,
     role: user.role,
+    organisationId: user.organisationId,
     organisationKind: organisation.kind,
     emailVerified: user.emailVerifiedAt !== null,
     membershipVerified: user.membershipVerifiedAt !== null,

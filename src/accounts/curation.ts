@@ -9,20 +9,18 @@ import { audit } from '../auth/audit.ts';
 import { logSecurityEvent, securityEvent } from '../audit/security-events.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { membershipVerifiedMessage } from '../mail/messages.ts';
-import { can, type Action, type Actor } from '../domain/policy.ts';
+import { can, notAllowed, type Action, type Actor, type NotAllowed } from '../domain/policy.ts';
 import { isFreeMailDomain } from '../domain/free-mail.ts';
 import { clock, normaliseEmail, type Deps } from './deps.ts';
 
-type Forbidden = { ok: false; reason: 'forbidden' };
-const forbidden: Forbidden = { ok: false, reason: 'forbidden' };
 
 /** Kinds whose members must be verified before they act for the organisation. */
 const memberKinds = ['municipality', 'employer'] as const;
 
 /** The policy said no: a signed-in person tried a curator action (probing or a crafted form). */
-async function refused(deps: Deps, actor: Actor | null, action: Action): Promise<Forbidden> {
+async function refused(deps: Deps, actor: Actor | null, action: Action): Promise<NotAllowed> {
   if (actor) await logSecurityEvent(deps.db, { kind: 'curation.refused', userId: actor.userId, ip: deps.ip, detail: { action } }, clock(deps));
-  return forbidden;
+  return notAllowed;
 }
 
 /**
@@ -80,8 +78,8 @@ export async function pendingOrganisations(deps: Deps, actor: Actor | null) {
 
 /** Organisations a curator can give an own e-mail domain: municipalities and verified employers. */
 export async function organisationsForDomains(deps: Deps, actor: Actor | null) {
-  if (!can(actor, 'organisation:set-domain')) {
-    await refused(deps, actor, 'organisation:set-domain');
+  if (!can(actor, 'curation:view')) {
+    await refused(deps, actor, 'curation:view');
     return null;
   }
   return deps.db
@@ -91,8 +89,8 @@ export async function organisationsForDomains(deps: Deps, actor: Actor | null) {
     .orderBy(asc(organisations.kind), asc(organisations.name));
 }
 
-export async function verifyMember(deps: Deps, actor: Actor | null, userId: string): Promise<{ ok: true } | Forbidden | { ok: false; reason: 'not-found' }> {
-  if (!can(actor, 'member:verify')) return refused(deps, actor, 'member:verify');
+export async function verifyMember(deps: Deps, actor: Actor | null, userId: string): Promise<{ ok: true } | NotAllowed | { ok: false; reason: 'not-found' }> {
+  if (!can(actor, 'member:verify', { userId })) return refused(deps, actor, 'member:verify');
   const { db } = deps;
   const now = clock(deps);
   const [row] = await db
@@ -104,7 +102,7 @@ export async function verifyMember(deps: Deps, actor: Actor | null, userId: stri
   if (!row) return { ok: false, reason: 'not-found' };
   await db.batch([
     db.update(users).set({ membershipVerifiedAt: now, membershipVerifiedBy: 'curator' }).where(eq(users.id, userId)),
-    audit(db, { actorUserId: actor!.userId, action: 'member.verified', subjectType: 'user', subjectId: userId }, now),
+    audit(db, { actorUserId: actor.userId, action: 'member.verified', subjectType: 'user', subjectId: userId }, now),
     enqueueMail(db, { ...membershipVerifiedMessage(row.user.email, row.user.name, row.organisation.name), userId }, now),
   ]);
   return { ok: true };
@@ -114,7 +112,7 @@ export async function verifyMember(deps: Deps, actor: Actor | null, userId: stri
  * Verifies a proposed employer and, with it, the membership of whoever proposed it (address
  * confirmed): the curator saw both the organisation and the person on the curation page.
  */
-export async function verifyOrganisation(deps: Deps, actor: Actor | null, organisationId: string): Promise<{ ok: true } | Forbidden | { ok: false; reason: 'not-found' }> {
+export async function verifyOrganisation(deps: Deps, actor: Actor | null, organisationId: string): Promise<{ ok: true } | NotAllowed | { ok: false; reason: 'not-found' }> {
   if (!can(actor, 'organisation:verify')) return refused(deps, actor, 'organisation:verify');
   const { db } = deps;
   const now = clock(deps);
@@ -134,10 +132,10 @@ export async function verifyOrganisation(deps: Deps, actor: Actor | null, organi
       .set({ verifiedAt: now })
       .where(and(eq(organisations.id, organisationId), isNull(organisations.verifiedAt)))
       .returning({ id: organisations.id }),
-    audit(db, { actorUserId: actor!.userId, action: 'organisation.verified', subjectType: 'organisation', subjectId: organisationId }, now),
+    audit(db, { actorUserId: actor.userId, action: 'organisation.verified', subjectType: 'organisation', subjectId: organisationId }, now),
     ...members.flatMap((member) => [
       db.update(users).set({ membershipVerifiedAt: now, membershipVerifiedBy: 'curator' }).where(and(eq(users.id, member.id), isNull(users.membershipVerifiedAt))),
-      audit(db, { actorUserId: actor!.userId, action: 'member.verified', subjectType: 'user', subjectId: member.id, detail: { with: 'organisation' } }, now),
+      audit(db, { actorUserId: actor.userId, action: 'member.verified', subjectType: 'user', subjectId: member.id, detail: { with: 'organisation' } }, now),
       enqueueMail(db, { ...membershipVerifiedMessage(member.email, member.name, org.name), userId: member.id }, now),
     ]),
   ]);
@@ -148,7 +146,7 @@ export async function verifyOrganisation(deps: Deps, actor: Actor | null, organi
 
 export const domainPattern = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-export type SetDomainResult = { ok: true } | Forbidden | { ok: false; reason: 'not-found' | 'invalid-domain' | 'free-mail-domain' };
+export type SetDomainResult = { ok: true } | NotAllowed | { ok: false; reason: 'not-found' | 'invalid-domain' | 'free-mail-domain' };
 
 /**
  * Sets (or with an empty value clears) the own e-mail domain of a municipality or employer:
@@ -156,7 +154,7 @@ export type SetDomainResult = { ok: true } | Forbidden | { ok: false; reason: 'n
  * to no organisation and is refused.
  */
 export async function setOrganisationDomain(deps: Deps, actor: Actor | null, organisationId: string, domain: string): Promise<SetDomainResult> {
-  if (!can(actor, 'organisation:set-domain')) return refused(deps, actor, 'organisation:set-domain');
+  if (!can(actor, 'curation:view')) return refused(deps, actor, 'organisation:set-domain');
   const value = domain.trim().toLowerCase().replace(/^@/, '');
   if (value !== '' && !domainPattern.test(value)) return { ok: false, reason: 'invalid-domain' };
   if (value !== '' && isFreeMailDomain(value)) return { ok: false, reason: 'free-mail-domain' };
@@ -168,9 +166,10 @@ export async function setOrganisationDomain(deps: Deps, actor: Actor | null, org
     .where(and(eq(organisations.id, organisationId), inArray(organisations.kind, memberKinds)))
     .limit(1);
   if (!org) return { ok: false, reason: 'not-found' };
+  if (!can(actor, 'organisation:set-domain', org)) return refused(deps, actor, 'organisation:set-domain');
   await db.batch([
     db.update(organisations).set({ emailDomain: value || null }).where(eq(organisations.id, organisationId)),
-    audit(db, { actorUserId: actor!.userId, action: 'organisation.domain-set', subjectType: 'organisation', subjectId: organisationId, detail: { domain: value || null } }, now),
+    audit(db, { actorUserId: actor.userId, action: 'organisation.domain-set', subjectType: 'organisation', subjectId: organisationId, detail: { domain: value || null } }, now),
   ]);
   return { ok: true };
 }
@@ -184,18 +183,20 @@ export async function assignRole(
   actor: Actor | null | 'cli',
   email: string,
   role: Role,
-): Promise<{ ok: true } | Forbidden | { ok: false; reason: 'not-found' }> {
-  if (actor !== 'cli' && !can(actor, 'role:assign')) return refused(deps, actor, 'role:assign');
+): Promise<{ ok: true } | NotAllowed | { ok: false; reason: 'not-found' }> {
+  // A first look without the record, so a stranger learns nothing about who has an account.
+  if (actor !== 'cli' && !can(actor, 'curation:view')) return refused(deps, actor, 'role:assign');
   const { db } = deps;
   const now = clock(deps);
   const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
   if (!user) return { ok: false, reason: 'not-found' };
+  if (actor !== 'cli' && !can(actor, 'role:assign', { userId: user.id })) return refused(deps, actor, 'role:assign');
   const via = actor === 'cli' ? 'cli' : 'web';
-  const event = securityEvent(db, { kind: 'role.assigned', userId: user.id, email: user.email, ip: actor === 'cli' ? null : deps.ip, detail: { role, via, by: actor === 'cli' ? null : actor!.userId } }, now);
+  const event = securityEvent(db, { kind: 'role.assigned', userId: user.id, email: user.email, ip: actor === 'cli' ? null : deps.ip, detail: { role, via, by: actor === 'cli' ? null : actor.userId } }, now);
   await db.batch([
     db.update(users).set({ role }).where(eq(users.id, user.id)),
     db.delete(sessions).where(eq(sessions.userId, user.id)),
-    audit(db, { actorUserId: actor === 'cli' ? null : actor!.userId, action: 'role.assigned', subjectType: 'user', subjectId: user.id, detail: { role, via } }, now),
+    audit(db, { actorUserId: actor === 'cli' ? null : actor.userId, action: 'role.assigned', subjectType: 'user', subjectId: user.id, detail: { role, via } }, now),
     event.insert,
   ]);
   event.announce();

@@ -30,7 +30,7 @@ export function safeReturnPath(value: string | undefined): string {
 
 function signedIn(context: ActionAPIContext) {
   const { user, actor, session } = context.locals;
-  return user && actor && session && can(actor, 'account:manage') ? { user, actor, session } : null;
+  return user && session && can(actor, 'account:manage', { userId: user.id }) ? { user, actor, session } : null;
 }
 
 export const account = {

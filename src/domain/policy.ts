@@ -1,13 +1,17 @@
 /**
- * Home of permissions: "may this actor do this?", answered in one place and called inside
- * every action and on-demand page (never by matching URL paths). Tested as a matrix of
- * roles × actions. Pitches and offers (later issues) add their actions here.
+ * Home of permissions: "may this actor do this to this record?", answered in one place and
+ * asked inside the services that every action, page and export uses (never by matching URL
+ * paths). `can` is a type guard: after `if (!can(actor, …)) return notAllowed;` the actor is
+ * known to be signed in. Questions about ownership take the loaded record as the subject.
+ * Tested as a matrix of personas × actions × ownership (tests/unit/policy.test.ts).
  */
+import type { OrganisationKind, Role } from './accounts.ts';
 
 export interface Actor {
   userId: string;
-  role: 'member' | 'curator' | 'admin';
-  organisationKind: 'municipality' | 'employer' | 'partner';
+  role: Role;
+  organisationId: string;
+  organisationKind: OrganisationKind;
   emailVerified: boolean;
   /** Members of a municipality or an employer: verified by the organisation's domain or by a curator. */
   membershipVerified: boolean;
@@ -15,6 +19,31 @@ export interface Actor {
   organisationVerified: boolean;
 }
 
+/**
+ * What each action is asked about. `undefined`: the question needs no record. The fields are
+ * the few a decision reads, so a service passes the row it loaded.
+ */
+export interface PolicySubjects {
+  /** The account being looked at: only one's own. */
+  'account:view': { userId: string };
+  'account:manage': { userId: string };
+  'curation:view': undefined;
+  /** The person whose membership is confirmed: never oneself. */
+  'member:verify': { userId: string };
+  'organisation:verify': undefined;
+  /** The organisation whose own e-mail domain is set: municipalities and employers. */
+  'organisation:set-domain': { kind: OrganisationKind };
+  /** The person who gets a role: never oneself, so the last admin cannot demote themselves. */
+  'role:assign': { userId: string };
+  /** The municipality a pitch is for: only one's own. */
+  'pitch:create': { municipalityId: string };
+  /** The employer an offer is made for: only one's own. */
+  'offer:create': { employerId: string };
+}
+
+export type Action = keyof PolicySubjects;
+
+/** Every action, for the matrix test and the audit of refusals. */
 export const actions = [
   'account:view',
   'account:manage',
@@ -25,8 +54,14 @@ export const actions = [
   'role:assign',
   'pitch:create',
   'offer:create',
-] as const;
-export type Action = (typeof actions)[number];
+] as const satisfies readonly Action[];
+
+/** The subject argument: required where the action names one, absent where it does not. */
+export type SubjectArgs<A extends Action> = PolicySubjects[A] extends undefined ? [] : [subject: PolicySubjects[A]];
+
+/** The one way a use case says "not allowed"; actions turn it into a 403 with a Dutch message. */
+export const notAllowed = { ok: false, reason: 'forbidden' } as const;
+export type NotAllowed = typeof notAllowed;
 
 /** The roles people recognise, derived from role and organisation; used in tests and on pages. */
 export type Persona = 'bezoeker' | 'werkgever-onbevestigd' | 'werkgever' | 'gemeente-onbevestigd' | 'gemeente' | 'curator' | 'admin';
@@ -42,30 +77,40 @@ export function personaOf(actor: Actor | null): Persona {
 /**
  * May this person act for their organisation (DESIGN.md §1)? Only once the membership is
  * verified (by domain or curator) and the organisation itself is (a proposed employer waits
- * for a curator). Until then they can read and prepare.
+ * for a curator), and the address is confirmed. Until then they can read and prepare.
  */
 function actsForOrganisation(actor: Actor): boolean {
-  return actor.membershipVerified && actor.organisationVerified;
+  return actor.membershipVerified && actor.organisationVerified && actor.emailVerified;
 }
 
-const isStaff = (actor: Actor) => actor.role === 'curator' || actor.role === 'admin';
+const isStaff = (actor: Actor) => (actor.role === 'curator' || actor.role === 'admin') && actor.emailVerified;
 
-export function can(actor: Actor | null, action: Action): boolean {
+export function can<A extends Action>(actor: Actor | null, action: A, ...args: SubjectArgs<A>): actor is Actor {
   if (!actor) return false;
+  return decide(actor, action, args[0] as PolicySubjects[Action]);
+}
+
+function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): boolean {
   switch (action) {
     case 'account:view':
     case 'account:manage':
-      return true;
+      return (subject as PolicySubjects['account:view']).userId === actor.userId;
     case 'curation:view':
-    case 'member:verify':
     case 'organisation:verify':
+      return isStaff(actor);
+    case 'member:verify':
+      return isStaff(actor) && (subject as PolicySubjects['member:verify']).userId !== actor.userId;
     case 'organisation:set-domain':
-      return isStaff(actor) && actor.emailVerified;
+      return isStaff(actor) && (subject as PolicySubjects['organisation:set-domain']).kind !== 'partner';
     case 'role:assign':
-      return actor.role === 'admin' && actor.emailVerified;
+      return actor.role === 'admin' && actor.emailVerified && (subject as PolicySubjects['role:assign']).userId !== actor.userId;
     case 'pitch:create':
-      return actor.organisationKind === 'municipality' && actsForOrganisation(actor) && actor.emailVerified;
+      return (
+        actor.organisationKind === 'municipality' &&
+        actsForOrganisation(actor) &&
+        (subject as PolicySubjects['pitch:create']).municipalityId === actor.organisationId
+      );
     case 'offer:create':
-      return actor.organisationKind === 'employer' && actsForOrganisation(actor) && actor.emailVerified;
+      return actor.organisationKind === 'employer' && actsForOrganisation(actor) && (subject as PolicySubjects['offer:create']).employerId === actor.organisationId;
   }
 }

@@ -8,7 +8,7 @@ export const prerender = false;
 
 export const GET: APIRoute = async (context) => {
   const { user, actor } = context.locals;
-  if (!user || !can(actor, 'account:view')) return context.redirect('/account/inloggen/?terug=%2Faccount%2F', 303);
+  if (!user || !can(actor, 'account:view', { userId: user.id })) return context.redirect('/account/inloggen/?terug=%2Faccount%2F', 303);
   const data = await exportUserData(await depsFor(context), user.id);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

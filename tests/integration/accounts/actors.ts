@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { organisations, users } from '../../../db/schema.ts';
 import { actorFrom } from '../../../src/accounts/actor.ts';
+import { can, type Actor } from '../../../src/domain/policy.ts';
 import { assignRole } from '../../../src/accounts/curation.ts';
 import { registeredUser, type TestDb } from './helpers.ts';
 
@@ -24,3 +25,9 @@ export async function curatorActor(t: TestDb, email = 'curator@netwerk.nl') {
   await t.handle.db.update(users).set({ membershipVerifiedAt: Date.now(), membershipVerifiedBy: 'curator' }).where(eq(users.id, user.id));
   return actorOf(t, email);
 }
+
+/** May this person offer help on behalf of their own employer? */
+export const mayOfferForOwnEmployer = (actor: Actor) => can(actor, 'offer:create', { employerId: actor.organisationId });
+
+/** May this person pitch for their own municipality? */
+export const mayPitchForOwnMunicipality = (actor: Actor) => can(actor, 'pitch:create', { municipalityId: actor.organisationId });
