@@ -44,18 +44,39 @@ const methods = createMethodTable({ clientDir: `${root}dist/client`, routesFile:
 if (!methods.complete) console.warn('dist/server/route-methods.json ontbreekt: bouw opnieuw (npm run build) om methoden per pagina te controleren.');
 
 /**
- * A short Dutch answer that ends the connection: the client may still be sending a body we
- * will not read, and the connection cannot be reused until that body is gone.
- * @param {http.ServerResponse} res @param {number} status @param {string} text @param {Record<string, string>} [headers]
+ * A short Dutch answer sent before the request body was read (or while it still streams).
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {number} status @param {string} text @param {Record<string, string>} [headers]
  */
-function refuse(res, status, text, headers = {}) {
+function refuse(req, res, status, text, headers = {}) {
   if (res.headersSent) return res.destroy();
-  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(`${text}\n`);
+  if (!req.complete) discardRest(req);
 }
 
-const tooLarge = (/** @type {http.ServerResponse} */ res) =>
-  refuse(res, 413, `Dit verzoek is te groot: Praktijkplein neemt hoogstens ${BODY_LIMIT / 1024} KB aan. Formulieren zijn veel kleiner; ga terug en probeer het opnieuw.`);
+/**
+ * Reads and throws away what the client is still sending, for a short while, then closes.
+ * Closing at once with unread bytes makes the kernel reset the connection, and the client may
+ * lose the answer it has not read yet (the "lingering close" of Apache and Go). Nothing is
+ * kept; past a megabyte or two seconds the connection is cut.
+ * @param {http.IncomingMessage} req
+ */
+function discardRest(req) {
+  const socket = req.socket;
+  let discarded = 0;
+  const timer = setTimeout(() => socket.destroy(), 2000).unref();
+  req.removeAllListeners('data');
+  req.on('data', (/** @type {Buffer} */ chunk) => {
+    discarded += chunk.length;
+    if (discarded > 8 * 1024 * 1024) socket.destroy();
+  });
+  req.once('end', () => clearTimeout(timer));
+  socket.once('close', () => clearTimeout(timer));
+  req.resume();
+}
+
+const tooLarge = (/** @type {http.IncomingMessage} */ req, /** @type {http.ServerResponse} */ res) =>
+  refuse(req, res, 413, `Dit verzoek is te groot: Praktijkplein neemt hoogstens ${BODY_LIMIT / 1024} KB aan. Formulieren zijn veel kleiner; ga terug en probeer het opnieuw.`);
 
 /** @param {http.IncomingMessage} req */
 function pathnameOf(req) {
@@ -72,11 +93,11 @@ function refusedEarly(req, res) {
   const method = req.method ?? 'GET';
   const allow = refusedMethod(method, methods.resourceAt(pathnameOf(req)));
   if (allow) {
-    refuse(res, 405, `Dit adres kan niet met ${method.replace(/[^A-Z-]/gi, '').slice(0, 20)} worden opgevraagd.`, { Allow: allow.join(', ') });
+    refuse(req, res, 405, `Dit adres kan niet met ${method.replace(/[^A-Z-]/gi, '').slice(0, 20)} worden opgevraagd.`, { Allow: allow.join(', ') });
     return true;
   }
   if (carriesBody(method) && declaresTooLarge(req)) {
-    tooLarge(res);
+    tooLarge(req, res);
     return true;
   }
   return false;
@@ -98,7 +119,7 @@ function handle(req, res) {
         Object.assign(req, { body: result.body });
         astro(req, res);
       } else if (result.reason === 'too-large') {
-        tooLarge(res);
+        tooLarge(req, res);
       } else {
         res.destroy();
       }
