@@ -58,19 +58,27 @@ function refuse(req, res, status, text, headers = {}) {
  * Reads and throws away what the client is still sending, for a short while, then closes.
  * Closing at once with unread bytes makes the kernel reset the connection, and the client may
  * lose the answer it has not read yet (the "lingering close" of Apache and Go). Nothing is
- * kept; past a megabyte or two seconds the connection is cut.
+ * kept; past 8 MiB or two seconds the connection is cut.
  * @param {http.IncomingMessage} req
  */
 function discardRest(req) {
   const socket = req.socket;
   let discarded = 0;
   const timer = setTimeout(() => socket.destroy(), 2000).unref();
+  // When the client sent `Connection: close`, Node ends the connection as soon as the answer
+  // is out (socket.destroySoon). Close only our sending side then, and keep discarding.
+  socket.destroySoon = () => {
+    if (socket.writable) socket.end();
+  };
   req.removeAllListeners('data');
   req.on('data', (/** @type {Buffer} */ chunk) => {
     discarded += chunk.length;
     if (discarded > 8 * 1024 * 1024) socket.destroy();
   });
-  req.once('end', () => clearTimeout(timer));
+  req.once('end', () => {
+    clearTimeout(timer);
+    if (!socket.writable) socket.destroy();
+  });
   socket.once('close', () => clearTimeout(timer));
   req.resume();
 }
