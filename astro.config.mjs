@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import routeMethods from './src/integrations/route-methods.ts';
+import { BODY_LIMIT } from './src/server/body-limit.mjs';
 import { buildTimeConfig } from './src/server/config.ts';
 
 // Content pages are prerendered (the default); account, pitch and filter pages opt out with
@@ -12,8 +14,15 @@ import { buildTimeConfig } from './src/server/config.ts';
 export default defineConfig({
   // Canonical links, sitemap and RSS need the public address at build time.
   site: buildTimeConfig().siteUrl,
-  adapter: node({ mode: 'middleware' }),
-  integrations: [mdx(), sitemap(), pagefind()],
+  // server.mjs refuses bodies over BODY_LIMIT before Astro reads them; the adapter's own limit
+  // (1 GiB by default) is the same number, as a second line.
+  adapter: node({ mode: 'middleware', bodySizeLimit: BODY_LIMIT }),
+  integrations: [mdx(), sitemap(), pagefind(), routeMethods()],
+  // Nothing uses Astro sessions (ours live in the database); without this the Node adapter
+  // turns on a filesystem session driver per instance.
+  session: false,
+  // The site has no astro:assets images: the adapter's /_image endpoint answers 404.
+  image: { endpoint: { route: '/_image', entrypoint: './src/server/image-endpoint-off.ts' } },
   security: { checkOrigin: true },
   // Never inline scripts or styles: the Content-Security-Policy allows only files from 'self'.
   build: { format: 'directory', inlineStylesheets: 'never' },

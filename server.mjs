@@ -2,12 +2,16 @@
  * Production server: static files from dist/client (compressed, cached by hash) and Astro's
  * on-demand pages through the Node adapter in middleware mode, with security headers on
  * every response. The adapter's standalone server does neither (DESIGN.md §4b).
+ * Before Astro sees a request, the server answers what Astro answers badly (issue 6):
+ * a method the URL does not take gets 405 with `Allow`, a body over 64 KiB gets 413 unread.
  */
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
-import { cacheControlFor, setSecurityHeaders } from './src/server/headers.mjs';
+import { cacheControlFor, ensureCharset, setSecurityHeaders, staticContentType } from './src/server/headers.mjs';
+import { createMethodTable, refusedMethod } from './src/server/methods.mjs';
+import { BODY_LIMIT, carriesBody, declaresTooLarge, readBoundedBody } from './src/server/body-limit.mjs';
 import { ConfigError, config } from './src/server/config.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -32,19 +36,120 @@ const assets = sirv(`${root}dist/client`, {
   extensions: ['html'],
   setHeaders(res, pathname) {
     res.setHeader('Cache-Control', cacheControlFor(pathname));
+    const type = staticContentType(pathname);
+    if (type) res.setHeader('Content-Type', type);
   },
 });
+const methods = createMethodTable({ clientDir: `${root}dist/client`, routesFile: `${root}dist/server/route-methods.json` });
+if (!methods.complete) console.warn('dist/server/route-methods.json ontbreekt: bouw opnieuw (npm run build) om methoden per pagina te controleren.');
+
+/**
+ * A short Dutch answer sent before the request body was read (or while it still streams).
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {number} status @param {string} text @param {Record<string, string>} [headers]
+ */
+function refuse(req, res, status, text, headers = {}) {
+  if (res.headersSent) return res.destroy();
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`${text}\n`);
+  if (!req.complete) discardRest(req);
+}
+
+/**
+ * Reads and throws away what the client is still sending, for a short while, then closes.
+ * Closing at once with unread bytes makes the kernel reset the connection, and the client may
+ * lose the answer it has not read yet (the "lingering close" of Apache and Go). Nothing is
+ * kept; past 8 MiB or two seconds the connection is cut.
+ * @param {http.IncomingMessage} req
+ */
+function discardRest(req) {
+  const socket = req.socket;
+  let discarded = 0;
+  const timer = setTimeout(() => socket.destroy(), 2000).unref();
+  // When the client sent `Connection: close`, Node ends the connection as soon as the answer
+  // is out (socket.destroySoon). Close only our sending side then, and keep discarding.
+  socket.destroySoon = () => {
+    if (socket.writable) socket.end();
+  };
+  req.removeAllListeners('data');
+  req.on('data', (/** @type {Buffer} */ chunk) => {
+    discarded += chunk.length;
+    if (discarded > 8 * 1024 * 1024) socket.destroy();
+  });
+  req.once('end', () => {
+    clearTimeout(timer);
+    if (!socket.writable) socket.destroy();
+  });
+  socket.once('close', () => clearTimeout(timer));
+  req.resume();
+}
+
+const tooLarge = (/** @type {http.IncomingMessage} */ req, /** @type {http.ServerResponse} */ res) =>
+  refuse(req, res, 413, `Dit verzoek is te groot: Praktijkplein neemt hoogstens ${BODY_LIMIT / 1024} KB aan. Formulieren zijn veel kleiner; ga terug en probeer het opnieuw.`);
+
+/** @param {http.IncomingMessage} req */
+function pathnameOf(req) {
+  const url = req.url ?? '/';
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
+/**
+ * Method and size checks that need no body: true when the request has been answered.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+ */
+function refusedEarly(req, res) {
+  const method = req.method ?? 'GET';
+  const allow = refusedMethod(method, methods.resourceAt(pathnameOf(req)));
+  if (allow) {
+    refuse(req, res, 405, `Dit adres kan niet met ${method.replace(/[^A-Z-]/gi, '').slice(0, 20)} worden opgevraagd.`, { Allow: allow.join(', ') });
+    return true;
+  }
+  if (carriesBody(method) && declaresTooLarge(req)) {
+    tooLarge(req, res);
+    return true;
+  }
+  return false;
+}
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+function handle(req, res) {
+  compress(req, res, () => {
+    if (!carriesBody(req.method ?? 'GET')) {
+      return assets(req, res, () => {
+        res.setHeader('Cache-Control', 'no-cache');
+        astro(req, res);
+      });
+    }
+    // Requests that change state never go to static files. Astro gets the body whole and
+    // small, as req.body, and never reads the socket itself.
+    readBoundedBody(req).then((result) => {
+      if (result.ok) {
+        Object.assign(req, { body: result.body });
+        astro(req, res);
+      } else if (result.reason === 'too-large') {
+        tooLarge(req, res);
+      } else {
+        res.destroy();
+      }
+    });
+  });
+}
 
 const server = http.createServer((req, res) => {
   setSecurityHeaders(res, { production });
-  compress(req, res, () => {
-    // Requests that change state never go to static files.
-    if (req.method !== 'GET' && req.method !== 'HEAD') return astro(req, res);
-    assets(req, res, () => {
-      res.setHeader('Cache-Control', 'no-cache');
-      astro(req, res);
-    });
-  });
+  ensureCharset(res);
+  if (refusedEarly(req, res)) return;
+  handle(req, res);
+});
+
+// A client that asks before sending (`Expect: 100-continue`, as curl does for large bodies)
+// hears 413 or 405 before sending a byte.
+server.on('checkContinue', (req, res) => {
+  setSecurityHeaders(res, { production });
+  ensureCharset(res);
+  if (refusedEarly(req, res)) return;
+  res.writeContinue();
+  handle(req, res);
 });
 
 server.on('error', (error) => {

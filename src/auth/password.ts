@@ -5,17 +5,18 @@
  */
 import { hash, verify } from '@node-rs/argon2';
 import { commonPasswordReason } from './common-passwords.ts';
+import { hashQueue } from './hash-queue.ts';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+  return hashQueue().run(() => hash(password));
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await hashQueue().run(() => verify(passwordHash, password));
   } catch {
     return false;
   }
@@ -24,7 +25,8 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 let dummyHash: Promise<string> | undefined;
 /** Spends the time of a real check when there is no account, so timing does not tell. */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hash('geen-account-met-dit-adres');
+  // Each step waits for its own turn in the queue; none holds a slot while waiting for another.
+  dummyHash ??= hashPassword('geen-account-met-dit-adres');
   await verifyPassword(await dummyHash, password);
   return false;
 }

@@ -42,3 +42,48 @@ export function cacheControlFor(pathname) {
   }
   return 'public, max-age=0, must-revalidate';
 }
+
+/** Text types answered without a charset get `charset=utf-8` (every page and feed is UTF-8). */
+const TEXTUAL = /^(?:text\/[\w.+-]+|application\/(?:json|xml|rss\+xml|atom\+xml|javascript|manifest\+json))$/i;
+
+/**
+ * The Content-Type to send instead of `type`: with `charset=utf-8` when a textual type lacks one.
+ * @param {string} type
+ */
+export function withCharset(type) {
+  if (/;\s*charset=/i.test(type)) return type;
+  const essence = type.split(';')[0].trim();
+  return TEXTUAL.test(essence) ? `${type.trim().replace(/;\s*$/, '')}; charset=utf-8` : type;
+}
+
+/**
+ * The Content-Type for a file served from dist/client where the extension alone says too little:
+ * the RSS feed is RSS, sitemaps are XML for machines (not `text/xml`). Undefined: keep sirv's guess.
+ * @param {string} pathname
+ */
+export function staticContentType(pathname) {
+  if (pathname === '/rss.xml') return 'application/rss+xml; charset=utf-8';
+  if (pathname.endsWith('.xml')) return 'application/xml; charset=utf-8';
+  return undefined;
+}
+
+/**
+ * Makes every response's Content-Type carry a charset where it is text, whichever way it is
+ * set (setHeader before writeHead, or a header object passed to writeHead as Astro does).
+ * @param {import('node:http').ServerResponse} res
+ */
+export function ensureCharset(res) {
+  const writeHead = res.writeHead;
+  // @ts-ignore -- same signature, wrapped
+  res.writeHead = function (statusCode, ...rest) {
+    const headers = rest.find((arg) => arg && typeof arg === 'object');
+    if (headers && !Array.isArray(headers)) {
+      for (const key of Object.keys(headers)) {
+        if (key.toLowerCase() === 'content-type' && typeof headers[key] === 'string') headers[key] = withCharset(headers[key]);
+      }
+    }
+    const current = res.getHeader('content-type');
+    if (typeof current === 'string') res.setHeader('Content-Type', withCharset(current));
+    return writeHead.call(this, statusCode, ...rest);
+  };
+}

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -14,6 +14,8 @@ declare module 'vitest' {
     baseURL: string;
     /** The server's database, so tests can read the outbox as a person reads their mail. */
     databaseUrl: string;
+    /** A file that collects the server's stdout and stderr, so tests can check what it logs. */
+    serverLog: string;
   }
 }
 
@@ -44,8 +46,13 @@ export async function setup(project: TestProject) {
     detached: true,
   });
   let output = '';
-  server.stdout!.on('data', (chunk) => (output += chunk));
-  server.stderr!.on('data', (chunk) => (output += chunk));
+  const serverLog = join(dataDir, 'server.log');
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+    appendFileSync(serverLog, chunk);
+  };
+  server.stdout!.on('data', collect);
+  server.stderr!.on('data', collect);
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -60,6 +67,7 @@ export async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('databaseUrl', databaseUrl);
+  project.provide('serverLog', serverLog);
 }
 
 export async function teardown() {
