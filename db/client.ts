@@ -43,6 +43,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   if (isFile) {
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA busy_timeout = 5000');
+    // In WAL mode NORMAL keeps the database consistent and survives a killed process (the OS
+    // still writes what was committed); it only skips an fsync per commit, which stalled logins.
+    await client.execute('PRAGMA synchronous = NORMAL');
     await client.execute('PRAGMA foreign_keys = ON');
   }
   return { client, db: drizzle(client, { schema }), close: () => client.close() };
