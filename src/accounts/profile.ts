@@ -4,12 +4,12 @@
  * Every change that matters asks for the current password first.
  */
 import { and, eq, or } from 'drizzle-orm';
-import { auditLog, oneTimeTokens, outbox, sessions, users, type UserRow } from '../../db/schema.ts';
+import { auditLog, oneTimeTokens, outbox, sessions, users } from '../../db/schema.ts';
 import { audit, auditIf } from '../auth/audit.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
 import { consumeAll } from '../auth/rate-limit.ts';
-import { createSession } from '../auth/session.ts';
+import { createSession, type UserView } from '../auth/session.ts';
 import { deleteMailTo, enqueueMail } from '../mail/outbox.ts';
 import { accountDeletedMessage, emailChangeMessage, emailChangedMessage, emailTakenMessage, passwordChangedMessage } from '../mail/messages.ts';
 import { verifiedByDomain } from './registration.ts';
@@ -18,16 +18,18 @@ import { clock, findUserWithOrganisation, isUniqueViolation, normaliseEmail, per
 type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 type WrongPassword = { ok: false; reason: 'wrong-password' };
 
-async function checkCurrentPassword(deps: Deps, user: UserRow, password: string): Promise<RateLimited | WrongPassword | null> {
+async function checkCurrentPassword(deps: Deps, user: UserView, password: string): Promise<RateLimited | WrongPassword | null> {
   const limit = await consumeAll(deps.db, [['passwordCheckAccount', user.email], ['loginIp', deps.ip]], clock(deps));
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
-  return (await verifyPassword(user.passwordHash, password)) ? null : { ok: false, reason: 'wrong-password' };
+  // The hash is read here, at the moment of the check, never carried along with the request.
+  const [stored] = await deps.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).limit(1);
+  return stored && (await verifyPassword(stored.passwordHash, password)) ? null : { ok: false, reason: 'wrong-password' };
 }
 
 export type ChangePasswordResult = { ok: true; token: string } | RateLimited | WrongPassword | { ok: false; reason: 'weak-password'; message: string };
 
 /** Ends every session (this one included) and returns a fresh one for this browser. */
-export async function changePassword(deps: Deps, user: UserRow, input: { current: string; next: string }): Promise<ChangePasswordResult> {
+export async function changePassword(deps: Deps, user: UserView, input: { current: string; next: string }): Promise<ChangePasswordResult> {
   const { db } = deps;
   const now = clock(deps);
   const refused = await checkCurrentPassword(deps, user, input.current);
@@ -48,7 +50,7 @@ export async function changePassword(deps: Deps, user: UserRow, input: { current
 export type RequestEmailChangeResult = { ok: true } | RateLimited | WrongPassword | { ok: false; reason: 'same-address' };
 
 /** Sends a confirmation link to the new address; nothing changes until it is used. */
-export async function requestEmailChange(deps: Deps, user: UserRow, input: { password: string; email: string }): Promise<RequestEmailChangeResult> {
+export async function requestEmailChange(deps: Deps, user: UserView, input: { password: string; email: string }): Promise<RequestEmailChangeResult> {
   const { db } = deps;
   const now = clock(deps);
   const email = normaliseEmail(input.email);
@@ -106,7 +108,7 @@ export async function confirmEmailChange(deps: Deps, token: string): Promise<Con
   return { ok: true, email: check.email };
 }
 
-export async function logoutEverywhere(deps: Deps, user: UserRow): Promise<void> {
+export async function logoutEverywhere(deps: Deps, user: UserView): Promise<void> {
   await deps.db.batch([
     deps.db.delete(sessions).where(eq(sessions.userId, user.id)),
     audit(deps.db, { actorUserId: user.id, action: 'account.logged-out-everywhere', subjectType: 'user', subjectId: user.id }, clock(deps)),
@@ -119,7 +121,7 @@ export type DeleteAccountResult = { ok: true } | RateLimited | WrongPassword;
  * Deletes the account and what belongs only to it: sessions and tokens (cascade), mail to
  * its address. Audit entries about it stay for disputes, but lose the link to the person.
  */
-export async function deleteAccount(deps: Deps, user: UserRow, input: { password: string }): Promise<DeleteAccountResult> {
+export async function deleteAccount(deps: Deps, user: UserView, input: { password: string }): Promise<DeleteAccountResult> {
   const { db } = deps;
   const now = clock(deps);
   const refused = await checkCurrentPassword(deps, user, input.password);

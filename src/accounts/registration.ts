@@ -11,6 +11,7 @@ import { newId } from '../auth/crypto.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { consumeAll } from '../auth/rate-limit.ts';
+import type { UserView } from '../auth/session.ts';
 import { slugify } from '../catalog/slug.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { existingAccountMessage, verifyEmailMessage } from '../mail/messages.ts';
@@ -139,7 +140,7 @@ export async function confirmEmail(deps: Deps, token: string): Promise<ConfirmRe
 export type ResendResult = { ok: true } | { ok: false; reason: 'already-verified' } | { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 
 /** Sends a fresh verification link; older links stop working. */
-export async function resendVerification(deps: Deps, user: UserRow): Promise<ResendResult> {
+export async function resendVerification(deps: Deps, user: UserView): Promise<ResendResult> {
   const { db } = deps;
   const now = clock(deps);
   if (user.emailVerifiedAt !== null) return { ok: false, reason: 'already-verified' };
