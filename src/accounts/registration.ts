@@ -13,6 +13,7 @@ import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { consumeAll } from '../auth/rate-limit.ts';
 import type { UserView } from '../auth/session.ts';
 import { slugify } from '../catalog/slug.ts';
+import { nameProblem } from '../domain/names.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { existingAccountMessage, verifyEmailMessage } from '../mail/messages.ts';
 import { clock, findUserWithOrganisation, emailDomain, isUniqueViolation, normaliseEmail, personalWords, type Deps } from './deps.ts';
@@ -31,7 +32,7 @@ export interface RegistrationInput {
 export type RegistrationResult =
   | { ok: true }
   | { ok: false; reason: 'rate-limited'; retryAfterMs: number }
-  | { ok: false; reason: 'invalid'; fields: Partial<Record<'password' | 'organisationId' | 'newEmployerName', string>> };
+  | { ok: false; reason: 'invalid'; fields: Partial<Record<'name' | 'password' | 'organisationId' | 'newEmployerName', string>> };
 
 export async function register(deps: Deps, input: RegistrationInput): Promise<RegistrationResult> {
   const { db } = deps;
@@ -42,10 +43,16 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
   const limit = await consumeAll(db, [['registerIp', deps.ip], ['mailAddress', email]], now);
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
 
+  // The action checks the name too, but it is not the only caller: a name goes into e-mail.
+  const nameRefused = nameProblem(name);
   const problem = passwordProblem(input.password, personalWords(name, email));
   const organisation = await resolveOrganisation(deps, input);
-  if (problem || !organisation.ok) {
-    return { ok: false, reason: 'invalid', fields: { ...(problem ? { password: problem } : {}), ...(organisation.ok ? {} : organisation.fields) } };
+  if (nameRefused || problem || !organisation.ok) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      fields: { ...(nameRefused ? { name: nameRefused } : {}), ...(problem ? { password: problem } : {}), ...(organisation.ok ? {} : organisation.fields) },
+    };
   }
 
   const [existing] = await db.select().from(users).where(eq(users.email, email)).limit(1);
@@ -86,6 +93,8 @@ async function resolveOrganisation(deps: Deps, input: RegistrationInput): Promis
   if (input.kind === 'employer' && !input.organisationId) {
     const proposed = input.newEmployerName?.trim() ?? '';
     if (proposed.length < 2) return { ok: false, fields: { newEmployerName: 'Vul de naam van uw organisatie in, of kies er een uit de lijst.' } };
+    const refused = nameProblem(proposed);
+    if (refused) return { ok: false, fields: { newEmployerName: refused } };
     const id = `${slugify(proposed).slice(0, 60) || 'werkgever'}-${newId().slice(0, 6)}`;
     return { ok: true, id, create: { id, kind: 'employer', name: proposed.slice(0, 120), createdAt: clock(deps) } };
   }

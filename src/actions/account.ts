@@ -14,7 +14,7 @@ import { can } from '../domain/policy.ts';
 import { sendQueuedMail } from '../server/app-database.ts';
 import { safeReturnPath } from '../server/return-path.ts';
 import { linkProblemText } from '../i18n/link-problems.ts';
-import { currentPasswordField, emailField, nameField, newPasswordField, tokenField } from './fields.ts';
+import { currentPasswordField, emailField, nameField, newPasswordField, organisationNameField, tokenField } from './fields.ts';
 import { depsFor, fieldErrors, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
 
 const linkProblem = linkProblemText;
@@ -38,7 +38,7 @@ export const account = {
       kind: z.enum(['municipality', 'employer'], { error: 'Kies of u bij een gemeente of bij een werkgever werkt.' }),
       municipality: z.string().max(100).optional(),
       employer: z.string().max(100).optional(),
-      newEmployerName: z.string().trim().max(120, 'Een naam mag hoogstens 120 tekens hebben.').optional(),
+      newEmployerName: organisationNameField,
     }),
     handler: async (input, context): Promise<FormOutcome> => {
       const deps = await depsFor(context);
