@@ -55,14 +55,16 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
     };
   }
 
+  // Both paths do the same work, so the answer's timing does not tell whether the address has
+  // an account (issue 6, item 2): one hash (before any write: never hold the write lock while
+  // argon2 works), one lookup, one batch that queues one e-mail.
+  const passwordHash = await (deps.hashPassword ?? hashPassword)(input.password);
   const [existing] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   if (existing) {
     await db.batch([enqueueMail(db, existingAccountMessage(email, existing.name, deps.origin), now)]);
     return { ok: true };
   }
 
-  // Hash before the batch: never hold the write lock while argon2 works.
-  const passwordHash = await hashPassword(input.password);
   const userId = newId();
   const { token, insert: tokenInsert } = newOneTimeToken(db, { userId, purpose: 'email-verification', email }, now);
   const link = `${deps.origin}/account/bevestigen/?token=${encodeURIComponent(token)}`;

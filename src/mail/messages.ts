@@ -36,6 +36,15 @@ export function passwordResetMessage(to: string, name: string, link: string): Ma
   };
 }
 
+/** A password reset was asked for an address that has no account (no link: there is nothing to reset). */
+export function noAccountMessage(to: string, origin: string): MailMessage {
+  return {
+    to,
+    subject: 'Nieuw wachtwoord aangevraagd, maar dit adres heeft geen account',
+    body: `Hallo,\n\nIemand vroeg een nieuw wachtwoord aan voor Praktijkplein met dit e-mailadres. Er is geen account met dit adres, dus er is geen wachtwoord om te herstellen.\n\nHeeft u een account met een ander e-mailadres? Vraag dan daarmee een nieuw wachtwoord aan: ${origin}/account/wachtwoord-vergeten/\nWilt u een account maken? Dat kan hier: ${origin}/account/registreren/\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen.${footer}`,
+  };
+}
+
 export function passwordChangedMessage(to: string, name: string, origin: string): MailMessage {
   return {
     to,
