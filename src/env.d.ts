@@ -2,8 +2,8 @@
 
 declare namespace App {
   interface Locals {
-    /** The signed-in person, their organisation and session; null for visitors. */
-    user: import('../db/schema.ts').UserRow | null;
+    /** The signed-in person (never their password hash), their organisation and session; null for visitors. */
+    user: import('./auth/session.ts').UserView | null;
     organisation: import('../db/schema.ts').OrganisationRow | null;
     session: import('./auth/session.ts').ValidSession | null;
     /** What the policy module sees; null for visitors. */

@@ -1,5 +1,6 @@
 /**
- * Resolves who is asking (session cookie → Astro.locals) and guards state changes; nothing
+ * Resolves who is asking (session cookie → Astro.locals, a user view without the password hash)
+ * and guards state changes; nothing
  * here decides permissions (that is the policy module's job, inside each page and action).
  * Prerendered pages skip all of it: at build time there is no request and no user.
  */
@@ -42,7 +43,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
       context.locals.organisation = current.organisation;
       context.locals.session = current.session;
       context.locals.actor = actorFrom(current.user, current.organisation);
-      context.cookies.set(cookieName, token, sessionCookieOptions());
+      // Lucia's pattern: the cookie's lifetime follows the session's, so it is only sent again
+      // when the session was extended; other responses carry no Set-Cookie.
+      if (current.refreshed) context.cookies.set(cookieName, token, sessionCookieOptions());
     } else {
       context.cookies.delete(cookieName, { path: '/' });
     }

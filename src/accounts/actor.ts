@@ -1,8 +1,9 @@
 /** Turns the signed-in user and organisation (from the session) into a policy Actor. */
-import type { OrganisationRow, UserRow } from '../../db/schema.ts';
+import type { OrganisationRow } from '../../db/schema.ts';
+import type { UserView } from '../auth/session.ts';
 import type { Actor } from '../domain/policy.ts';
 
-type ActorUser = Pick<UserRow, 'id' | 'role' | 'organisationId' | 'emailVerifiedAt' | 'membershipVerifiedAt'>;
+type ActorUser = Pick<UserView, 'id' | 'role' | 'organisationId' | 'emailVerifiedAt' | 'membershipVerifiedAt'>;
 
 export function actorFrom(user: ActorUser, organisation: Pick<OrganisationRow, 'kind' | 'verifiedAt'>): Actor {
   return {

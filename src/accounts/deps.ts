@@ -10,6 +10,8 @@ export interface Deps {
   /** The client's IP address, for per-IP rate limits. */
   ip: string;
   now?: number;
+  /** Hashes a new password (argon2id by default); tests pass a counting one to show both paths do the same work. */
+  hashPassword?: (password: string) => Promise<string>;
 }
 
 export const clock = (deps: Deps) => deps.now ?? Date.now();

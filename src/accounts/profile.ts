@@ -4,14 +4,14 @@
  * Every change that matters asks for the current password first.
  */
 import { and, desc, eq, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
-import { auditLog, oneTimeTokens, organisations, outbox, securityEvents, sessions, users, type UserRow } from '../../db/schema.ts';
+import { auditLog, oneTimeTokens, organisations, outbox, securityEvents, sessions, users } from '../../db/schema.ts';
 import { audit, auditIf } from '../auth/audit.ts';
 import { newId } from '../auth/crypto.ts';
 import { logSecurityEvent } from '../audit/security-events.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
 import { consumeAll } from '../auth/rate-limit.ts';
-import { createSession } from '../auth/session.ts';
+import { createSession, type UserView } from '../auth/session.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { accountDeletedMessage, emailChangeMessage, emailChangedMessage, emailTakenMessage, passwordChangedMessage } from '../mail/messages.ts';
 import { verifiedByDomain } from './registration.ts';
@@ -21,7 +21,7 @@ type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 type WrongPassword = { ok: false; reason: 'wrong-password' };
 
 /** Per (account, IP) and per IP, as for login: a wrong guess elsewhere never blocks the owner. */
-async function checkCurrentPassword(deps: Deps, user: UserRow, password: string, action: string): Promise<RateLimited | WrongPassword | null> {
+async function checkCurrentPassword(deps: Deps, user: UserView, password: string, action: string): Promise<RateLimited | WrongPassword | null> {
   const now = clock(deps);
   const who = { userId: user.id, email: user.email, ip: deps.ip, detail: { action } };
   const limit = await consumeAll(deps.db, [['passwordCheckAccountIp', [user.email, deps.ip]], ['loginIp', deps.ip]], now);
@@ -29,7 +29,9 @@ async function checkCurrentPassword(deps: Deps, user: UserRow, password: string,
     await logSecurityEvent(deps.db, { kind: 'login.rate-limited', ...who }, now);
     return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
   }
-  if (await verifyPassword(user.passwordHash, password)) return null;
+  // The hash is read here, at the moment of the check, never carried along with the request.
+  const [stored] = await deps.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).limit(1);
+  if (stored && (await verifyPassword(stored.passwordHash, password))) return null;
   await logSecurityEvent(deps.db, { kind: 'password-check.failed', ...who }, now);
   return { ok: false, reason: 'wrong-password' };
 }
@@ -37,7 +39,7 @@ async function checkCurrentPassword(deps: Deps, user: UserRow, password: string,
 export type ChangePasswordResult = { ok: true; token: string } | RateLimited | WrongPassword | { ok: false; reason: 'weak-password'; message: string };
 
 /** Ends every session (this one included) and returns a fresh one for this browser. */
-export async function changePassword(deps: Deps, user: UserRow, input: { current: string; next: string }): Promise<ChangePasswordResult> {
+export async function changePassword(deps: Deps, user: UserView, input: { current: string; next: string }): Promise<ChangePasswordResult> {
   const { db } = deps;
   const now = clock(deps);
   const refused = await checkCurrentPassword(deps, user, input.current, 'change-password');
@@ -58,7 +60,7 @@ export async function changePassword(deps: Deps, user: UserRow, input: { current
 export type RequestEmailChangeResult = { ok: true } | RateLimited | WrongPassword | { ok: false; reason: 'same-address' };
 
 /** Sends a confirmation link to the new address; nothing changes until it is used. */
-export async function requestEmailChange(deps: Deps, user: UserRow, input: { password: string; email: string }): Promise<RequestEmailChangeResult> {
+export async function requestEmailChange(deps: Deps, user: UserView, input: { password: string; email: string }): Promise<RequestEmailChangeResult> {
   const { db } = deps;
   const now = clock(deps);
   const email = normaliseEmail(input.email);
@@ -126,7 +128,7 @@ export async function confirmEmailChange(deps: Deps, token: string, current?: { 
   return { ok: true, email: check.email };
 }
 
-export async function logoutEverywhere(deps: Deps, user: UserRow): Promise<void> {
+export async function logoutEverywhere(deps: Deps, user: UserView): Promise<void> {
   await deps.db.batch([
     deps.db.delete(sessions).where(eq(sessions.userId, user.id)),
     audit(deps.db, { actorUserId: user.id, action: 'account.logged-out-everywhere', subjectType: 'user', subjectId: user.id }, clock(deps)),
@@ -143,7 +145,7 @@ export type DeleteAccountResult = { ok: true } | RateLimited | WrongPassword;
  * person's id, name-derived slugs and details: they point to a fresh pseudonym instead.
  * What remains: the confirmation of the deletion, in the outbox until shortly after it is sent.
  */
-export async function deleteAccount(deps: Deps, user: UserRow, input: { password: string }): Promise<DeleteAccountResult> {
+export async function deleteAccount(deps: Deps, user: UserView, input: { password: string }): Promise<DeleteAccountResult> {
   const { db } = deps;
   const now = clock(deps);
   const refused = await checkCurrentPassword(deps, user, input.password, 'delete-account');

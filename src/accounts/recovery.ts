@@ -1,6 +1,6 @@
 /**
  * Forgotten password: ask for a link, then set a new password with it. The request always gets
- * the same answer; a successful reset ends every session and proves the mailbox, so an
+ * the same answer and does the same work (an address without an account is told so by e-mail); a successful reset ends every session and proves the mailbox, so an
  * unverified address counts as verified afterwards.
  */
 import { and, eq, sql } from 'drizzle-orm';
@@ -11,7 +11,7 @@ import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { clearAccountLimits, consumeAll } from '../auth/rate-limit.ts';
 import { logSecurityEvent } from '../audit/security-events.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { passwordChangedMessage, passwordResetMessage } from '../mail/messages.ts';
+import { noAccountMessage, passwordChangedMessage, passwordResetMessage } from '../mail/messages.ts';
 import { clock, normaliseEmail, personalWords, type Deps } from './deps.ts';
 
 export type RequestResetResult = { ok: true } | { ok: false; reason: 'rate-limited'; retryAfterMs: number };
@@ -37,6 +37,10 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
       insert,
       enqueueMail(db, { ...passwordResetMessage(email, user.name, link), userId: user.id }, now),
     ]);
+  } else {
+    // An address without an account gets a mail too (as gov.uk does): it tells the person why
+    // no link came, and both paths write one batch with one mail, so timing does not tell.
+    await db.batch([enqueueMail(db, noAccountMessage(email, deps.origin), now)]);
   }
   return { ok: true };
 }

@@ -11,7 +11,9 @@ import { newId } from '../auth/crypto.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { clearAccountLimits, consumeAll } from '../auth/rate-limit.ts';
+import type { UserView } from '../auth/session.ts';
 import { slugify } from '../catalog/slug.ts';
+import { nameProblem } from '../domain/names.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { existingAccountMessage, verifyEmailMessage } from '../mail/messages.ts';
 import { clock, findUserWithOrganisation, emailDomain, isUniqueViolation, normaliseEmail, personalWords, type Deps } from './deps.ts';
@@ -30,7 +32,7 @@ export interface RegistrationInput {
 export type RegistrationResult =
   | { ok: true }
   | { ok: false; reason: 'rate-limited'; retryAfterMs: number }
-  | { ok: false; reason: 'invalid'; fields: Partial<Record<'password' | 'organisationId' | 'newEmployerName', string>> };
+  | { ok: false; reason: 'invalid'; fields: Partial<Record<'name' | 'password' | 'organisationId' | 'newEmployerName', string>> };
 
 export async function register(deps: Deps, input: RegistrationInput): Promise<RegistrationResult> {
   const { db } = deps;
@@ -41,20 +43,28 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
   const limit = await consumeAll(db, [['registerIp', deps.ip], ['mailAddress', email]], now);
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
 
+  // The action checks the name too, but it is not the only caller: a name goes into e-mail.
+  const nameRefused = nameProblem(name);
   const problem = passwordProblem(input.password, personalWords(name, email));
   const organisation = await resolveOrganisation(deps, input);
-  if (problem || !organisation.ok) {
-    return { ok: false, reason: 'invalid', fields: { ...(problem ? { password: problem } : {}), ...(organisation.ok ? {} : organisation.fields) } };
+  if (nameRefused || problem || !organisation.ok) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      fields: { ...(nameRefused ? { name: nameRefused } : {}), ...(problem ? { password: problem } : {}), ...(organisation.ok ? {} : organisation.fields) },
+    };
   }
 
+  // Both paths do the same work, so the answer's timing does not tell whether the address has
+  // an account (issue 6, item 2): one hash (before any write: never hold the write lock while
+  // argon2 works), one lookup, one batch that queues one e-mail.
+  const passwordHash = await (deps.hashPassword ?? hashPassword)(input.password);
   const [existing] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   if (existing) {
     await db.batch([enqueueMail(db, { ...existingAccountMessage(email, existing.name, deps.origin), userId: existing.id }, now)]);
     return { ok: true };
   }
 
-  // Hash before the batch: never hold the write lock while argon2 works.
-  const passwordHash = await hashPassword(input.password);
   const userId = newId();
   const { token, insert: tokenInsert } = newOneTimeToken(db, { userId, purpose: 'email-verification', email }, now);
   const link = `${deps.origin}/account/bevestigen/?token=${encodeURIComponent(token)}`;
@@ -85,6 +95,8 @@ async function resolveOrganisation(deps: Deps, input: RegistrationInput): Promis
   if (input.kind === 'employer' && !input.organisationId) {
     const proposed = input.newEmployerName?.trim() ?? '';
     if (proposed.length < 2) return { ok: false, fields: { newEmployerName: 'Vul de naam van uw organisatie in, of kies er een uit de lijst.' } };
+    const refused = nameProblem(proposed);
+    if (refused) return { ok: false, fields: { newEmployerName: refused } };
     const id = `${slugify(proposed).slice(0, 60) || 'werkgever'}-${newId().slice(0, 6)}`;
     return { ok: true, id, create: { id, kind: 'employer', name: proposed.slice(0, 120), createdAt: clock(deps) } };
   }
@@ -150,7 +162,7 @@ export async function confirmEmail(deps: Deps, token: string): Promise<ConfirmRe
 export type ResendResult = { ok: true } | { ok: false; reason: 'already-verified' } | { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 
 /** Sends a fresh verification link; older links stop working. */
-export async function resendVerification(deps: Deps, user: UserRow): Promise<ResendResult> {
+export async function resendVerification(deps: Deps, user: UserView): Promise<ResendResult> {
   const { db } = deps;
   const now = clock(deps);
   if (user.emailVerifiedAt !== null) return { ok: false, reason: 'already-verified' };

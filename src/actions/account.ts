@@ -12,20 +12,15 @@ import { sessionCookieName, sessionCookieOptions } from '../auth/cookie.ts';
 import { invalidateSession } from '../auth/session.ts';
 import { can } from '../domain/policy.ts';
 import { sendQueuedMail } from '../jobs/housekeeping.ts';
+import { safeReturnPath } from '../server/return-path.ts';
 import { linkProblemText } from '../i18n/link-problems.ts';
-import { currentPasswordField, emailField, nameField, newPasswordField, tokenField } from './fields.ts';
+import { currentPasswordField, emailField, nameField, newPasswordField, organisationNameField, tokenField } from './fields.ts';
 import { depsFor, fieldErrors, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
 
 const linkProblem = linkProblemText;
 
 function setSession(context: ActionAPIContext, token: string) {
   context.cookies.set(sessionCookieName(), token, sessionCookieOptions());
-}
-
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after login. */
-export function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/account/';
-  return value;
 }
 
 function signedIn(context: ActionAPIContext) {
@@ -43,7 +38,7 @@ export const account = {
       kind: z.enum(['municipality', 'employer'], { error: 'Kies of u bij een gemeente of bij een werkgever werkt.' }),
       municipality: z.string().max(100).optional(),
       employer: z.string().max(100).optional(),
-      newEmployerName: z.string().trim().max(120, 'Een naam mag hoogstens 120 tekens hebben.').optional(),
+      newEmployerName: organisationNameField,
     }),
     handler: async (input, context): Promise<FormOutcome> => {
       const deps = await depsFor(context);
@@ -94,7 +89,8 @@ export const account = {
     input: z.object({
       email: emailField,
       password: z.string({ error: 'Vul uw wachtwoord in.' }).min(1, 'Vul uw wachtwoord in.').max(4096),
-      next: z.string().max(500).optional(),
+      /** Where to go after logging in; anything but a path on this site becomes /account/. */
+      next: z.string().max(2000).optional(),
     }),
     handler: async (input, context): Promise<FormOutcome> => {
       const result = await login(await depsFor(context), input);
@@ -160,16 +156,17 @@ export const account = {
 
   changePassword: defineAction({
     accept: 'form',
-    input: z.object({ current: currentPasswordField, next: newPasswordField }),
+    // Not `current`/`next`: `next` is the login form's return path, which a failed login keeps.
+    input: z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField }),
     handler: async (input, context): Promise<FormOutcome> => {
       const me = signedIn(context);
       if (!me) return notSignedIn();
       const deps = await depsFor(context);
-      const result = await changePassword(deps, me.user, input);
+      const result = await changePassword(deps, me.user, { current: input.currentPassword, next: input.newPassword });
       if (!result.ok) {
         if (result.reason === 'rate-limited') return rateLimited(result.retryAfterMs);
-        if (result.reason === 'wrong-password') return fieldErrors({ current: 'Dit is niet uw huidige wachtwoord.' });
-        return fieldErrors({ next: result.message });
+        if (result.reason === 'wrong-password') return fieldErrors({ currentPassword: 'Dit is niet uw huidige wachtwoord.' });
+        return fieldErrors({ newPassword: result.message });
       }
       setSession(context, result.token);
       sendQueuedMail(deps.db);

@@ -9,8 +9,11 @@ import type { TokenPurpose } from '../../db/schema.ts';
 import { checkOneTimeToken } from '../auth/one-time-token.ts';
 import { appDatabase } from '../server/app-database.ts';
 
-/** Fields whose value is never sent back to the browser. */
-const SECRET_FIELDS = new Set(['password', 'current', 'next', 'token']);
+/**
+ * Fields whose value is never sent back to the browser: passwords and one-time tokens only.
+ * (The login form's `next`, its return path, is not a secret and must survive a failed login.)
+ */
+const SECRET_FIELDS = new Set(['password', 'currentPassword', 'newPassword', 'token']);
 
 export interface FormState {
   submitted: boolean;

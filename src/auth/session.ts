@@ -22,10 +22,34 @@ export interface ValidSession {
   lastVerifiedAt: number;
 }
 
+/**
+ * What a request knows about the signed-in person: everything but the password hash, which
+ * is loaded by id only where a password is checked (issue 6, item 12).
+ */
+export type UserView = Omit<UserRow, 'passwordHash'>;
+
+/** The columns of a UserView, for selects that must not read the hash. */
+export const userViewColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  organisationId: users.organisationId,
+  emailVerifiedAt: users.emailVerifiedAt,
+  membershipVerifiedAt: users.membershipVerifiedAt,
+  membershipVerifiedBy: users.membershipVerifiedBy,
+  createdAt: users.createdAt,
+} satisfies { [K in keyof UserView]: unknown };
+
 export interface SessionContext {
   session: ValidSession;
-  user: UserRow;
+  user: UserView;
   organisation: OrganisationRow;
+  /**
+   * The session's lastVerifiedAt moved on this request (at most hourly): only then does the
+   * cookie need to be sent again, so other responses carry no Set-Cookie and stay cacheable.
+   */
+  refreshed: boolean;
 }
 
 /** At most this many sessions per person: a new one beyond it ends the oldest (issue 6, item 11). */
@@ -49,7 +73,7 @@ export async function validateSessionToken(db: Database, token: string | undefin
   const parsed = parseSplitToken(token);
   if (!parsed) return null;
   const [row] = await db
-    .select({ session: sessions, user: users, organisation: organisations })
+    .select({ session: sessions, user: userViewColumns, organisation: organisations })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
@@ -67,11 +91,12 @@ export async function validateSessionToken(db: Database, token: string | undefin
     createdAt: row.session.createdAt,
     lastVerifiedAt: row.session.lastVerifiedAt,
   };
-  if (now - session.lastVerifiedAt >= ACTIVITY_CHECK_INTERVAL_MS) {
+  const refreshed = now - session.lastVerifiedAt >= ACTIVITY_CHECK_INTERVAL_MS;
+  if (refreshed) {
     session.lastVerifiedAt = now;
     await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, session.id));
   }
-  return { session, user: row.user, organisation: row.organisation };
+  return { session, user: row.user, organisation: row.organisation, refreshed };
 }
 
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {

@@ -1,5 +1,14 @@
-/** The texts of every e-mail Praktijkplein sends, in plain Dutch. Links are absolute. */
+/**
+ * The texts of every e-mail Praktijkplein sends, in plain Dutch. Links are absolute.
+ * Names come from people's own input: each goes through oneLine() (one line of printable
+ * text, no web-address schemes, capped), so a name can never add a paragraph or a link of its
+ * own to a mail, whatever stored it (issue 6, item 5).
+ */
+import { oneLine } from '../domain/names.ts';
 import type { MailMessage } from './outbox.ts';
+
+/** A person's or organisation's name as it may appear in a mail body. */
+const safeName = (name: string) => oneLine(name, 100) || 'gebruiker van Praktijkplein';
 
 const footer = '\n\nMet vriendelijke groet,\nPraktijkplein\n\nU krijgt deze e-mail omdat dit adres op Praktijkplein is gebruikt.';
 
@@ -7,7 +16,7 @@ export function verifyEmailMessage(to: string, name: string, link: string): Mail
   return {
     to,
     subject: 'Bevestig uw e-mailadres voor Praktijkplein',
-    body: `Beste ${name},\n\nWelkom bij Praktijkplein. Bevestig uw e-mailadres via deze link (48 uur geldig):\n\n${link}\n\nHeeft u geen account aangemaakt? Dan kunt u deze e-mail negeren.${footer}`,
+    body: `Beste ${safeName(name)},\n\nWelkom bij Praktijkplein. Bevestig uw e-mailadres via deze link (48 uur geldig):\n\n${link}\n\nHeeft u geen account aangemaakt? Dan kunt u deze e-mail negeren.${footer}`,
   };
 }
 
@@ -15,7 +24,7 @@ export function existingAccountMessage(to: string, name: string, origin: string)
   return {
     to,
     subject: 'Iemand wilde een account maken met uw e-mailadres',
-    body: `Beste ${name},\n\nEr is geprobeerd een nieuw account op Praktijkplein te maken met dit e-mailadres. U heeft al een account.\n\nWas u dat zelf? Log dan in: ${origin}/account/inloggen/\nWachtwoord vergeten? ${origin}/account/wachtwoord-vergeten/\n\nWas u het niet? Dan hoeft u niets te doen: er is niets veranderd.${footer}`,
+    body: `Beste ${safeName(name)},\n\nEr is geprobeerd een nieuw account op Praktijkplein te maken met dit e-mailadres. U heeft al een account.\n\nWas u dat zelf? Log dan in: ${origin}/account/inloggen/\nWachtwoord vergeten? ${origin}/account/wachtwoord-vergeten/\n\nWas u het niet? Dan hoeft u niets te doen: er is niets veranderd.${footer}`,
   };
 }
 
@@ -23,7 +32,16 @@ export function passwordResetMessage(to: string, name: string, link: string): Ma
   return {
     to,
     subject: 'Nieuw wachtwoord instellen voor Praktijkplein',
-    body: `Beste ${name},\n\nU vroeg om een nieuw wachtwoord. Stel het in via deze link (30 minuten geldig, één keer te gebruiken):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.${footer}`,
+    body: `Beste ${safeName(name)},\n\nU vroeg om een nieuw wachtwoord. Stel het in via deze link (30 minuten geldig, één keer te gebruiken):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.${footer}`,
+  };
+}
+
+/** A password reset was asked for an address that has no account (no link: there is nothing to reset). */
+export function noAccountMessage(to: string, origin: string): MailMessage {
+  return {
+    to,
+    subject: 'Nieuw wachtwoord aangevraagd, maar dit adres heeft geen account',
+    body: `Hallo,\n\nIemand vroeg een nieuw wachtwoord aan voor Praktijkplein met dit e-mailadres. Er is geen account met dit adres, dus er is geen wachtwoord om te herstellen.\n\nHeeft u een account met een ander e-mailadres? Vraag dan daarmee een nieuw wachtwoord aan: ${origin}/account/wachtwoord-vergeten/\nWilt u een account maken? Dat kan hier: ${origin}/account/registreren/\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen.${footer}`,
   };
 }
 
@@ -31,7 +49,7 @@ export function passwordChangedMessage(to: string, name: string, origin: string)
   return {
     to,
     subject: 'Uw wachtwoord voor Praktijkplein is gewijzigd',
-    body: `Beste ${name},\n\nUw wachtwoord is zojuist gewijzigd. U bent op al uw apparaten uitgelogd.\n\nWas u dit niet? Stel dan meteen een nieuw wachtwoord in: ${origin}/account/wachtwoord-vergeten/${footer}`,
+    body: `Beste ${safeName(name)},\n\nUw wachtwoord is zojuist gewijzigd. U bent op al uw apparaten uitgelogd.\n\nWas u dit niet? Stel dan meteen een nieuw wachtwoord in: ${origin}/account/wachtwoord-vergeten/${footer}`,
   };
 }
 
@@ -39,7 +57,7 @@ export function emailChangeMessage(to: string, name: string, link: string): Mail
   return {
     to,
     subject: 'Bevestig uw nieuwe e-mailadres voor Praktijkplein',
-    body: `Beste ${name},\n\nU wilt dit adres gaan gebruiken voor Praktijkplein. Bevestig dat via deze link (24 uur geldig):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.${footer}`,
+    body: `Beste ${safeName(name)},\n\nU wilt dit adres gaan gebruiken voor Praktijkplein. Bevestig dat via deze link (24 uur geldig):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.${footer}`,
   };
 }
 
@@ -55,7 +73,7 @@ export function emailChangedMessage(to: string, name: string, newEmail: string):
   return {
     to,
     subject: 'Uw e-mailadres voor Praktijkplein is gewijzigd',
-    body: `Beste ${name},\n\nUw account gebruikt vanaf nu het e-mailadres ${newEmail}. Was u dit niet? Neem dan direct contact op met de beheerders van Praktijkplein.${footer}`,
+    body: `Beste ${safeName(name)},\n\nUw account gebruikt vanaf nu het e-mailadres ${oneLine(newEmail, 254)}. Was u dit niet? Neem dan direct contact op met de beheerders van Praktijkplein.${footer}`,
   };
 }
 
@@ -63,7 +81,7 @@ export function accountDeletedMessage(to: string, name: string): MailMessage {
   return {
     to,
     subject: 'Uw account op Praktijkplein is verwijderd',
-    body: `Beste ${name},\n\nUw account en de gegevens die bij u horen zijn verwijderd. Dit is de laatste e-mail die u van ons krijgt.${footer}`,
+    body: `Beste ${safeName(name)},\n\nUw account en de gegevens die bij u horen zijn verwijderd. Dit is de laatste e-mail die u van ons krijgt.${footer}`,
   };
 }
 
@@ -71,6 +89,6 @@ export function membershipVerifiedMessage(to: string, name: string, organisation
   return {
     to,
     subject: 'Uw lidmaatschap op Praktijkplein is bevestigd',
-    body: `Beste ${name},\n\nEen beheerder heeft bevestigd dat u namens ${organisation} op Praktijkplein werkt.${footer}`,
+    body: `Beste ${safeName(name)},\n\nEen beheerder heeft bevestigd dat u namens ${safeName(organisation)} op Praktijkplein werkt.${footer}`,
   };
 }

@@ -155,7 +155,7 @@ describe('sessies', () => {
     const bob = await registerAndVerify('bob');
     const phone = await loggedIn(bob.email);
     const laptop = await loggedIn(bob.email);
-    const changed = await laptop.request('/account/wachtwoord/?_action=account.changePassword', { form: { current: goodPassword, next: 'nog een heel ander wachtwoord' } });
+    const changed = await laptop.request('/account/wachtwoord/?_action=account.changePassword', { form: { currentPassword: goodPassword, newPassword: 'nog een heel ander wachtwoord' } });
     expect(changed.status).toBe(303);
     expect((await phone.request('/account/')).status).toBe(303);
     expect((await laptop.request('/account/')).status).toBe(200);

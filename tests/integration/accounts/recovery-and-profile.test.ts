@@ -16,12 +16,12 @@ afterEach(() => t.cleanup());
 const newPassword = 'nog een veel langere zin';
 
 describe('wachtwoord vergeten', () => {
-  test('zelfde antwoord met of zonder account; alleen een bestaand account krijgt een link', async () => {
+  test('zelfde antwoord met of zonder account; alleen een bestaand account krijgt een link, een ander adres uitleg', async () => {
     await registeredUser(t);
     expect(await requestPasswordReset(t.deps(), { email: 'anna@voorbeeld.nl' })).toEqual({ ok: true });
     expect(await requestPasswordReset(t.deps(), { email: 'niemand@voorbeeld.nl' })).toEqual({ ok: true });
     expect((await lastMailTo(t, 'anna@voorbeeld.nl')).link).toContain('/account/wachtwoord-herstellen/?token=');
-    expect((await lastMailTo(t, 'niemand@voorbeeld.nl')).mail).toBeUndefined();
+    expect((await lastMailTo(t, 'niemand@voorbeeld.nl')).mail!.body).not.toMatch(/token=/);
   });
 
   test('herstellen zet het nieuwe wachtwoord, beëindigt alle sessies en werkt maar één keer', async () => {

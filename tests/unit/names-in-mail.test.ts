@@ -1,0 +1,72 @@
+/**
+ * Issue 6, item 5: a name is one line of printable text, refused at the form and in the domain
+ * otherwise; and an e-mail body never carries a name's extra lines, invisible characters or link.
+ */
+import { describe, expect, test } from 'vitest';
+import { nameField, organisationNameField } from '../../src/actions/fields.ts';
+import { nameProblem, oneLine } from '../../src/domain/names.ts';
+import * as messages from '../../src/mail/messages.ts';
+
+const hostileNames: [string, string, RegExp][] = [
+  ['een lege regel en een link', 'Anna\n\nKlik hier: https://evil.example', /één regel/],
+  ['een regeleinde (CR)', 'Anna\rDe bank', /één regel/],
+  ['een regelscheidingsteken (U+2028)', 'Anna\u2028Klik hier', /één regel/],
+  ['NEL (U+0085)', 'Anna\u0085Klik hier', /één regel/],
+  ['een tab', 'Anna\tde Vries', /stuurtekens/],
+  ['een NUL', 'Anna\u0000de Vries', /stuurtekens/],
+  ['ESC (terminalcodes)', 'Anna\u001b[31m', /stuurtekens/],
+  ['een bidi-override (U+202E)', 'Anna \u202Enoitcelloc', /onzichtbare tekens/],
+  ['een bidi-isolate (U+2066)', 'Anna \u2066x\u2069', /onzichtbare tekens/],
+  ['een zero-width space', 'An\u200Bna', /onzichtbare tekens/],
+  ['een webadres', 'Anna https://evil.example', /webadres/],
+  ['www.', 'Anna www.evil.example', /webadres/],
+];
+
+describe('een naam is één regel gewone tekst', () => {
+  test.each(hostileNames)('%s wordt geweigerd met een Nederlandse melding', (_what, name, message) => {
+    expect(nameProblem(name)).toMatch(message);
+    const parsed = nameField.safeParse(name);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toMatch(message);
+    expect(organisationNameField.safeParse(name).success).toBe(false);
+  });
+
+  test.each(['Anna de Vries', 'Jan-Willem van ’t Hoff', 'Zoë Özdemir', 'Ngô Thị Minh', 'محمد العلي', 'Bakkerij & Zn. B.V.'])('%s mag', (name) => {
+    expect(nameProblem(name)).toBeNull();
+    expect(nameField.safeParse(name).success).toBe(true);
+  });
+});
+
+describe('namen in e-mail', () => {
+  const hostile = 'Anna\n\nKlik hier: https://evil.example/inloggen\r\n\u202Eknil\u202C\u200B  ' + 'x'.repeat(500);
+  const builders = {
+    verifyEmail: (name: string) => messages.verifyEmailMessage('a@voorbeeld.nl', name, 'https://praktijkplein.nl/account/bevestigen/?token=t'),
+    existingAccount: (name: string) => messages.existingAccountMessage('a@voorbeeld.nl', name, 'https://praktijkplein.nl'),
+    passwordReset: (name: string) => messages.passwordResetMessage('a@voorbeeld.nl', name, 'https://praktijkplein.nl/account/wachtwoord-herstellen/?token=t'),
+    passwordChanged: (name: string) => messages.passwordChangedMessage('a@voorbeeld.nl', name, 'https://praktijkplein.nl'),
+    emailChange: (name: string) => messages.emailChangeMessage('a@voorbeeld.nl', name, 'https://praktijkplein.nl/account/e-mailadres-bevestigen/?token=t'),
+    emailChanged: (name: string) => messages.emailChangedMessage('a@voorbeeld.nl', name, 'b@voorbeeld.nl'),
+    accountDeleted: (name: string) => messages.accountDeletedMessage('a@voorbeeld.nl', name),
+    membershipVerifiedName: (name: string) => messages.membershipVerifiedMessage('a@voorbeeld.nl', name, 'Zaanstad'),
+    membershipVerifiedOrganisation: (name: string) => messages.membershipVerifiedMessage('a@voorbeeld.nl', 'Anna', name),
+  };
+
+  test.each(Object.entries(builders))('%s: een vijandige naam voegt geen regels, link of onzichtbare tekens toe', (_name, build) => {
+    const benign = build('Anna');
+    const built = build(hostile);
+    expect(built.body.split('\n')).toHaveLength(benign.body.split('\n').length);
+    expect(built.body).not.toContain('evil.example');
+    expect(built.body).not.toMatch(/https?:\/\/(?!praktijkplein\.nl\/)/);
+    // No control characters but the message's own line feeds, and no format (bidi, zero-width) characters.
+    expect(built.body).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}]/u);
+    expect(built.subject).toBe(benign.subject);
+  });
+
+  test('oneLine maakt één regel van hoogstens de gegeven lengte', () => {
+    expect(oneLine('  Anna \n\n de\tVries  ')).toBe('Anna de Vries');
+    expect(oneLine('An\u200Bna \u202Eevil')).toBe('Anna evil');
+    expect(oneLine('zie https://evil.example/pad hier')).toBe('zie hier');
+    expect(oneLine('zie www.evil.example')).toBe('zie');
+    expect([...oneLine('x'.repeat(500), 100)]).toHaveLength(100);
+  });
+});
