@@ -5,13 +5,14 @@
  */
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { organisations, sessions, users, type Role } from '../../db/schema.ts';
-import { audit } from '../auth/audit.ts';
+import { audit } from '../audit/audit-log.ts';
 import { logSecurityEvent, securityEvent } from '../audit/security-events.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { membershipVerifiedMessage } from '../mail/messages.ts';
 import { can, notAllowed, type Action, type Actor, type NotAllowed } from '../domain/policy.ts';
 import { isFreeMailDomain } from '../domain/free-mail.ts';
-import { clock, normaliseEmail, type Deps } from './deps.ts';
+import { clock, type Deps } from './deps.ts';
+import { findUserByEmail } from './users.ts';
 
 
 /** Kinds whose members must be verified before they act for the organisation. */
@@ -188,7 +189,7 @@ export async function assignRole(
   if (actor !== 'cli' && !can(actor, 'curation:view')) return refused(deps, actor, 'role:assign');
   const { db } = deps;
   const now = clock(deps);
-  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
+  const user = await findUserByEmail(db, email);
   if (!user) return { ok: false, reason: 'not-found' };
   if (actor !== 'cli' && !can(actor, 'role:assign', { userId: user.id })) return refused(deps, actor, 'role:assign');
   const via = actor === 'cli' ? 'cli' : 'web';

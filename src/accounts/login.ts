@@ -4,13 +4,12 @@
  * never lock the owner out (issue 6, item 6; numbers in auth/rate-limit.ts). Every outcome is a
  * security event.
  */
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema.ts';
 import { logSecurityEvent } from '../audit/security-events.ts';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
 import { consumeAll, refund } from '../auth/rate-limit.ts';
 import { createSession } from '../auth/session.ts';
-import { clock, normaliseEmail, type Deps } from './deps.ts';
+import { clock, type Deps } from './deps.ts';
+import { findUserForLogin, normaliseEmail } from './users.ts';
 
 export type LoginResult =
   | { ok: true; token: string; userId: string }
@@ -22,7 +21,7 @@ export async function login(deps: Deps, input: { email: string; password: string
   const now = clock(deps);
   const email = normaliseEmail(input.email);
   const limit = await consumeAll(db, [['loginAccountIp', [email, deps.ip]], ['loginIp', deps.ip]], now);
-  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const user = await findUserForLogin(db, email);
   const who = { userId: user?.id ?? null, email, ip: deps.ip };
   if (!limit.allowed) {
     await logSecurityEvent(db, { kind: 'login.rate-limited', ...who }, now);

@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import { auditLog, oneTimeTokens, organisations, outbox, securityEvents, sessions, users } from '../../db/schema.ts';
-import { audit, auditIf } from '../auth/audit.ts';
+import { audit, auditIf } from '../audit/audit-log.ts';
 import { newId } from '../auth/crypto.ts';
 import { logSecurityEvent } from '../audit/security-events.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
@@ -15,7 +15,8 @@ import { createSession, type UserView } from '../auth/session.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { accountDeletedMessage, emailChangeMessage, emailChangedMessage, emailTakenMessage, passwordChangedMessage } from '../mail/messages.ts';
 import { verifiedByDomain } from './registration.ts';
-import { clock, findUserWithOrganisation, isUniqueViolation, normaliseEmail, personalWords, type Deps } from './deps.ts';
+import { clock, isUniqueViolation, type Deps } from './deps.ts';
+import { findUserByEmail, findUserWithOrganisation, normaliseEmail, passwordHashOf, personalWords } from './users.ts';
 
 type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 type WrongPassword = { ok: false; reason: 'wrong-password' };
@@ -30,8 +31,8 @@ async function checkCurrentPassword(deps: Deps, user: UserView, password: string
     return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
   }
   // The hash is read here, at the moment of the check, never carried along with the request.
-  const [stored] = await deps.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).limit(1);
-  if (stored && (await verifyPassword(stored.passwordHash, password))) return null;
+  const stored = await passwordHashOf(deps.db, user.id);
+  if (stored && (await verifyPassword(stored, password))) return null;
   await logSecurityEvent(deps.db, { kind: 'password-check.failed', ...who }, now);
   return { ok: false, reason: 'wrong-password' };
 }
@@ -69,16 +70,16 @@ export async function requestEmailChange(deps: Deps, user: UserView, input: { pa
   if (refused) return refused;
   const limit = await consumeAll(db, [['mailAddressIp', [email, deps.ip]], ['mailIp', deps.ip]], now);
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  const taken = await findUserByEmail(db, email);
   if (taken) {
     // Same answer as for a free address: the page does not reveal who has an account.
     await db.batch([enqueueMail(db, { ...emailTakenMessage(email), userId: taken.id }, now)]);
     return { ok: true };
   }
-  const { token, insert } = newOneTimeToken(db, { userId: user.id, purpose: 'email-change', email }, now);
+  const { token, insert, expiresAt } = newOneTimeToken(db, { userId: user.id, purpose: 'email-change', email }, now);
   const link = `${deps.origin}/account/e-mailadres-bevestigen/?token=${encodeURIComponent(token)}`;
   // Mail to the new address carries the account's id too: deletion and export find it.
-  await db.batch([retireTokens(db, user.id, 'email-change', now), insert, enqueueMail(db, { ...emailChangeMessage(email, user.name, link), userId: user.id }, now)]);
+  await db.batch([retireTokens(db, user.id, 'email-change', now), insert, enqueueMail(db, { ...emailChangeMessage(email, user.name, link), userId: user.id, expiresAt }, now)]);
   return { ok: true };
 }
 

@@ -5,14 +5,15 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema.ts';
-import { auditIf } from '../auth/audit.ts';
+import { auditIf } from '../audit/audit-log.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { clearAccountLimits, consumeAll } from '../auth/rate-limit.ts';
 import { logSecurityEvent } from '../audit/security-events.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { noAccountMessage, passwordChangedMessage, passwordResetMessage } from '../mail/messages.ts';
-import { clock, normaliseEmail, personalWords, type Deps } from './deps.ts';
+import { clock, type Deps } from './deps.ts';
+import { findUserByEmail, findUserById, normaliseEmail, personalWords } from './users.ts';
 
 export type RequestResetResult = { ok: true } | { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 
@@ -22,7 +23,7 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
   const email = normaliseEmail(input.email);
   // Per (address, IP) and per IP: requests from elsewhere never use up the owner's own.
   const limit = await consumeAll(db, [['mailAddressIp', [email, deps.ip]], ['mailIp', deps.ip]], now);
-  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const user = await findUserByEmail(db, email);
   const who = { userId: user?.id ?? null, email, ip: deps.ip };
   if (!limit.allowed) {
     await logSecurityEvent(db, { kind: 'password-reset.rate-limited', ...who }, now);
@@ -30,12 +31,12 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
   }
   await logSecurityEvent(db, { kind: 'password-reset.requested', ...who }, now);
   if (user) {
-    const { token, insert } = newOneTimeToken(db, { userId: user.id, purpose: 'password-reset', email }, now);
+    const { token, insert, expiresAt } = newOneTimeToken(db, { userId: user.id, purpose: 'password-reset', email }, now);
     const link = `${deps.origin}/account/wachtwoord-herstellen/?token=${encodeURIComponent(token)}`;
     await db.batch([
       retireTokens(db, user.id, 'password-reset', now),
       insert,
-      enqueueMail(db, { ...passwordResetMessage(email, user.name, link), userId: user.id }, now),
+      enqueueMail(db, { ...passwordResetMessage(email, user.name, link), userId: user.id, expiresAt }, now),
     ]);
   } else {
     // An address without an account gets a mail too (as gov.uk does): it tells the person why
@@ -55,7 +56,7 @@ export async function resetPassword(deps: Deps, input: { token: string; password
   const now = clock(deps);
   const check = await checkOneTimeToken(db, input.token, 'password-reset', now);
   if (!check.ok) return check;
-  const [user] = await db.select().from(users).where(eq(users.id, check.userId)).limit(1);
+  const user = await findUserById(db, check.userId);
   if (!user || user.email !== check.email) return { ok: false, reason: 'invalid' };
   const problem = passwordProblem(input.password, personalWords(user.name, user.email));
   if (problem) return { ok: false, reason: 'weak-password', message: problem };

@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { organisations, users, type OrganisationRow, type UserRow } from '../../db/schema.ts';
-import { audit, auditIf } from '../auth/audit.ts';
+import { audit, auditIf } from '../audit/audit-log.ts';
 import { newId } from '../auth/crypto.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
@@ -16,7 +16,8 @@ import { slugify } from '../catalog/slug.ts';
 import { nameProblem } from '../domain/names.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { existingAccountMessage, verifyEmailMessage } from '../mail/messages.ts';
-import { clock, findUserWithOrganisation, emailDomain, isUniqueViolation, normaliseEmail, personalWords, type Deps } from './deps.ts';
+import { clock, isUniqueViolation, type Deps } from './deps.ts';
+import { emailDomain, findUserByEmail, findUserWithOrganisation, normaliseEmail, personalWords } from './users.ts';
 
 export interface RegistrationInput {
   name: string;
@@ -59,20 +60,20 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
   // an account (issue 6, item 2): one hash (before any write: never hold the write lock while
   // argon2 works), one lookup, one batch that queues one e-mail.
   const passwordHash = await (deps.hashPassword ?? hashPassword)(input.password);
-  const [existing] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const existing = await findUserByEmail(db, email);
   if (existing) {
     await db.batch([enqueueMail(db, { ...existingAccountMessage(email, existing.name, deps.origin), userId: existing.id }, now)]);
     return { ok: true };
   }
 
   const userId = newId();
-  const { token, insert: tokenInsert } = newOneTimeToken(db, { userId, purpose: 'email-verification', email }, now);
+  const { token, insert: tokenInsert, expiresAt } = newOneTimeToken(db, { userId, purpose: 'email-verification', email }, now);
   const link = `${deps.origin}/account/bevestigen/?token=${encodeURIComponent(token)}`;
   try {
     const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
       db.insert(users).values({ id: userId, email, name, passwordHash, organisationId: organisation.id, createdAt: now }),
       tokenInsert,
-      enqueueMail(db, { ...verifyEmailMessage(email, name, link), userId }, now),
+      enqueueMail(db, { ...verifyEmailMessage(email, name, link), userId, expiresAt }, now),
       audit(db, { actorUserId: userId, action: 'account.registered', subjectType: 'user', subjectId: userId, detail: { organisationId: organisation.id } }, now),
     ];
     // A proposed employer must exist before the user that belongs to it.
@@ -169,12 +170,12 @@ export async function resendVerification(deps: Deps, user: UserView): Promise<Re
   // Per (address, IP): registration attempts by someone else with this address never block it.
   const limit = await consumeAll(db, [['mailAddressIp', [user.email, deps.ip]], ['mailIp', deps.ip]], now);
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
-  const { token, insert } = newOneTimeToken(db, { userId: user.id, purpose: 'email-verification', email: user.email }, now);
+  const { token, insert, expiresAt } = newOneTimeToken(db, { userId: user.id, purpose: 'email-verification', email: user.email }, now);
   const link = `${deps.origin}/account/bevestigen/?token=${encodeURIComponent(token)}`;
   await db.batch([
     retireTokens(db, user.id, 'email-verification', now),
     insert,
-    enqueueMail(db, { ...verifyEmailMessage(user.email, user.name, link), userId: user.id }, now),
+    enqueueMail(db, { ...verifyEmailMessage(user.email, user.name, link), userId: user.id, expiresAt }, now),
   ]);
   return { ok: true };
 }

@@ -16,16 +16,18 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
 /** A new token and the insert statement for it (to run in the same batch as the mail). */
 export function newOneTimeToken(db: Database, input: { userId: string; purpose: TokenPurpose; email: string }, now = Date.now()) {
   const { id, secret, token } = createSplitToken();
+  const expiresAt = now + TOKEN_LIFETIME_MS[input.purpose];
   const insert = db.insert(oneTimeTokens).values({
     id,
     secretHash: sha256Hex(secret),
     userId: input.userId,
     purpose: input.purpose,
     email: input.email,
-    expiresAt: now + TOKEN_LIFETIME_MS[input.purpose],
+    expiresAt,
     createdAt: now,
   });
-  return { token, insert };
+  // The mail carrying the link expires with it (the outbox does not send a dead link).
+  return { token, insert, expiresAt };
 }
 
 export type TokenCheck =

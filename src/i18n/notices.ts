@@ -1,9 +1,12 @@
 /** Messages shown after a successful form, keyed by the ?melding= value of the redirect. */
+import { validFor } from '../mail/messages.ts';
+
 export const notices = {
   bevestigd: 'Uw e-mailadres is bevestigd.',
   uitgelogd: 'U bent uitgelogd.',
   'overal-uitgelogd': 'U bent op al uw apparaten uitgelogd.',
-  verstuurd: 'Als er een account met dit e-mailadres is, staat er nu een e-mail met een link in de inbox. De link is 30 minuten geldig. Kijk ook in de map met ongewenste e-mail.',
+  // Every address gets a mail (with a link only if it has an account), so the page says the same for both.
+  verstuurd: `We hebben een e-mail gestuurd naar dit adres. Heeft het een account op Praktijkplein, dan staat er een link in om een nieuw wachtwoord in te stellen (${validFor('password-reset')} geldig). Kijk ook in de map met ongewenste e-mail.`,
   'wachtwoord-hersteld': 'Uw nieuwe wachtwoord is ingesteld. U bent overal uitgelogd; log in met het nieuwe wachtwoord.',
   'wachtwoord-gewijzigd': 'Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.',
   'link-verstuurd': 'We hebben een nieuwe bevestigingslink gestuurd. Oudere links werken niet meer.',

@@ -4,7 +4,10 @@
  * text, no web-address schemes, capped), so a name can never add a paragraph or a link of its
  * own to a mail, whatever stored it (issue 6, item 5).
  */
+import type { TokenPurpose } from '../../db/schema.ts';
+import { TOKEN_LIFETIME_MS } from '../auth/one-time-token.ts';
 import { oneLine } from '../domain/names.ts';
+import { durationText } from '../i18n/nl.ts';
 import type { MailMessage } from './outbox.ts';
 
 /** A person's or organisation's name as it may appear in a mail body. */
@@ -12,11 +15,14 @@ const safeName = (name: string) => oneLine(name, 100) || 'gebruiker van Praktijk
 
 const footer = '\n\nMet vriendelijke groet,\nPraktijkplein\n\nU krijgt deze e-mail omdat dit adres op Praktijkplein is gebruikt.';
 
+/** "48 uur": how long a link of this kind works, from the one constant that decides it. */
+export const validFor = (purpose: TokenPurpose) => durationText(TOKEN_LIFETIME_MS[purpose]);
+
 export function verifyEmailMessage(to: string, name: string, link: string): MailMessage {
   return {
     to,
     subject: 'Bevestig uw e-mailadres voor Praktijkplein',
-    body: `Beste ${safeName(name)},\n\nWelkom bij Praktijkplein. Bevestig uw e-mailadres via deze link (48 uur geldig):\n\n${link}\n\nHeeft u geen account aangemaakt? Dan kunt u deze e-mail negeren.${footer}`,
+    body: `Beste ${safeName(name)},\n\nWelkom bij Praktijkplein. Bevestig uw e-mailadres via deze link (${validFor('email-verification')} geldig):\n\n${link}\n\nHeeft u geen account aangemaakt? Dan kunt u deze e-mail negeren.${footer}`,
   };
 }
 
@@ -32,7 +38,7 @@ export function passwordResetMessage(to: string, name: string, link: string): Ma
   return {
     to,
     subject: 'Nieuw wachtwoord instellen voor Praktijkplein',
-    body: `Beste ${safeName(name)},\n\nU vroeg om een nieuw wachtwoord. Stel het in via deze link (30 minuten geldig, één keer te gebruiken):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.${footer}`,
+    body: `Beste ${safeName(name)},\n\nU vroeg om een nieuw wachtwoord. Stel het in via deze link (${validFor('password-reset')} geldig, één keer te gebruiken):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.${footer}`,
   };
 }
 
@@ -57,7 +63,7 @@ export function emailChangeMessage(to: string, name: string, link: string): Mail
   return {
     to,
     subject: 'Bevestig uw nieuwe e-mailadres voor Praktijkplein',
-    body: `Beste ${safeName(name)},\n\nU wilt dit adres gaan gebruiken voor Praktijkplein. Bevestig dat via deze link (24 uur geldig):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.${footer}`,
+    body: `Beste ${safeName(name)},\n\nU wilt dit adres gaan gebruiken voor Praktijkplein. Bevestig dat via deze link (${validFor('email-change')} geldig):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.${footer}`,
   };
 }
 

@@ -33,4 +33,17 @@ describe('lagen', () => {
     const offenders = appFiles.filter((file) => file !== join('src', 'server', 'config.ts') && /process\.env/.test(read(file)));
     expect(offenders.map((file) => relative('.', file))).toEqual([]);
   });
+
+  test('een gebruiker opzoeken op e-mailadres staat op één plek: accounts/users.ts', () => {
+    const offenders = appFiles.filter((file) => file !== join('src', 'accounts', 'users.ts') && /eq\(users\.email/.test(read(file)));
+    expect(offenders).toEqual([]);
+    expect(read(join('src', 'accounts', 'users.ts'))).toMatch(/eq\(users\.email/);
+  });
+
+  test('elk onderwerp heeft zijn map: het logboek onder audit/, taken onder jobs/', () => {
+    expect(filesUnder('src/auth').map((f) => relative('src/auth', f))).not.toContain('audit.ts');
+    for (const file of ['src/audit/audit-log.ts', 'src/audit/security-events.ts', 'src/jobs/retention.ts', 'src/jobs/outbox-delivery.ts', 'src/jobs/housekeeping.ts']) {
+      expect(filesUnder(join(file, '..')).map((f) => f.replaceAll('\\', '/'))).toContain(file);
+    }
+  });
 });

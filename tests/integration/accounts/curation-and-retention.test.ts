@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { auditLog, oneTimeTokens, organisations, outbox, rateLimits, sessions, users } from '../../../db/schema.ts';
 import { actorFrom } from '../../../src/accounts/actor.ts';
-import { can } from '../../../src/domain/policy.ts';
 import { assignRole, pendingMembers, setOrganisationDomain, verifyMember, verifyOrganisation } from '../../../src/accounts/curation.ts';
 import { register } from '../../../src/accounts/registration.ts';
 import { runRetention, UNVERIFIED_ACCOUNT_DAYS } from '../../../src/jobs/retention.ts';

@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { auditLog } from '../../db/schema.ts';
-import { newId } from './crypto.ts';
+import { newId } from '../auth/crypto.ts';
 
 export interface AuditEntry {
   actorUserId: string | null;
