@@ -11,17 +11,21 @@ import type { Deps } from '../../../src/accounts/deps.ts';
 
 export interface TestDb {
   handle: DatabaseHandle;
+  /** The database file's URL, for a second client (a second app instance). */
+  url: string;
   deps: (overrides?: Partial<Deps>) => Deps;
   cleanup: () => void;
 }
 
 export async function testDatabase(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), 'praktijkplein-accounts-'));
-  const handle = await openDatabase({ url: `file:${join(dir, 'test.db')}` });
+  const url = `file:${join(dir, 'test.db')}`;
+  const handle = await openDatabase({ url });
   await migrateDatabase(handle);
   await ensureReferenceData(handle.db);
   return {
     handle,
+    url,
     deps: (overrides = {}) => ({ db: handle.db, origin: 'https://praktijkplein.test', ip: '192.0.2.1', ...overrides }),
     cleanup: () => {
       handle.close();
@@ -54,4 +58,25 @@ export async function registeredUser(t: TestDb, email = 'anna@voorbeeld.nl', opt
   if (!confirmed.ok) throw new Error(JSON.stringify(confirmed));
   const [user] = await t.handle.db.select().from(users).where(eq(users.email, email)).limit(1);
   return user!;
+}
+
+/** A second app instance on the same database file. */
+export async function secondInstance(t: TestDb): Promise<{ deps: (overrides?: Partial<Deps>) => Deps; close: () => void }> {
+  const other = await openDatabase({ url: t.url });
+  return { deps: (overrides = {}) => t.deps({ db: other.db, ...overrides }), close: () => other.close() };
+}
+
+/** Resolves once `count` callers have arrived: a meeting point for concurrent calls. */
+export function meetingPoint(count: number) {
+  let arrived = 0;
+  let open!: () => void;
+  const allThere = new Promise<void>((resolve) => (open = resolve));
+  return {
+    allThere,
+    arrive: async () => {
+      arrived++;
+      if (arrived === count) open();
+      await allThere;
+    },
+  };
 }

@@ -1,8 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { checkOneTimeToken, claimToken, tokenStillOpen } from '../../../src/auth/one-time-token.ts';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { auditLog, organisations, users } from '../../../db/schema.ts';
 import { confirmEmail, register, resendVerification } from '../../../src/accounts/registration.ts';
-import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
+import { lastMailTo, meetingPoint, registeredUser, secondInstance, strongPassword, testDatabase, type TestDb } from './helpers.ts';
+import { hashPassword } from '../../../src/auth/password.ts';
+import { outbox } from '../../../db/schema.ts';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -58,11 +61,23 @@ describe('registreren', () => {
     expect(result).toMatchObject({ ok: false, fields: { newEmployerName: expect.stringMatching(/naam van uw organisatie/) } });
   });
 
-  test('twee gelijktijdige aanmeldingen met hetzelfde adres geven één account en geen fout', async () => {
+  test('twee instanties registreren hetzelfde adres tegelijk, allebei voorbij de controle: één account, geen fout, de ander krijgt een e-mail', async () => {
     const input = { name: 'Anna', email: 'anna@voorbeeld.nl', password: strongPassword, kind: 'municipality' as const, organisationId: 'zaanstad' };
-    const results = await Promise.all([register(t.deps(), input), register(t.deps({ ip: '192.0.2.2' }), input)]);
-    expect(results).toEqual([{ ok: true }, { ok: true }]);
+    const other = await secondInstance(t);
+    // Both requests meet after hashing, just before "is the address free?": both find it free,
+    // and only the unique index decides. Without the meeting one would simply see the other's row.
+    const meeting = meetingPoint(2);
+    const hashThenMeet = async (password: string) => {
+      const hash = await hashPassword(password);
+      await meeting.arrive();
+      return hash;
+    };
+    const both = await Promise.all([register(t.deps({ hashPassword: hashThenMeet }), input), register(other.deps({ ip: '192.0.2.2', hashPassword: hashThenMeet }), input)]);
+    expect(both).toEqual([{ ok: true }, { ok: true }]);
+    other.close();
     expect(await t.handle.db.select().from(users)).toHaveLength(1);
+    const mail = await t.handle.db.select().from(outbox).where(eq(outbox.toAddress, 'anna@voorbeeld.nl'));
+    expect(mail.map((m) => m.subject).sort()).toEqual(['Bevestig uw e-mailadres voor Praktijkplein', 'Iemand wilde een account maken met uw e-mailadres']);
   });
 });
 
@@ -78,12 +93,35 @@ describe('e-mailadres bevestigen', () => {
     expect(entries).toHaveLength(1);
   });
 
-  test('dezelfde link twee keer tegelijk: precies één keer bevestigd', async () => {
+  test('dezelfde link tegelijk in twee instanties: precies één keer bevestigd', async () => {
     await register(t.deps(), { name: 'Anna', email: 'anna@voorbeeld.nl', password: strongPassword, kind: 'municipality', organisationId: 'zaanstad' });
     const { token } = await lastMailTo(t, 'anna@voorbeeld.nl');
-    const results = await Promise.all([confirmEmail(t.deps(), token!), confirmEmail(t.deps(), token!)]);
+    const other = await secondInstance(t);
+    const results = await Promise.all([confirmEmail(t.deps(), token!), confirmEmail(other.deps(), token!)]);
+    other.close();
     expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'used' }]);
     expect(await t.handle.db.select().from(auditLog).where(eq(auditLog.action, 'account.email-verified'))).toHaveLength(1);
+  });
+
+  test('wie de controle al voorbij was toen een ander de link gebruikte, verandert niets: de batch is bewaakt', async () => {
+    await register(t.deps(), { name: 'Anna', email: 'anna@voorbeeld.nl', password: strongPassword, kind: 'municipality', organisationId: 'zaanstad' });
+    const { token } = await lastMailTo(t, 'anna@voorbeeld.nl');
+    // The slow request: its check passed while the link was still unused ...
+    const slow = await checkOneTimeToken(t.handle.db, token!, 'email-verification');
+    expect(slow.ok).toBe(true);
+    // ... then the fast one uses the link ...
+    expect(await confirmEmail(t.deps(), token!)).toEqual({ ok: true });
+    // ... and the slow one's writes, guarded as confirmEmail guards them, apply to nothing.
+    if (!slow.ok) return;
+    const [renamed, claim] = await t.handle.db.batch([
+      t.handle.db.update(users).set({ name: 'Overschreven' }).where(and(eq(users.id, slow.userId), tokenStillOpen(slow.id))).returning({ id: users.id }),
+      claimToken(t.handle.db, slow.id),
+    ]);
+    expect(renamed).toEqual([]);
+    expect(claim).toEqual([]);
+    const [user] = await t.handle.db.select().from(users);
+    expect(user!.name).toBe('Anna');
   });
 
   test('een verlopen, vervalste of afgekapte link werkt niet', async () => {
