@@ -23,6 +23,7 @@ const demoUsers: { email: string; name: string; organisationId: string; role: Ro
   { email: 'gemeente@demo.praktijkplein.nl', name: 'Demo Gemeentemedewerker', organisationId: 'zaanstad', role: 'member', membershipVerified: true },
   { email: 'werkgever@demo.praktijkplein.nl', name: 'Demo Werkgever', organisationId: 'demo-voorbeeldbedrijf', role: 'member', membershipVerified: true },
   { email: 'nieuw@demo.praktijkplein.nl', name: 'Demo Nieuwe Collega', organisationId: 'zaanstad', role: 'member', membershipVerified: false },
+  { email: 'nieuw-werkgever@demo.praktijkplein.nl', name: 'Demo Nieuwe Werkgeverscollega', organisationId: 'demo-voorbeeldbedrijf', role: 'member', membershipVerified: false },
 ];
 
 if (config().production) {

@@ -1,4 +1,6 @@
 /** Dutch UI strings, in one place so wording stays consistent across pages. */
+import { organisationKindLabel, type OrganisationKind } from '../domain/accounts.ts';
+
 export const t = {
   siteName: 'Praktijkplein',
   tagline: 'Waar gemeenten en inclusieve werkgevers elkaar vinden',
@@ -36,11 +38,10 @@ export const t = {
     evidence: 'Soort bewijs',
     status: 'Status',
   },
-  organisationKinds: {
-    municipality: 'Gemeente',
-    employer: 'Werkgever',
-    partner: 'Partner',
-  },
+  /** "Gemeente", "Werkgever", "Netwerkpartner": the domain's labels, capitalised for headings. */
+  organisationKinds: Object.fromEntries(
+    Object.entries(organisationKindLabel).map(([kind, label]) => [kind, label[0]!.toUpperCase() + label.slice(1)]),
+  ) as Record<OrganisationKind, string>,
 } as const;
 
 /** "1 praktijkvoorbeeld" / "3 praktijkvoorbeelden". */
