@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseURL, hasText, launchBrowser, visible } from './browser.ts';
+import { baseURL, hasText, launchBrowser, visible, noJsPageFrom } from './browser.ts';
 import { goodPassword, identity, linkFromMail, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
 
 let browser: Browser;
@@ -16,10 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function noJsPage(ip: string) {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': ip } });
-  return { context, page: await context.newPage() };
-}
+const noJsPage = (ip: string) => noJsPageFrom(browser, ip);
 
 describe('account', () => {
   test('registreren met fouten houdt de invoer vast en zegt per veld wat er mis is; daarna lukt het', async () => {

@@ -23,6 +23,12 @@ export async function newPage(browser: Browser, options: { javaScriptEnabled?: b
   return { context, page, errors };
 }
 
+/** A page without JavaScript, as a person with scripts off (or a slow phone) sees it, from its own client IP. */
+export async function noJsPageFrom(browser: Browser, ip: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  return { context, page: await context.newPage() };
+}
+
 /** WCAG 2.0–2.2 A and AA together, as the issue asks. */
 export async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseURL, hasText, launchBrowser, visible } from './browser.ts';
+import { baseURL, hasText, launchBrowser, visible, noJsPageFrom } from './browser.ts';
 import { identity, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
 
 let browser: Browser;
@@ -16,10 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function noJsPage(ip: string) {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': ip } });
-  return { context, page: await context.newPage() };
-}
+const noJsPage = (ip: string) => noJsPageFrom(browser, ip);
 
 describe('werkgevers bevestigen', () => {
   test('een werkgeverslid wacht op bevestiging; een curator weigert een gratis maildomein en bevestigt lid en nieuwe werkgever', async () => {
