@@ -1,12 +1,13 @@
 import { defineConfig } from 'drizzle-kit';
+import { buildTimeConfig } from './src/server/config.ts';
 
 // drizzle-kit 0.31 layout (not v1's): SQL files plus meta/_journal.json in db/migrations.
+// The database comes from the app's one configuration (DATABASE_URL, same default).
+const { database } = buildTimeConfig();
+
 export default defineConfig({
   dialect: 'turso',
   schema: './db/schema.ts',
   out: './db/migrations',
-  dbCredentials: {
-    url: process.env.DATABASE_URL || 'file:db/praktijkplein.db',
-    authToken: process.env.DATABASE_AUTH_TOKEN,
-  },
+  dbCredentials: { url: database.url, authToken: database.authToken },
 });

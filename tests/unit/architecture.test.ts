@@ -15,7 +15,7 @@ function filesUnder(dir: string, pattern = /\.(ts|mjs|astro)$/): string[] {
 }
 
 const read = (path: string) => readFileSync(path, 'utf8');
-const appFiles = [...filesUnder('src'), ...filesUnder('db').filter((f) => !f.includes('migrations')), 'server.mjs', 'astro.config.mjs'];
+const appFiles = [...filesUnder('src'), ...filesUnder('db').filter((f) => !f.includes('migrations')), 'server.mjs', 'astro.config.mjs', 'drizzle.config.ts'];
 
 describe('lagen', () => {
   test('pagina’s praten geen SQL: geen drizzle en geen databaseschema in src/pages', () => {
