@@ -79,7 +79,7 @@ export async function requestEmailChange(deps: Deps, user: UserView, input: { pa
   const { token, insert, expiresAt } = newOneTimeToken(db, { userId: user.id, purpose: 'email-change', email }, now);
   const link = `${deps.origin}/account/e-mailadres-bevestigen/?token=${encodeURIComponent(token)}`;
   // Mail to the new address carries the account's id too: deletion and export find it.
-  await db.batch([retireTokens(db, user.id, 'email-change', now), insert, enqueueMail(db, { ...emailChangeMessage(email, user.name, link), userId: user.id, expiresAt }, now)]);
+  await db.batch([retireTokens(db, user.id, 'email-change', now), insert, enqueueMail(db, { ...emailChangeMessage(email, link), userId: user.id, expiresAt }, now)]);
   return { ok: true };
 }
 

@@ -73,7 +73,7 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
     const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
       db.insert(users).values({ id: userId, email, name, passwordHash, organisationId: organisation.id, createdAt: now }),
       tokenInsert,
-      enqueueMail(db, { ...verifyEmailMessage(email, name, link), userId, expiresAt }, now),
+      enqueueMail(db, { ...verifyEmailMessage(email, link), userId, expiresAt }, now),
       audit(db, { actorUserId: userId, action: 'account.registered', subjectType: 'user', subjectId: userId, detail: { organisationId: organisation.id } }, now),
     ];
     // A proposed employer must exist before the user that belongs to it.
@@ -96,7 +96,7 @@ async function resolveOrganisation(deps: Deps, input: RegistrationInput): Promis
   if (input.kind === 'employer' && !input.organisationId) {
     const proposed = input.newEmployerName?.trim() ?? '';
     if (proposed.length < 2) return { ok: false, fields: { newEmployerName: 'Vul de naam van uw organisatie in, of kies er een uit de lijst.' } };
-    const refused = nameProblem(proposed);
+    const refused = nameProblem(proposed, 'organisation');
     if (refused) return { ok: false, fields: { newEmployerName: refused } };
     const id = `${slugify(proposed).slice(0, 60) || 'werkgever'}-${newId().slice(0, 6)}`;
     return { ok: true, id, create: { id, kind: 'employer', name: proposed.slice(0, 120), createdAt: clock(deps) } };
@@ -175,7 +175,7 @@ export async function resendVerification(deps: Deps, user: UserView): Promise<Re
   await db.batch([
     retireTokens(db, user.id, 'email-verification', now),
     insert,
-    enqueueMail(db, { ...verifyEmailMessage(user.email, user.name, link), userId: user.id, expiresAt }, now),
+    enqueueMail(db, { ...verifyEmailMessage(user.email, link), userId: user.id, expiresAt }, now),
   ]);
   return { ok: true };
 }

@@ -1,7 +1,7 @@
 /** Form field schemas with Dutch messages, shared by every form that asks the same thing. */
 import { z } from 'astro/zod';
 import { passwordProblem } from '../auth/password.ts';
-import { nameProblem } from '../domain/names.ts';
+import { nameProblem, type NameKind } from '../domain/names.ts';
 
 export const emailField = z
   .string({ error: 'Vul uw e-mailadres in.' })
@@ -10,9 +10,9 @@ export const emailField = z
   .max(254, 'Dit e-mailadres is te lang.')
   .pipe(z.email({ error: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.' }));
 
-/** Refuses names that are not one line of printable text (they go into e-mail to others). */
-const oneLineName = (value: string, ctx: z.RefinementCtx) => {
-  const problem = nameProblem(value);
+/** Refuses names that are not one line of printable text (they go into e-mail and onto pages). */
+const oneLineName = (kind: NameKind) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = nameProblem(value, kind);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 };
 
@@ -21,10 +21,10 @@ export const nameField = z
   .trim()
   .min(2, 'Vul uw naam in (minstens 2 tekens).')
   .max(100, 'Een naam mag hoogstens 100 tekens hebben.')
-  .superRefine(oneLineName);
+  .superRefine(oneLineName('person'));
 
 /** The name of an organisation someone proposes; optional (empty when one is chosen from the list). */
-export const organisationNameField = z.string().trim().max(120, 'Een naam mag hoogstens 120 tekens hebben.').superRefine(oneLineName).optional();
+export const organisationNameField = z.string().trim().max(120, 'Een naam mag hoogstens 120 tekens hebben.').superRefine(oneLineName('organisation')).optional();
 
 /**
  * Length and common passwords are checked here, so the message shows together with the

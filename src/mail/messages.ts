@@ -1,8 +1,9 @@
 /**
  * The texts of every e-mail Praktijkplein sends, in plain Dutch. Links are absolute.
  * Names come from people's own input: each goes through oneLine() (one line of printable
- * text, no web-address schemes, capped), so a name can never add a paragraph or a link of its
- * own to a mail, whatever stored it (issue 6, item 5).
+ * text, nothing shaped like an address, capped), so a name can never add a paragraph or a link
+ * of its own to a mail, whatever stored it (issue 6, item 5). Mail to an address that is not
+ * confirmed yet greets no one by name: whoever typed the name may not own that mailbox.
  */
 import type { TokenPurpose } from '../../db/schema.ts';
 import { TOKEN_LIFETIME_MS } from '../auth/one-time-token.ts';
@@ -10,19 +11,21 @@ import { oneLine } from '../domain/names.ts';
 import { durationText } from '../i18n/nl.ts';
 import type { MailMessage } from './outbox.ts';
 
-/** A person's or organisation's name as it may appear in a mail body. */
+/** A person's name as it may appear in a mail body. */
 const safeName = (name: string) => oneLine(name, 100) || 'gebruiker van Praktijkplein';
+/** An organisation's name (a curator has seen it) as it may appear in a mail body. */
+const safeOrganisation = (name: string) => oneLine(name, 120, 'organisation') || 'uw organisatie';
 
 const footer = '\n\nMet vriendelijke groet,\nPraktijkplein\n\nU krijgt deze e-mail omdat dit adres op Praktijkplein is gebruikt.';
 
 /** "48 uur": how long a link of this kind works, from the one constant that decides it. */
 export const validFor = (purpose: TokenPurpose) => durationText(TOKEN_LIFETIME_MS[purpose]);
 
-export function verifyEmailMessage(to: string, name: string, link: string): MailMessage {
+export function verifyEmailMessage(to: string, link: string): MailMessage {
   return {
     to,
     subject: 'Bevestig uw e-mailadres voor Praktijkplein',
-    body: `Beste ${safeName(name)},\n\nWelkom bij Praktijkplein. Bevestig uw e-mailadres via deze link (${validFor('email-verification')} geldig):\n\n${link}\n\nHeeft u geen account aangemaakt? Dan kunt u deze e-mail negeren.${footer}`,
+    body: `Hallo,\n\nWelkom bij Praktijkplein. Bevestig uw e-mailadres via deze link (${validFor('email-verification')} geldig):\n\n${link}\n\nHeeft u geen account aangemaakt? Dan kunt u deze e-mail negeren.${footer}`,
   };
 }
 
@@ -59,11 +62,11 @@ export function passwordChangedMessage(to: string, name: string, origin: string)
   };
 }
 
-export function emailChangeMessage(to: string, name: string, link: string): MailMessage {
+export function emailChangeMessage(to: string, link: string): MailMessage {
   return {
     to,
     subject: 'Bevestig uw nieuwe e-mailadres voor Praktijkplein',
-    body: `Beste ${safeName(name)},\n\nU wilt dit adres gaan gebruiken voor Praktijkplein. Bevestig dat via deze link (${validFor('email-change')} geldig):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.${footer}`,
+    body: `Hallo,\n\nIemand wil dit adres gaan gebruiken voor een account op Praktijkplein. Bevestig dat via deze link (${validFor('email-change')} geldig):\n\n${link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.${footer}`,
   };
 }
 
@@ -79,7 +82,7 @@ export function emailChangedMessage(to: string, name: string, newEmail: string):
   return {
     to,
     subject: 'Uw e-mailadres voor Praktijkplein is gewijzigd',
-    body: `Beste ${safeName(name)},\n\nUw account gebruikt vanaf nu het e-mailadres ${oneLine(newEmail, 254)}. Was u dit niet? Neem dan direct contact op met de beheerders van Praktijkplein.${footer}`,
+    body: `Beste ${safeName(name)},\n\nUw account gebruikt vanaf nu het e-mailadres ${oneLine(newEmail, 254, 'organisation')}. Was u dit niet? Neem dan direct contact op met de beheerders van Praktijkplein.${footer}`,
   };
 }
 
@@ -95,6 +98,6 @@ export function membershipVerifiedMessage(to: string, name: string, organisation
   return {
     to,
     subject: 'Uw lidmaatschap op Praktijkplein is bevestigd',
-    body: `Beste ${safeName(name)},\n\nEen beheerder heeft bevestigd dat u namens ${safeName(organisation)} op Praktijkplein werkt.${footer}`,
+    body: `Beste ${safeName(name)},\n\nEen beheerder heeft bevestigd dat u namens ${safeOrganisation(organisation)} op Praktijkplein werkt.${footer}`,
   };
 }

@@ -20,6 +20,10 @@ const hostileNames: [string, string, RegExp][] = [
   ['een zero-width space', 'An\u200Bna', /onzichtbare tekens/],
   ['een webadres', 'Anna https://evil.example', /webadres/],
   ['www.', 'Anna www.evil.example', /webadres/],
+  ['een kaal domein met pad', 'Jan. Uw account is geblokkeerd; herstel via praktijkplein-hulp.nl/herstel', /webadres/],
+  ['een kaal domein', 'Jan evil.nl', /webadres/],
+  ['mailto:', 'Jan mailto:x@evil.nl', /webadres/],
+  ['een e-mailadres', 'Jan x@evil.nl', /webadres/],
 ];
 
 describe('een naam is één regel gewone tekst', () => {
@@ -28,7 +32,18 @@ describe('een naam is één regel gewone tekst', () => {
     const parsed = nameField.safeParse(name);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toMatch(message);
-    expect(organisationNameField.safeParse(name).success).toBe(false);
+  });
+
+  test.each(hostileNames.filter(([, name]) => /[\n\r\u2028\u0085\t\u0000\u001b\p{Cf}]|https?:|www\./u.test(name)))(
+    'ook als organisatienaam: %s',
+    (_what, name) => {
+      expect(organisationNameField.safeParse(name).success).toBe(false);
+    },
+  );
+
+  test('een organisatie mag op een domein lijken (een curator kijkt eerst): Bol.com', () => {
+    expect(organisationNameField.safeParse('Bol.com').success).toBe(true);
+    expect(nameField.safeParse('Bol.com').success).toBe(false);
   });
 
   test.each(['Anna de Vries', 'Jan-Willem van ’t Hoff', 'Zoë Özdemir', 'Ngô Thị Minh', 'محمد العلي', 'Bakkerij & Zn. B.V.'])('%s mag', (name) => {
@@ -40,11 +55,9 @@ describe('een naam is één regel gewone tekst', () => {
 describe('namen in e-mail', () => {
   const hostile = 'Anna\n\nKlik hier: https://evil.example/inloggen\r\n\u202Eknil\u202C\u200B  ' + 'x'.repeat(500);
   const builders = {
-    verifyEmail: (name: string) => messages.verifyEmailMessage('a@voorbeeld.nl', name, 'https://praktijkplein.nl/account/bevestigen/?token=t'),
     existingAccount: (name: string) => messages.existingAccountMessage('a@voorbeeld.nl', name, 'https://praktijkplein.nl'),
     passwordReset: (name: string) => messages.passwordResetMessage('a@voorbeeld.nl', name, 'https://praktijkplein.nl/account/wachtwoord-herstellen/?token=t'),
     passwordChanged: (name: string) => messages.passwordChangedMessage('a@voorbeeld.nl', name, 'https://praktijkplein.nl'),
-    emailChange: (name: string) => messages.emailChangeMessage('a@voorbeeld.nl', name, 'https://praktijkplein.nl/account/e-mailadres-bevestigen/?token=t'),
     emailChanged: (name: string) => messages.emailChangedMessage('a@voorbeeld.nl', name, 'b@voorbeeld.nl'),
     accountDeleted: (name: string) => messages.accountDeletedMessage('a@voorbeeld.nl', name),
     membershipVerifiedName: (name: string) => messages.membershipVerifiedMessage('a@voorbeeld.nl', name, 'Zaanstad'),
@@ -60,6 +73,21 @@ describe('namen in e-mail', () => {
     // No control characters but the message's own line feeds, and no format (bidi, zero-width) characters.
     expect(built.body).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}]/u);
     expect(built.subject).toBe(benign.subject);
+  });
+
+  test('mail aan een nog onbevestigd adres noemt geen naam: wie die intypte, hoeft de eigenaar niet te zijn', () => {
+    const verify = messages.verifyEmailMessage('slachtoffer@voorbeeld.nl', 'https://praktijkplein.nl/account/bevestigen/?token=t');
+    const change = messages.emailChangeMessage('slachtoffer@voorbeeld.nl', 'https://praktijkplein.nl/account/e-mailadres-bevestigen/?token=t');
+    for (const mail of [verify, change]) {
+      expect(mail.body.startsWith('Hallo,\n')).toBe(true);
+      expect(mail.body.match(/https?:\/\/\S+/g)).toEqual([expect.stringMatching(/^https:\/\/praktijkplein\.nl\/account\//)]);
+    }
+  });
+
+  test('oneLine laat ook een kaal domein of e-mailadres uit een persoonsnaam weg', () => {
+    expect(oneLine('Jan herstel via praktijkplein-hulp.nl/herstel nu')).toBe('Jan herstel via nu');
+    expect(oneLine('Jan mailto:x@evil.nl')).toBe('Jan');
+    expect(oneLine('Bol.com', 100, 'organisation')).toBe('Bol.com');
   });
 
   test('oneLine maakt één regel van hoogstens de gegeven lengte', () => {
