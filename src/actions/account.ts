@@ -8,7 +8,7 @@ import { confirmEmail, register, resendVerification } from '../accounts/registra
 import { login } from '../accounts/login.ts';
 import { requestPasswordReset, resetPassword } from '../accounts/recovery.ts';
 import { changePassword, confirmEmailChange, deleteAccount, logoutEverywhere, requestEmailChange } from '../accounts/profile.ts';
-import { sessionCookieName, sessionCookieOptions } from '../auth/cookie.ts';
+import { knownDeviceCookieName, knownDeviceCookieOptions, sessionCookieName, sessionCookieOptions } from '../auth/cookie.ts';
 import { invalidateSession } from '../auth/session.ts';
 import { can } from '../domain/policy.ts';
 import { sendQueuedMail } from '../jobs/housekeeping.ts';
@@ -93,13 +93,15 @@ export const account = {
       next: z.string().max(2000).optional(),
     }),
     handler: async (input, context): Promise<FormOutcome> => {
-      const result = await login(await depsFor(context), input);
+      const knownDevice = context.cookies.get(knownDeviceCookieName())?.value;
+      const result = await login(await depsFor(context), { ...input, knownDevice });
       if (!result.ok) {
         if (result.reason === 'rate-limited') return rateLimited(result.retryAfterMs);
         return formError('Het e-mailadres of het wachtwoord klopt niet. Let op hoofdletters, of vraag een nieuw wachtwoord aan.', 401);
       }
       // A session from before login (possibly planted) is replaced by the new one.
       setSession(context, result.token);
+      context.cookies.set(knownDeviceCookieName(), result.deviceMark, knownDeviceCookieOptions());
       return redirectTo(safeReturnPath(input.next));
     },
   }),

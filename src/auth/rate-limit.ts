@@ -2,11 +2,17 @@
  * Rate limits as token buckets in the database, so every app instance sees the same counts.
  * One UPSERT statement refills and takes a token atomically; no transaction is held open.
  *
- * No stranger can lock an account (issue 6, item 6): what guards one account is keyed by the
- * account AND the source IP together, beside a per-IP limit over all accounts. Guessing from one
- * IP is bounded (5 tries, then 1 a minute per account; 30, then 10 a minute over all accounts);
- * a guesser elsewhere never empties the owner's bucket. A successful e-mail link (password reset,
- * address confirmation) clears the account's buckets (clearAccountLimits).
+ * No stranger can lock an account out (issue 6, item 6), yet guessing stays bounded:
+ * - per account AND source network together (5 tries, then 1 a minute): a guesser elsewhere
+ *   never empties the owner's bucket;
+ * - per source network over all accounts (30, then 10 a minute);
+ * - per account over all sources (30, then 1 every 2 minutes), against guessing from many
+ *   networks. A browser where the owner logged in before (a known-device cookie, see
+ *   auth/known-device.ts) passes this one, so a distributed attack cannot lock out the owner's
+ *   own devices; on a new device a successful e-mail link (password reset, address
+ *   confirmation) clears the account's buckets (clearAccountLimits).
+ * A source network is an IPv4 address or an IPv6 /64 (one household or server gets a whole /64,
+ * so counting single IPv6 addresses would give an attacker billions of buckets).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -25,8 +31,10 @@ const minute = 60_000;
  * `…AccountIp` buckets take [address, ip] and count per account per source.
  */
 export const limits = {
-  /** Password guesses at one account from one IP: 5, then 1 a minute (about 60 an hour). */
+  /** Password guesses at one account from one source network: 5, then 1 a minute. */
   loginAccountIp: { capacity: 5, refillMs: minute },
+  /** Password guesses at one account from anywhere, unless from a known device: 30, then 1 every 2 minutes. */
+  loginAccount: { capacity: 30, refillMs: 2 * minute },
   /** Every login and password check from one IP, whatever the account: 30, then 10 a minute. */
   loginIp: { capacity: 30, refillMs: 6_000 },
   registerIp: { capacity: 5, refillMs: 10 * minute },
@@ -46,7 +54,7 @@ export type LimitName = keyof typeof limits;
 export type LimitSubject = string | readonly [string, string];
 
 /** Buckets that guard one account (cleared when the owner proves their mailbox). */
-const accountBuckets = ['loginAccountIp', 'passwordCheckAccountIp'] as const satisfies readonly LimitName[];
+const accountBuckets = ['loginAccount', 'loginAccountIp', 'passwordCheckAccountIp'] as const satisfies readonly LimitName[];
 
 export interface LimitResult {
   allowed: boolean;
@@ -59,8 +67,26 @@ export interface LimitResult {
  * clear. A pair keeps the account's hash first, so all of one account's buckets share a prefix.
  */
 export function limitKey(name: LimitName, subject: LimitSubject): string {
-  const parts = typeof subject === 'string' ? [subject] : subject;
+  const parts = typeof subject === 'string' ? [subject] : [...subject];
+  // Buckets named …Ip take the client address last: it counts as its network.
+  if (name.endsWith('Ip')) parts[parts.length - 1] = sourceNetwork(parts[parts.length - 1]!);
   return `${name}:${parts.map((part) => sha256Hex(part.toLowerCase())).join(':')}`;
+}
+
+/**
+ * The network a client address counts as: an IPv4 address itself (also when written as
+ * IPv4-mapped IPv6), an IPv6 address's /64 prefix. Anything else (a test name, "cli") as is.
+ */
+export function sourceNetwork(ip: string): string {
+  const address = ip.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const mapped = address.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const headParts = head ? head.split(':') : [];
+  const tailParts = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...headParts, ...Array(Math.max(0, 8 - headParts.length - tailParts.length)).fill('0'), ...tailParts] : headParts;
+  return `${groups.slice(0, 4).map((group) => (parseInt(group, 16) || 0).toString(16)).join(':')}::/64`;
 }
 
 export async function consume(db: Database, name: LimitName, subject: LimitSubject, now = Date.now()): Promise<LimitResult> {
@@ -103,8 +129,9 @@ export async function consumeAll(db: Database, checks: [LimitName, LimitSubject]
  */
 export function clearAccountLimits(db: Database, email: string) {
   const account = sha256Hex(email.toLowerCase());
-  const patterns = accountBuckets.map((name) => `${name}:${account}:%`);
-  return db.run(sql`delete from rate_limits where ${sql.join(patterns.map((p) => sql`key like ${p}`), sql` or `)}`);
+  // Per-account buckets are `name:account`; per account and network `name:account:network`.
+  const conditions = accountBuckets.flatMap((name) => [sql`key = ${`${name}:${account}`}`, sql`key like ${`${name}:${account}:%`}`]);
+  return db.run(sql`delete from rate_limits where ${sql.join(conditions, sql` or `)}`);
 }
 
 /** Dutch: "over 3 minuten" / "over 40 seconden". */

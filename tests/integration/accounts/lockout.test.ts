@@ -106,3 +106,57 @@ describe('geen lock-out door een vreemde', () => {
     expect(await deleteAccount(t.deps({ now, ip: owner }), user, { password: strongPassword })).toEqual({ ok: true });
   });
 });
+
+describe('raden vanaf veel netwerken tegelijk', () => {
+  const networks = (n: number) => Array.from({ length: n }, (_, i) => `192.0.2.${i + 1}`);
+
+  test('dertig foute pogingen vanaf dertig netwerken: daarna weigert het account nieuwe apparaten, maar een bekend apparaat van de eigenaar komt erin', async () => {
+    const user = await registeredUser(t);
+    const now = Date.now();
+    // The owner logged in here before: this browser carries the known-device mark.
+    const first = await login(t.deps({ now, ip: owner }), { email: user.email, password: strongPassword });
+    if (!first.ok) throw new Error('eerste login mislukte');
+    for (const ip of networks(30)) expect(await login(t.deps({ now, ip }), { email: user.email, password: wrong })).toEqual({ ok: false, reason: 'invalid' });
+    // A 31st network: the account's own limit stops it, even with the right password.
+    expect(await login(t.deps({ now, ip: '192.0.2.200' }), { email: user.email, password: strongPassword })).toMatchObject({ ok: false, reason: 'rate-limited' });
+    // The owner's known browser, from yet another network, passes.
+    expect((await login(t.deps({ now, ip: '198.51.100.99' }), { email: user.email, password: strongPassword, knownDevice: first.deviceMark })).ok).toBe(true);
+    // A made-up or another account's mark does not.
+    expect(await login(t.deps({ now, ip: '192.0.2.201' }), { email: user.email, password: strongPassword, knownDevice: 'a'.repeat(64) })).toMatchObject({ ok: false, reason: 'rate-limited' });
+  });
+
+  test('op een nieuw apparaat helpt een herstellink: die heft ook de limiet van het account op', async () => {
+    const user = await registeredUser(t);
+    const now = Date.now();
+    for (const ip of networks(30)) await login(t.deps({ now, ip }), { email: user.email, password: wrong });
+    expect(await login(t.deps({ now, ip: owner }), { email: user.email, password: strongPassword })).toMatchObject({ ok: false, reason: 'rate-limited' });
+    await requestPasswordReset(t.deps({ now, ip: owner }), { email: user.email });
+    const { token } = await lastMailTo(t, user.email);
+    expect(await resetPassword(t.deps({ now, ip: owner }), { token: token!, password: 'een heel ander lang wachtwoord' })).toEqual({ ok: true });
+    expect((await login(t.deps({ now, ip: owner }), { email: user.email, password: 'een heel ander lang wachtwoord' })).ok).toBe(true);
+  });
+
+  test('een wachtwoordwijziging maakt oude apparaatkenmerken ongeldig', async () => {
+    const user = await registeredUser(t);
+    const now = Date.now();
+    const first = await login(t.deps({ now, ip: owner }), { email: user.email, password: strongPassword });
+    if (!first.ok) throw new Error('eerste login mislukte');
+    await changePassword(t.deps({ now, ip: owner }), user, { current: strongPassword, next: 'een heel ander lang wachtwoord' });
+    for (const ip of networks(30)) await login(t.deps({ now, ip }), { email: user.email, password: wrong });
+    expect(await login(t.deps({ now, ip: '198.51.100.99' }), { email: user.email, password: 'een heel ander lang wachtwoord', knownDevice: first.deviceMark })).toMatchObject({
+      ok: false,
+      reason: 'rate-limited',
+    });
+  });
+
+  test('IPv6-adressen tellen per /64: vijf adressen uit één netwerk zijn samen vijf pogingen', async () => {
+    const user = await registeredUser(t);
+    const now = Date.now();
+    for (let i = 1; i <= 5; i++) {
+      expect(await login(t.deps({ now, ip: `2001:db8:1:2::${i.toString(16)}` }), { email: user.email, password: wrong })).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await login(t.deps({ now, ip: '2001:db8:1:2:ffff::6' }), { email: user.email, password: strongPassword })).toMatchObject({ ok: false, reason: 'rate-limited' });
+    // Another /64 is another source.
+    expect((await login(t.deps({ now, ip: '2001:db8:1:3::1' }), { email: user.email, password: strongPassword })).ok).toBe(true);
+  });
+});
