@@ -14,12 +14,16 @@
 import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { outbox, type OutboxRow } from '../../db/schema.ts';
-import { transportFromConfig, type Transport } from '../mail/transport.ts';
+import { SEND_TIMEOUT_MS, transportFromConfig, type Transport } from '../mail/transport.ts';
 
 /** How long a claim holds: another sender takes a message over only after this. */
 export const LEASE_MS = 2 * 60 * 1000;
-/** A claimed message is not sent in the last part of its lease (it is released instead), so it cannot go out twice. */
-const LEASE_MARGIN_MS = 30 * 1000;
+/**
+ * A claimed message is not sent in the last part of its lease (it is released instead): a send
+ * is aborted after SEND_TIMEOUT_MS, so one started before this margin ends inside the lease
+ * and no other sender can take the message over while it may still go out.
+ */
+const LEASE_MARGIN_MS = SEND_TIMEOUT_MS + 10 * 1000;
 /** Wait after the first failure; doubles with each further failure, up to MAX_RETRY_MS. */
 export const FIRST_RETRY_MS = 60 * 1000;
 export const MAX_RETRY_MS = 60 * 60 * 1000;

@@ -15,18 +15,25 @@ export const consoleTransport: Transport = {
   },
 };
 
+/**
+ * The longest one send may take, start to finish: it is aborted then (and counts as failed).
+ * The outbox only starts a send with more than this left on its claim, so a send can never
+ * outlive the claim and go out twice (jobs/outbox-delivery.ts).
+ */
+export const SEND_TIMEOUT_MS = 20_000;
+
 let smtp: Transport | undefined;
 
 export function transportFromConfig(settings: Pick<Config, 'mail' | 'production'> = config()): Transport {
   const { smtpUrl, from } = settings.mail;
   if (smtpUrl) {
     smtp ??= (() => {
-      // Every wait well under the outbox's 2-minute claim: a hanging send must fail before
-      // another instance may take the same message over (nodemailer waits 10 minutes by default).
-      const transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+      // nodemailer waits up to 10 minutes by default; its own timers reset on every byte, so the
+      // hard cap is the abort signal below.
+      const transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 });
       return {
         async send({ to, subject, body }) {
-          await transporter.sendMail({ from, to, subject, text: body });
+          await transporter.sendMail({ from, to, subject, text: body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
         },
       };
     })();
