@@ -12,21 +12,13 @@ import sirv from 'sirv';
 import { cacheControlFor, ensureCharset, setSecurityHeaders, staticContentType } from './src/server/headers.mjs';
 import { createMethodTable, refusedMethod } from './src/server/methods.mjs';
 import { BODY_LIMIT, carriesBody, declaresTooLarge, readBoundedBody } from './src/server/body-limit.mjs';
-import { ConfigError, config } from './src/server/config.ts';
+import { configOrExit } from './src/server/config.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // Configuration is checked before anything listens: a bad or missing setting stops here
 // with a message that names it, instead of failing the first form post.
-let settings;
-try {
-  settings = config();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-const { production, port, host } = settings;
+const { production, port, host } = configOrExit();
 
 const { handler: astro } = await import(new URL('./dist/server/entry.mjs', import.meta.url).href);
 

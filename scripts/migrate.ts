@@ -1,8 +1,8 @@
 /** Applies the database migrations to DATABASE_URL (default: db/praktijkplein.db). */
 import { openDatabase, migrateDatabase } from '../db/client.ts';
-import { config as appConfig } from '../src/server/config.ts';
+import { configOrExit } from '../src/server/config.ts';
 
-const config = appConfig().database;
+const config = configOrExit().database;
 const handle = await openDatabase(config);
 try {
   await migrateDatabase(handle);

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { openDatabase, migrateDatabase } from '../db/client.ts';
-import { config } from '../src/server/config.ts';
+import { configOrExit } from '../src/server/config.ts';
 import { organisations, users, type Role } from '../db/schema.ts';
 import { ensureReferenceData } from '../src/accounts/reference-data.ts';
 import { hashPassword } from '../src/auth/password.ts';
@@ -26,12 +26,12 @@ const demoUsers: { email: string; name: string; organisationId: string; role: Ro
   { email: 'nieuw-werkgever@demo.praktijkplein.nl', name: 'Demo Nieuwe Werkgeverscollega', organisationId: 'demo-voorbeeldbedrijf', role: 'member', membershipVerified: false },
 ];
 
-if (config().production) {
+if (configOrExit().production) {
   console.error('Demodata wordt niet in productie geladen.');
   process.exit(1);
 }
 
-const handle = await openDatabase(config().database);
+const handle = await openDatabase(configOrExit().database);
 try {
   await migrateDatabase(handle);
   const { db } = handle;

@@ -3,6 +3,10 @@
  * http://localhost:4321. Child processes use process.execPath, the project's own Node 24.
  */
 import { spawnSync } from 'node:child_process';
+import { configOrExit } from '../src/server/config.ts';
+
+// Check the settings before a two-minute build, not after it.
+const settings = configOrExit();
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
@@ -17,6 +21,6 @@ function run(label, args) {
 
 run('Site bouwen', ['node_modules/astro/bin/astro.mjs', 'build']);
 run('Database voorbereiden', ['scripts/migrate.ts']);
-if (process.env.NODE_ENV !== 'production') run('Demodata laden', ['scripts/seed.ts']);
+if (!settings.production) run('Demodata laden', ['scripts/seed.ts']);
 console.log('\n▶ Server starten');
 await import('../server.mjs');

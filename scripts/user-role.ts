@@ -1,6 +1,6 @@
 /** `npm run user:role -- <e-mail> <role>`: gives an existing account a role (member, curator, admin). */
 import { openDatabase, migrateDatabase } from '../db/client.ts';
-import { config } from '../src/server/config.ts';
+import { configOrExit } from '../src/server/config.ts';
 import { roles, type Role } from '../db/schema.ts';
 import { assignRole } from '../src/accounts/curation.ts';
 
@@ -9,7 +9,7 @@ if (!email || !role || !(roles as readonly string[]).includes(role)) {
   console.error(`Gebruik: npm run user:role -- <e-mailadres> <${roles.join('|')}>`);
   process.exit(2);
 }
-const handle = await openDatabase(config().database);
+const handle = await openDatabase(configOrExit().database);
 try {
   await migrateDatabase(handle);
   const result = await assignRole({ db: handle.db, origin: '', ip: 'cli' }, 'cli', email, role as Role);

@@ -19,6 +19,8 @@ const flag = z
 const httpUrl = (what: string) =>
   z
     .url({ protocol: /^https?$/, error: `${what} moet een volledig adres zijn, zoals https://praktijkplein.nl` })
+    // The site lives at the root of its domain: a path would be dropped from every link.
+    .refine((value) => ['', '/'].includes(new URL(value).pathname) && !new URL(value).search, `${what} is alleen het adres van de site, zonder pad, zoals https://praktijkplein.nl`)
     .transform((value) => new URL(value).origin);
 
 const environmentSchema = z
@@ -47,6 +49,11 @@ const environmentSchema = z
     }
     if (env.production && env.SITE_URL && !env.SITE_URL.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['SITE_URL'], message: 'moet in productie met https:// beginnen' });
+    }
+    // Without SMTP every registration and reset mail would wait in the queue for ever: the
+    // site would start and then fail people silently.
+    if (env.production && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is verplicht in productie (bijvoorbeeld smtps://gebruiker:wachtwoord@smtp.voorbeeld.nl:465): zonder komt geen bevestigings- of herstelmail aan' });
     }
   });
 
@@ -96,6 +103,20 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 }
 
 let current: Config | undefined;
+
+/**
+ * The configuration for a command-line script: on a bad or missing setting it prints the Dutch
+ * message (no stack trace) and exits, as the server does.
+ */
+export function configOrExit(): Config {
+  try {
+    return config();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
 
 /** The process's configuration, parsed on first use. */
 export function config(): Config {

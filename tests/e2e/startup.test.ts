@@ -14,6 +14,16 @@ describe('starten', () => {
     expect(result.stderr).toMatch(/SITE_URL: is verplicht in productie/);
   });
 
+  test('de scripts (migreren, demodata) melden een slechte instelling net zo, zonder stacktrace', () => {
+    for (const script of ['scripts/migrate.ts', 'scripts/seed.ts']) {
+      const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['SITE_URL', 'NODE_ENV', 'DATABASE_URL'].includes(key)));
+      const result = spawnSync(process.execPath, [script], { env: { ...clean, NODE_ENV: 'production' }, encoding: 'utf8', timeout: 30_000 });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/SITE_URL: is verplicht in productie/);
+      expect(result.stderr).not.toMatch(/\s+at \S+ \(/);
+    }
+  });
+
   test('een ongeldige poort of database-URL stopt de server met een Nederlandse melding', () => {
     const result = start({ PORT: 'vierduizend', DATABASE_URL: 'postgres://elders' });
     expect(result.status).toBe(1);

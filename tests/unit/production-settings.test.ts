@@ -25,7 +25,7 @@ describe('in productie', () => {
 
   test('links in e-mail komen uit de configuratie, nooit uit de Host-header', async () => {
     try {
-      setConfigForTests(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl/pad', DATABASE_URL: 'file:/tmp/praktijkplein-config-test.db' }));
+      setConfigForTests(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl/', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465', DATABASE_URL: 'file:/tmp/praktijkplein-config-test.db' }));
       const request = new Request('https://kwaadaardig.example/account/', { headers: { host: 'kwaadaardig.example' } });
       expect((await depsFor({ request, clientAddress: '127.0.0.1' })).origin).toBe('https://praktijkplein.nl');
       // Outside production too: the development default, not the request.
@@ -39,7 +39,12 @@ describe('in productie', () => {
   test('zonder SITE_URL, of met een ongeldige waarde, start productie niet en zegt waarom', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SITE_URL: is verplicht in productie/);
-    expect(() => parseConfig({ NODE_ENV: 'production', SITE_URL: 'http://praktijkplein.nl' })).toThrow(/https/);
+    expect(() => parseConfig({ NODE_ENV: 'production', SITE_URL: 'http://praktijkplein.nl', SMTP_URL: 'smtp://x' })).toThrow(/https/);
+    // Without SMTP no confirmation or reset mail would ever arrive: refuse to start.
+    expect(() => parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl' })).toThrow(/SMTP_URL: is verplicht in productie/);
+    // A path would silently vanish from every link.
+    expect(() => parseConfig({ SITE_URL: 'https://praktijkplein.nl/pad' })).toThrow(/zonder pad/);
+    expect(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465' }).siteUrl).toBe('https://praktijkplein.nl');
     expect(() => parseConfig({ PORT: 'vierduizend' })).toThrow(/PORT/);
     expect(() => parseConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
     expect(parseConfig({}).database.url).toMatch(/^file:.*db\/praktijkplein\.db$/);
