@@ -10,13 +10,14 @@ import { logSecurityEvent, securityEvent } from '../audit/security-events.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { membershipVerifiedMessage } from '../mail/messages.ts';
 import { can, notAllowed, type Action, type Actor, type NotAllowed } from '../domain/policy.ts';
+import { registrableKinds } from '../domain/accounts.ts';
 import { isFreeMailDomain } from '../domain/free-mail.ts';
 import { clock, type Deps } from './deps.ts';
 import { findUserByEmail } from './users.ts';
 
 
-/** Kinds whose members must be verified before they act for the organisation. */
-const memberKinds = ['municipality', 'employer'] as const;
+/** Kinds whose members must be verified before they act for the organisation: those one can register with. */
+const memberKinds = registrableKinds;
 
 /** The policy said no: a signed-in person tried a curator action (probing or a crafted form). */
 async function refused(deps: Deps, actor: Actor | null, action: Action): Promise<NotAllowed> {
@@ -30,10 +31,8 @@ async function refused(deps: Deps, actor: Actor | null, action: Action): Promise
  * the organisation (pendingOrganisations), so they are not listed twice.
  */
 export async function pendingMembers(deps: Deps, actor: Actor | null) {
-  if (!can(actor, 'curation:view')) {
-    await refused(deps, actor, 'curation:view');
-    return null;
-  }
+  // Only looking: no security event (the actions log refusals; a page view would log twice).
+  if (!can(actor, 'curation:view')) return null;
   return deps.db
     .select({
       id: users.id,
@@ -58,10 +57,8 @@ export async function pendingMembers(deps: Deps, actor: Actor | null) {
 
 /** Employers proposed at registration and not yet verified, with who proposed them (address confirmed). */
 export async function pendingOrganisations(deps: Deps, actor: Actor | null) {
-  if (!can(actor, 'curation:view')) {
-    await refused(deps, actor, 'curation:view');
-    return null;
-  }
+  // Only looking: no security event (the actions log refusals; a page view would log twice).
+  if (!can(actor, 'curation:view')) return null;
   const rows = await deps.db
     .select({ id: organisations.id, name: organisations.name, createdAt: organisations.createdAt, proposer: { name: users.name, email: users.email } })
     .from(organisations)
@@ -79,10 +76,8 @@ export async function pendingOrganisations(deps: Deps, actor: Actor | null) {
 
 /** Organisations a curator can give an own e-mail domain: municipalities and verified employers. */
 export async function organisationsForDomains(deps: Deps, actor: Actor | null) {
-  if (!can(actor, 'curation:view')) {
-    await refused(deps, actor, 'curation:view');
-    return null;
-  }
+  // Only looking: no security event (the actions log refusals; a page view would log twice).
+  if (!can(actor, 'curation:view')) return null;
   return deps.db
     .select({ id: organisations.id, kind: organisations.kind, name: organisations.name, emailDomain: organisations.emailDomain })
     .from(organisations)

@@ -13,6 +13,7 @@ import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { clearAccountLimits, consumeAll } from '../auth/rate-limit.ts';
 import type { UserView } from '../auth/session.ts';
 import { slugify } from '../catalog/slug.ts';
+import type { RegistrableKind } from '../domain/accounts.ts';
 import { nameProblem } from '../domain/names.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { existingAccountMessage, verifyEmailMessage } from '../mail/messages.ts';
@@ -23,7 +24,7 @@ export interface RegistrationInput {
   name: string;
   email: string;
   password: string;
-  kind: 'municipality' | 'employer';
+  kind: RegistrableKind;
   /** The municipality (kind municipality) or an existing employer (kind employer). */
   organisationId?: string;
   /** A new employer to propose (kind employer, no organisationId). */

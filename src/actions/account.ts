@@ -10,6 +10,7 @@ import { requestPasswordReset, resetPassword } from '../accounts/recovery.ts';
 import { changePassword, confirmEmailChange, deleteAccount, logoutEverywhere, requestEmailChange } from '../accounts/profile.ts';
 import { knownDeviceCookieName, knownDeviceCookieOptions, sessionCookieName, sessionCookieOptions } from '../auth/cookie.ts';
 import { invalidateSession } from '../auth/session.ts';
+import { registrableKinds } from '../domain/accounts.ts';
 import { can } from '../domain/policy.ts';
 import { sendQueuedMail } from '../jobs/housekeeping.ts';
 import { safeReturnPath } from '../server/return-path.ts';
@@ -35,7 +36,7 @@ export const account = {
       name: nameField,
       email: emailField,
       password: newPasswordField,
-      kind: z.enum(['municipality', 'employer'], { error: 'Kies of u bij een gemeente of bij een werkgever werkt.' }),
+      kind: z.enum(registrableKinds, { error: 'Kies of u bij een gemeente of bij een werkgever werkt.' }),
       municipality: z.string().max(100).optional(),
       employer: z.string().max(100).optional(),
       newEmployerName: organisationNameField,

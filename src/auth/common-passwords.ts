@@ -26,6 +26,8 @@ const SITE_WORDS = [
   'praktijkplein', 'praktijk', 'plein', 'gemeente', 'werkgever', 'werkgevers', 'wethouder',
   'pitch', 'pitchmarkt', 'curator', 'beheerder', 'inclusief', 'participatie', 'participatiewet', 'banenafspraak',
   'basisbaan', 'nederland', 'holland', 'wajong', 'uwv',
+  // What people call places whose official name differs.
+  'den bosch', 'denbosch', 'den haag', 'denhaag', 'mokum', 'amsterdam020', 'rotterdam010',
 ];
 
 /** A place name as people type it: lower case, also without spaces, hyphens and apostrophes. */
@@ -123,6 +125,10 @@ function wordListReason(password: string, context: string[], words: Set<string>,
   const base = lower.replace(/[\d\W_]{1,6}$/u, '');
   if (base !== lower && base.length >= 4 && (passwords.has(base) || words.has(base))) return 'word-with-suffix';
   if (context.some((part) => part.length >= 4 && lower.includes(part))) return 'personal';
+  // One or two known words, repeated or glued together, with digits or signs around them
+  // ("zaanstad zaanstad", "Gemeente!Zaanstad1"): a dictionary attack tries those first.
+  const runs = lower.split(/[^\p{L}]+/u).filter(Boolean);
+  if (runs.length > 0 && new Set(runs).size <= 2 && runs.every((run) => words.has(run) || passwords.has(run))) return 'word';
   return null;
 }
 

@@ -25,6 +25,9 @@ const refused: [string, string, RegExp][] = [
   ['l33t-taal', 'P@ssw0rd1', /veel gebruikt|te makkelijk/],
   ['de eigen naam', 'annadevries-2026', /naam of e-mailadres/],
   ['de eigen naam, omgedraaid', 'Vries-anna-99x', /naam of e-mailadres/],
+  ['een gemeente twee keer', 'zaanstad zaanstad', /woord|plaatsnaam/],
+  ['een gemeente zoals mensen haar noemen, met jaartal', 'denbosch2024!', /woord|plaatsnaam/],
+  ['twee bekende woorden aan elkaar met tekens', 'Gemeente!Zaanstad1', /woord|plaatsnaam/],
   ['te kort', 'kort', /minstens 8 tekens/],
   ['te lang', 'x'.repeat(129), /hoogstens 128 tekens/],
 ];
