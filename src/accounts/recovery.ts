@@ -8,7 +8,7 @@ import { sessions, users } from '../../db/schema.ts';
 import { auditIf } from '../audit/audit-log.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
-import { clearAccountLimits, consumeAll } from '../auth/rate-limit.ts';
+import { clearAccountLimits, consume, consumeAll } from '../auth/rate-limit.ts';
 import { logSecurityEvent } from '../audit/security-events.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { noAccountMessage, passwordChangedMessage, passwordResetMessage } from '../mail/messages.ts';
@@ -41,7 +41,8 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
   } else {
     // An address without an account gets a mail too (as gov.uk does): it tells the person why
     // no link came, and both paths write one batch with one mail, so timing does not tell.
-    await db.batch([enqueueMail(db, noAccountMessage(email, deps.origin), now)]);
+    // Capped per address from any source, so nobody can use this form to flood a mailbox.
+    if ((await consume(db, 'noticeAddress', email, now)).allowed) await db.batch([enqueueMail(db, noAccountMessage(email, deps.origin), now)]);
   }
   return { ok: true };
 }

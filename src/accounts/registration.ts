@@ -10,7 +10,7 @@ import { audit, auditIf } from '../audit/audit-log.ts';
 import { newId } from '../auth/crypto.ts';
 import { checkOneTimeToken, claimToken, newOneTimeToken, retireTokens, tokenStillOpen } from '../auth/one-time-token.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
-import { clearAccountLimits, consumeAll } from '../auth/rate-limit.ts';
+import { clearAccountLimits, consume, consumeAll } from '../auth/rate-limit.ts';
 import type { UserView } from '../auth/session.ts';
 import { slugify } from '../catalog/slug.ts';
 import type { RegistrableKind } from '../domain/accounts.ts';
@@ -42,7 +42,8 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
   const email = normaliseEmail(input.email);
   const name = input.name.trim();
 
-  const limit = await consumeAll(db, [['registerIp', deps.ip], ['mailAddress', email]], now);
+  // Per address AND source: a stranger cannot block someone's registration from elsewhere.
+  const limit = await consumeAll(db, [['registerIp', deps.ip], ['mailAddressIp', [email, deps.ip]]], now);
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
 
   // The action checks the name too, but it is not the only caller: a name goes into e-mail.
@@ -63,7 +64,9 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
   const passwordHash = await (deps.hashPassword ?? hashPassword)(input.password);
   const existing = await findUserByEmail(db, email);
   if (existing) {
-    await db.batch([enqueueMail(db, { ...existingAccountMessage(email, existing.name, deps.origin), userId: existing.id }, now)]);
+    if ((await consume(db, 'noticeAddress', email, now)).allowed) {
+      await db.batch([enqueueMail(db, { ...existingAccountMessage(email, existing.name, deps.origin), userId: existing.id }, now)]);
+    }
     return { ok: true };
   }
 
@@ -83,7 +86,7 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
   } catch (error) {
     // Someone registered the same address a moment ago: answer as for an existing account.
     if (!isUniqueViolation(error)) throw error;
-    await db.batch([enqueueMail(db, existingAccountMessage(email, name, deps.origin), now)]);
+    if ((await consume(db, 'noticeAddress', email, now)).allowed) await db.batch([enqueueMail(db, existingAccountMessage(email, name, deps.origin), now)]);
   }
   return { ok: true };
 }

@@ -38,8 +38,13 @@ export const limits = {
   /** Every login and password check from one IP, whatever the account: 30, then 10 a minute. */
   loginIp: { capacity: 30, refillMs: 6_000 },
   registerIp: { capacity: 5, refillMs: 10 * minute },
-  /** Registration mail per address (any source). */
-  mailAddress: { capacity: 3, refillMs: 10 * minute },
+  /**
+   * Notices to an address that nobody there asked for ("someone tried to register with your
+   * address", "there is no account with this address"), from any source: 3, then 1 every 8
+   * hours. Beyond it the notice is skipped silently, so the site cannot flood a mailbox; no
+   * owner is locked out by that, since no link depends on a notice.
+   */
+  noticeAddress: { capacity: 3, refillMs: 8 * 60 * minute },
   /** Mail to one address asked from one IP: 3, then 1 every 10 minutes (about 6 an hour). */
   mailAddressIp: { capacity: 3, refillMs: 10 * minute },
   /** Mail asked from one IP, whatever the address: 10, then 1 a minute. */

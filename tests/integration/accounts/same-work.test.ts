@@ -80,4 +80,10 @@ describe('zelfde werk met of zonder account', () => {
     const mails = (await t.handle.db.select().from(outbox)).filter((m) => m.toAddress === 'niemand@voorbeeld.nl');
     expect(mails).toHaveLength(3);
   });
+
+  test('meldingen waar niemand om vroeg, gaan hoogstens drie keer per dag naar één adres, vanaf hoeveel netwerken ook', async () => {
+    for (let i = 0; i < 6; i++) await requestPasswordReset(t.deps({ ip: `192.0.2.${20 + i}` }), { email: 'niemand@voorbeeld.nl' });
+    const notices = (await t.handle.db.select().from(outbox)).filter((m) => m.toAddress === 'niemand@voorbeeld.nl');
+    expect(notices).toHaveLength(3);
+  });
 });
