@@ -46,7 +46,8 @@ export function identity(prefix: string) {
   counter++;
   const stamp = `${Date.now().toString(36)}${counter}`;
   // Documentation addresses (RFC 3849): only ever a header value, never a destination.
-  return { email: `${prefix}-${stamp}@voorbeeld.nl`, ip: `2001:db8::${counter.toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}` };
+  // Each identity in its own /64: rate limits count an IPv6 client per /64 network.
+  return { email: `${prefix}-${stamp}@voorbeeld.nl`, ip: `2001:db8:${counter.toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}::1` };
 }
 
 export const goodPassword = 'een lange zin als wachtwoord';
