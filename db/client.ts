@@ -9,7 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import * as schema from './schema.ts';
+import * as accountsSchema from './schema.ts';
+import * as marketplaceSchema from './marketplace-schema.ts';
+
+const schema = { ...accountsSchema, ...marketplaceSchema };
 
 /** npm scripts and the server run from the project root; migrations are read from there at run time. */
 export const projectRoot = process.cwd();

@@ -3,7 +3,8 @@
  * log out everywhere, download everything stored about them, and delete the account.
  * Every change that matters asks for the current password first.
  */
-import { and, desc, eq, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
+import { offers } from '../../db/marketplace-schema.ts';
 import { auditLog, oneTimeTokens, organisations, outbox, securityEvents, sessions, users } from '../../db/schema.ts';
 import { audit, auditIf } from '../audit/audit-log.ts';
 import { newId } from '../auth/crypto.ts';
@@ -164,7 +165,22 @@ export async function deleteAccount(deps: Deps, user: UserView, input: { passwor
       .where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, user.id))),
     db.update(auditLog).set({ actorUserId: null }).where(eq(auditLog.actorUserId, user.id)),
     db.delete(users).where(eq(users.id, user.id)),
-    // A proposed employer nobody verified and nobody else belongs to was only this person's.
+    // A proposed employer nobody verified and nobody else belongs to was only this person's,
+    // and so were its offers (they never reached anyone: they waited for that verification).
+    db
+      .delete(offers)
+      .where(
+        and(
+          eq(offers.employerId, organisationId),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(organisations)
+              .where(and(eq(organisations.id, organisationId), eq(organisations.kind, 'employer'), isNull(organisations.verifiedAt))),
+          ),
+          notExists(db.select({ one: sql`1` }).from(users).where(eq(users.organisationId, organisationId))),
+        ),
+      ),
     db
       .delete(organisations)
       .where(

@@ -6,6 +6,20 @@
  * Tested as a matrix of personas × actions × ownership (tests/unit/policy.test.ts).
  */
 import type { OrganisationKind, Role } from './accounts.ts';
+import type { PitchStatus } from './pitch-lifecycle.ts';
+
+/** What the policy reads of a pitch. */
+export interface PitchSubject {
+  status: PitchStatus;
+  municipalityId: string;
+}
+
+/** What the policy reads of an offer, with the municipality of its pitch. */
+export interface OfferSubject {
+  employerId: string;
+  authorId: string | null;
+  pitchMunicipalityId: string;
+}
 
 export interface Actor {
   userId: string;
@@ -37,8 +51,25 @@ export interface PolicySubjects {
   'role:assign': { userId: string };
   /** The municipality a pitch is for: only one's own. */
   'pitch:create': { municipalityId: string };
-  /** The employer an offer is made for: only one's own. */
+  /** The employer an offer is made for: only one's own, acting (verified) for it. */
   'offer:create': { employerId: string };
+  /**
+   * An offer that waits ("wacht op bevestiging", DESIGN.md §1): any member of the employer,
+   * verified or not yet; it reaches the pitch owner once the membership is verified.
+   */
+  'offer:prepare': { employerId: string };
+  /** See a pitch: published and closed ones are public; others only its municipality and curators. */
+  'pitch:view': PitchSubject;
+  /** Write, submit or close a pitch: verified members of its municipality (owner or colleague). */
+  'pitch:edit': PitchSubject;
+  /** Publish, request changes, reject, feature: curators. */
+  'pitch:moderate': PitchSubject;
+  /** See every offer on a pitch, answer them, export them: verified members of its municipality. */
+  'pitch:answer-offers': PitchSubject;
+  /** See one offer: the employer's side, or the pitch's municipality. */
+  'offer:view': OfferSubject;
+  /** Edit or withdraw an offer: its author, or a verified member of its employer. */
+  'offer:manage': OfferSubject;
 }
 
 export type Action = keyof PolicySubjects;
@@ -54,6 +85,13 @@ export const actions = [
   'role:assign',
   'pitch:create',
   'offer:create',
+  'offer:prepare',
+  'pitch:view',
+  'pitch:edit',
+  'pitch:moderate',
+  'pitch:answer-offers',
+  'offer:view',
+  'offer:manage',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -85,6 +123,21 @@ function actsForOrganisation(actor: Actor): boolean {
 
 const isStaff = (actor: Actor) => (actor.role === 'curator' || actor.role === 'admin') && actor.emailVerified;
 
+/** A verified member of this municipality (the owner of a pitch or a colleague). */
+const speaksFor = (actor: Actor, organisationId: string) => actor.organisationId === organisationId && actsForOrganisation(actor);
+
+/** Statuses everyone may see. */
+const publicStatuses: readonly PitchStatus[] = ['published', 'closed'];
+
+/**
+ * May anyone, signed in or not, see this pitch? Published and closed pitches are public; the
+ * rest is a 'pitch:view' question. (`can` is a type guard for a signed-in actor, so a visitor's
+ * "yes" needs this wrapper.) A pitch one may not see answers 404.
+ */
+export function pitchVisibleTo(actor: Actor | null, pitch: PitchSubject): boolean {
+  return publicStatuses.includes(pitch.status) || can(actor, 'pitch:view', pitch);
+}
+
 export function can<A extends Action>(actor: Actor | null, action: A, ...args: SubjectArgs<A>): actor is Actor {
   if (!actor) return false;
   return decide(actor, action, args[0] as PolicySubjects[Action]);
@@ -112,5 +165,30 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
       );
     case 'offer:create':
       return actor.organisationKind === 'employer' && actsForOrganisation(actor) && (subject as PolicySubjects['offer:create']).employerId === actor.organisationId;
+    case 'offer:prepare':
+      return actor.organisationKind === 'employer' && actor.organisationId === (subject as PolicySubjects['offer:prepare']).employerId;
+    case 'pitch:view': {
+      const pitch = subject as PitchSubject;
+      if (publicStatuses.includes(pitch.status)) return true;
+      // A draft is the municipality's own; once submitted, curators see it too.
+      return (actor.organisationKind === 'municipality' && speaksFor(actor, pitch.municipalityId)) || (isStaff(actor) && pitch.status !== 'draft');
+    }
+    case 'pitch:edit':
+    case 'pitch:answer-offers':
+      return actor.organisationKind === 'municipality' && speaksFor(actor, (subject as PitchSubject).municipalityId);
+    case 'pitch:moderate':
+      return isStaff(actor) && (subject as PitchSubject).status !== 'draft';
+    case 'offer:view': {
+      const offer = subject as OfferSubject;
+      return (
+        offer.authorId === actor.userId ||
+        (actor.organisationKind === 'employer' && speaksFor(actor, offer.employerId)) ||
+        (actor.organisationKind === 'municipality' && speaksFor(actor, offer.pitchMunicipalityId))
+      );
+    }
+    case 'offer:manage': {
+      const offer = subject as OfferSubject;
+      return offer.authorId === actor.userId || (actor.organisationKind === 'employer' && speaksFor(actor, offer.employerId));
+    }
   }
 }

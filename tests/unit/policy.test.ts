@@ -1,6 +1,6 @@
 /** The permission matrix: every persona × every action (on their own records), then ownership. */
 import { describe, expect, test } from 'vitest';
-import { actions, can, personaOf, type Action, type Actor, type Persona, type PolicySubjects } from '../../src/domain/policy.ts';
+import { actions, can, personaOf, pitchVisibleTo, type Action, type Actor, type Persona, type PolicySubjects } from '../../src/domain/policy.ts';
 
 const base: Actor = {
   userId: 'u',
@@ -33,6 +33,13 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'role:assign': { userId: 'iemand-anders' },
   'pitch:create': { municipalityId: 'eigen-organisatie' },
   'offer:create': { employerId: 'eigen-organisatie' },
+  'offer:prepare': { employerId: 'eigen-organisatie' },
+  'pitch:view': { status: 'submitted', municipalityId: 'eigen-organisatie' },
+  'pitch:edit': { status: 'draft', municipalityId: 'eigen-organisatie' },
+  'pitch:moderate': { status: 'submitted', municipalityId: 'elders' },
+  'pitch:answer-offers': { status: 'published', municipalityId: 'eigen-organisatie' },
+  'offer:view': { employerId: 'eigen-organisatie', authorId: 'iemand-anders', pitchMunicipalityId: 'eigen-organisatie' },
+  'offer:manage': { employerId: 'eigen-organisatie', authorId: 'iemand-anders', pitchMunicipalityId: 'elders' },
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -49,6 +56,13 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'role:assign':             { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: Y },
   'pitch:create':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
   'offer:create':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: N },
+  'offer:prepare':           { bezoeker: N, 'werkgever-onbevestigd': Y, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: N },
+  'pitch:view':              { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: Y, admin: Y },
+  'pitch:edit':              { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
+  'pitch:moderate':          { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  'pitch:answer-offers':     { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
+  'offer:view':              { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
+  'offer:manage':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: N },
 };
 
 describe('policy', () => {
@@ -122,5 +136,33 @@ describe('eigendom: het beleid kijkt naar het record', () => {
     expect(organisationThatMayPitch(gemeente)).toBe('eigen-organisatie');
     expect(organisationThatMayPitch(null)).toBeNull();
     expect(organisationThatMayPitch(base)).toBeNull();
+  });
+
+  test('pitches: een gepubliceerde of gesloten pitch ziet iedereen; een concept alleen de eigen gemeente, niet de curator', () => {
+    for (const status of ['published', 'closed'] as const) expect(pitchVisibleTo(null, { status, municipalityId: 'zaanstad' })).toBe(true);
+    for (const status of ['draft', 'submitted', 'changes-requested', 'rejected'] as const) expect(pitchVisibleTo(null, { status, municipalityId: 'zaanstad' })).toBe(false);
+    expect(can(base, 'pitch:view', { status: 'published', municipalityId: 'zaanstad' })).toBe(true);
+    expect(can(gemeente, 'pitch:view', { status: 'draft', municipalityId: 'eigen-organisatie' })).toBe(true);
+    expect(can(curator, 'pitch:view', { status: 'draft', municipalityId: 'eigen-organisatie' })).toBe(false);
+    expect(can(curator, 'pitch:moderate', { status: 'draft', municipalityId: 'eigen-organisatie' })).toBe(false);
+  });
+
+  test('pitches: een collega van een andere gemeente schrijft of beantwoordt niets', () => {
+    expect(can(gemeente, 'pitch:edit', { status: 'draft', municipalityId: 'amsterdam' })).toBe(false);
+    expect(can(gemeente, 'pitch:answer-offers', { status: 'published', municipalityId: 'amsterdam' })).toBe(false);
+    expect(can(gemeente, 'pitch:view', { status: 'submitted', municipalityId: 'amsterdam' })).toBe(false);
+  });
+
+  test('aanbod: werkgevers zien elkaars aanbod niet; de auteur van een wachtend aanbod beheert het zelf', () => {
+    const otherEmployer = { employerId: 'ander-bedrijf', authorId: 'iemand-anders', pitchMunicipalityId: 'zaanstad' };
+    expect(can(base, 'offer:view', otherEmployer)).toBe(false);
+    expect(can(base, 'offer:manage', otherEmployer)).toBe(false);
+    const waiting = { ...base, membershipVerified: false };
+    const ownWaiting = { employerId: 'eigen-organisatie', authorId: 'u', pitchMunicipalityId: 'zaanstad' };
+    expect(can(waiting, 'offer:manage', ownWaiting)).toBe(true);
+    expect(can(waiting, 'offer:view', ownWaiting)).toBe(true);
+    expect(can(waiting, 'offer:create', { employerId: 'eigen-organisatie' })).toBe(false);
+    expect(can(waiting, 'offer:prepare', { employerId: 'eigen-organisatie' })).toBe(true);
+    expect(can(waiting, 'offer:prepare', { employerId: 'postnl' })).toBe(false);
   });
 });
