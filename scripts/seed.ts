@@ -9,18 +9,22 @@ import { organisations, users, type Role } from '../db/schema.ts';
 import { ensureReferenceData } from '../src/accounts/reference-data.ts';
 import { hashPassword } from '../src/auth/password.ts';
 import { newId } from '../src/auth/crypto.ts';
+import { seedMarketplace } from './demo-marketplace.ts';
 
 export const DEMO_PASSWORD = 'oefenen op het praktijkplein';
 
 const demoOrganisations = [
   { id: 'demo-netwerk', kind: 'partner' as const, name: 'Netwerk Praktijkplein (demo)' },
   { id: 'demo-voorbeeldbedrijf', kind: 'employer' as const, name: 'Voorbeeldbedrijf (demo)' },
+  { id: 'demo-tweede-bedrijf', kind: 'employer' as const, name: 'Tweede Voorbeeldbedrijf (demo)' },
 ];
 
 const demoUsers: { email: string; name: string; organisationId: string; role: Role; membershipVerified: boolean }[] = [
   { email: 'beheerder@demo.praktijkplein.nl', name: 'Demo Beheerder', organisationId: 'demo-netwerk', role: 'admin', membershipVerified: true },
   { email: 'curator@demo.praktijkplein.nl', name: 'Demo Curator', organisationId: 'demo-netwerk', role: 'curator', membershipVerified: true },
   { email: 'gemeente@demo.praktijkplein.nl', name: 'Demo Gemeentemedewerker', organisationId: 'zaanstad', role: 'member', membershipVerified: true },
+  { email: 'collega@demo.praktijkplein.nl', name: 'Demo Collega Zaanstad', organisationId: 'zaanstad', role: 'member', membershipVerified: true },
+  { email: 'werkgever2@demo.praktijkplein.nl', name: 'Demo Tweede Werkgever', organisationId: 'demo-tweede-bedrijf', role: 'member', membershipVerified: true },
   { email: 'werkgever@demo.praktijkplein.nl', name: 'Demo Werkgever', organisationId: 'demo-voorbeeldbedrijf', role: 'member', membershipVerified: true },
   { email: 'nieuw@demo.praktijkplein.nl', name: 'Demo Nieuwe Collega', organisationId: 'zaanstad', role: 'member', membershipVerified: false },
   { email: 'nieuw-werkgever@demo.praktijkplein.nl', name: 'Demo Nieuwe Werkgeverscollega', organisationId: 'demo-voorbeeldbedrijf', role: 'member', membershipVerified: false },
@@ -57,7 +61,8 @@ try {
     });
     added++;
   }
-  console.log(`Demodata klaar (${added} nieuwe demo-accounts; wachtwoord: "${DEMO_PASSWORD}").`);
+  const pitchesAdded = await seedMarketplace(db, 'gemeente@demo.praktijkplein.nl', now);
+  console.log(`Demodata klaar (${added} nieuwe demo-accounts, ${pitchesAdded} nieuwe demopitches; wachtwoord: "${DEMO_PASSWORD}").`);
 } finally {
   handle.close();
 }
