@@ -77,6 +77,8 @@ interface Places {
   vocabulary: PlaceVocabulary;
   byMunicipality: Map<string, MunicipalityPlace & { name: string }>;
   municipalitiesIn: Record<Exclude<PlaceFacetKey, 'municipalities'>, Map<string, string[]>>;
+  /** Every place per facet with its name, sorted by name: the filter column's options. */
+  options: Record<PlaceFacetKey, { id: string; label: string }[]>;
 }
 
 let placesCache: Places | undefined;
@@ -99,6 +101,11 @@ export function pitchPlaces(): Places {
     },
     byMunicipality,
     municipalitiesIn: { provinces: group('province'), regions: group('region') },
+    options: {
+      municipalities: geo.municipalities.map((m) => ({ id: m.id, label: m.name })),
+      provinces: geo.provinces.map((p) => ({ id: p.id, label: p.name })),
+      regions: geo.regions.map((r) => ({ id: r.id, label: r.name })),
+    },
   };
   return placesCache;
 }
