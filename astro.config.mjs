@@ -17,7 +17,9 @@ export default defineConfig({
   // server.mjs refuses bodies over BODY_LIMIT before Astro reads them; the adapter's own limit
   // (1 GiB by default) is the same number, as a second line.
   adapter: node({ mode: 'middleware', bodySizeLimit: BODY_LIMIT }),
-  integrations: [mdx(), sitemap(), pagefind(), routeMethods()],
+  // Pitches are on demand, so the sitemap integration cannot see them: their own sitemap is
+  // listed in its index (src/pages/sitemap-pitches.xml.ts).
+  integrations: [mdx(), sitemap({ customSitemaps: [new URL('/sitemap-pitches.xml', buildTimeConfig().siteUrl).href] }), pagefind(), routeMethods()],
   // Nothing uses Astro sessions (ours live in the database); without this the Node adapter
   // turns on a filesystem session driver per instance.
   session: false,

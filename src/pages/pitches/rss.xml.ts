@@ -1,0 +1,38 @@
+/**
+ * RSS feed of newly published pitches (issue 7, item 10): all, or one municipality's with
+ * `?gemeente=<id>`. On demand, because pitches live in the database.
+ */
+import { getRssString } from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { pitchesForFeed } from '../../marketplace/pitch-feeds.ts';
+import { pitchPlaces } from '../../marketplace/pitch-list.ts';
+import { appDatabase } from '../../server/app-database.ts';
+
+export const prerender = false;
+
+export async function GET(context: APIContext): Promise<Response> {
+  const municipalityId = context.url.searchParams.get('gemeente') ?? undefined;
+  const municipality = municipalityId === undefined ? undefined : pitchPlaces().byMunicipality.get(municipalityId);
+  if (municipalityId !== undefined && !municipality) {
+    return new Response('Deze gemeente kennen we niet. Zie /pitches/rss.xml voor alle pitches.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  const items = await pitchesForFeed(await appDatabase(), { municipalityId });
+  const body = await getRssString({
+    title: municipality ? `Praktijkplein: pitches van gemeente ${municipality.name}` : 'Praktijkplein: pitches van gemeenten',
+    description: municipality
+      ? `Nieuwe pitches van gemeente ${municipality.name}: uitdagingen waar werkgevers op kunnen reageren.`
+      : 'Nieuwe pitches van gemeenten: uitdagingen waar werkgevers op kunnen reageren.',
+    site: context.site!,
+    customData: '<language>nl-nl</language>',
+    items: items.map((item) => ({
+      title: item.title,
+      description: `Gemeente ${item.municipalityName}, ${item.area}. ${item.summary}`,
+      pubDate: item.publishedAt,
+      link: `/pitches/${encodeURIComponent(item.id)}/`,
+    })),
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}
