@@ -43,7 +43,7 @@ for (let i = 0; i < 100; i++) {
 const pages = {
   'lijst': '/pitches/',
   'lijst gefilterd (doelgroep + provincie + open)': '/pitches/?doelgroep=jongeren&provincie=noord-holland&status=open',
-  'lijst op sluitingsdatum, pagina 5': '/pitches/?sortering=sluitingsdatum&pagina=5',
+  'lijst op sluitingsdatum, pagina 5': '/pitches/?sorteer=sluitingsdatum&pagina=5',
   'zoeken': '/zoeken/?q=basisbaan',
   'pitchpagina': '/pitches/gen-pitch-4242/',
 };
