@@ -163,12 +163,12 @@ export async function updatePitch(deps: Deps, actor: Actor | null, pitchId: stri
       .returning({ version: pitches.version }),
   ]);
   const updated = results[results.length - 1] as { version: number }[];
-  if (updated.length === 0) return afterLostRace(db, pitch.id, version);
+  if (updated.length === 0) return afterLostRace(db, pitch.id);
   return { ok: true, id: pitch.id, version: updated[0]!.version };
 }
 
 /** Why a guarded write changed nothing: the pitch is gone, or someone changed it meanwhile. */
-async function afterLostRace(db: Database, id: string, version: number): Promise<PitchNotFound | StalePitch> {
+async function afterLostRace(db: Database, id: string): Promise<PitchNotFound | StalePitch> {
   const [now] = await db.select({ version: pitches.version }).from(pitches).where(eq(pitches.id, id)).limit(1);
   return now ? { ok: false, reason: 'stale' } : { ok: false, reason: 'not-found' };
 }
