@@ -51,6 +51,8 @@ export const limits = {
   mailIp: { capacity: 10, refillMs: minute },
   /** Current-password checks on profile actions, per account per IP (the loginIp limit applies too). */
   passwordCheckAccountIp: { capacity: 5, refillMs: minute },
+  /** New pitches (drafts) per account: 10, then 1 every 10 minutes; edits are not counted. */
+  pitchCreateAccount: { capacity: 10, refillMs: 10 * minute },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;

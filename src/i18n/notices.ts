@@ -15,4 +15,12 @@ export const notices = {
   'lid-bevestigd': 'Het lidmaatschap is bevestigd; de persoon krijgt daarover een e-mail.',
   'organisatie-bevestigd': 'De werkgever is bevestigd, en daarmee ook wie hem aanmeldde.',
   'domein-opgeslagen': 'Het e-maildomein is opgeslagen.',
+  // Pitches (issue 7): the author's steps and the curators' decisions.
+  'pitch-opgeslagen': 'Uw pitch is opgeslagen als concept. Alleen u en uw collega’s van de gemeente zien hem.',
+  'pitch-ingediend': 'Uw pitch is ingediend. Een curator bekijkt hem; u krijgt een e-mail zodra hij online staat of als er iets moet veranderen.',
+  'pitch-gepubliceerd': 'De pitch is gepubliceerd; de indiener krijgt daarover een e-mail.',
+  'pitch-teruggestuurd': 'De pitch is teruggestuurd met uw opmerking; de indiener krijgt daarover een e-mail.',
+  'pitch-afgewezen': 'De pitch is afgewezen; de indiener krijgt de reden per e-mail.',
+  'pitch-uitgelicht': 'De pitch staat nu uitgelicht op de homepagina.',
+  'pitch-niet-uitgelicht': 'De pitch staat niet meer uitgelicht op de homepagina.',
 } as const;

@@ -1,0 +1,16 @@
+/**
+ * The checkbox lists of a posted form (target groups, sectors, kinds of help): readFormState
+ * keeps one value per name, so a form with groups of checkboxes reads the lists here.
+ */
+import type { AstroGlobal } from 'astro';
+
+export async function submittedLists(Astro: AstroGlobal, names: readonly string[]): Promise<Record<string, string[]>> {
+  if (Astro.request.method !== 'POST') return {};
+  try {
+    const form = await Astro.request.clone().formData();
+    return Object.fromEntries(names.map((name) => [name, form.getAll(name).filter((value): value is string => typeof value === 'string')]));
+  } catch {
+    // The body could not be read again: the boxes start empty, the text fields are kept.
+    return {};
+  }
+}
