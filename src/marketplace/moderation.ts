@@ -7,7 +7,6 @@
  * audit entry (who, when, what) and the author's e-mail in one guarded batch.
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
 import { pitches } from '../../db/marketplace-schema.ts';
 import { organisations, users } from '../../db/schema.ts';
 import { clock, type Deps } from '../accounts/deps.ts';
@@ -74,19 +73,6 @@ export async function publishedForFeaturing(deps: Deps, actor: Actor | null) {
     .where(eq(pitches.status, 'published'))
     .orderBy(desc(pitches.featured), desc(pitches.publishedAt));
   return rows.filter((row) => row.closingDate >= today);
-}
-
-/** Featured published pitches that are still open, newest first: for the home page. */
-export async function featuredPitches(db: Database, limit = 3, now = Date.now()) {
-  const today = amsterdamDate(new Date(now));
-  const rows = await db
-    .select({ id: pitches.id, title: pitches.title, area: pitches.area, closingDate: pitches.closingDate, challenge: pitches.challenge, municipality: organisations.name, demo: pitches.demo })
-    .from(pitches)
-    .innerJoin(organisations, eq(organisations.id, pitches.municipalityId))
-    .where(and(eq(pitches.status, 'published'), eq(pitches.featured, true)))
-    .orderBy(desc(pitches.publishedAt))
-    .limit(limit * 4);
-  return rows.filter((row) => row.closingDate >= today).slice(0, limit);
 }
 
 export type ModerationResult = { ok: true } | NotAllowed | PitchNotFound | StalePitch | PitchMoveRefused;

@@ -9,7 +9,8 @@ import { eq } from 'drizzle-orm';
 import { outbox, users } from '../../../db/schema.ts';
 import { offers, pitches } from '../../../db/marketplace-schema.ts';
 import { createDraft, listMyPitches, loadPitch, loadPitchForEditing, submitPitch, updatePitch } from '../../../src/marketplace/pitches.ts';
-import { featuredPitches, featurePitch, moderationQueue, publishPitch, rejectPitch, requestChanges, unfeaturePitch } from '../../../src/marketplace/moderation.ts';
+import { featuredPitches } from '../../../src/marketplace/pitch-list.ts';
+import { featurePitch, moderationQueue, publishPitch, rejectPitch, requestChanges, unfeaturePitch } from '../../../src/marketplace/moderation.ts';
 import { loadPitchPage, similarPitchesAndCases, titleMatchQuery, whatWorkedElsewhere, type Knowledge } from '../../../src/marketplace/pitch-page.ts';
 import { limits } from '../../../src/auth/rate-limit.ts';
 import { actorOf } from '../accounts/actors.ts';
@@ -202,12 +203,12 @@ describe('indienen en modereren', () => {
     expect(await loadPitchPage(t.deps(), null, id)).toMatchObject({ status: 'published', acceptsOffers: true, mayEdit: false });
     expect(await loadPitchForEditing(t.deps(), anna, id)).toMatchObject({ ok: false, reason: 'not-editable' });
 
-    expect(await featuredPitches(t.handle.db, 3)).toEqual([]);
+    expect(await featuredPitches(t.handle.db, new Date())).toEqual([]);
     expect(await featurePitch(t.deps(), anna, id, 6)).toEqual({ ok: false, reason: 'forbidden' });
     expect(await featurePitch(t.deps(), curator, id, 6)).toEqual({ ok: true });
-    expect((await featuredPitches(t.handle.db, 3)).map((p) => p.id)).toEqual([id]);
+    expect((await featuredPitches(t.handle.db, new Date())).map((p) => p.id)).toEqual([id]);
     expect(await unfeaturePitch(t.deps(), curator, id, 7)).toEqual({ ok: true });
-    expect(await featuredPitches(t.handle.db, 3)).toEqual([]);
+    expect(await featuredPitches(t.handle.db, new Date())).toEqual([]);
 
     const log = await auditActions(t, id);
     expect(log.map((a) => a.action)).toEqual([
@@ -253,7 +254,7 @@ describe('indienen en modereren', () => {
     await publishPitch(t.deps(), curator, id, 2);
     const later = Date.now() + 3 * 24 * 3600 * 1000;
     expect(await loadPitchPage(t.deps({ now: later }), null, id)).toMatchObject({ status: 'closed', acceptsOffers: false });
-    expect(await featuredPitches(t.handle.db, 3, later)).toEqual([]);
+    expect(await featuredPitches(t.handle.db, new Date(later))).toEqual([]);
   });
 });
 
