@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseURL, hasText, launchBrowser, visible, noJsPageFrom } from './browser.ts';
+import { hasText, launchBrowser, visible, noJsPageFrom } from './browser.ts';
 import { goodPassword, identity, linkFromMail, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
 
 let browser: Browser;
