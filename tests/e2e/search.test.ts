@@ -1,7 +1,14 @@
-/** Search through the real UI: the header form on any page, Pagefind in the browser. */
+/**
+ * Search through the real UI: the header form on any page, answered by the server (issue 7,
+ * item 5), so every flow runs with and without JavaScript; pitches from the server's database
+ * come back beside the content pages.
+ */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './browser.ts';
+import { pitches } from '../../db/marketplace-schema.ts';
+import { serverDatabase } from './accounts-support.ts';
+import { axeViolations, baseURL, launchBrowser, newPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,7 +28,12 @@ async function searchFromHeader(page: Page, term: string, startPath = '/instrume
   return page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href') ?? '' })));
 }
 
-describe('zoeken', () => {
+const withAndWithoutJs = [
+  ['met JavaScript', true],
+  ['zonder JavaScript', false],
+] as const;
+
+describe.each(withAndWithoutJs)('zoeken %s', (_label, javaScriptEnabled) => {
   test.each([
     ['pakketsorteer', /postnl-pakketsorteercentra/],
     ['regelluw', /zwolle-regelluw-werken/],
@@ -30,7 +42,7 @@ describe('zoeken', () => {
     ['bijstand', /instrumenten\/basisbaan/],
     ['Participatiewet', /instrumenten\/basisbaan/],
   ])('"%s" vindt %s', async (term, expected) => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(browser, { javaScriptEnabled });
     const links = await searchFromHeader(page, term);
     expect(links.map((l) => l.href).join('\n')).toMatch(expected);
     expect(errors).toEqual([]);
@@ -38,7 +50,7 @@ describe('zoeken', () => {
   });
 
   test('"loonwaarde" vindt het instrument en het praktijkvoorbeeld dat het gebruikt', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser, { javaScriptEnabled });
     const hrefs = (await searchFromHeader(page, 'loonwaarde', '/')).map((l) => l.href);
     expect(hrefs).toContain('/instrumenten/jobcoaching-loonwaarde/');
     expect(hrefs).toContain('/praktijkvoorbeelden/zwolle-regelluw-werken/');
@@ -46,7 +58,7 @@ describe('zoeken', () => {
   });
 
   test('een facetfilter beperkt de resultaten tot die soort', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser, { javaScriptEnabled });
     await page.goto('/zoeken/?q=loonwaarde&Soort=Instrument');
     await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/\d+ resulta/);
     const hrefs = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
@@ -57,7 +69,7 @@ describe('zoeken', () => {
   });
 
   test('resultaten tonen de samenvatting van de pagina, niet de verborgen zoekwoorden', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser, { javaScriptEnabled });
     await page.goto('/zoeken/?q=Wajong');
     await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const text = await page.locator('[data-search-results]').innerText();
@@ -67,9 +79,116 @@ describe('zoeken', () => {
   });
 
   test('een onzinwoord geeft een duidelijke melding', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser, { javaScriptEnabled });
     await page.goto('/zoeken/?q=qwxzvbnm');
     await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/Geen resultaten voor “qwxzvbnm”/);
     await context.close();
+  });
+});
+
+/** Writes a published pitch into the server's database, as moderation would leave it. */
+async function publishedPitch(fields: { title: string; area: string; challenge: string; status?: 'published' | 'draft' }) {
+  const { db } = await serverDatabase();
+  const now = Date.now();
+  const id = `zoektest-${randomUUID().slice(0, 8)}`;
+  await db.insert(pitches).values({
+    id,
+    municipalityId: 'zaanstad',
+    area: fields.area,
+    title: fields.title,
+    challenge: fields.challenge,
+    challengeHtml: `<p>${fields.challenge}</p>`,
+    ask: 'Banen, werkervaringsplekken en een buddy.',
+    askHtml: '<p>Banen, werkervaringsplekken en een buddy.</p>',
+    closingDate: '2099-12-31',
+    contactName: 'Zoektest',
+    contactEmail: 'zoektest@voorbeeld.nl',
+    status: fields.status ?? 'published',
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: fields.status === 'draft' ? null : now,
+  });
+  return id;
+}
+
+describe('één zoekopdracht voor pitches en kennisbank', () => {
+  let pitchId: string;
+  let draftId: string;
+  beforeAll(async () => {
+    pitchId = await publishedPitch({ title: 'Wie biedt? Werk voor de Poelenbrug', area: 'Poelenbrug', challenge: 'In de Poelenbrug zoeken veel bewoners werk dichtbij huis.' });
+    draftId = await publishedPitch({ title: 'Concept over de Poelenbrug', area: 'Poelenbrug', challenge: 'Nog niet klaar.', status: 'draft' });
+  });
+
+  test.each(withAndWithoutJs)('%s: /zoeken/?q=Poelenbrug toont de pitch en het praktijkvoorbeeld samen, geen concept', async (_label, javaScriptEnabled) => {
+    const { context, page, errors } = await newPage(browser, { javaScriptEnabled });
+    const response = await page.goto('/zoeken/?q=Poelenbrug');
+    expect(response?.status()).toBe(200);
+    const pitchLinks = await page.locator('[data-pitch-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(pitchLinks).toContain(`/pitches/${pitchId}/`);
+    expect(pitchLinks).not.toContain(`/pitches/${draftId}/`);
+    const contentLinks = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(contentLinks).toContain('/praktijkvoorbeelden/zaanstad-poelenbrug-wie-biedt/');
+    const pitchItem = page.locator('[data-pitch-results] li', { hasText: 'Wie biedt? Werk voor de Poelenbrug' });
+    expect(await pitchItem.innerText()).toMatch(/Pitch: open[\s\S]*Zaanstad, Poelenbrug/);
+    expect(await pitchItem.locator('mark').allInnerTexts()).toContain('Poelenbrug');
+    expect(await page.getByLabel('Zoekterm', { exact: true }).inputValue()).toBe('Poelenbrug');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('zonder JavaScript vanuit de kop van een pagina: de server antwoordt', async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    const links = await searchFromHeader(page, 'poelenbr', '/over/');
+    expect(links.map((l) => l.href)).toContain('/praktijkvoorbeelden/zaanstad-poelenbrug-wie-biedt/');
+    expect(await page.locator('[data-pitch-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain(`/pitches/${pitchId}/`);
+    await context.close();
+  });
+
+  test('zonder JavaScript bladeren door meer dan tien pitches; de kennisbank staat op de eerste pagina', async () => {
+    for (let i = 0; i < 11; i++) await publishedPitch({ title: `Bladertest ${i}`, area: 'Bladerwijk', challenge: 'Een pitch om door te bladeren.' });
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto('/zoeken/?q=bladertest');
+    expect(await page.locator('[data-pitch-results] li').count()).toBe(10);
+    await page.getByRole('link', { name: 'Volgende pitches' }).click();
+    await page.waitForURL(/pagina=2/);
+    expect(await page.locator('[data-pitch-results] li').count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: 'Meer pitches' }).innerText()).toContain('Pagina 2 van 2');
+    await page.getByRole('link', { name: 'Vorige pitches' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('pagina'));
+    expect(await page.locator('[data-pitch-results] li').count()).toBe(10);
+    await context.close();
+  });
+
+  test.each(['"', 'NEAR(', 'AND', '*', '-', '😀', 'wie biedt?', 'x'.repeat(500)])('vreemde invoer %j geeft een pagina, geen fout', async (q) => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    const response = await page.goto(`/zoeken/?q=${encodeURIComponent(q)}`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/resulta|Typ een zoekterm/);
+    await context.close();
+  });
+
+  test.each([
+    ['met resultaten (pitch en kennisbank)', '/zoeken/?q=Poelenbrug'],
+    ['zonder resultaten', '/zoeken/?q=qwxzvbnm'],
+    ['zonder zoekterm', '/zoeken/'],
+    ['met filter', '/zoeken/?q=werk&Soort=Pitch'],
+  ])('axe: /zoeken/ %s heeft geen overtredingen', async (_name, path) => {
+    const { context, page } = await newPage(browser);
+    await page.goto(path);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('op een telefoon (390 px) en een laptop past de pagina met resultaten in de breedte', async () => {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport });
+      const page = await context.newPage();
+      await page.goto('/zoeken/?q=Poelenbrug');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await context.close();
+    }
   });
 });

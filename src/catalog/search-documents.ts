@@ -1,0 +1,150 @@
+/**
+ * What the server-side content search indexes of each case study, instrument and organisation
+ * page (issue 7, item 5): the same words the page shows, plus its facets' labels and synonyms
+ * (domain/search-keywords.ts), so "Wajong" finds pages tagged arbeidsbeperking and
+ * "banenafspraak" the garantiebanen page, and the same filters the search form offers. Plain
+ * data in, plain data out: content-search.ts feeds it the collections, tests feed it files.
+ */
+import type { Root, Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { instruments, labelOf, sectors, targetGroups } from '../domain/facets.ts';
+import { searchKeywords } from '../domain/search-keywords.ts';
+
+/** The kinds of page, as the search form's "Soort pagina" names them. */
+export const contentKinds = ['Praktijkvoorbeeld', 'Instrument', 'Organisatie'] as const;
+export type ContentKind = (typeof contentKinds)[number];
+
+/** The filters of the search form, by the names its fields carry (kept from the Pagefind form, so old links work). */
+export const contentFilterNames = ['Soort', 'Sector', 'Doelgroep', 'Instrument', 'Gemeente', 'Provincie', 'Arbeidsmarktregio'] as const;
+export type ContentFilterName = (typeof contentFilterNames)[number];
+export type ContentFilters = Partial<Record<ContentFilterName, string>>;
+
+/** One page in the content search. */
+export interface SearchDocument {
+  url: string;
+  kind: ContentKind;
+  title: string;
+  /** Shown under the title in the results (the page's own summary). */
+  summary: string;
+  /** Indexed, never shown: facet labels and synonyms, names, places. */
+  keywords: string[];
+  /** The page's running text. */
+  text: string;
+  /** Filter values (labels), per filter name. */
+  filters: Partial<Record<ContentFilterName, string[]>>;
+}
+
+/**
+ * The plain text of an MDX body: the words of its paragraphs, headings and lists. MDX
+ * expressions and HTML are left out (the content has none today; they would not be prose).
+ */
+export function markdownText(markdown: string): string {
+  const words: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'text' || node.type === 'inlineCode') words.push(node.value);
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem') words.push('\n');
+  };
+  walk(fromMarkdown(markdown) as Root);
+  return words.join('').replace(/[ \t]*\n+[ \t]*/g, '\n').trim();
+}
+
+/** What a case study page says, resolved to names (content-search.ts does the lookups). */
+export interface CaseInput {
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  sectors: readonly string[];
+  targetGroups: readonly string[];
+  instruments: readonly string[];
+  places: readonly string[];
+  outcomes: readonly string[];
+  /** Employers, partners and municipalities it names. */
+  organisationNames: readonly string[];
+  municipalityNames: readonly string[];
+  provinceNames: readonly string[];
+  regionNames: readonly string[];
+}
+
+export function caseDocument(input: CaseInput): SearchDocument {
+  const sectorLabels = input.sectors.map((id) => labelOf(sectors, id));
+  const targetGroupLabels = input.targetGroups.map((id) => labelOf(targetGroups, id));
+  const instrumentLabels = input.instruments.map((id) => labelOf(instruments, id));
+  return {
+    url: `/praktijkvoorbeelden/${input.id}/`,
+    kind: 'Praktijkvoorbeeld',
+    title: input.title,
+    summary: input.summary,
+    keywords: [...searchKeywords(input), ...input.places, ...input.organisationNames],
+    text: [markdownText(input.body), ...input.outcomes].join('\n'),
+    filters: {
+      Soort: ['Praktijkvoorbeeld'],
+      Sector: sectorLabels,
+      Doelgroep: targetGroupLabels,
+      Instrument: instrumentLabels,
+      Gemeente: [...input.municipalityNames],
+      Provincie: [...input.provinceNames],
+      Arbeidsmarktregio: [...input.regionNames],
+    },
+  };
+}
+
+/** What an instrument page says; stances with the municipality's name. */
+export interface InstrumentInput {
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  targetGroups: readonly string[];
+  stances: readonly { municipalityName: string; statement: string }[];
+  organisationNames: readonly string[];
+}
+
+export function instrumentDocument(input: InstrumentInput): SearchDocument {
+  return {
+    url: `/instrumenten/${input.id}/`,
+    kind: 'Instrument',
+    title: input.title,
+    summary: input.summary,
+    keywords: [...searchKeywords({ instruments: [input.id], targetGroups: input.targetGroups }), ...input.organisationNames],
+    text: [markdownText(input.body), ...input.stances.map((s) => `${s.municipalityName}: ${s.statement}`)].join('\n'),
+    filters: { Soort: ['Instrument'], Instrument: [input.title], Doelgroep: input.targetGroups.map((id) => labelOf(targetGroups, id)) },
+  };
+}
+
+/** An organisation page: its name, kind, description, sectors and area. */
+export interface OrganisationInput {
+  id: string;
+  /** "Gemeente Zaanstad" for a municipality, as the page's heading. */
+  title: string;
+  kindLabel: string;
+  description?: string;
+  sectors: readonly string[];
+  provinceName?: string;
+  regionName?: string;
+}
+
+export function organisationDocument(input: OrganisationInput): SearchDocument {
+  return {
+    url: `/organisaties/${input.id}/`,
+    kind: 'Organisatie',
+    title: input.title,
+    summary: input.description ?? `${input.kindLabel} ${input.title} op Praktijkplein.`,
+    keywords: [input.kindLabel, ...searchKeywords({ sectors: input.sectors }), input.provinceName ?? '', input.regionName ?? ''].filter(Boolean),
+    text: input.description ?? '',
+    filters: {
+      Soort: ['Organisatie'],
+      ...(input.provinceName ? { Provincie: [input.provinceName] } : {}),
+      ...(input.regionName ? { Arbeidsmarktregio: [input.regionName] } : {}),
+    },
+  };
+}
+
+/** Does a document pass every chosen filter? Empty values do not filter. */
+export function passesFilters(document: SearchDocument, filters: ContentFilters): boolean {
+  return contentFilterNames.every((name) => {
+    const wanted = filters[name];
+    return !wanted || (document.filters[name] ?? []).includes(wanted);
+  });
+}
