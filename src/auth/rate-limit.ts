@@ -51,6 +51,8 @@ export const limits = {
   mailIp: { capacity: 10, refillMs: minute },
   /** Current-password checks on profile actions, per account per IP (the loginIp limit applies too). */
   passwordCheckAccountIp: { capacity: 5, refillMs: minute },
+  /** New offers ("Ik doe mee") by one account: 10, then 1 every 6 minutes (no one answers ten pitches a minute). */
+  offerCreateAccount: { capacity: 10, refillMs: 6 * minute },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;

@@ -1,5 +1,6 @@
 /** Messages shown after a successful form, keyed by the ?melding= value of the redirect. */
 import { validFor } from '../mail/messages.ts';
+import { offerNotices } from './offer-notices.ts';
 
 export const notices = {
   bevestigd: 'Uw e-mailadres is bevestigd.',
@@ -15,4 +16,5 @@ export const notices = {
   'lid-bevestigd': 'Het lidmaatschap is bevestigd; de persoon krijgt daarover een e-mail.',
   'organisatie-bevestigd': 'De werkgever is bevestigd, en daarmee ook wie hem aanmeldde.',
   'domein-opgeslagen': 'Het e-maildomein is opgeslagen.',
+  ...offerNotices,
 } as const;
