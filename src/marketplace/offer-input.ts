@@ -2,6 +2,8 @@
  * The offer form ("Ik doe mee", issue 7 item 6) as one zod schema with Dutch messages: the
  * action parses with it, the use cases take its output type, and tests parse with it too, so
  * what the form accepts and what the database gets can never drift apart.
+ * Optional fields are `nullish`: Astro's form parser hands an empty or missing field to a
+ * schema wrapped in a transform as null, not undefined.
  */
 import { z } from 'astro/zod';
 import { helpKinds } from '../domain/help-kinds.ts';
@@ -18,7 +20,7 @@ const optionalText = (max: number, tooLong: string) =>
   z
     .string()
     .max(max * 2, tooLong)
-    .optional()
+    .nullish()
     .transform((value) => value?.trim() ?? '')
     .refine((value) => [...value].length <= max, tooLong)
     .transform((value) => (value === '' ? null : value));
@@ -35,7 +37,7 @@ export const offerFields = {
   places: z
     .string()
     .max(12, `Vul een heel getal in van 1 tot en met ${PLACES_MAX}.`)
-    .optional()
+    .nullish()
     .transform((value) => value?.trim() ?? '')
     .refine((value) => value === '' || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= PLACES_MAX), `Vul een heel getal in van 1 tot en met ${PLACES_MAX}, of laat het leeg.`)
     .transform((value) => (value === '' ? null : Number(value))),
@@ -43,7 +45,7 @@ export const offerFields = {
   startsOn: z
     .string()
     .max(20, 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-09-01.')
-    .optional()
+    .nullish()
     .transform((value) => value?.trim() ?? '')
     .refine((value) => value === '' || isCalendarDay(value), 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-09-01.')
     .refine((value) => value === '' || !isCalendarDay(value) || value >= amsterdamDate(new Date()), 'Deze datum is al voorbij. Kies vandaag of een latere datum.')
@@ -52,8 +54,12 @@ export const offerFields = {
   support: optionalText(SUPPORT_MAX, `Beschrijf de begeleiding in hoogstens ${SUPPORT_MAX} tekens.`),
   /** A message for the pitch owner (never shown to other employers). */
   message: optionalText(MESSAGE_MAX, `Een bericht mag hoogstens ${MESSAGE_MAX} tekens hebben.`),
-  /** May the organisation's name appear on the public pitch page? A checkbox: present means yes. */
-  showName: z.boolean().optional().transform((value) => value === true),
+  /** May the organisation's name appear on the public pitch page? A checkbox (value "true"): present means yes. */
+  showName: z
+    .string()
+    .max(10)
+    .nullish()
+    .transform((value) => value === 'true'),
 };
 
 /** The offer form as one schema. */

@@ -297,8 +297,22 @@ export async function myOffers(deps: Deps, actor: Actor | null): Promise<MyOffer
     }));
 }
 
+/** The offer page's view of a pitch it found. */
+export interface OfferPageView {
+  pitch: OfferPitch;
+  /** New offers are taken (published, closing day not over). */
+  open: boolean;
+  status: PitchStatus;
+  /** The actor's employer's live offer, if the actor may change it. */
+  mine: OfferRow | undefined;
+  /** May make an offer (perhaps one that waits) for their own employer. */
+  mayOffer: boolean;
+  /** Acts for the employer: the offer reaches the owner at once. */
+  actsForEmployer: boolean;
+}
+
 /** What the offer page needs: the pitch, and the live offer of the actor's employer that the actor may change. */
-export async function offerPage(deps: Deps, actor: Actor | null, pitchId: string) {
+export async function offerPage(deps: Deps, actor: Actor | null, pitchId: string): Promise<OfferPageView | undefined> {
   const { db } = deps;
   const pitch = await loadPitch(db, pitchId);
   if (!pitch || !pitchVisibleTo(actor, pitch)) return undefined;

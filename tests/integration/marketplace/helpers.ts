@@ -68,5 +68,5 @@ export async function marketplaceCast(t: TestDb) {
 
 /** A valid offer form, as the schema outputs it. */
 export function offerForm(overrides: Record<string, unknown> = {}): OfferInput {
-  return offerInput.parse({ helpKinds: ['banen'], places: '3', support: 'Een buddy op de werkvloer', message: 'Wij doen mee!', showName: true, ...overrides });
+  return offerInput.parse({ helpKinds: ['banen'], places: '3', support: 'Een buddy op de werkvloer', message: 'Wij doen mee!', showName: 'true', ...overrides });
 }

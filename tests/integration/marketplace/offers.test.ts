@@ -52,6 +52,9 @@ describe('het formulier (zod, Nederlandse meldingen)', () => {
       message: null,
       showName: false,
     });
+    // What Astro's form parser passes for empty fields and an unticked checkbox.
+    expect(offerInput.parse({ helpKinds: ['banen'], places: null, startsOn: null, support: null, message: null, showName: null })).toMatchObject({ places: null, showName: false });
+    expect(offerInput.parse({ helpKinds: ['banen'], showName: 'true' }).showName).toBe(true);
   });
 });
 
