@@ -13,6 +13,7 @@ import { can, notAllowed, type Action, type Actor, type NotAllowed } from '../do
 import { registrableKinds } from '../domain/accounts.ts';
 import { isFreeMailDomain } from '../domain/free-mail.ts';
 import { clock, type Deps } from './deps.ts';
+import { releaseWaitingOffers } from '../marketplace/offers.ts';
 import { findUserByEmail } from './users.ts';
 
 
@@ -101,6 +102,7 @@ export async function verifyMember(deps: Deps, actor: Actor | null, userId: stri
     audit(db, { actorUserId: actor.userId, action: 'member.verified', subjectType: 'user', subjectId: userId }, now),
     enqueueMail(db, { ...membershipVerifiedMessage(row.user.email, row.user.name, row.organisation.name), userId }, now),
   ]);
+  await releaseWaitingOffers(deps, { userId });
   return { ok: true };
 }
 
@@ -137,6 +139,7 @@ export async function verifyOrganisation(deps: Deps, actor: Actor | null, organi
   ]);
   // A colleague verified it a moment earlier: their batch did the work (ours changed nothing).
   if (results[0].length === 0) return { ok: false, reason: 'not-found' };
+  await releaseWaitingOffers(deps, { organisationId });
   return { ok: true };
 }
 

@@ -15,8 +15,9 @@ import type { UserView } from '../auth/session.ts';
 import { slugify } from '../catalog/slug.ts';
 import type { RegistrableKind } from '../domain/accounts.ts';
 import { nameProblem } from '../domain/names.ts';
-import { enqueueMail } from '../mail/outbox.ts';
+import { enqueueMail, type MailMessage } from '../mail/outbox.ts';
 import { existingAccountMessage, verifyEmailMessage } from '../mail/messages.ts';
+import { releaseWaitingOffers } from '../marketplace/offers.ts';
 import { clock, isUniqueViolation, type Deps } from './deps.ts';
 import { emailDomain, findUserByEmail, findUserWithOrganisation, normaliseEmail, personalWords } from './users.ts';
 
@@ -29,6 +30,16 @@ export interface RegistrationInput {
   organisationId?: string;
   /** A new employer to propose (kind employer, no organisationId). */
   newEmployerName?: string;
+  /**
+   * Work that belongs with a new account, such as an offer made in the same form: its statements
+   * join the batch that creates the account (both or neither). For an address that already has
+   * an account nothing is attached; `existingAccountMessage` replaces the usual notice, so only
+   * the mailbox's owner learns what to do. The answer is the same either way.
+   */
+  alongside?: {
+    statements: (account: { userId: string; organisationId: string }, now: number) => BatchItem<'sqlite'>[];
+    existingAccountMessage: (to: string, name: string) => MailMessage;
+  };
 }
 
 export type RegistrationResult =
@@ -65,7 +76,8 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
   const existing = await findUserByEmail(db, email);
   if (existing) {
     if ((await consume(db, 'noticeAddress', email, now)).allowed) {
-      await db.batch([enqueueMail(db, { ...existingAccountMessage(email, existing.name, deps.origin), userId: existing.id }, now)]);
+      const notice = input.alongside?.existingAccountMessage(email, existing.name) ?? existingAccountMessage(email, existing.name, deps.origin);
+      await db.batch([enqueueMail(db, { ...notice, userId: existing.id }, now)]);
     }
     return { ok: true };
   }
@@ -79,6 +91,7 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
       tokenInsert,
       enqueueMail(db, { ...verifyEmailMessage(email, link), userId, expiresAt }, now),
       audit(db, { actorUserId: userId, action: 'account.registered', subjectType: 'user', subjectId: userId, detail: { organisationId: organisation.id } }, now),
+      ...(input.alongside?.statements({ userId, organisationId: organisation.id }, now) ?? []),
     ];
     // A proposed employer must exist before the user that belongs to it.
     if (organisation.create) statements.unshift(db.insert(organisations).values(organisation.create));
@@ -86,7 +99,8 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
   } catch (error) {
     // Someone registered the same address a moment ago: answer as for an existing account.
     if (!isUniqueViolation(error)) throw error;
-    if ((await consume(db, 'noticeAddress', email, now)).allowed) await db.batch([enqueueMail(db, existingAccountMessage(email, name, deps.origin), now)]);
+    const notice = input.alongside?.existingAccountMessage(email, name) ?? existingAccountMessage(email, name, deps.origin);
+    if ((await consume(db, 'noticeAddress', email, now)).allowed) await db.batch([enqueueMail(db, notice, now)]);
   }
   return { ok: true };
 }
@@ -161,6 +175,7 @@ export async function confirmEmail(deps: Deps, token: string): Promise<ConfirmRe
   if (claim.length !== 1) return { ok: false, reason: 'used' };
   // The link proved the mailbox: a lock-out on this account (from any source) ends.
   await clearAccountLimits(db, row.user.email);
+  await releaseWaitingOffers(deps, { userId: check.userId });
   return { ok: true };
 }
 

@@ -20,6 +20,8 @@ export interface FormState {
   /** A message or a field error is shown (pages prefix their title with "Fout: "). */
   hasErrors: boolean;
   values: Record<string, string>;
+  /** Every value per name, for fields sent more than once (a group of checkboxes). */
+  lists: Record<string, string[]>;
   fields: Record<string, string>;
   message?: string;
   redirect?: string;
@@ -35,11 +37,15 @@ export async function readFormState(Astro: AstroGlobal, ...pageActions: ActionLi
 
 async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise<Omit<FormState, 'hasErrors'>> {
   const result = pageActions.map((action) => Astro.getActionResult(action)).find(Boolean) as { data?: FormOutcome; error?: unknown } | undefined;
-  if (!result) return { submitted: false, values: {}, fields: {} };
+  if (!result) return { submitted: false, values: {}, lists: {}, fields: {} };
   const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   try {
     for (const [name, value] of await Astro.request.formData()) {
-      if (typeof value === 'string' && !SECRET_FIELDS.has(name)) values[name] = value;
+      if (typeof value === 'string' && !SECRET_FIELDS.has(name)) {
+        values[name] = value;
+        (lists[name] ??= []).push(value);
+      }
     }
   } catch {
     // The body could not be read again; the fields simply start empty.
@@ -52,7 +58,7 @@ async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise
           .filter(([, messages]) => messages && messages.length > 0)
           .map(([name, messages]) => [name, messages![0]!]),
       );
-      return { submitted: true, values, fields };
+      return { submitted: true, values, lists, fields };
     }
     const status = (result.error as { status?: number }).status ?? 500;
     Astro.response.status = status;
@@ -60,6 +66,7 @@ async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise
     return {
       submitted: true,
       values,
+      lists,
       fields: {},
       message:
         status >= 500
@@ -68,9 +75,9 @@ async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise
     };
   }
   const outcome = result.data!;
-  if (outcome.ok) return { submitted: true, values, fields: {}, redirect: outcome.redirect };
+  if (outcome.ok) return { submitted: true, values, lists, fields: {}, redirect: outcome.redirect };
   Astro.response.status = outcome.status;
-  return { submitted: true, values, fields: outcome.fields ?? {}, message: outcome.message };
+  return { submitted: true, values, lists, fields: outcome.fields ?? {}, message: outcome.message };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { account } from './account.ts';
 import { curation } from './curation.ts';
+import { offers } from './offers.ts';
 import { pitches } from './pitches.ts';
 
-export const server = { account, curation, pitches };
+export const server = { account, curation, pitches, offers };

@@ -53,6 +53,8 @@ export const limits = {
   passwordCheckAccountIp: { capacity: 5, refillMs: minute },
   /** New pitches (drafts) per account: 10, then 1 every 10 minutes; edits are not counted. */
   pitchCreateAccount: { capacity: 10, refillMs: 10 * minute },
+  /** New offers ("Ik doe mee") by one account: 10, then 1 every 6 minutes (no one answers ten pitches a minute). */
+  offerCreateAccount: { capacity: 10, refillMs: 6 * minute },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;

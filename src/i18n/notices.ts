@@ -1,5 +1,6 @@
 /** Messages shown after a successful form, keyed by the ?melding= value of the redirect. */
 import { validFor } from '../mail/messages.ts';
+import { offerNotices } from './offer-notices.ts';
 
 export const notices = {
   bevestigd: 'Uw e-mailadres is bevestigd.',
@@ -21,6 +22,7 @@ export const notices = {
   'pitch-gepubliceerd': 'De pitch is gepubliceerd; de indiener krijgt daarover een e-mail.',
   'pitch-teruggestuurd': 'De pitch is teruggestuurd met uw opmerking; de indiener krijgt daarover een e-mail.',
   'pitch-afgewezen': 'De pitch is afgewezen; de indiener krijgt de reden per e-mail.',
-  'pitch-uitgelicht': 'De pitch staat nu uitgelicht op de homepagina.',
-  'pitch-niet-uitgelicht': 'De pitch staat niet meer uitgelicht op de homepagina.',
+  'pitch-uitgelicht': 'De pitch staat nu uitgelicht bovenaan de lijst met pitches.',
+  'pitch-niet-uitgelicht': 'De pitch staat niet meer uitgelicht.',
+  ...offerNotices,
 } as const;

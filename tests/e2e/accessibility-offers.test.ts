@@ -1,0 +1,91 @@
+/**
+ * axe (WCAG 2.0–2.2 A/AA) on every offer page, forms with errors included, and screenshots at
+ * phone and desktop size (in the temp folder praktijkplein-offer-shots) to look at by eye.
+ */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, baseURL, launchBrowser } from './browser.ts';
+import { identity, loginVia, registerVia, verifyVia } from './accounts-support.ts';
+import { publishedPitch, verifyMembership } from './offers-support.ts';
+
+let browser: Browser;
+let pitchId: string;
+const owner = identity('axe-eigenaar');
+const shots = join(tmpdir(), 'praktijkplein-offer-shots');
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  browser = await launchBrowser();
+  const page = await pageFor(owner.ip);
+  await registerVia(page, { name: 'Olga Eigenaar', email: owner.email, kind: 'gemeente', organisation: 'Zaanstad' });
+  await verifyVia(page, owner.email);
+  await verifyMembership(owner.email);
+  pitchId = await publishedPitch(owner.email, 'Werk in de Poelenbrug voor jongeren én statushouders');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pageFor(ip: string) {
+  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  return context.newPage();
+}
+
+async function check(page: Page, name?: string) {
+  expect(await axeViolations(page)).toEqual([]);
+  if (!name) return;
+  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+    await page.setViewportSize({ width, height });
+    // No horizontal scroll on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+  }
+}
+
+describe('toegankelijkheid van de aanbodpagina’s', () => {
+  test('Ik doe mee als bezoeker: leeg en met foutmeldingen', async () => {
+    const page = await pageFor(identity('axe-bezoeker').ip);
+    await page.goto(`/pitches/${pitchId}/meedoen/`);
+    await check(page, 'meedoen-bezoeker');
+    await page.getByLabel('Aantal plaatsen').fill('0');
+    await page.getByRole('button', { name: 'Account maken en aanbod versturen' }).click();
+    await page.getByRole('alert').waitFor();
+    await check(page, 'meedoen-bezoeker-fouten');
+  });
+
+  test('Ik doe mee als werkgever, Mijn aanbod, en de pagina van de eigenaar (ook met fouten)', async () => {
+    const employer = identity('axe-werkgever');
+    const page = await pageFor(employer.ip);
+    await registerVia(page, { name: 'Wim Werkgever', email: employer.email, kind: 'werkgever', organisation: 'PostNL' });
+    await verifyVia(page, employer.email);
+    await verifyMembership(employer.email);
+    await loginVia(page, employer.email);
+    await page.waitForURL(/\/account\/$/);
+    await page.goto(`/pitches/${pitchId}/meedoen/`);
+    await check(page, 'meedoen-werkgever');
+    await page.getByLabel('Vanaf wanneer').fill('2020-01-01');
+    await page.getByRole('button', { name: 'Aanbod versturen' }).click();
+    await page.getByRole('alert').waitFor();
+    await check(page);
+    await page.getByLabel('Werkervaringsplaatsen').check();
+    await page.getByLabel('Vanaf wanneer').fill('');
+    await page.getByLabel('Aantal plaatsen').fill('4');
+    await page.getByLabel(/Begeleiding/).fill('Een vaste buddy en een jobcoach van de gemeente.');
+    await page.getByLabel(/Bericht aan de gemeente/).fill('Wij beginnen graag na de zomer.');
+    await page.getByRole('button', { name: 'Aanbod versturen' }).click();
+    await page.waitForURL(/mijn-aanbod/);
+    await check(page, 'mijn-aanbod');
+
+    const ownerPage = await pageFor(owner.ip);
+    await loginVia(ownerPage, owner.email);
+    await ownerPage.waitForURL(/\/account\/$/);
+    await ownerPage.goto(`/pitches/${pitchId}/aanbod/`);
+    await check(ownerPage, 'aanbod-eigenaar');
+    await ownerPage.getByRole('button', { name: 'Pitch sluiten' }).click();
+    await ownerPage.getByRole('alert').first().waitFor();
+    await check(ownerPage, 'aanbod-eigenaar-fouten');
+  });
+});
