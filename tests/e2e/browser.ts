@@ -23,11 +23,14 @@ export async function newPage(browser: Browser, options: { javaScriptEnabled?: b
   return { context, page, errors };
 }
 
-/** A page without JavaScript, as a person with scripts off (or a slow phone) sees it, from its own client IP. */
-export async function noJsPageFrom(browser: Browser, ip: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': ip } });
+/** A page from its own client IP (rate limits count per source), with or without JavaScript. */
+export async function pageFrom(browser: Browser, ip: string, javaScript: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled: javaScript, extraHTTPHeaders: { 'x-forwarded-for': ip } });
   return { context, page: await context.newPage() };
 }
+
+/** A page without JavaScript, as a person with scripts off (or a slow phone) sees it, from its own client IP. */
+export const noJsPageFrom = (browser: Browser, ip: string) => pageFrom(browser, ip, false);
 
 /** WCAG 2.0–2.2 A and AA together, as the issue asks. */
 export async function axeViolations(page: Page) {

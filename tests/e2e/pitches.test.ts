@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, hasText, launchBrowser, newPage, noJsPageFrom, visible } from './browser.ts';
 import { identity, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { dayFromNow, fillPitch, pitchPeople } from './pitch-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,50 +23,9 @@ afterAll(async () => {
 const shots = '/tmp/pitch-shots';
 mkdirSync(shots, { recursive: true });
 
-/** The day `days` from today in Europe/Amsterdam, as the date field wants it. */
-function dayFromNow(days: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 864e5));
-  return parts;
-}
-
-/** A Zaanstad member verified by a curator, and that curator, both signed in (no JavaScript). */
-async function people(prefix: string) {
-  const author = identity(`${prefix}-wethouder`);
-  const curator = identity(`${prefix}-curator`);
-  const authorName = `Wendy ${prefix} Wethouder`;
-  const { page } = await noJsPageFrom(browser, author.ip);
-  const { page: desk } = await noJsPageFrom(browser, curator.ip);
-  await registerVia(page, { name: authorName, email: author.email, kind: 'gemeente', organisation: 'Zaanstad' });
-  await verifyVia(page, author.email);
-  await registerVia(desk, { name: `Carla ${prefix} Curator`, email: curator.email, kind: 'gemeente', organisation: 'Utrecht' });
-  await verifyVia(desk, curator.email);
-  setRole(curator.email, 'curator');
-  await loginVia(desk, curator.email);
-  await desk.waitForURL(/\/account\/$/);
-  await desk.goto('/beheer/');
-  await desk.getByRole('button', { name: `Bevestig ${authorName}` }).click();
-  await hasText(desk.getByRole('status'), /lidmaatschap is bevestigd/i);
-  await loginVia(page, author.email);
-  await page.waitForURL(/\/account\/$/);
-  return { page, desk, author, curator };
-}
-
-/** Fills the pitch form (all required fields) with a given closing date. */
-async function fillPitch(page: Page, title: string, closingDate: string) {
-  await page.getByLabel('Titel').fill(title);
-  await page.getByLabel('Wijk of gebied').fill('Poelenbrug');
-  await page.getByLabel('De uitdaging').fill('In de Poelenbrug willen veel mensen werken, maar ze vinden geen baan. Wie biedt een plek?');
-  await page.getByLabel('Wat vraagt u van werkgevers?').fill('Banen en werkervaringsplaatsen met **begeleiding** op de werkvloer.');
-  await page.getByLabel('Banen', { exact: true }).check();
-  await page.getByLabel('Mensen in de bijstand').check();
-  await page.getByLabel('Logistiek').check();
-  await page.getByLabel('Aantal mensen of plaatsen').fill('10');
-  await page.getByLabel('Sluitingsdatum').fill(closingDate);
-}
-
 describe('een pitch van concept tot gepubliceerd', () => {
   test('zonder JavaScript: fout bij het veld, voorbeeld, indienen, wijziging gevraagd, opnieuw indienen, publiceren', async () => {
-    const { page, desk, author, curator } = await people('flow');
+    const { page, desk, author, curator } = await pitchPeople(browser, 'flow');
     const title = `Poelenbrug aan het werk ${Date.now().toString(36)}`;
 
     await page.goto('/account/');
@@ -155,7 +115,7 @@ describe('een pitch van concept tot gepubliceerd', () => {
 
 describe('toegankelijkheid en schermafdrukken', () => {
   test('axe vindt niets op de nieuwe pagina’s, ook met fouten; geen horizontaal scrollen op 390 px', async () => {
-    const { page: setupPage, desk: setupDesk, author, curator } = await people('axe');
+    const { page: setupPage, desk: setupDesk, author, curator } = await pitchPeople(browser, 'axe');
     await setupPage.context().close();
     await setupDesk.context().close();
     const { page } = await newPage(browser);
