@@ -7,6 +7,7 @@
  */
 import { and, isNull, lt, notExists, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { offers } from '../../db/marketplace-schema.ts';
 import { organisations, users } from '../../db/schema.ts';
 import { deleteOldSecurityEvents } from '../audit/security-events.ts';
 import { deleteSpentTokens } from '../auth/one-time-token.ts';
@@ -30,6 +31,9 @@ export async function runRetention(db: Database, now = Date.now()): Promise<void
     deleteDeadMail(db, now),
     deleteOldSecurityEvents(db, now),
     db.delete(users).where(and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff))),
+    // Offers that waited for an account that never came to be (its author is gone) never
+    // reached anyone: they go too, so they no longer block the employer's real offer.
+    db.delete(offers).where(and(eq(offers.status, 'waiting-for-verification'), isNull(offers.authorId))),
     // Employers proposed by accounts that never came to be.
     db
       .delete(organisations)
