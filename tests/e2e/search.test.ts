@@ -1,7 +1,8 @@
 /**
  * Search through the real UI: the header form on any page, answered by the server (issue 7,
  * item 5), so every flow runs with and without JavaScript; pitches from the server's database
- * come back beside the content pages.
+ * come back beside the content pages. With JavaScript, typing on /zoeken/ adds Pagefind's
+ * kennisbank results without a page load.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -133,6 +134,53 @@ describe('één zoekopdracht voor pitches en kennisbank', () => {
     expect(await pitchItem.locator('mark').allInnerTexts()).toContain('Poelenbrug');
     expect(await page.getByLabel('Zoekterm', { exact: true }).inputValue()).toBe('Poelenbrug');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('met JavaScript: typen (zonder Zoeken) ververst de kennisbank uit Pagefind; de pitches blijven staan', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const pagefindRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/pagefind/')) pagefindRequests.push(request.url());
+    });
+    await page.goto('/zoeken/?q=Poelenbrug');
+    const serverUrl = page.url();
+    const contentHrefs = () => page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const pitchHrefs = () => page.locator('[data-pitch-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(await contentHrefs()).not.toContain('/instrumenten/jobcoaching-loonwaarde/');
+
+    await page.getByLabel('Zoekterm', { exact: true }).fill('loonwaarde');
+    await expect.poll(contentHrefs, { timeout: 15_000 }).toContain('/instrumenten/jobcoaching-loonwaarde/');
+    expect(await contentHrefs()).toContain('/praktijkvoorbeelden/zwolle-regelluw-werken/');
+    const status = page.locator('[data-search-status]');
+    expect(await status.textContent()).toMatch(/^\d+ pagina’s? uit de kennisbank voor “loonwaarde”.*Druk op Zoeken om ook pitches te zoeken\.$/);
+    expect(await page.getByRole('heading', { name: /^Uit de kennisbank \(\d+\)$/ }).count()).toBe(1);
+    // The results came from Pagefind in the browser, not from a new server page.
+    expect(pagefindRequests.length).toBeGreaterThan(0);
+    expect(page.url()).toBe(serverUrl);
+    expect(await pitchHrefs()).toContain(`/pitches/${pitchId}/`);
+    // Exactly one polite live region announces the count.
+    expect(await page.locator('[role="status"], [aria-live="polite"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // Zoeken is still a normal GET: the server answers both halves for the new term.
+    await page.getByRole('search', { name: 'Zoeken op deze pagina' }).getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL(/\/zoeken\/\?q=loonwaarde/);
+    expect(await pitchHrefs()).not.toContain(`/pitches/${pitchId}/`);
+    expect(await contentHrefs()).toContain('/instrumenten/jobcoaching-loonwaarde/');
+    await context.close();
+  });
+
+  test('met JavaScript maar zonder Pagefind blijven de resultaten van de server staan', async () => {
+    const { context, page } = await newPage(browser);
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto('/zoeken/?q=Poelenbrug');
+    await page.getByLabel('Zoekterm', { exact: true }).fill('loonwaarde');
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/Druk op Zoeken om te zoeken voor “loonwaarde”\.$/);
+    expect(await page.locator('[data-search-status]').textContent()).not.toMatch(/fout|lukt niet/i);
+    expect(await page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain('/praktijkvoorbeelden/zaanstad-poelenbrug-wie-biedt/');
+    expect(await page.locator('[data-pitch-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain(`/pitches/${pitchId}/`);
     await context.close();
   });
 
