@@ -2,7 +2,8 @@
  * The marketplace part of `npm run bench` (issue 7, item 12): the pitch list (plain, filtered,
  * searched) and a pitch page against a generated database of 10,000 pitches and 100,000
  * offers, under 50 concurrent connections on loopback (autocannon). Target: p99 under 50 ms and
- * no errors. Prints one line per page and exits 1 when a target is missed.
+ * no errors. The first, uncached render of each page is reported too. Prints one line per page
+ * and exits 1 when a target is missed.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,13 +51,16 @@ const pages = {
 
 const failures = [];
 for (const [name, path] of Object.entries(pages)) {
-  // Warm up (module loading, caches), then measure.
+  // The first request renders the page (nothing cached yet): reported, no target. Then measure
+  // what visitors mostly get: the page from the public page cache (src/server/page-cache.ts).
+  const coldStart = performance.now();
   await fetch(base + path).then((r) => r.arrayBuffer());
+  const coldMs = performance.now() - coldStart;
   const result = await autocannon({ url: base + path, connections: CONNECTIONS, duration: SECONDS, headers: { 'accept-encoding': 'gzip' } });
   const errors = result.errors + result.timeouts + result.non2xx;
   const ok = errors === 0 && result.latency.p99 <= targets.p99Ms;
   console.log(
-    `${ok ? '✓' : '✖'} ${name} (${path}): ${Math.round(result.requests.average)} verzoeken/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, fouten ${errors} — doel p99 ≤ ${targets.p99Ms} ms, 0 fouten`,
+    `${ok ? '✓' : '✖'} ${name} (${path}): eerste keer ${coldMs.toFixed(0)} ms; daarna ${Math.round(result.requests.average)} verzoeken/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, fouten ${errors} — doel p99 ≤ ${targets.p99Ms} ms, 0 fouten`,
   );
   if (!ok) failures.push(name);
 }

@@ -10,6 +10,7 @@ import { sessionCookieName, sessionCookieOptions } from './auth/cookie.ts';
 import { validateSessionToken } from './auth/session.ts';
 import { housekeeping } from './jobs/housekeeping.ts';
 import { appDatabase } from './server/app-database.ts';
+import { cacheable, withPageCache } from './server/page-cache.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -50,6 +51,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
       context.cookies.delete(cookieName, { path: '/' });
     }
   }
+
+  // Public pages that look the same to every visitor come from the page cache (never for
+  // anyone who carries a session cookie, valid or not).
+  if (cacheable(context.request, context.url, Boolean(token))) return withPageCache(db, context.request, context.url, next);
 
   const response = await next();
   // Personal pages must never be stored by a browser or proxy cache.

@@ -1,0 +1,90 @@
+/** The public page cache: which requests it may answer, and that a new state of the marketplace is never served stale. */
+import { gunzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { cacheable, PageCache, withPageCache } from '../../src/server/page-cache.ts';
+import { testDatabase, type TestDb } from '../integration/accounts/helpers.ts';
+import { insertPitch } from '../integration/marketplace/helpers.ts';
+
+const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://praktijkplein.test${path}`, { headers });
+
+describe('wat in de cache mag', () => {
+  test.each([
+    ['/pitches/', true],
+    ['/pitches/?doelgroep=jongeren', true],
+    ['/pitches/poelenbrug/', true],
+    ['/zoeken/?q=basisbaan', true],
+    ['/', true],
+    ['/pitches/nieuw/', false],
+    ['/pitches/poelenbrug/bewerken/', false],
+    ['/pitches/poelenbrug/voorbeeld/', false],
+    ['/pitches/poelenbrug/meedoen/', false],
+    ['/pitches/poelenbrug/aanbod/', false],
+    ['/pitches/poelenbrug/aanbod.csv', false],
+    ['/pitches/poelenbrug/?_action=offers.create', false],
+    ['/account/', false],
+    ['/beheer/pitches/', false],
+  ])('%s: %s', (path, expected) => {
+    expect(cacheable(get(path), new URL(`http://x${path}`), false)).toBe(expected);
+  });
+
+  test('nooit met een sessiecookie, nooit voor een POST', () => {
+    expect(cacheable(get('/pitches/'), new URL('http://x/pitches/'), true)).toBe(false);
+    expect(cacheable(new Request('http://x/pitches/', { method: 'POST' }), new URL('http://x/pitches/'), false)).toBe(false);
+  });
+});
+
+describe('de cache volgt de marktplaats', () => {
+  let t: TestDb;
+  beforeEach(async () => {
+    t = await testDatabase();
+  });
+  afterEach(() => t.cleanup());
+
+  test('dezelfde pagina komt uit de cache tot er iets verandert; dan wordt hij opnieuw gemaakt', async () => {
+    const store = new PageCache();
+    let renders = 0;
+    const render = async () => new Response(`versie ${++renders}`, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    const url = new URL('http://x/pitches/');
+    expect(await (await withPageCache(t.handle.db, get('/pitches/'), url, render, new Date(), store)).text()).toBe('versie 1');
+    expect(await (await withPageCache(t.handle.db, get('/pitches/'), url, render, new Date(), store)).text()).toBe('versie 1');
+    await insertPitch(t.handle.db);
+    expect(await (await withPageCache(t.handle.db, get('/pitches/'), url, render, new Date(), store)).text()).toBe('versie 2');
+    // Midnight in Amsterdam: closing dates may have passed, so the page is made again.
+    expect(await (await withPageCache(t.handle.db, get('/pitches/'), url, render, new Date(Date.now() + 86_400_000), store)).text()).toBe('versie 3');
+  });
+
+  test('ETag en 304; een antwoord met een cookie of een fout wordt niet bewaard', async () => {
+    const store = new PageCache();
+    const url = new URL('http://x/pitches/');
+    const first = await withPageCache(t.handle.db, get('/pitches/'), url, async () => new Response('lijst', { status: 200 }), new Date(), store);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    const again = await withPageCache(t.handle.db, get('/pitches/', { 'if-none-match': etag }), url, async () => new Response('anders'), new Date(), store);
+    expect(again.status).toBe(304);
+    const other = new URL('http://x/pitches/?pagina=2');
+    await withPageCache(t.handle.db, get('/pitches/?pagina=2'), other, async () => new Response('fout', { status: 500 }), new Date(), store);
+    await withPageCache(t.handle.db, get('/pitches/?pagina=3'), new URL('http://x/pitches/?pagina=3'), async () => new Response('x', { headers: { 'set-cookie': 'a=b' } }), new Date(), store);
+    expect(store.size).toBe(1);
+  });
+
+  test('een grote pagina wordt één keer gezipt en zo gegeven aan wie gzip aanneemt', async () => {
+    const store = new PageCache();
+    const url = new URL('http://x/pitches/');
+    const page = 'pitch '.repeat(1000);
+    await withPageCache(t.handle.db, get('/pitches/'), url, async () => new Response(page), new Date(), store);
+    const zipped = await withPageCache(t.handle.db, get('/pitches/', { 'accept-encoding': 'gzip, br' }), url, async () => new Response('anders'), new Date(), store);
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toBe(page);
+    const plain = await withPageCache(t.handle.db, get('/pitches/'), url, async () => new Response('anders'), new Date(), store);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(page);
+  });
+
+  test('begrensd: de oudste pagina gaat eruit', () => {
+    const store = new PageCache(3);
+    for (let i = 0; i < 5; i++) store.set(`k${i}`, { body: new Uint8Array(10), headers: [], etag: '"x"' });
+    expect(store.size).toBe(3);
+    expect(store.get('k0')).toBeUndefined();
+    expect(store.get('k4')).toBeDefined();
+  });
+});
