@@ -97,13 +97,17 @@ export const mailContext = (origin: string, pitch: Pick<PitchRow, 'id' | 'title'
  * person, once each. The contact address was typed by a verified member of the municipality.
  */
 export async function pitchOwners(db: Database, pitch: Pick<PitchRow, 'authorId' | 'contactEmail' | 'contactName'>) {
+  // Only the author's confirmed address: the contact address on a pitch is typed freely, so
+  // mailing it would let anyone point the site's mail at a stranger. Colleagues see offers on
+  // the site.
   const recipients: { email: string; name: string; userId: string | null }[] = [];
   if (pitch.authorId) {
-    const [author] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, pitch.authorId)).limit(1);
+    const [author] = await db
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(and(eq(users.id, pitch.authorId), isNotNull(users.emailVerifiedAt)))
+      .limit(1);
     if (author) recipients.push({ email: author.email, name: author.name, userId: author.id });
-  }
-  if (!recipients.some((r) => r.email.toLowerCase() === pitch.contactEmail.toLowerCase())) {
-    recipients.push({ email: pitch.contactEmail, name: pitch.contactName, userId: null });
   }
   return recipients;
 }
@@ -111,7 +115,12 @@ export async function pitchOwners(db: Database, pitch: Pick<PitchRow, 'authorId'
 /** The author of an offer, to tell about answers (none once the account is deleted). */
 export async function offerAuthor(db: Database, authorId: string | null) {
   if (!authorId) return undefined;
-  const [author] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, authorId)).limit(1);
+  // Never to an address nobody confirmed (anyone can type a stranger's address when registering in the flow).
+  const [author] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, authorId), isNotNull(users.emailVerifiedAt)))
+    .limit(1);
   return author;
 }
 

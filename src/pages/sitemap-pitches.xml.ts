@@ -3,6 +3,7 @@
  * integration only knows prerendered pages, so this on-demand sitemap is listed in its
  * sitemap index through `customSitemaps` (astro.config.mjs).
  */
+import { config } from '../server/config.ts';
 import type { APIContext } from 'astro';
 import { pitchesForSitemap } from '../marketplace/pitch-feeds.ts';
 import { appDatabase } from '../server/app-database.ts';
@@ -14,10 +15,10 @@ const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charC
 export async function GET(context: APIContext): Promise<Response> {
   const pitches = await pitchesForSitemap(await appDatabase());
   const urls = pitches.map((pitch) => {
-    const loc = new URL(`/pitches/${encodeURIComponent(pitch.id)}/`, context.site).href;
+    const loc = new URL(`/pitches/${encodeURIComponent(pitch.id)}/`, new URL(config().siteUrl)).href;
     return `<url><loc>${escapeXml(loc)}</loc><lastmod>${pitch.updatedAt.toISOString()}</lastmod></url>`;
   });
-  const listUrl = new URL('/pitches/', context.site).href;
+  const listUrl = new URL('/pitches/', new URL(config().siteUrl)).href;
   const body = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',

@@ -20,6 +20,14 @@ const PUBLIC_EXACT = new Set(['/']);
 /** Personal or per-form pages under /pitches/: never cached. */
 const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod)(\/|\.csv))/;
 
+/**
+ * Query parameters the public pages read. A request with any other parameter, a long value or
+ * many parameters renders but is not kept: random query strings cannot push real pages out.
+ */
+const KNOWN_PARAMETERS = new Set(['gemeente', 'provincie', 'regio', 'doelgroep', 'sector', 'hulp', 'status', 'sorteer', 'pagina', 'q', 'soort', 'instrument']);
+const MAX_PARAMETERS = 10;
+const MAX_VALUE_LENGTH = 100;
+
 const MAX_ENTRIES = 500;
 const MAX_ENTRY_BYTES = 512 * 1024;
 
@@ -37,6 +45,8 @@ export function cacheable(request: Request, url: URL, hasSession: boolean): bool
   if (url.searchParams.has('_action')) return false;
   const path = url.pathname;
   if (PERSONAL.test(path)) return false;
+  const parameters = [...url.searchParams];
+  if (parameters.length > MAX_PARAMETERS || parameters.some(([name, value]) => !KNOWN_PARAMETERS.has(name) || value.length > MAX_VALUE_LENGTH)) return false;
   return PUBLIC_EXACT.has(path) || PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
@@ -93,14 +103,18 @@ const cache = new PageCache();
 
 /** The key: what the page depends on (the state, the day, the address). */
 export function cacheKey(version: number, now: Date, url: URL): string {
-  return `${version}|${amsterdamDate(now)}|${url.pathname}${url.search}`;
+  // The same question in another order is the same page.
+  const query = [...url.searchParams].sort(([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y));
+  return `${version}|${amsterdamDate(now)}|${url.pathname}?${new URLSearchParams(query)}`;
 }
 
 /** The response for a cached page (gzipped when the browser takes it), or 304 when the browser already has it. */
 function answer(entry: Entry, request: Request): Response {
   const headers = new Headers(entry.headers);
   headers.set('ETag', entry.etag);
-  headers.append('Vary', 'Accept-Encoding');
+  // A shared cache in front must ask again each time, and keep signed-in pages apart.
+  headers.set('Cache-Control', 'no-cache');
+  headers.set('Vary', 'Accept-Encoding, Cookie');
   if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
   const gzip = entry.gzipped && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
   if (gzip) headers.set('Content-Encoding', 'gzip');

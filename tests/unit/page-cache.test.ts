@@ -88,3 +88,48 @@ describe('de cache volgt de marktplaats', () => {
     expect(store.get('k4')).toBeDefined();
   });
 });
+
+describe('de stand van de marktplaats', () => {
+  let t: TestDb;
+  beforeEach(async () => {
+    t = await testDatabase();
+  });
+  afterEach(() => t.cleanup());
+
+  test('elke wijziging van pitches, facetten, aanbod en organisatienamen verzet de teller', async () => {
+    const { marketplaceVersion } = await import('../../src/server/page-cache.ts');
+    const { offers, pitchFacets, pitches } = await import('../../db/marketplace-schema.ts');
+    const { organisations } = await import('../../db/schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const db = t.handle.db;
+    const steps: [string, () => Promise<unknown>][] = [
+      ['pitch erbij', () => insertPitch(db, { title: 'Eerste' })],
+      ['pitch gewijzigd', () => db.update(pitches).set({ title: 'Tweede' })],
+      ['facet erbij', async () => db.insert(pitchFacets).values({ pitchId: (await db.select().from(pitches))[0]!.id, facet: 'sector', value: 'zorg' })],
+      ['facet weg', () => db.delete(pitchFacets)],
+      [
+        'aanbod erbij',
+        async () =>
+          db.insert(offers).values({ id: 'a1', pitchId: (await db.select().from(pitches))[0]!.id, employerId: 'postnl', helpKinds: ['banen'], status: 'offered', createdAt: 1, updatedAt: 1 }),
+      ],
+      ['aanbod gewijzigd', () => db.update(offers).set({ status: 'accepted' })],
+      ['gemeente hernoemd', () => db.update(organisations).set({ name: 'Zaanstad (nieuw)' }).where(eq(organisations.id, 'zaanstad'))],
+      ['aanbod weg', () => db.delete(offers)],
+      ['pitch weg', () => db.delete(pitches)],
+    ];
+    for (const [what, step] of steps) {
+      const before = await marketplaceVersion(db);
+      await step();
+      expect(await marketplaceVersion(db), what).toBeGreaterThan(before);
+    }
+  });
+
+  test('onbekende of lange queryparameters worden niet bewaard; dezelfde vraag in een andere volgorde is dezelfde pagina', async () => {
+    const url = (q: string) => new URL(`http://x/pitches/${q}`);
+    expect(cacheable(get('/pitches/?r=123'), url('?r=123'), false)).toBe(false);
+    expect(cacheable(get('/pitches/'), url(`?q=${'x'.repeat(101)}`), false)).toBe(false);
+    expect(cacheable(get('/pitches/'), url('?doelgroep=jongeren&sector=zorg'), false)).toBe(true);
+    const { cacheKey } = await import('../../src/server/page-cache.ts');
+    expect(cacheKey(1, new Date(0), url('?sector=zorg&doelgroep=jongeren'))).toBe(cacheKey(1, new Date(0), url('?doelgroep=jongeren&sector=zorg')));
+  });
+});

@@ -2,6 +2,7 @@
  * RSS feed of newly published pitches (issue 7, item 10): all, or one municipality's with
  * `?gemeente=<id>`. On demand, because pitches live in the database.
  */
+import { config } from '../../server/config.ts';
 import { getRssString } from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { pitchesForFeed } from '../../marketplace/pitch-feeds.ts';
@@ -25,7 +26,7 @@ export async function GET(context: APIContext): Promise<Response> {
     description: municipality
       ? `Nieuwe pitches van gemeente ${municipality.name}: uitdagingen waar werkgevers op kunnen reageren.`
       : 'Nieuwe pitches van gemeenten: uitdagingen waar werkgevers op kunnen reageren.',
-    site: context.site!,
+    site: new URL(config().siteUrl),
     customData: '<language>nl-nl</language>',
     items: items.map((item) => ({
       title: item.title,
