@@ -1,12 +1,14 @@
 /**
- * Published (and closed) pitches for search engines (issue 7, item 10). The sitemap
- * integration only knows prerendered pages, so this on-demand sitemap is listed in its
- * sitemap index through `customSitemaps` (astro.config.mjs).
+ * The pages rendered on request, for search engines: published (and closed) pitches (issue 7,
+ * item 10), the pitch list, the home page and the organisation pages. The sitemap integration
+ * only knows prerendered pages, so this on-demand sitemap is listed in its sitemap index
+ * through `customSitemaps` (astro.config.mjs).
  */
 import { config } from '../server/config.ts';
 import type { APIContext } from 'astro';
 import { pitchesForSitemap } from '../marketplace/pitch-feeds.ts';
 import { appDatabase } from '../server/app-database.ts';
+import { getOrganisations } from '../catalog/queries.ts';
 
 export const prerender = false;
 
@@ -18,11 +20,12 @@ export async function GET(context: APIContext): Promise<Response> {
     const loc = new URL(`/pitches/${encodeURIComponent(pitch.id)}/`, new URL(config().siteUrl)).href;
     return `<url><loc>${escapeXml(loc)}</loc><lastmod>${pitch.updatedAt.toISOString()}</lastmod></url>`;
   });
-  const listUrl = new URL('/pitches/', new URL(config().siteUrl)).href;
+  const site = new URL(config().siteUrl);
+  const pages = ['/', '/pitches/', ...[...(await getOrganisations()).keys()].map((id) => `/organisaties/${encodeURIComponent(id)}/`)];
   const body = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    `<url><loc>${escapeXml(listUrl)}</loc></url>`,
+    ...pages.map((path) => `<url><loc>${escapeXml(new URL(path, site).href)}</loc></url>`),
     ...urls,
     '</urlset>',
   ].join('\n');

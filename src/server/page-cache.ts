@@ -1,6 +1,6 @@
 /**
  * Home of the public page cache: on-demand pages that look the same to every visitor (the pitch
- * list, a pitch page, search, the home page, feeds) are rendered once per state of the
+ * list, a pitch page, search, the home page, organisation pages, feeds) are rendered once per state of the
  * marketplace and served from memory until that state changes. The state is one number in the
  * database (data_versions, moved by triggers on every write to pitches, facets and offers) plus
  * today's date in Amsterdam (closing dates pass at midnight), so every instance sees a change
@@ -15,7 +15,7 @@ import type { Database } from '../../db/client.ts';
 import { amsterdamDate } from '../domain/pitch-lifecycle.ts';
 
 /** Paths whose on-demand pages are the same for every visitor without a session. */
-const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/sitemap-pitches.xml'];
+const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/organisaties/', '/sitemap-pitches.xml'];
 const PUBLIC_EXACT = new Set(['/']);
 /** Personal or per-form pages under /pitches/: never cached. */
 const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod)(\/|\.csv))/;
