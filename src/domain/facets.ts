@@ -14,7 +14,8 @@ export interface FacetTerm {
   readonly synonyms: readonly string[];
 }
 
-function vocabulary<const T extends readonly FacetTerm[]>(terms: T) {
+/** A closed vocabulary: its terms, and their ids as a non-empty tuple for `z.enum` and database enums. */
+export function vocabulary<const T extends readonly FacetTerm[]>(terms: T) {
   const ids = terms.map((term) => term.id) as unknown as { [K in keyof T]: T[K]['id'] };
   return { terms, ids: ids as unknown as [T[number]['id'], ...T[number]['id'][]] };
 }

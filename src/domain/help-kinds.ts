@@ -4,9 +4,10 @@
  * A closed vocabulary in the same shape as those in facets.ts (ids, Dutch labels, synonyms
  * for search), so pitch forms, offer forms, filters and the database enum share one list.
  */
-import type { FacetTerm } from './facets.ts';
+import { vocabulary } from './facets.ts';
 
-const terms = [
+/** The kinds of help, with `ids` as a non-empty tuple for `z.enum` and the database enum. */
+export const helpKinds = vocabulary([
   {
     id: 'banen',
     label: 'Banen',
@@ -38,16 +39,7 @@ const terms = [
     synonyms: ['job carving', 'functiecreatie', 'taken opnieuw verdelen', 'functieontwerp', 'inclusief herontwerp van werk'],
   },
   { id: 'anders', label: 'Iets anders', synonyms: [] },
-] as const satisfies readonly FacetTerm[];
+] as const);
 
 /** Id of a kind of help, as stored on pitches and offers. */
-export type HelpKindId = (typeof terms)[number]['id'];
-
-/**
- * The kinds of help, with `ids` as a non-empty tuple for `z.enum` and the database enum.
- * Built by hand because facets.ts keeps its `vocabulary` helper private; same shape.
- */
-export const helpKinds = {
-  terms,
-  ids: terms.map((term) => term.id) as unknown as [HelpKindId, ...HelpKindId[]],
-};
+export type HelpKindId = (typeof helpKinds.ids)[number];

@@ -19,7 +19,7 @@ import { can, type Actor } from '../domain/policy.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { offerAnsweredMessage, pitchClosedForOfferMessage } from '../mail/offer-messages.ts';
 import { toCsv } from './csv-export.ts';
-import { isStaleWrite, loadOffer, loadPitch, mailContext, nextVersion, notFound, offerAuthor, type NotFound, type OfferPitch } from './offers.ts';
+import { batchUnlessStale, loadOffer, loadPitch, mailContext, nextVersion, notFound, offerAuthor, type NotFound, type OfferPitch } from './offers.ts';
 
 type Statement = BatchItem<'sqlite'>;
 
@@ -89,19 +89,14 @@ export async function answerOffer(deps: Deps, actor: Actor | null, offerId: stri
       .update(offers)
       .set({ status: move.status, ownerMessage: move.changes.ownerMessage ?? null, version: nextVersion(offers.version, input.version), updatedAt: now })
       .where(eq(offers.id, offerId)),
-    audit(db, { actorUserId: actor!.userId, action: `offer.${event}`, subjectType: 'offer', subjectId: offerId, detail: { pitchId: pitch.id, from: offer.status, to: move.status, withMessage: Boolean(move.changes.ownerMessage) } }, now),
+    audit(db, { actorUserId: actor.userId, action: `offer.${event}`, subjectType: 'offer', subjectId: offerId, detail: { pitchId: pitch.id, from: offer.status, to: move.status, withMessage: Boolean(move.changes.ownerMessage) } }, now),
   ];
   const author = await offerAuthor(db, offer.authorId);
   if (author) {
     const message = offerAnsweredMessage(author.email, author.name, mailContext(deps.origin, pitch, employerName), move.status, move.changes.ownerMessage ?? null);
     statements.push(enqueueMail(db, { ...message, userId: author.id }, now));
   }
-  try {
-    await db.batch(statements);
-  } catch (error) {
-    if (isStaleWrite(error)) return { ok: false, reason: 'stale' };
-    throw error;
-  }
+  if (!(await batchUnlessStale(db, statements))) return { ok: false, reason: 'stale' };
   return { ok: true, pitchId: pitch.id };
 }
 
@@ -139,12 +134,7 @@ export async function closePitch(deps: Deps, actor: Actor | null, pitchId: strin
     const message = pitchClosedForOfferMessage(employer.email, employer.name, mailContext(deps.origin, pitch, employer.employerName), input.outcome);
     statements.push(enqueueMail(db, { ...message, userId: employer.authorId }, now));
   }
-  try {
-    await db.batch(statements);
-  } catch (error) {
-    if (isStaleWrite(error)) return { ok: false, reason: 'stale' };
-    throw error;
-  }
+  if (!(await batchUnlessStale(db, statements))) return { ok: false, reason: 'stale' };
   return { ok: true };
 }
 

@@ -11,7 +11,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../db/client.ts';
 import { offers, pitches, type OfferRow, type PitchRow } from '../../db/marketplace-schema.ts';
 import { organisations, users } from '../../db/schema.ts';
-import { clock, isUniqueViolation, type Deps } from '../accounts/deps.ts';
+import { clock, databaseErrorText, isUniqueViolation, type Deps } from '../accounts/deps.ts';
 import { audit } from '../audit/audit-log.ts';
 import { newId } from '../auth/crypto.ts';
 import { consume } from '../auth/rate-limit.ts';
@@ -243,7 +243,7 @@ async function changeOffer(deps: Deps, actor: Actor | null, offerId: string, ver
       .update(offers)
       .set({ status: move.status, ...(input ? formColumns(input) : {}), version: nextVersion(offers.version, version), updatedAt: now })
       .where(eq(offers.id, offerId)),
-    audit(db, { actorUserId: actor!.userId, action: event === 'edit' ? 'offer.edited' : 'offer.withdrawn', subjectType: 'offer', subjectId: offerId, detail: { pitchId: pitch.id, from: offer.status, to: move.status } }, now),
+    audit(db, { actorUserId: actor.userId, action: event === 'edit' ? 'offer.edited' : 'offer.withdrawn', subjectType: 'offer', subjectId: offerId, detail: { pitchId: pitch.id, from: offer.status, to: move.status } }, now),
   ];
   // The owner sees offers once they left the waiting room; only then is a change news to them.
   if (offer.status !== 'waiting-for-verification') {
@@ -251,13 +251,8 @@ async function changeOffer(deps: Deps, actor: Actor | null, offerId: string, ver
     const owners = await pitchOwners(db, pitch);
     statements.push(...mailTo(db, owners.map((o) => ({ message: offerChangedMessage(o.email, o.name, context, event === 'edit' ? 'edited' : 'withdrawn'), userId: o.userId })), now));
   }
-  try {
-    await db.batch(statements);
-  } catch (error) {
-    // Changed between our read and our write: nothing of the batch was written.
-    if (isStaleWrite(error)) return { ok: false, reason: 'stale' };
-    throw error;
-  }
+  // Changed between our read and our write: nothing of the batch was written.
+  if (!(await batchUnlessStale(db, statements))) return { ok: false, reason: 'stale' };
   return { ok: true, pitchId: pitch.id };
 }
 
@@ -412,6 +407,19 @@ export function nextVersion(column: typeof offers.version | typeof pitches.versi
 
 /** The failure nextVersion causes: someone else wrote the row between our read and our write. */
 export function isStaleWrite(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? '');
-  return /NOT NULL constraint failed: \w+\.version/i.test(text);
+  return /NOT NULL constraint failed: \w+\.version/i.test(databaseErrorText(error));
+}
+
+/**
+ * Runs a batch that carries a nextVersion write: true when it was written, false when the row
+ * changed since it was read (then nothing of the batch was written).
+ */
+export async function batchUnlessStale(db: Database, statements: Statements): Promise<boolean> {
+  try {
+    await db.batch(statements);
+    return true;
+  } catch (error) {
+    if (isStaleWrite(error)) return false;
+    throw error;
+  }
 }

@@ -5,7 +5,6 @@
  * through `customSitemaps` (astro.config.mjs).
  */
 import { config } from '../server/config.ts';
-import type { APIContext } from 'astro';
 import { pitchesForSitemap } from '../marketplace/pitch-feeds.ts';
 import { appDatabase } from '../server/app-database.ts';
 import { getOrganisations } from '../catalog/queries.ts';
@@ -14,7 +13,7 @@ export const prerender = false;
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export async function GET(context: APIContext): Promise<Response> {
+export async function GET(): Promise<Response> {
   const pitches = await pitchesForSitemap(await appDatabase());
   const urls = pitches.map((pitch) => {
     const loc = new URL(`/pitches/${encodeURIComponent(pitch.id)}/`, new URL(config().siteUrl)).href;

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, hasText, launchBrowser, newPage, noJsPageFrom, visible } from './browser.ts';
-import { identity, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { identity, loginVia, mailsTo } from './accounts-support.ts';
 import { dayFromNow, fillPitch, pitchPeople } from './pitch-support.ts';
 
 let browser: Browser;
