@@ -38,7 +38,14 @@ const environmentSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL moet beginnen met smtp:// of smtps://').optional(),
     MAIL_FROM: z.string().min(3).default('Praktijkplein <no-reply@praktijkplein.nl>'),
     TRUST_PROXY: flag,
+    /** The network organisation that runs the site: shown in the footer and on /over/. */
+    NETWORK_NAME: z.string().min(2, 'NETWORK_NAME is de naam van de netwerkorganisatie').max(120).optional(),
+    NETWORK_EMAIL: z.email({ error: 'NETWORK_EMAIL moet een e-mailadres zijn' }).optional(),
+    /** Older name of NETWORK_EMAIL, still read so existing deployments keep their address. */
     CONTACT_EMAIL: z.email({ error: 'CONTACT_EMAIL moet een e-mailadres zijn' }).optional(),
+    NETWORK_URL: httpUrl('NETWORK_URL').optional(),
+    /** What the network promises about confirming members, e.g. "meestal binnen twee werkdagen". */
+    CURATION_PROMISE: z.string().min(3).max(80).optional(),
     /** Concurrent argon2 hashes; the rest wait, so pages stay responsive under a login storm. */
     HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   })
@@ -49,6 +56,13 @@ const environmentSchema = z
     }
     if (env.production && env.SITE_URL && !env.SITE_URL.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['SITE_URL'], message: 'moet in productie met https:// beginnen' });
+    }
+    // A public site that names a placeholder as its operator misleads its visitors.
+    if (env.production && !env.NETWORK_NAME) {
+      ctx.addIssue({ code: 'custom', path: ['NETWORK_NAME'], message: 'is verplicht in productie: de naam van de netwerkorganisatie die Praktijkplein beheert' });
+    }
+    if (env.production && !env.NETWORK_EMAIL && !env.CONTACT_EMAIL) {
+      ctx.addIssue({ code: 'custom', path: ['NETWORK_EMAIL'], message: 'is verplicht in productie: het e-mailadres waarop de netwerkorganisatie bereikbaar is' });
     }
     // Without SMTP every registration and reset mail would wait in the queue for ever: the
     // site would start and then fail people silently.
@@ -66,7 +80,8 @@ export interface Config {
   database: { url: string; authToken?: string };
   mail: { smtpUrl?: string; from: string };
   trustProxy: boolean;
-  contactEmail?: string;
+  /** Who runs the site and how to reach them; the defaults are marked as examples. */
+  network: { name: string; email: string; url?: string; curationPromise?: string; isExample: boolean };
   hashConcurrency: number;
 }
 
@@ -97,7 +112,13 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     database: { url: e.DATABASE_URL ?? defaultDatabaseUrl, authToken: e.DATABASE_AUTH_TOKEN },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     trustProxy: e.TRUST_PROXY,
-    contactEmail: e.CONTACT_EMAIL,
+    network: {
+      name: e.NETWORK_NAME ?? 'Netwerk Praktijkplein (voorbeeld)',
+      email: e.NETWORK_EMAIL ?? e.CONTACT_EMAIL ?? 'redactie@praktijkplein.example',
+      url: e.NETWORK_URL,
+      curationPromise: e.CURATION_PROMISE,
+      isExample: !e.NETWORK_NAME,
+    },
     hashConcurrency: e.HASH_CONCURRENCY,
   };
 }

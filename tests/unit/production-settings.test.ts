@@ -25,7 +25,7 @@ describe('in productie', () => {
 
   test('links in e-mail komen uit de configuratie, nooit uit de Host-header', async () => {
     try {
-      setConfigForTests(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl/', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465', DATABASE_URL: 'file:/tmp/praktijkplein-config-test.db' }));
+      setConfigForTests(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl/', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465', NETWORK_NAME: 'Netwerk X', NETWORK_EMAIL: 'info@netwerk.example', DATABASE_URL: 'file:/tmp/praktijkplein-config-test.db' }));
       const request = new Request('https://kwaadaardig.example/account/', { headers: { host: 'kwaadaardig.example' } });
       expect((await depsFor({ request, clientAddress: '127.0.0.1' })).origin).toBe('https://praktijkplein.nl');
       // Outside production too: the development default, not the request.
@@ -44,7 +44,12 @@ describe('in productie', () => {
     expect(() => parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl' })).toThrow(/SMTP_URL: is verplicht in productie/);
     // A path would silently vanish from every link.
     expect(() => parseConfig({ SITE_URL: 'https://praktijkplein.nl/pad' })).toThrow(/zonder pad/);
-    expect(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465' }).siteUrl).toBe('https://praktijkplein.nl');
+    // A public site must say who runs it: no placeholder operator in production.
+    expect(() => parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465' })).toThrow(/NETWORK_NAME: is verplicht in productie[\s\S]*NETWORK_EMAIL: is verplicht/);
+    const production = parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465', NETWORK_NAME: 'Netwerk Inclusief Werk', CONTACT_EMAIL: 'info@netwerk.example' });
+    expect(production.siteUrl).toBe('https://praktijkplein.nl');
+    expect(production.network).toMatchObject({ name: 'Netwerk Inclusief Werk', email: 'info@netwerk.example', isExample: false });
+    expect(parseConfig({}).network.isExample).toBe(true);
     expect(() => parseConfig({ PORT: 'vierduizend' })).toThrow(/PORT/);
     expect(() => parseConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
     expect(parseConfig({}).database.url).toMatch(/^file:.*db\/praktijkplein\.db$/);
