@@ -1,0 +1,103 @@
+/**
+ * Every page type of the site, once: public pages by address, and the pages behind a sign-in
+ * with the person who sees them. The phone-layout and HTML-validity tests walk this list, so a
+ * new page type added here is checked by both.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { baseURL } from './browser.ts';
+import { identity, loginVia, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { publishedPitch, verifyMembership } from './offers-support.ts';
+
+/** Pages anyone can open: [name, path]. */
+export const publicPages: readonly (readonly [string, string])[] = [
+  ['home', '/'],
+  ['lijst praktijkvoorbeelden', '/praktijkvoorbeelden/'],
+  ['lijst gefilterd', '/praktijkvoorbeelden/?sector=logistiek&doelgroep=arbeidsbeperking'],
+  ['lijst zonder resultaat', '/praktijkvoorbeelden/?sector=ict&doelgroep=ouderen'],
+  ['praktijkvoorbeeld', '/praktijkvoorbeelden/postnl-pakketsorteercentra/'],
+  ['instrumenten', '/instrumenten/'],
+  ['instrument', '/instrumenten/basisbaan/'],
+  ['organisaties', '/organisaties/'],
+  ['werkgever', '/organisaties/postnl/'],
+  ['gemeente met praktijk', '/organisaties/zaanstad/'],
+  ['gemeente zonder praktijk', '/organisaties/almere/'],
+  ['kaart', '/kaart/'],
+  ['zoeken', '/zoeken/'],
+  ['zoeken met resultaten', '/zoeken/?q=basisbaan'],
+  ['zoeken zonder resultaat', '/zoeken/?q=qwertyuiop'],
+  ['pitches', '/pitches/'],
+  ['pitches gefilterd', '/pitches/?q=werk'],
+  ['pitches op de kaart', '/pitches/kaart/'],
+  ['over', '/over/'],
+  ['inloggen', '/account/inloggen/'],
+  ['registreren', '/account/registreren/'],
+  ['wachtwoord vergeten', '/account/wachtwoord-vergeten/'],
+  ['niet gevonden', '/bestaat-niet/'],
+];
+
+/** A signed-in browser context and the page types that person sees. */
+export interface SignedIn {
+  who: string;
+  context: BrowserContext;
+  pages: (readonly [string, string])[];
+}
+
+/**
+ * A confirmed municipality member with a published pitch, a confirmed employer and a curator,
+ * each signed in, with the pages behind their sign-in. Made through the site as people do.
+ */
+export async function signedInPages(browser: Browser, viewport?: { width: number; height: number }): Promise<SignedIn[]> {
+  const people = {
+    member: { ...identity('paginas-gemeente'), name: 'Greet Gemeente', kind: 'gemeente' as const, organisation: 'Zaanstad' },
+    employer: { ...identity('paginas-werkgever'), name: 'Wim Werkgever', kind: 'werkgever' as const, organisation: 'PostNL' },
+    curator: { ...identity('paginas-curator'), name: 'Cor Curator', kind: 'gemeente' as const, organisation: 'Utrecht' },
+  };
+  const contexts: Record<keyof typeof people, BrowserContext> = {} as never;
+  for (const [role, who] of Object.entries(people) as [keyof typeof people, (typeof people)[keyof typeof people]][]) {
+    const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport, extraHTTPHeaders: { 'x-forwarded-for': who.ip } });
+    const page = await context.newPage();
+    await registerVia(page, who);
+    await verifyVia(page, who.email);
+    await verifyMembership(who.email);
+    if (role === 'curator') setRole(who.email, 'curator');
+    await loginVia(page, who.email);
+    await page.waitForURL(/\/account\/$/);
+    await page.close();
+    contexts[role] = context;
+  }
+  const pitch = await publishedPitch(people.member.email, 'Werk in de Poelenbrug voor iedereen');
+  return [
+    {
+      who: 'gemeentemedewerker',
+      context: contexts.member,
+      pages: [
+        ['mijn account', '/account/'],
+        ['mijn pitches', '/account/mijn-pitches/'],
+        ['nieuwe pitch', '/pitches/nieuw/'],
+        ['pitch (eigenaar)', `/pitches/${pitch}/`],
+        ['aanbod op een pitch', `/pitches/${pitch}/aanbod/`],
+        ['pitch bewerken', `/pitches/${pitch}/bewerken/`],
+        ['wachtwoord wijzigen', '/account/wachtwoord/'],
+        ['e-mailadres wijzigen', '/account/e-mailadres/'],
+        ['account verwijderen', '/account/verwijderen/'],
+      ],
+    },
+    {
+      who: 'werkgever',
+      context: contexts.employer,
+      pages: [
+        ['pitch (werkgever)', `/pitches/${pitch}/`],
+        ['meedoen', `/pitches/${pitch}/meedoen/`],
+        ['mijn aanbod', '/account/mijn-aanbod/'],
+      ],
+    },
+    {
+      who: 'curator',
+      context: contexts.curator,
+      pages: [
+        ['beheer', '/beheer/'],
+        ['beheer pitches', '/beheer/pitches/'],
+      ],
+    },
+  ];
+}

@@ -1,0 +1,93 @@
+/**
+ * Issue 8, item 1: nothing breaks on a phone. Every page type at 320 and 390 px wide: the page
+ * never scrolls sideways, and no text runs out of its box (a cell with a fixed height whose
+ * text spills over the next row, a button cut off at the edge, a long word sticking out).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, launchBrowser } from './browser.ts';
+import { publicPages, signedInPages, type SignedIn } from './page-types.ts';
+
+const widths = [320, 390] as const;
+
+let browser: Browser;
+let signedIn: SignedIn[];
+beforeAll(async () => {
+  browser = await launchBrowser();
+  signedIn = await signedInPages(browser);
+}, 120_000);
+afterAll(() => browser.close());
+
+/** What breaks the layout on this page, in words; empty when nothing does. */
+function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    if (root.scrollWidth > width) problems.push(`de pagina scrolt zijwaarts (${root.scrollWidth} px op ${width} px)`);
+    const describe = (el: Element) => {
+      const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 50);
+      return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}> "${text}"`;
+    };
+    // Text meant only for screen readers is clipped to a pixel on purpose.
+    const hiddenOnPurpose = (el: Element, style: CSSStyleDeclaration) => {
+      const box = el.getBoundingClientRect();
+      return style.clip !== 'auto' && style.clip !== '' ? true : style.clipPath.startsWith('inset(50%') || (box.width <= 1 && box.height <= 1);
+    };
+    const skipped = new Set<Element>();
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.parentElement && skipped.has(el.parentElement)) {
+        skipped.add(el);
+        continue;
+      }
+      if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      // The skip link waits outside the screen until it gets focus; such an element is
+      // wholly outside, never partly.
+      const parkedOutside = box.right <= 0 || box.bottom <= 0;
+      if (style.display === 'none' || style.visibility === 'hidden' || hiddenOnPurpose(el, style) || parkedOutside) {
+        skipped.add(el);
+        continue;
+      }
+      if (style.display === 'contents' || (box.width === 0 && box.height === 0)) continue;
+      if (box.right > width + 1 || box.left < -1) problems.push(`${describe(el)} steekt buiten het scherm (${Math.round(box.left)}–${Math.round(box.right)} px)`);
+      if (style.display.startsWith('inline') && style.display !== 'inline-block' && style.display !== 'inline-flex' && style.display !== 'inline-grid') continue;
+      if (style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+        problems.push(`${describe(el)} is breder dan zijn vak (${el.scrollWidth} px in ${el.clientWidth} px)`);
+      }
+      if (style.overflowY === 'visible' && el.scrollHeight > el.clientHeight + 2 && el.clientHeight > 0) {
+        problems.push(`${describe(el)} is hoger dan zijn vak (${el.scrollHeight} px in ${el.clientHeight} px)`);
+      }
+    }
+    return problems;
+  });
+}
+
+async function check(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(500);
+  return layoutProblems(page);
+}
+
+describe.each(widths)('op een telefoon van %i px breed', (width) => {
+  test.each(publicPages)('%s (%s): niets scrolt zijwaarts of loopt uit zijn vak', async (_name, path) => {
+    const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport: { width, height: 844 } });
+    const page = await context.newPage();
+    expect(await check(page, path)).toEqual([]);
+    await context.close();
+  });
+
+  test('de pagina’s achter inloggen: gemeente, werkgever en curator', async () => {
+    const problems: string[] = [];
+    for (const person of signedIn) {
+      const page = await person.context.newPage();
+      await page.setViewportSize({ width, height: 844 });
+      for (const [name, path] of person.pages) {
+        for (const problem of await check(page, path)) problems.push(`${person.who}, ${name} (${path}): ${problem}`);
+      }
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
