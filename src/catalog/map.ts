@@ -193,6 +193,8 @@ export const markerText = { size: 15, twoLineSize: 13, lineGap: 15, paddingStart
 /** A marker's label: the name on one line, or on two when it is long. */
 export interface MarkerLabel {
   lines: { text: string; width: number }[];
+  /** What stands between the lines in the text itself: a space where the name broke at one. */
+  separator: string;
   fontSize: number;
   width: number;
 }
@@ -206,12 +208,14 @@ export function markerLabel(name: string): MarkerLabel {
   const oneLine = textWidth(name, t.size);
   let lines = [{ text: name, width: oneLine }];
   let fontSize = t.size;
+  let separator = '';
   if (oneLine > t.maxLineWidth) {
     const breaks = [...name.matchAll(/[ \-/]/g)].map((m) => m.index!);
     if (breaks.length > 0) {
       const at = breaks.reduce((best, i) => (Math.abs(i - name.length / 2) < Math.abs(best - name.length / 2) ? i : best));
       // A space disappears at the break; a hyphen or slash stays at the end of the first line.
-      const first = name[at] === ' ' ? name.slice(0, at) : name.slice(0, at + 1);
+      separator = name[at] === ' ' ? ' ' : '';
+      const first = separator ? name.slice(0, at) : name.slice(0, at + 1);
       const second = name.slice(at + 1);
       fontSize = t.twoLineSize;
       lines = [first, second].map((text) => ({ text, width: textWidth(text, fontSize) }));
@@ -219,5 +223,5 @@ export function markerLabel(name: string): MarkerLabel {
   }
   const textBlock = Math.max(...lines.map((l) => l.width));
   const width = Math.max(markerHeight, Math.ceil(t.paddingStart + textBlock + t.badgeGap + t.badge + t.paddingEnd));
-  return { lines, fontSize, width };
+  return { lines, separator, fontSize, width };
 }
