@@ -1,0 +1,138 @@
+/** The map (issue 8, item 8): markers big enough for a finger, never on top of each other, per division. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load as parseYaml } from 'js-yaml';
+import { describe, expect, test } from 'vitest';
+import { boxesOverlap, loadMap, mapLevels, mapWidth, markerGap, markerHeight, markerLabel, phoneMapWidth, placeMarkers, type MapLevel } from '../../src/catalog/map.ts';
+import { groupByArea } from '../../src/catalog/map-areas.ts';
+
+/** The municipalities of every case in content/cases, as the build sees them. */
+function contentCases(): { id: string; municipalities: string[] }[] {
+  const dir = join(process.cwd(), 'content', 'cases');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const data = parseYaml(readFileSync(join(dir, f), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]!) as { municipalities: string[] };
+      return { id: f.replace(/\.mdx$/, ''), municipalities: data.municipalities };
+    });
+}
+
+/** A crowded Randstad: more neighbouring places than the content has today. */
+const crowded = ['zaanstad', 'amsterdam', 'oostzaan', 'landsmeer', 'purmerend', 'haarlem', 'utrecht', 'zoetermeer', 's-gravenhage', 'rotterdam', 'leiden', 'amstelveen', 'nijmegen', 'arnhem', 'apeldoorn', 'venlo', 'zwolle'].map((id, i) => ({ id: `c${i}`, municipalities: [id] }));
+
+/** Markers as the map component lays them out: one per area with items, sized by its label. */
+function layout(level: MapLevel, items: { id: string; municipalities: string[] }[]) {
+  const map = loadMap();
+  const anchors = new Map(map.shapes[level].map((s) => [s.code, s.anchor]));
+  const specs = groupByArea(items, (c) => c.municipalities, level).map((g) => ({
+    key: g.name,
+    anchor: anchors.get(g.code)!,
+    width: markerLabel(g.name).width,
+    height: markerHeight,
+    priority: g.items.length,
+  }));
+  return { specs, ...placeMarkers(specs, map) };
+}
+
+/** CSS px per map unit when the map is as wide as the content of a 390 px phone. */
+const phoneScale = phoneMapWidth / mapWidth;
+
+describe('markeringen op de kaart', () => {
+  test.each(mapLevels.flatMap((level) => [[level, 'de inhoud', contentCases()] as const, [level, 'een volle Randstad', crowded] as const]))(
+    '%s, %s: elke markering is minstens 44 × 44 px op een telefoon van 390 px, binnen de kaart, en geen twee overlappen',
+    (level, _name, items) => {
+      const { markers, height } = layout(level, items);
+      expect(markers.length).toBeGreaterThan(1);
+      for (const m of markers) {
+        expect(m.box.width * phoneScale).toBeGreaterThanOrEqual(44);
+        expect(m.box.height * phoneScale).toBeGreaterThanOrEqual(44);
+        expect(m.box.x).toBeGreaterThanOrEqual(0);
+        expect(m.box.x + m.box.width).toBeLessThanOrEqual(mapWidth);
+        expect(m.box.y).toBeGreaterThanOrEqual(0);
+        expect(m.box.y + m.box.height).toBeLessThanOrEqual(height);
+      }
+      for (const a of markers) for (const b of markers) if (a !== b) expect(boxesOverlap(a.box, b.box, markerGap), `${a.key} en ${b.key}`).toBe(false);
+    },
+  );
+
+  test('Zaanstad en Amsterdam liggen zo dicht bij elkaar dat hun markeringen op hun plek zouden overlappen; de tweede schuift op', () => {
+    const { specs, markers } = layout('gemeente', [{ id: 'a', municipalities: ['zaanstad'] }, { id: 'b', municipalities: ['zaanstad', 'amsterdam'] }]);
+    const centred = specs.map((s) => ({ x: s.anchor[0] - s.width / 2, y: s.anchor[1] - s.height / 2, width: s.width, height: s.height }));
+    expect(boxesOverlap(centred[0]!, centred[1]!)).toBe(true);
+    const zaanstad = markers.find((m) => m.key === 'Zaanstad')!;
+    const amsterdam = markers.find((m) => m.key === 'Amsterdam')!;
+    // The place with more practices keeps its spot; the other moves just far enough.
+    expect(zaanstad.box.x + zaanstad.box.width / 2).toBeCloseTo(zaanstad.anchor[0], 5);
+    expect(boxesOverlap(zaanstad.box, amsterdam.box, markerGap)).toBe(false);
+  });
+
+  test('zonder ruimte op de kaart komt een markering eronder en groeit de kaart, in plaats van te overlappen', () => {
+    const specs = Array.from({ length: 6 }, (_, i) => ({ key: `p${i}`, anchor: [50, 20] as [number, number], width: 90, height: markerHeight, priority: 0 }));
+    const { markers, height } = placeMarkers(specs, { width: 100, height: 100 });
+    expect(height).toBeGreaterThan(100);
+    for (const a of markers) for (const b of markers) if (a !== b) expect(boxesOverlap(a.box, b.box, markerGap)).toBe(false);
+  });
+
+  test('een lange naam komt op twee regels, een korte op één', () => {
+    expect(markerLabel('Zaanstad').lines.map((l) => l.text)).toEqual(['Zaanstad']);
+    expect(markerLabel('Zuid-Kennemerland en IJmond').lines.map((l) => l.text)).toEqual(['Zuid-Kennemerland', 'en IJmond']);
+    expect(markerLabel('Zaanstreek/Waterland').lines.map((l) => l.text)).toEqual(['Zaanstreek/', 'Waterland']);
+  });
+});
+
+describe('de kaart zelf', () => {
+  test('het land staat in het midden: evenveel rand links als rechts en boven als onder', () => {
+    const map = loadMap();
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const shape of map.shapes.provincie) {
+      for (const [, x, y] of shape.d.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)) {
+        xs.push(Number(x));
+        ys.push(Number(y));
+      }
+    }
+    const left = Math.min(...xs);
+    const right = map.width - Math.max(...xs);
+    const top = Math.min(...ys);
+    const bottom = map.height - Math.max(...ys);
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(2);
+    expect(Math.abs(top - bottom)).toBeLessThanOrEqual(2);
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(top).toBeGreaterThanOrEqual(0);
+  });
+
+  test('elke indeling heeft al haar gebieden: 342 gemeenten, 35 regio’s, 12 provincies, elk met een punt binnen de kaart', () => {
+    const map = loadMap();
+    expect(map.shapes.gemeente).toHaveLength(342);
+    expect(map.shapes.regio).toHaveLength(35);
+    expect(map.shapes.provincie).toHaveLength(12);
+    for (const level of mapLevels) {
+      for (const s of map.shapes[level]) {
+        expect(s.anchor[0]).toBeGreaterThan(0);
+        expect(s.anchor[0]).toBeLessThan(map.width);
+        expect(s.anchor[1]).toBeGreaterThan(0);
+        expect(s.anchor[1]).toBeLessThan(map.height);
+      }
+    }
+  });
+});
+
+describe('optellen per gebied', () => {
+  const items = [
+    { id: 'postnl', municipalities: ['apeldoorn', 'amsterdam', 'venlo'] },
+    { id: 'ah', municipalities: ['zaanstad'] },
+    { id: 'beide', municipalities: ['zaanstad', 'amsterdam'] },
+    { id: 'onbekend', municipalities: ['atlantis'] },
+  ];
+  const summary = (level: MapLevel) => Object.fromEntries(groupByArea(items, (c) => c.municipalities, level).map((g) => [g.name, g.items.map((i) => i.id)]));
+
+  test('per gemeente', () => {
+    expect(summary('gemeente')).toEqual({ Amsterdam: ['postnl', 'beide'], Apeldoorn: ['postnl'], Venlo: ['postnl'], Zaanstad: ['ah', 'beide'] });
+  });
+  test('per arbeidsmarktregio', () => {
+    expect(summary('regio')).toEqual({ 'Groot Amsterdam': ['postnl', 'beide'], 'Noord-Limburg': ['postnl'], 'Veluwe Stedendriehoek': ['postnl'], 'Zaanstreek/Waterland': ['ah', 'beide'] });
+  });
+  test('per provincie telt een voorbeeld in twee gemeenten van één provincie één keer', () => {
+    expect(summary('provincie')).toEqual({ Gelderland: ['postnl'], Limburg: ['postnl'], 'Noord-Holland': ['postnl', 'ah', 'beide'] });
+  });
+});
