@@ -22,6 +22,8 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['gemeente met praktijk', '/organisaties/zaanstad/'],
   ['gemeente zonder praktijk', '/organisaties/almere/'],
   ['kaart', '/kaart/'],
+  ['kaart per regio', '/kaart/regio/'],
+  ['kaart: gekozen gemeente', '/kaart/gemeente/zaanstad/'],
   ['zoeken', '/zoeken/'],
   ['zoeken met resultaten', '/zoeken/?q=basisbaan'],
   ['zoeken zonder resultaat', '/zoeken/?q=qwertyuiop'],
