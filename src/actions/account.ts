@@ -48,8 +48,10 @@ export const account = {
         email: input.email,
         password: input.password,
         kind: input.kind,
-        organisationId: input.kind === 'municipality' ? input.municipality || undefined : input.employer || undefined,
-        newEmployerName: input.newEmployerName,
+        // A municipality is typed (its name or a place in it) and resolved by the use case.
+        municipality: input.kind === 'municipality' ? input.municipality : undefined,
+        organisationId: input.kind === 'employer' ? input.employer || undefined : undefined,
+        newEmployerName: input.kind === 'employer' ? input.newEmployerName : undefined,
       });
       if (!result.ok) {
         if (result.reason === 'rate-limited') return rateLimited(result.retryAfterMs);
