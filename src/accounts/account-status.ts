@@ -74,9 +74,9 @@ export function accountStatus(input: AccountStatusInput): AccountStatus {
   const { actor, organisationName: org, network } = input;
   const curator = `Een curator van ${network.name}`;
   const whoActsText: Record<NextActor, string> = { you: 'u', curator: `een curator van ${network.name}`, nobody: 'niemand: er wacht niets' };
-  const canPitch = can(actor, 'pitch:create', { municipalityId: actor.organisationId });
-  const canOffer = can(actor, 'offer:create', { employerId: actor.organisationId });
-  const mayPrepareOffer = can(actor, 'offer:prepare', { employerId: actor.organisationId });
+  const canPitch: boolean = can(actor, 'pitch:create', { municipalityId: actor.organisationId });
+  const canOffer: boolean = can(actor, 'offer:create', { employerId: actor.organisationId });
+  const mayPrepareOffer: boolean = can(actor, 'offer:prepare', { employerId: actor.organisationId });
   const isMemberKind = actor.organisationKind === 'municipality' || actor.organisationKind === 'employer';
   const isStaff = actor.role === 'curator' || actor.role === 'admin';
 

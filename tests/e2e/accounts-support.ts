@@ -54,15 +54,17 @@ export const goodPassword = 'een lange zin als wachtwoord';
 
 /** Browser steps a person takes, shared by the flow and accessibility tests. */
 export async function registerVia(page: Page, who: { name: string; email: string; kind: 'gemeente' | 'werkgever'; organisation?: string; newEmployer?: string }) {
+  // Step 1: where the person works (a link, so it works without JavaScript); step 2: that form only.
   await page.goto('/account/registreren/');
+  await page.getByRole('link', { name: who.kind === 'gemeente' ? /^Bij een gemeente/ : /^Bij een werkgever/ }).click();
+  await page.waitForURL(new RegExp(`soort=${who.kind}`));
   await page.getByLabel('Naam', { exact: true }).fill(who.name);
   await page.getByLabel('E-mailadres').fill(who.email);
   await page.getByLabel('Wachtwoord').fill(goodPassword);
   if (who.kind === 'gemeente') {
-    await page.getByLabel(/een gemeente/).check();
-    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: who.organisation ?? 'Zaanstad' });
+    // Typed, as a person does: a municipality's name or a place in it.
+    await page.getByLabel('Gemeente', { exact: true }).fill(who.organisation ?? 'Zaanstad');
   } else {
-    await page.getByLabel(/een werkgever/).check();
     if (who.newEmployer) await page.getByLabel(/Naam van een nieuwe werkgever/).fill(who.newEmployer);
     else await page.getByLabel('Werkgever', { exact: true }).selectOption({ label: who.organisation ?? 'PostNL' });
   }
