@@ -31,13 +31,19 @@ export async function mailsTo(address: string) {
   return db.select().from(outbox).where(eq(outbox.toAddress, address));
 }
 
-/** `npm run user:role` against the server's database, as an operator would. */
-export function setRole(email: string, role: 'member' | 'curator' | 'admin') {
+/**
+ * `npm run user:role` against the server's database, as an operator would. The role is set when
+ * this returns; awaiting the promise also lets the event loop turn once, so a kept-alive
+ * connection the server closed while the script ran (it can take over 5 s on a busy machine)
+ * is noticed before the next request instead of failing it with "other side closed".
+ */
+export function setRole(email: string, role: 'member' | 'curator' | 'admin'): Promise<void> {
   const result = spawnSync(process.execPath, ['scripts/user-role.ts', email, role], {
     env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(result.stderr);
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 let counter = 0;
