@@ -18,6 +18,7 @@ import { nameProblem } from '../domain/names.ts';
 import { enqueueMail, type MailMessage } from '../mail/outbox.ts';
 import { existingAccountMessage, verifyEmailMessage } from '../mail/messages.ts';
 import { releaseWaitingOffers } from '../marketplace/offers.ts';
+import { resolveTypedMunicipality, typedMunicipalityProblem } from './municipality-input.ts';
 import { clock, isUniqueViolation, type Deps } from './deps.ts';
 import { emailDomain, findUserByEmail, findUserWithOrganisation, normaliseEmail, personalWords } from './users.ts';
 
@@ -28,6 +29,11 @@ export interface RegistrationInput {
   kind: RegistrableKind;
   /** The municipality (kind municipality) or an existing employer (kind employer). */
   organisationId?: string;
+  /**
+   * What the person typed for their municipality (kind municipality, no organisationId): its
+   * name or a place in it ("Den Haag"), resolved to the municipality's id here.
+   */
+  municipality?: string;
   /** A new employer to propose (kind employer, no organisationId). */
   newEmployerName?: string;
   /**
@@ -119,13 +125,17 @@ async function resolveOrganisation(deps: Deps, input: RegistrationInput): Promis
     const id = `${slugify(proposed).slice(0, 60) || 'werkgever'}-${newId().slice(0, 6)}`;
     return { ok: true, id, create: { id, kind: 'employer', name: proposed.slice(0, 120), createdAt: clock(deps) } };
   }
-  const [org] = input.organisationId
-    ? await db.select().from(organisations).where(eq(organisations.id, input.organisationId)).limit(1)
-    : [];
+  let organisationId = input.organisationId;
+  if (input.kind === 'municipality' && !organisationId) {
+    const typed = resolveTypedMunicipality(input.municipality ?? '');
+    if (!typed.ok) return { ok: false, fields: { organisationId: typedMunicipalityProblem(input.municipality ?? '', typed) } };
+    organisationId = typed.municipality.id;
+  }
+  const [org] = organisationId ? await db.select().from(organisations).where(eq(organisations.id, organisationId)).limit(1) : [];
   if (!org || org.kind !== input.kind || (org.kind === 'employer' && org.verifiedAt === null)) {
     return {
       ok: false,
-      fields: { organisationId: input.kind === 'municipality' ? 'Kies uw gemeente uit de lijst.' : 'Kies uw organisatie uit de lijst, of vul een nieuwe naam in.' },
+      fields: { organisationId: input.kind === 'municipality' ? 'Deze gemeente kennen we niet. Typ de naam van uw gemeente.' : 'Kies uw organisatie uit de lijst, of vul een nieuwe naam in.' },
     };
   }
   return { ok: true, id: org.id };

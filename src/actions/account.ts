@@ -6,6 +6,7 @@ import { defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
 import { confirmEmail, register, resendVerification } from '../accounts/registration.ts';
 import { login } from '../accounts/login.ts';
+import { resolveTypedMunicipality, typedMunicipalityProblem } from '../accounts/municipality-input.ts';
 import { requestPasswordReset, resetPassword } from '../accounts/recovery.ts';
 import { changePassword, confirmEmailChange, deleteAccount, logoutEverywhere, requestEmailChange } from '../accounts/profile.ts';
 import { knownDeviceCookieName, knownDeviceCookieOptions, sessionCookieName, sessionCookieOptions } from '../auth/cookie.ts';
@@ -37,7 +38,16 @@ export const account = {
       email: emailField,
       password: newPasswordField,
       kind: z.enum(registrableKinds, { error: 'Kies of u bij een gemeente of bij een werkgever werkt.' }),
-      municipality: z.string().max(100).optional(),
+      // Checked here too (the use case checks again), so the message shows with the other fields' messages.
+      municipality: z
+        .string()
+        .max(100, 'Een gemeentenaam heeft hoogstens 100 tekens.')
+        .optional()
+        .superRefine((text, ctx) => {
+          if (text === undefined) return;
+          const typed = resolveTypedMunicipality(text);
+          if (!typed.ok) ctx.addIssue({ code: 'custom', message: typedMunicipalityProblem(text, typed) });
+        }),
       employer: z.string().max(100).optional(),
       newEmployerName: organisationNameField,
     }),
@@ -48,8 +58,10 @@ export const account = {
         email: input.email,
         password: input.password,
         kind: input.kind,
-        organisationId: input.kind === 'municipality' ? input.municipality || undefined : input.employer || undefined,
-        newEmployerName: input.newEmployerName,
+        // A municipality is typed (its name or a place in it) and resolved by the use case.
+        municipality: input.kind === 'municipality' ? input.municipality : undefined,
+        organisationId: input.kind === 'employer' ? input.employer || undefined : undefined,
+        newEmployerName: input.kind === 'employer' ? input.newEmployerName : undefined,
       });
       if (!result.ok) {
         if (result.reason === 'rate-limited') return rateLimited(result.retryAfterMs);

@@ -25,7 +25,7 @@ export function verifyEmailMessage(to: string, link: string): MailMessage {
   return {
     to,
     subject: 'Bevestig uw e-mailadres voor Praktijkplein',
-    body: `Hallo,\n\nWelkom bij Praktijkplein. Bevestig uw e-mailadres via deze link (${validFor('email-verification')} geldig):\n\n${link}\n\nHeeft u geen account aangemaakt? Dan kunt u deze e-mail negeren.${footer}`,
+    body: `Hallo,\n\nWelkom bij Praktijkplein. Bevestig uw e-mailadres via deze link (${validFor('email-verification')} geldig):\n\n${link}\n\nDaarna kunt u inloggen. Op Mijn account ziet u wat de volgende stap is: meestal bevestigt eerst een curator dat u bij uw organisatie werkt.\n\nHeeft u geen account aangemaakt? Dan kunt u deze e-mail negeren.${footer}`,
   };
 }
 
@@ -98,6 +98,6 @@ export function membershipVerifiedMessage(to: string, name: string, organisation
   return {
     to,
     subject: 'Uw lidmaatschap op Praktijkplein is bevestigd',
-    body: `Beste ${safeName(name)},\n\nEen beheerder heeft bevestigd dat u namens ${safeOrganisation(organisation)} op Praktijkplein werkt.${footer}`,
+    body: `Beste ${safeName(name)},\n\nEen curator heeft bevestigd dat u namens ${safeOrganisation(organisation)} op Praktijkplein werkt. Log in en kijk op Mijn account wat u nu namens uw organisatie kunt doen.${footer}`,
   };
 }

@@ -27,8 +27,11 @@ async function check(path?: string) {
 }
 
 describe('toegankelijkheid van account- en beheerpagina’s', () => {
-  test('registreren: leeg en met foutmeldingen', async () => {
+  test('registreren: de keuze, beide formulieren leeg, en met foutmeldingen', async () => {
     await check('/account/registreren/');
+    await check('/account/registreren/?soort=werkgever');
+    await check('/account/registreren/?soort=gemeente');
+    await page.getByLabel('Gemeente', { exact: true }).fill('Atlantis');
     await page.getByRole('button', { name: 'Account aanmaken' }).click();
     await page.getByRole('alert').waitFor();
     await check();

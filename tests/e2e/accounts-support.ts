@@ -31,13 +31,19 @@ export async function mailsTo(address: string) {
   return db.select().from(outbox).where(eq(outbox.toAddress, address));
 }
 
-/** `npm run user:role` against the server's database, as an operator would. */
-export function setRole(email: string, role: 'member' | 'curator' | 'admin') {
+/**
+ * `npm run user:role` against the server's database, as an operator would. The role is set when
+ * this returns; awaiting the promise also lets the event loop turn once, so a kept-alive
+ * connection the server closed while the script ran (it can take over 5 s on a busy machine)
+ * is noticed before the next request instead of failing it with "other side closed".
+ */
+export function setRole(email: string, role: 'member' | 'curator' | 'admin'): Promise<void> {
   const result = spawnSync(process.execPath, ['scripts/user-role.ts', email, role], {
     env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(result.stderr);
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 let counter = 0;
@@ -54,15 +60,17 @@ export const goodPassword = 'een lange zin als wachtwoord';
 
 /** Browser steps a person takes, shared by the flow and accessibility tests. */
 export async function registerVia(page: Page, who: { name: string; email: string; kind: 'gemeente' | 'werkgever'; organisation?: string; newEmployer?: string }) {
+  // Step 1: where the person works (a link, so it works without JavaScript); step 2: that form only.
   await page.goto('/account/registreren/');
+  await page.getByRole('link', { name: who.kind === 'gemeente' ? /^Bij een gemeente/ : /^Bij een werkgever/ }).click();
+  await page.waitForURL(new RegExp(`soort=${who.kind}`));
   await page.getByLabel('Naam', { exact: true }).fill(who.name);
   await page.getByLabel('E-mailadres').fill(who.email);
   await page.getByLabel('Wachtwoord').fill(goodPassword);
   if (who.kind === 'gemeente') {
-    await page.getByLabel(/een gemeente/).check();
-    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: who.organisation ?? 'Zaanstad' });
+    // Typed, as a person does: a municipality's name or a place in it.
+    await page.getByLabel('Gemeente', { exact: true }).fill(who.organisation ?? 'Zaanstad');
   } else {
-    await page.getByLabel(/een werkgever/).check();
     if (who.newEmployer) await page.getByLabel(/Naam van een nieuwe werkgever/).fill(who.newEmployer);
     else await page.getByLabel('Werkgever', { exact: true }).selectOption({ label: who.organisation ?? 'PostNL' });
   }

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { hasText, launchBrowser, visible, noJsPageFrom } from './browser.ts';
-import { goodPassword, identity, linkFromMail, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema.ts';
+import { goodPassword, identity, linkFromMail, loginVia, mailsTo, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,27 +21,62 @@ afterAll(async () => {
 const noJsPage = (ip: string) => noJsPageFrom(browser, ip);
 
 describe('account', () => {
-  test('registreren met fouten houdt de invoer vast en zegt per veld wat er mis is; daarna lukt het', async () => {
+  test('registreren in twee stappen zonder JavaScript: eerst de soort, dan alleen dat deel; fouten houden de invoer vast, de focus staat op de foutsamenvatting; "Den Haag" wordt \'s-Gravenhage', async () => {
     const me = identity('anna');
     const { context, page } = await noJsPage(me.ip);
     await page.goto('/account/registreren/');
+    // Step 1: both kinds, clearly named, and no form yet.
+    await visible(page.getByRole('link', { name: /^Bij een gemeente/ }));
+    await visible(page.getByRole('link', { name: /^Bij een werkgever/ }));
+    expect(await page.locator('form.pp-form').count()).toBe(0);
+
+    await page.getByRole('link', { name: /^Bij een gemeente/ }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Account aanmaken voor een gemeente');
+    // Only the municipality's part: no employer fields.
+    expect(await page.getByLabel('Werkgever', { exact: true }).count()).toBe(0);
+    expect(await page.getByLabel(/Naam van een nieuwe werkgever/).count()).toBe(0);
+    expect(await page.getByLabel('Gemeente', { exact: true }).getAttribute('list')).toBe('gemeenten');
+    expect(await page.locator('#gemeenten option[value="Den Haag"]').getAttribute('label')).toBe("gemeente 's-Gravenhage");
+
     await page.getByLabel('Naam', { exact: true }).fill('Anna de Vries');
     await page.getByLabel('E-mailadres').fill('anna-zonder-apenstaartje');
     await page.getByLabel('Wachtwoord').fill('welkom123');
+    await page.getByLabel('Gemeente', { exact: true }).fill('Atlantis');
     await page.getByRole('button', { name: 'Account aanmaken' }).click();
 
     await visible(page.getByRole('alert'));
+    // Focus moved to the error summary by itself (autofocus; no JavaScript runs here).
+    expect(await page.evaluate('document.activeElement?.classList.contains("pp-error-summary")')).toBe(true);
     await hasText(page.locator('#veld-email-fout'), /geldig e-mailadres/);
     await hasText(page.locator('#veld-password-fout'), /bekend woord|veel gebruikt/);
-    await hasText(page.locator('#soort-fout'), /gemeente of bij een werkgever/);
+    await hasText(page.locator('#veld-municipality-fout'), /"Atlantis" kennen we niet als gemeente of plaats/);
+    await hasText(page.getByRole('heading', { level: 1 }), 'Account aanmaken voor een gemeente');
+    expect(page.url()).toContain('soort=gemeente');
     expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Anna de Vries');
     expect(await page.getByLabel('E-mailadres').inputValue()).toBe('anna-zonder-apenstaartje');
+    expect(await page.getByLabel('Gemeente', { exact: true }).inputValue()).toBe('Atlantis');
     expect(await page.getByLabel('Wachtwoord').inputValue()).toBe('');
     expect(await page.title()).toMatch(/^Fout: /);
     expect(await page.getByLabel('E-mailadres').getAttribute('aria-describedby')).toContain('veld-email-fout');
+    expect(await page.getByLabel('Gemeente', { exact: true }).getAttribute('aria-describedby')).toContain('veld-municipality-fout');
 
-    await registerVia(page, { name: 'Anna de Vries', email: me.email, kind: 'gemeente' });
+    await registerVia(page, { name: 'Anna de Vries', email: me.email, kind: 'gemeente', organisation: 'Den Haag' });
     await hasText(page.getByRole('heading', { level: 1 }), 'Kijk in uw e-mail');
+    const { db } = await serverDatabase();
+    const [user] = await db.select({ organisationId: users.organisationId }).from(users).where(eq(users.email, me.email));
+    expect(user?.organisationId).toBe('s-gravenhage');
+    await context.close();
+  });
+
+  test('een werkgever ziet na de keuze alleen het werkgeversdeel', async () => {
+    const me = identity('wim');
+    const { context, page } = await noJsPage(me.ip);
+    await page.goto('/account/registreren/');
+    await page.getByRole('link', { name: /^Bij een werkgever/ }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Account aanmaken voor een werkgever');
+    expect(await page.getByLabel('Gemeente', { exact: true }).count()).toBe(0);
+    await visible(page.getByLabel('Werkgever', { exact: true }));
+    await visible(page.getByLabel(/Naam van een nieuwe werkgever/));
     await context.close();
   });
 

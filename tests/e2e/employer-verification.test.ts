@@ -38,8 +38,8 @@ describe('werkgevers bevestigen', () => {
 
     await loginVia(page, member.email);
     await page.waitForURL(/\/account\/$/);
-    await visible(page.getByText('Wacht op bevestiging'));
-    await visible(page.getByText(/moet nog bevestigen dat u voor deze werkgever werkt/));
+    await visible(page.getByRole('heading', { name: 'Wacht op bevestiging' }));
+    await visible(page.getByText(/bevestigt uw lidmaatschap/));
 
     await loginVia(desk, curator.email);
     await desk.waitForURL(/\/account\/$/);

@@ -271,8 +271,8 @@ describe('rollen × pagina’s en acties', () => {
     const member = await registerAndVerify('lid', { kind: 'municipality' });
     const curator = await registerAndVerify('cura');
     const admin = await registerAndVerify('admin');
-    setRole(curator.email, 'curator');
-    setRole(admin.email, 'admin');
+    await setRole(curator.email, 'curator');
+    await setRole(admin.email, 'admin');
     const sessions = {
       bezoeker: client(),
       werkgever: await loggedIn(anna.email),

@@ -40,13 +40,50 @@ describe('registreren', () => {
     ['een veelgebruikt wachtwoord', { password: 'welkom123' }, 'password', /veel|bekend woord/],
     ['een te kort wachtwoord', { password: 'kort' }, 'password', /minstens 8 tekens/],
     ['de eigen naam in het wachtwoord', { password: 'annadevries-2026' }, 'password', /naam of e-mailadres/],
-    ['een onbekende gemeente', { organisationId: 'atlantis' }, 'organisationId', /Kies uw gemeente/],
-    ['een werkgever als gemeente', { organisationId: 'postnl' }, 'organisationId', /Kies uw gemeente/],
+    ['een onbekende gemeente', { organisationId: 'atlantis' }, 'organisationId', /kennen we niet/],
+    ['een werkgever als gemeente', { organisationId: 'postnl' }, 'organisationId', /kennen we niet/],
   ])('weigert %s met een Nederlandse melding bij het veld', async (_name, change, field, message) => {
     const result = await register(t.deps(), { name: 'Anna de Vries', email: 'anna@voorbeeld.nl', password: strongPassword, kind: 'municipality', organisationId: 'zaanstad', ...change });
     expect(result.ok).toBe(false);
     expect((result as { fields: Record<string, string> }).fields[field]).toMatch(message);
     expect(await t.handle.db.select().from(users)).toHaveLength(0);
+  });
+
+  describe('de gemeente intypen: naam of plaats (issue 8, item 9)', () => {
+    const typed = (municipality: string, email = 'anna@voorbeeld.nl') =>
+      register(t.deps(), { name: 'Anna de Vries', email, password: strongPassword, kind: 'municipality', municipality });
+    const organisationOf = async (email: string) => (await t.handle.db.select().from(users).where(eq(users.email, email)))[0]?.organisationId;
+
+    test.each([
+      ['Den Haag', 's-gravenhage'],
+      ['den haag', 's-gravenhage'],
+      ["'s-Gravenhage", 's-gravenhage'],
+      ['s Gravenhage', 's-gravenhage'],
+      ['Zaandam', 'zaanstad'],
+      ['  Zaanstad ', 'zaanstad'],
+      ['Súdwest-Fryslân', 'sudwest-fryslan'],
+      ['sudwest fryslan', 'sudwest-fryslan'],
+      ['Bergen (NH.)', 'bergen-nh'],
+    ])('"%s" registreert bij gemeente %s (dezelfde organisatie-id als voorheen)', async (text, id) => {
+      expect(await typed(text)).toEqual({ ok: true });
+      expect(await organisationOf('anna@voorbeeld.nl')).toBe(id);
+    });
+
+    test('een onbekende naam: een melding bij het veld die de invoer noemt, en geen account', async () => {
+      const result = await typed('Atlantis');
+      expect(result).toEqual({ ok: false, reason: 'invalid', fields: { organisationId: '"Atlantis" kennen we niet als gemeente of plaats. Controleer de spelling, of typ de naam van uw gemeente.' } });
+      expect(await t.handle.db.select().from(users)).toHaveLength(0);
+    });
+
+    test('een naam die bij twee gemeenten past: de melding noemt ze allebei', async () => {
+      const result = await typed('Bergen');
+      expect(result).toMatchObject({ ok: false, fields: { organisationId: expect.stringContaining('Bergen (L.) of Bergen (NH.)') } });
+      expect(await t.handle.db.select().from(users)).toHaveLength(0);
+    });
+
+    test('niets ingevuld: vraag om de gemeente', async () => {
+      expect(await typed('  ')).toMatchObject({ ok: false, fields: { organisationId: expect.stringMatching(/naam van uw gemeente/) } });
+    });
   });
 
   test('een werkgever kan een nieuwe organisatie voorstellen; die blijft onbevestigd tot een curator kijkt', async () => {
