@@ -33,6 +33,8 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['over', '/over/'],
   ['inloggen', '/account/inloggen/'],
   ['registreren', '/account/registreren/'],
+  ['registreren bij een gemeente', '/account/registreren/?soort=gemeente'],
+  ['registreren bij een werkgever', '/account/registreren/?soort=werkgever'],
   ['wachtwoord vergeten', '/account/wachtwoord-vergeten/'],
   ['niet gevonden', '/bestaat-niet/'],
 ];
