@@ -14,7 +14,7 @@
  */
 import { createClient, type Client } from '@libsql/client';
 import { matchExpression, searchTerms } from '../domain/search-query.ts';
-import { passesFilters, type ContentFilters, type SearchDocument } from './search-documents.ts';
+import { byKindThenRelevance, passesFilters, type ContentFilters, type SearchDocument } from './search-documents.ts';
 
 /** bm25 column weights in column order: title, keywords, summary, text. */
 export const CONTENT_SEARCH_WEIGHTS = [10, 5, 3, 1] as const;
@@ -22,7 +22,7 @@ export const CONTENT_SEARCH_WEIGHTS = [10, 5, 3, 1] as const;
 export interface ContentSearchResult {
   /** The words searched. */
   terms: string[];
-  /** Best first; every match (the content is a few hundred pages at most). */
+  /** Cases, then instruments, then organisations; best first within a kind; every match (the content is a few hundred pages at most). */
   hits: SearchDocument[];
 }
 
@@ -61,7 +61,7 @@ export async function createContentIndex(documents: readonly SearchDocument[]): 
         args: [match],
       });
       const hits = rows.map((row) => documents[Number(row.rowid) - 1]!).filter((d) => passesFilters(d, filters));
-      return { terms, hits };
+      return { terms, hits: byKindThenRelevance(hits) };
     },
     close: () => client.close(),
   };

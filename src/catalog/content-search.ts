@@ -8,6 +8,10 @@ import { getAreas, getCases, getInstruments, getLinksByOrganisation, getOrganisa
 import { createContentIndex, type ContentIndex } from './content-index.ts';
 import { caseDocument, instrumentDocument, organisationDocument, type SearchDocument } from './search-documents.ts';
 import { t } from '../i18n/nl.ts';
+import { placeNames, placeNamesOf } from './places.ts';
+import { loadGeo } from './geo.ts';
+import { instruments, sectors, targetGroups } from '../domain/facets.ts';
+import { createSpellingSuggester, type SpellingSuggester } from '../domain/did-you-mean.ts';
 
 let index: Promise<ContentIndex> | undefined;
 
@@ -20,6 +24,32 @@ export function contentIndex(): Promise<ContentIndex> {
       throw error;
     });
   return index;
+}
+
+let suggester: Promise<SpellingSuggester> | undefined;
+
+/**
+ * "Bedoelde u …?" over the site's own words (issue 8, item 7): titles of cases and instruments,
+ * organisation names, municipality and place names, facet labels and their synonyms. Not the
+ * running text: a typo should be corrected to a name or a term, not to any word in a paragraph.
+ */
+export function spellingSuggester(): Promise<SpellingSuggester> {
+  suggester ??= Promise.all([getCases(), getInstruments(), getOrganisations()])
+    .then(([cases, instrumentEntries, organisations]) =>
+      createSpellingSuggester([
+        ...cases.map((item) => item.entry.data.title),
+        ...instrumentEntries.map((entry) => entry.data.title),
+        ...[...organisations.values()].map((org) => org.name),
+        ...loadGeo().municipalities.map((m) => m.name),
+        ...placeNames().map((place) => place.name),
+        ...[sectors, targetGroups, instruments].flatMap((vocab) => vocab.terms.flatMap((term) => [term.label, ...term.synonyms])),
+      ]),
+    )
+    .catch((error) => {
+      suggester = undefined;
+      throw error;
+    });
+  return suggester;
 }
 
 /** Every content page as a search document. */
@@ -50,6 +80,7 @@ export async function searchDocuments(): Promise<SearchDocument[]> {
       municipalityNames: item.municipalityNames,
       provinceNames: areaNames(item.provinces, provinces),
       regionNames: areaNames(item.regions, regions),
+      placeNames: data.municipalities.flatMap(placeNamesOf),
     });
   });
   const instrumentDocuments = instrumentEntries.map((entry) =>
@@ -75,6 +106,7 @@ export async function searchDocuments(): Promise<SearchDocument[]> {
         sectors: org.sectors ?? [],
         provinceName: org.province?.name,
         regionName: org.region?.name,
+        placeNames: org.kind === 'municipality' ? placeNamesOf(org.id) : [],
       }),
     );
   return [...caseDocuments, ...instrumentDocuments, ...organisationDocuments];

@@ -65,6 +65,8 @@ export interface CaseInput {
   municipalityNames: readonly string[];
   provinceNames: readonly string[];
   regionNames: readonly string[];
+  /** Other names of places in its municipalities ("Zaandam" for Zaanstad), so a town's name finds it. */
+  placeNames?: readonly string[];
 }
 
 export function caseDocument(input: CaseInput): SearchDocument {
@@ -76,7 +78,7 @@ export function caseDocument(input: CaseInput): SearchDocument {
     kind: 'Praktijkvoorbeeld',
     title: input.title,
     summary: input.summary,
-    keywords: [...searchKeywords(input), ...input.places, ...input.organisationNames],
+    keywords: [...searchKeywords(input), ...input.places, ...input.organisationNames, ...input.municipalityNames, ...(input.placeNames ?? [])],
     text: [markdownText(input.body), ...input.outcomes].join('\n'),
     filters: {
       Soort: ['Praktijkvoorbeeld'],
@@ -123,6 +125,8 @@ export interface OrganisationInput {
   sectors: readonly string[];
   provinceName?: string;
   regionName?: string;
+  /** A municipality's other place names ("Zaandam" for Zaanstad). */
+  placeNames?: readonly string[];
 }
 
 export function organisationDocument(input: OrganisationInput): SearchDocument {
@@ -131,7 +135,7 @@ export function organisationDocument(input: OrganisationInput): SearchDocument {
     kind: 'Organisatie',
     title: input.title,
     summary: input.description ?? `${input.kindLabel} ${input.title} op Praktijkplein.`,
-    keywords: [input.kindLabel, ...searchKeywords({ sectors: input.sectors }), input.provinceName ?? '', input.regionName ?? ''].filter(Boolean),
+    keywords: [input.kindLabel, ...searchKeywords({ sectors: input.sectors }), input.provinceName ?? '', input.regionName ?? '', ...(input.placeNames ?? [])].filter(Boolean),
     text: input.description ?? '',
     filters: {
       Soort: ['Organisatie'],
@@ -139,6 +143,18 @@ export function organisationDocument(input: OrganisationInput): SearchDocument {
       ...(input.regionName ? { Arbeidsmarktregio: [input.regionName] } : {}),
     },
   };
+}
+
+/**
+ * The order of kinds in the results (issue 8, item 7): a practice is what most people search for,
+ * then the instrument behind it; an organisation page only lists what the others already show.
+ * Pitches (another half of the search) stand between instruments and organisations on the page.
+ */
+export const kindOrder: Record<ContentKind, number> = { Praktijkvoorbeeld: 0, Instrument: 1, Organisatie: 2 };
+
+/** Sorts hits by kind, keeping the relevance order within a kind (Array.sort is stable). */
+export function byKindThenRelevance<T extends { kind: ContentKind }>(hits: readonly T[]): T[] {
+  return [...hits].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
 }
 
 /** Does a document pass every chosen filter? Empty values do not filter. */

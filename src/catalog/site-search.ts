@@ -9,7 +9,7 @@ import type { Database } from '../../db/client.ts';
 import { sectors, targetGroups } from '../domain/facets.ts';
 import { MAX_QUERY_LENGTH } from '../domain/search-query.ts';
 import { searchPitches, type PitchSearchFilters, type PitchSearchResult } from '../marketplace/pitch-search.ts';
-import { contentIndex } from './content-search.ts';
+import { contentIndex, spellingSuggester } from './content-search.ts';
 import { getOrganisations } from './queries.ts';
 import { contentFilterNames, type ContentFilters, type SearchDocument } from './search-documents.ts';
 
@@ -25,7 +25,12 @@ export interface SiteSearchResult {
   pitches: PitchSearchResult;
   /** Content results are shown on the first page of pitch results only. */
   showContent: boolean;
+  /** "Bedoelde u …?": a corrected query that finds more, offered when the words found little. */
+  suggestion: string | null;
 }
+
+/** With fewer results than this, a spelling suggestion is looked for. */
+export const FEW_RESULTS = 3;
 
 /** Reads q, the filters and `pagina` from the URL, and searches both halves. */
 export async function searchSite(db: Database, params: URLSearchParams, now: Date): Promise<SiteSearchResult> {
@@ -46,7 +51,21 @@ export async function searchSite(db: Database, params: URLSearchParams, now: Dat
   ]);
   const noPitches: PitchSearchResult = { terms: [], total: 0, page: 1, pageCount: 0, hits: [] };
   const pitchResult = pitches ?? noPitches;
-  return { q, filters, asked, content: content?.hits ?? [], pitches: pitchResult, showContent: pitchResult.page === 1 };
+  const hits = content?.hits ?? [];
+  const suggestion = hits.length + pitchResult.total < FEW_RESULTS ? await suggestionFor(q, filters, hits.length) : null;
+  return { q, filters, asked, content: hits, pitches: pitchResult, showContent: pitchResult.page === 1, suggestion };
+}
+
+/**
+ * A corrected query, only when it finds more content than the words typed (with the same
+ * filters), so the link never leads to another empty page.
+ */
+async function suggestionFor(q: string, filters: ContentFilters, found: number): Promise<string | null> {
+  if (q === '') return null;
+  const suggestion = (await spellingSuggester()).suggest(q);
+  if (!suggestion || suggestion.toLowerCase() === q.toLowerCase()) return null;
+  const { hits } = await (await contentIndex()).search(suggestion, filters);
+  return hits.length > found ? suggestion : null;
 }
 
 /** The form's filters as pitch filters; undefined when they rule pitches out. */

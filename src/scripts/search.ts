@@ -16,6 +16,10 @@ interface Pagefind {
   search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
+/** The order of kinds, as the server sorts them (catalog/search-documents.ts kindOrder). */
+const KIND_ORDER: Record<string, number> = { Praktijkvoorbeeld: 0, Instrument: 1, Organisatie: 2 };
+const ORGANISATION_KIND = 'Organisatie';
+
 /** How many kennisbank results are rendered while typing (each costs a fragment request). */
 const PAGE_SIZE = 20;
 /** Wait this long after the last keystroke before searching, so every key is not a search. */
@@ -37,6 +41,11 @@ export function enhanceSearchPage(): void {
 function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLElement, section: HTMLElement, list: HTMLOListElement, count: HTMLElement): void {
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select')];
   const elsewhere = document.querySelector<HTMLElement>('[data-content-elsewhere]');
+  // Server-only parts that describe the submitted words, not what is being typed.
+  const serverOnly = [...document.querySelectorAll<HTMLElement>('[data-did-you-mean], [data-no-results]')];
+  const orgSection = document.querySelector<HTMLElement>('[data-organisation-section]');
+  const orgList = orgSection?.querySelector<HTMLOListElement>('[data-organisation-results]');
+  const orgCount = orgSection?.querySelector<HTMLElement>('[data-organisation-count]');
 
   // What the server answered, to put back when the field says the same thing again.
   const server = {
@@ -45,6 +54,9 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
     items: [...list.children].map((item) => item.cloneNode(true)),
     count: count.textContent ?? '',
     hidden: section.hidden,
+    orgItems: [...(orgList?.children ?? [])].map((item) => item.cloneNode(true)),
+    orgCount: orgCount?.textContent ?? '',
+    orgHidden: orgSection?.hidden ?? true,
   };
 
   let pagefind: Promise<Pagefind> | undefined;
@@ -69,11 +81,11 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
       return;
     }
     if (!term && Object.keys(filters).length === 0) {
-      show([], '', 'Typ een zoekterm of kies een filter.');
+      show([], [], 'Typ een zoekterm of kies een filter.');
       return;
     }
     if (filters.Soort === PITCH_KIND) {
-      show([], '', `Druk op Zoeken om pitches te zoeken${what}.`);
+      show([], [], `Druk op Zoeken om pitches te zoeken${what}.`);
       return;
     }
     try {
@@ -85,9 +97,12 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
       const n = found.length;
       const pages = `${n} ${n === 1 ? 'pagina' : 'pagina’s'}`;
       const shown = n > PAGE_SIZE ? ` (de eerste ${PAGE_SIZE} staan hieronder)` : '';
+      // Cases, then instruments, then organisations; Pagefind's relevance within a kind (a stable sort).
+      const kindOf = (result: PagefindResultData) => result.filters.Soort?.[0] ?? '';
+      const sorted = [...data].sort((a, b) => (KIND_ORDER[kindOf(a)] ?? 9) - (KIND_ORDER[kindOf(b)] ?? 9));
       show(
-        data.map(renderResult),
-        n > PAGE_SIZE ? `${PAGE_SIZE} van ${n}` : String(n),
+        sorted.filter((r) => kindOf(r) !== ORGANISATION_KIND).map(renderResult),
+        sorted.filter((r) => kindOf(r) === ORGANISATION_KIND).map(renderResult),
         `${n === 0 ? 'Geen pagina’s' : pages} uit de kennisbank${what}${shown}. Druk op Zoeken om ook pitches te zoeken.`,
       );
     } catch {
@@ -96,11 +111,17 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
     }
   }
 
-  function show(items: HTMLElement[], countText: string, message: string): void {
+  function show(items: HTMLElement[], organisations: HTMLElement[], message: string): void {
     list.replaceChildren(...items);
-    count.textContent = countText;
+    count.textContent = String(items.length);
     section.hidden = items.length === 0;
+    if (orgSection && orgList && orgCount) {
+      orgList.replaceChildren(...organisations);
+      orgCount.textContent = String(organisations.length);
+      orgSection.hidden = organisations.length === 0;
+    }
     if (elsewhere) elsewhere.hidden = true;
+    for (const part of serverOnly) part.hidden = true;
     status.textContent = message;
   }
 
@@ -108,7 +129,13 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
     list.replaceChildren(...server.items.map((item) => item.cloneNode(true)));
     count.textContent = server.count;
     section.hidden = server.hidden;
+    if (orgSection && orgList && orgCount) {
+      orgList.replaceChildren(...server.orgItems.map((item) => item.cloneNode(true)));
+      orgCount.textContent = server.orgCount;
+      orgSection.hidden = server.orgHidden;
+    }
     if (elsewhere) elsewhere.hidden = false;
+    for (const part of serverOnly) part.hidden = false;
     status.textContent = server.status;
   }
 

@@ -1,7 +1,10 @@
-/** Facet filters on the case list, without JavaScript (plain form) and with it (in place). */
+/**
+ * Facet filters on the case list, without JavaScript (plain form) and with it (in place); on a
+ * phone behind one "Filteren (n)" control with removable chips (issue 8, item 6).
+ */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasText, launchBrowser, newPage, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,7 +27,7 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
     await page.locator('summary', { hasText: 'Sector' }).click();
     await visible(page.getByText(/Logistiek \(1\)/));
     await page.getByLabel(/Logistiek/).check();
-    await page.getByRole('button', { name: 'Filters toepassen' }).click();
+    await page.getByRole('button', { name: 'Toon resultaten' }).click();
     await page.waitForURL(/sector=logistiek/);
     expect(await resultLinks(page)).toEqual(['/praktijkvoorbeelden/postnl-pakketsorteercentra/']);
     await hasText(page.locator('[data-result-count]'), '1 praktijkvoorbeeld gevonden');
@@ -83,3 +86,115 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
     await context.close();
   });
 });
+
+/** A phone-sized page (390×844), with or without JavaScript. */
+async function phonePage(javaScriptEnabled: boolean) {
+  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+const filterControl = (page: Page) => page.locator('summary', { hasText: /^Filteren \(\d+\)/ });
+
+describe('filters op een telefoon (issue 8, item 6)', () => {
+  test('390×844 zonder JavaScript: Filteren staat in het eerste scherm, de groepen zijn dicht, het formulier keert terug naar de resultaten', async () => {
+    const { context, page } = await phonePage(false);
+    await page.goto('/praktijkvoorbeelden/');
+    const control = filterControl(page);
+    expect(await control.innerText()).toMatch(/Filteren \(0\)/);
+    const box = (await control.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    // The six groups are behind the control, so the first results follow closely.
+    expect(await page.getByLabel(/Logistiek/).isVisible()).toBe(false);
+    const firstCard = (await page.locator('#filter-results article').first().boundingBox())!;
+    expect(firstCard.y).toBeLessThan(844 + 200);
+    expect(await page.locator('form[data-filter-form]').getAttribute('action')).toMatch(/#resultaten$/);
+
+    await control.click();
+    await page.locator('summary', { hasText: 'Sector' }).click();
+    await page.getByLabel(/Logistiek/).check();
+    await page.getByRole('button', { name: 'Toon resultaten' }).click();
+    await page.waitForURL(/sector=logistiek.*#resultaten$/);
+    // Back at the results, not at the top of the page.
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+    const heading = (await page.locator('[data-result-count]').boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual(-1);
+    expect(heading.y).toBeLessThan(844);
+    expect(await filterControl(page).innerText()).toMatch(/Filteren \(1\)/);
+    await context.close();
+  });
+
+  test('zonder JavaScript: gekozen filters staan als chips boven de resultaten; een chip weghalen haalt alleen dat filter weg', async () => {
+    const { context, page } = await phonePage(false);
+    await page.goto('/praktijkvoorbeelden/?sector=logistiek&doelgroep=arbeidsbeperking');
+    const chips = page.getByRole('list', { name: 'Gekozen filters' });
+    await visible(chips);
+    await visible(chips.getByRole('link', { name: 'Verwijder filter: Logistiek' }));
+    await visible(chips.getByRole('link', { name: 'Verwijder filter: Mensen met een arbeidsbeperking' }));
+    await chips.getByRole('link', { name: 'Verwijder filter: Logistiek' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('sector') && url.searchParams.get('doelgroep') === 'arbeidsbeperking' && url.hash === '#resultaten');
+    expect(await page.getByRole('link', { name: 'Verwijder filter: Logistiek' }).count()).toBe(0);
+    await visible(page.getByRole('link', { name: 'Verwijder filter: Mensen met een arbeidsbeperking' }));
+    await page.getByRole('link', { name: 'Wis alle filters' }).first().click();
+    await page.waitForURL((url) => url.search === '');
+    expect(await page.getByRole('list', { name: 'Gekozen filters' }).count()).toBe(0);
+    await hasText(page.locator('[data-result-count]'), /^Alle \d+ praktijkvoorbeelden$/);
+    await context.close();
+  });
+
+  test('met JavaScript: "Toon n resultaten" telt mee bij aanvinken, de telling wordt voorgelezen, de knop brengt u bij de resultaten', async () => {
+    const { context, page, errors } = await phonePage(true);
+    await page.goto('/praktijkvoorbeelden/');
+    await filterControl(page).click();
+    const button = page.locator('[data-show-results]');
+    await hasText(button, /^Toon \d+ resultaten$/);
+    const before = await button.innerText();
+    await page.locator('summary', { hasText: 'Sector' }).click();
+    await page.getByLabel(/Logistiek/).check();
+    await hasText(button, 'Toon 1 resultaat');
+    expect(before).not.toBe('Toon 1 resultaat');
+    await hasText(page.locator('[data-live-count]'), '1 praktijkvoorbeeld gevonden');
+    expect(await page.locator('[data-live-count]').getAttribute('role')).toBe('status');
+    await hasText(filterControl(page), /Filteren \(1\)/);
+    // The chip is there before the button is pressed (the results updated in place).
+    await visible(page.getByRole('link', { name: 'Verwijder filter: Logistiek' }));
+    await button.click();
+    expect(await page.locator('[data-filter-toggle]').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    await expect.poll(async () => (await page.locator('[data-result-count]').boundingBox())!.y).toBeLessThan(400);
+    expect(page.url()).toContain('sector=logistiek');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('axe: de gefilterde lijst met open filters heeft geen overtredingen (telefoon en breed scherm)', async () => {
+    const { context, page } = await phonePage(true);
+    await page.goto('/praktijkvoorbeelden/?sector=logistiek');
+    await filterControl(page).click();
+    await page.locator('summary', { hasText: 'Doelgroep' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+    const wide = await newPage(browser);
+    await wide.page.goto('/praktijkvoorbeelden/?sector=logistiek');
+    // On a wide screen the groups stand open beside the results, without the control.
+    await visible(wide.page.getByLabel(/Logistiek/));
+    expect(await axeViolations(wide.page)).toEqual([]);
+    await wide.context.close();
+  });
+});
+
+describe('geldige HTML (issue 8, item 11)', () => {
+  test.each(['/praktijkvoorbeelden/', '/praktijkvoorbeelden/?sector=logistiek', '/pitches/', '/zoeken/?q=logistiek', '/zoeken/?q=qwerty'])(
+    '%s eindigt op </html>, zonder <script> erna',
+    async (path) => {
+      const response = await fetch(new URL(path, baseURL()));
+      const html = (await response.text()).trimEnd();
+      expect(html.endsWith('</html>')).toBe(true);
+      expect(html.slice(html.lastIndexOf('</body>'))).not.toContain('<script');
+      // The enhancement script is still there, inside the body.
+      expect(html.slice(html.indexOf('<body'), html.lastIndexOf('</body>'))).toContain('<script');
+    },
+  );
+});
+

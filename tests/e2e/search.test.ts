@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pitches } from '../../db/marketplace-schema.ts';
 import { serverDatabase } from './accounts-support.ts';
-import { axeViolations, baseURL, launchBrowser, newPage } from './browser.ts';
+import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -76,6 +76,54 @@ describe.each(withAndWithoutJs)('zoeken %s', (_label, javaScriptEnabled) => {
     const text = await page.locator('[data-search-results]').innerText();
     expect(text).toContain('PostNL opende nieuwe pakketsorteercentra');
     expect(text).not.toContain('Wajonger');
+    await context.close();
+  });
+
+  test('"Zaandam" (een plaats) vindt de praktijkvoorbeelden van de gemeente Zaanstad', async () => {
+    const { context, page, errors } = await newPage(browser, { javaScriptEnabled });
+    const hrefs = (await searchFromHeader(page, 'Zaandam')).map((l) => l.href);
+    expect(hrefs).toContain('/praktijkvoorbeelden/zaanstad-poelenbrug-wie-biedt/');
+    expect(hrefs).toContain('/praktijkvoorbeelden/albert-heijn-zaanstad/');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('"PstNL" biedt "Bedoelde u: PostNL?" aan, en die link vindt het praktijkvoorbeeld van PostNL', async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled });
+    await page.goto('/zoeken/?q=PstNL');
+    const suggestion = page.locator('[data-did-you-mean]');
+    await hasText(suggestion, 'Bedoelde u: PostNL?');
+    await suggestion.getByRole('link', { name: 'PostNL' }).click();
+    await page.waitForURL(/\/zoeken\/\?q=PostNL$/);
+    await expect.poll(() => page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))), { timeout: 15_000 }).toContain(
+      '/praktijkvoorbeelden/postnl-pakketsorteercentra/',
+    );
+    // With enough results there is nothing to correct.
+    expect(await page.locator('[data-did-you-mean]').count()).toBe(0);
+    await context.close();
+  });
+
+  test('"logistiek": het praktijkvoorbeeld van PostNL staat boven elke organisatie', async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled });
+    await page.goto('/zoeken/?q=logistiek');
+    const order = await page.locator('main a[href^="/praktijkvoorbeelden/"], main a[href^="/organisaties/"]').evaluateAll((links) =>
+      links.map((a) => a.getAttribute('href')).filter((href) => href !== '/praktijkvoorbeelden/' && href !== '/organisaties/'),
+    );
+    const postnl = order.indexOf('/praktijkvoorbeelden/postnl-pakketsorteercentra/');
+    const firstOrganisation = order.findIndex((href) => href?.startsWith('/organisaties/'));
+    expect(postnl).toBeGreaterThanOrEqual(0);
+    expect(firstOrganisation).toBeGreaterThan(postnl);
+    await context.close();
+  });
+
+  test('zonder resultaten: links naar de filters, de pitches, de instrumenten en het formulier om iets aan te dragen', async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled });
+    await page.goto('/zoeken/?q=qwerty');
+    await hasText(page.locator('[data-search-status]'), /Geen resultaten voor “qwerty”/);
+    const help = page.locator('[data-no-results]');
+    const hrefs = await help.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(expect.arrayContaining(['/praktijkvoorbeelden/', '/pitches/', '/instrumenten/', '/aandragen/']));
+    await visible(help.getByRole('link', { name: 'Praktijk aandragen of vraag stellen' }));
     await context.close();
   });
 
@@ -154,7 +202,7 @@ describe('één zoekopdracht voor pitches en kennisbank', () => {
     expect(await contentHrefs()).toContain('/praktijkvoorbeelden/zwolle-regelluw-werken/');
     const status = page.locator('[data-search-status]');
     expect(await status.textContent()).toMatch(/^\d+ pagina’s? uit de kennisbank voor “loonwaarde”.*Druk op Zoeken om ook pitches te zoeken\.$/);
-    expect(await page.getByRole('heading', { name: /^Uit de kennisbank \(\d+\)$/ }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /^Praktijkvoorbeelden en instrumenten \(\d+\)$/ }).count()).toBe(1);
     // The results came from Pagefind in the browser, not from a new server page.
     expect(pagefindRequests.length).toBeGreaterThan(0);
     expect(page.url()).toBe(serverUrl);
@@ -169,6 +217,24 @@ describe('één zoekopdracht voor pitches en kennisbank', () => {
     await page.waitForURL(/\/zoeken\/\?q=loonwaarde/);
     expect(await pitchHrefs()).not.toContain(`/pitches/${pitchId}/`);
     expect(await contentHrefs()).toContain('/instrumenten/jobcoaching-loonwaarde/');
+    await context.close();
+  });
+
+  test('met JavaScript: typen van "Zaandam" vindt via Pagefind de praktijkvoorbeelden van Zaanstad', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const pagefindRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/pagefind/')) pagefindRequests.push(request.url());
+    });
+    await page.goto('/zoeken/?q=loonwaarde');
+    const contentHrefs = () => page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(await contentHrefs()).not.toContain('/praktijkvoorbeelden/albert-heijn-zaanstad/');
+    await page.getByLabel('Zoekterm', { exact: true }).fill('Zaandam');
+    await expect.poll(contentHrefs, { timeout: 15_000 }).toContain('/praktijkvoorbeelden/albert-heijn-zaanstad/');
+    expect(await contentHrefs()).toContain('/praktijkvoorbeelden/zaanstad-poelenbrug-wie-biedt/');
+    expect(pagefindRequests.length).toBeGreaterThan(0);
+    expect(page.url()).toMatch(/q=loonwaarde$/);
+    expect(errors).toEqual([]);
     await context.close();
   });
 
@@ -218,6 +284,9 @@ describe('één zoekopdracht voor pitches en kennisbank', () => {
   test.each([
     ['met resultaten (pitch en kennisbank)', '/zoeken/?q=Poelenbrug'],
     ['zonder resultaten', '/zoeken/?q=qwxzvbnm'],
+    ['zonder resultaten, met hulp (qwerty)', '/zoeken/?q=qwerty'],
+    ['met "Bedoelde u"', '/zoeken/?q=PstNL'],
+    ['met een plaatsnaam', '/zoeken/?q=Zaandam'],
     ['zonder zoekterm', '/zoeken/'],
     ['met filter', '/zoeken/?q=werk&Soort=Pitch'],
   ])('axe: /zoeken/ %s heeft geen overtredingen', async (_name, path) => {

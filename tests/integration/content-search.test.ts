@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createContentIndex, type ContentIndex } from '../../src/catalog/content-index.ts';
+import { placeNamesOf } from '../../src/catalog/places.ts';
 import { caseDocument, instrumentDocument, markdownText, organisationDocument, type SearchDocument } from '../../src/catalog/search-documents.ts';
 
 interface Frontmatter {
@@ -38,6 +39,7 @@ function contentDocuments(): SearchDocument[] {
       municipalityNames: list(data.municipalities),
       provinceNames: [],
       regionNames: [],
+      placeNames: list(data.municipalities).flatMap(placeNamesOf),
     });
   });
   const instruments = readdirSync('content/instruments').map((name) => {
@@ -54,6 +56,7 @@ function contentDocuments(): SearchDocument[] {
   });
   const organisations = [
     organisationDocument({ id: 'postnl', title: 'PostNL', kindLabel: 'Werkgever', description: 'Pakketten bezorgen.', sectors: ['logistiek'], provinceName: undefined }),
+    organisationDocument({ id: 'zaanstad', title: 'Gemeente Zaanstad', kindLabel: 'Gemeente', sectors: [], placeNames: placeNamesOf('zaanstad') }),
   ];
   return [...cases, ...instruments, ...organisations];
 }
@@ -113,3 +116,23 @@ describe('content search', () => {
     expect(markdownText('## Kop\n\nEen **vette** [link](https://example.org) en `code`.\n\n- punt')).toBe('Kop\nEen vette link en code.\npunt');
   });
 });
+
+describe('zoeken dat vergeeft (issue 8, item 7)', () => {
+  test('een plaatsnaam vindt de praktijkvoorbeelden van haar gemeente: Zaandam → Zaanstad', async () => {
+    const found = await urls('Zaandam');
+    expect(found).toContain('/praktijkvoorbeelden/zaanstad-poelenbrug-wie-biedt/');
+    expect(found).toContain('/praktijkvoorbeelden/albert-heijn-zaanstad/');
+    expect(found).toContain('/organisaties/zaanstad/');
+  });
+
+  test('"logistiek": praktijkvoorbeelden eerst, dan instrumenten, organisaties als laatste', async () => {
+    const found = await urls('logistiek');
+    const postnlCase = found.indexOf('/praktijkvoorbeelden/postnl-pakketsorteercentra/');
+    const firstOrganisation = found.findIndex((url) => url.startsWith('/organisaties/'));
+    expect(postnlCase).toBeGreaterThanOrEqual(0);
+    expect(firstOrganisation).toBeGreaterThan(postnlCase);
+    const kinds = (await index.search('werk')).hits.map((hit) => hit.kind);
+    expect(kinds).toEqual([...kinds].sort((a, b) => ['Praktijkvoorbeeld', 'Instrument', 'Organisatie'].indexOf(a) - ['Praktijkvoorbeeld', 'Instrument', 'Organisatie'].indexOf(b)));
+  });
+});
+

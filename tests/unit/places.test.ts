@@ -14,3 +14,24 @@ describe('plaatsnamen', () => {
     expect(placeNamesOf('zaanstad')).toContain('Zaandam');
   });
 });
+
+describe('de officiële lijst met woonplaatsen (content/geo/plaatsnamen.csv)', () => {
+  test('woonplaatsen uit de BAG-lijst vinden hun gemeente, ook na een herindeling', () => {
+    expect(municipalityForPlace('Krommenie')?.name).toBe('Zaanstad');
+    expect(municipalityForPlace('Sneek')?.name).toBe('Súdwest-Fryslân');
+    expect(municipalityForPlace("'t Harde")?.name).toBe('Elburg');
+    expect(municipalityForPlace('Weesp')?.name).toBe('Amsterdam');
+    expect(municipalityForPlace('Appingedam')?.name).toBe('Eemsdelta');
+  });
+
+  test('een plaatsnaam die ook een gemeente is, blijft die gemeente', () => {
+    expect(municipalityForPlace('Zaanstad')?.name).toBe('Zaanstad');
+    // The woonplaats Hengelo lies in Hengelo (O.); another Hengelo lies in Bronckhorst.
+    expect(municipalityForPlace('Hengelo')?.name).toBe('Hengelo (O.)');
+  });
+
+  test('de lijst herhaalt geen gemeentenamen als plaatsnaam van dezelfde gemeente', () => {
+    expect(placeNamesOf('zaanstad')).not.toContain('Zaanstad');
+    expect(placeNamesOf('zaanstad')).toEqual(expect.arrayContaining(['Zaandam', 'Krommenie', 'Wormerveer', 'Assendelft', 'Zaandijk', 'Koog aan de Zaan', 'Westzaan']));
+  });
+});
