@@ -55,6 +55,16 @@ export function sourceFileId(cited: string): string {
   return cited.endsWith('.txt') ? cited : `${cited}.txt`;
 }
 
+/** What people call a source: the event a report is about, else its publisher ("Verkiezingsprogramma Amsterdam, …"). */
+export function sourceName(source: Pick<SourceRecord, 'publisher' | 'event'>): string {
+  return source.event?.name ?? source.publisher;
+}
+
+/** Reports first, then by name: the order of the source list. */
+export function compareSources(a: SourceRecord, b: SourceRecord): number {
+  return Number(a.kind !== 'verslag') - Number(b.kind !== 'verslag') || sourceName(a).localeCompare(sourceName(b), 'nl');
+}
+
 /** "donderdag 21 maart (jaartal niet genoemd)", or "datum onbekend". */
 export function sourceDateText(date: SourceDateRecord): string {
   if (date === 'onbekend') return 'datum onbekend';

@@ -30,8 +30,8 @@ describe('herkomst en bronpagina’s', () => {
     await page.goto('/praktijkvoorbeelden/facilicom-buitengewoon/');
     const provenance = page.getByRole('region', { name: 'Herkomst en stand van zaken' });
     await visible(provenance.getByRole('link', { name: 'Werkconferentie van werkgevers en gemeenten' }));
-    await hasText(provenance, /donderdag 21 maart \(jaartal niet genoemd\), te gast bij ProRail/);
-    await hasText(provenance, /Stand van zaken \(verslag van donderdag 21 maart, jaartal niet genoemd\)\s*liep nog/);
+    await hasText(provenance, /Uit de bijeenkomst: Werkconferentie van werkgevers en gemeenten, donderdag 21 maart \(jaartal niet genoemd\), te gast bij ProRail\. Verslag van een bijeenkomst\./);
+    await hasText(provenance, /Stand van zaken \(verslag van donderdag 21 maart, jaartal niet genoemd\): liep nog\./);
     // The block sits under the title and summary, above the body text.
     const [titleY, blockY, bodyY] = await Promise.all([
       page.getByRole('heading', { level: 1 }).boundingBox(),
