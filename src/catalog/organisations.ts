@@ -23,6 +23,8 @@ export interface OrganisationRecord {
   code?: string;
   province?: Area;
   region?: Area;
+  /** Sources the description rests on (employers and partners). */
+  sources?: string[];
 }
 
 /** Raw records; validation of their fields happens in the collection schema. */

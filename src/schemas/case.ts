@@ -22,6 +22,13 @@ export const caseSchema = z.strictObject({
   /** What stands behind the story: a reported result, shared experience, an ambition or a pitch. */
   evidence: facet(evidenceKinds.ids, 'soorten bewijs'),
   status: facet(caseStatuses.ids, 'statussen'),
+  /**
+   * "Stand van zaken" in a few words, when the status alone says too little (e.g. "liep nog; 70
+   * van de ongeveer 80 mensen aan het werk"). Optional: without it the page derives the words
+   * from the status and dates them by the first source (src/catalog/provenance.ts).
+   */
+  stand: z.string().min(5).max(200).optional(),
+  /** The first source is where the case comes from: its event or document and date are shown. */
   sources: z.array(sourceId).min(1, 'noem minstens één bron'),
   published: day,
   updated: day.optional(),

@@ -4,12 +4,16 @@
  */
 import { z } from 'astro/zod';
 import { organisationIds } from '../catalog/organisations.ts';
-import { sourceIds } from '../catalog/sources.ts';
+import { sourceFileId, sourceIds, sourceSlug } from '../catalog/sources.ts';
 
 const named = <T extends [string, ...string[]]>(ids: T, message: (value: string) => string) =>
   z.enum(ids, { error: (issue) => message(String(issue.input)) });
 
-export const sourceId = named(sourceIds(), (v) => `onbekende bron "${v}": zet hem eerst in content/sources/sources.yaml`);
+/** A cited source: its file name or its slug (the /bronnen/ address); always parsed to the file name. */
+export const sourceId = named(
+  [...sourceIds(), ...sourceIds().map(sourceSlug)] as [string, ...string[]],
+  (v) => `onbekende bron "${v}": zet hem eerst in content/sources/sources.yaml`,
+).transform(sourceFileId);
 export const employerId = named(organisationIds('employer'), (v) => `onbekende werkgever "${v}": zet hem eerst in content/organisations/organisations.yaml`);
 export const partnerId = named(organisationIds('partner'), (v) => `onbekende partner "${v}": zet hem eerst in content/organisations/organisations.yaml`);
 export const municipalityId = named(organisationIds('municipality'), (v) => `onbekende gemeente "${v}": gebruik de id uit de CBS-lijst, bijvoorbeeld "zaanstad"`);

@@ -2,7 +2,9 @@
 import { organisationKinds } from '../domain/accounts.ts';
 import { z } from 'astro/zod';
 import { employerSizes, sectors } from '../domain/facets.ts';
-import { facet } from './ids.ts';
+import { facet, sourceId } from './ids.ts';
+
+export { sourceSchema } from './source.ts';
 
 const area = z.strictObject({ code: z.string(), name: z.string(), id: z.string() });
 
@@ -18,11 +20,6 @@ export const organisationSchema = z.strictObject({
   code: z.string().regex(/^GM\d{4}$/).optional(),
   province: area.optional(),
   region: area.optional(),
-});
-
-export const sourceSchema = z.strictObject({
-  id: z.string().regex(/\.txt$/),
-  title: z.string(),
-  publisher: z.string(),
-  kind: z.enum(['verslag', 'verkiezingsprogramma']),
+  /** The sources its description rests on; its source pages list it. */
+  sources: z.array(sourceId).optional(),
 });

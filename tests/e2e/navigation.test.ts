@@ -19,7 +19,8 @@ describe('navigeren', () => {
     await hasText(page.getByRole('heading', { level: 1 }), /PostNL/);
     // The sources are shown on the page, with what kind of evidence stands behind it.
     await visible(page.getByRole('heading', { name: 'Bronnen' }));
-    await visible(page.getByText('werkconferentie-werkgevers-en-gemeenten.txt'));
+    // Each source links its own page instead of showing a file name (issue 8, item 5).
+    await visible(page.getByRole('region', { name: 'Bronnen' }).getByRole('link', { name: 'Werkconferentie van werkgevers en gemeenten' }));
     await visible(page.getByText('Gemeld resultaat').first());
 
     await page.getByRole('complementary').getByRole('link', { name: 'Apeldoorn' }).click();

@@ -1,0 +1,128 @@
+/**
+ * Issue 8, items 5 and 13 on the built site: a case shows where and when it comes from and the
+ * stand van zaken; its source has a page of its own that lists every page citing it; the content
+ * fixes show on the pages people read; the new pages have no axe violations and fit a phone.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
+import { citationIndex } from '../../src/catalog/citations.ts';
+import { loadSourceRecords, sourceHref } from '../../src/catalog/sources.ts';
+import { citingContent } from '../unit/content-files.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const html = async (path: string) => {
+  const response = await fetch(`${baseURL()}${path}`);
+  expect(response.status, path).toBe(200);
+  return response.text();
+};
+
+describe('herkomst en bronpagina’s', () => {
+  test('een praktijkvoorbeeld toont bijeenkomst, datum en stand van zaken; de bron linkt naar een eigen pagina die het voorbeeld noemt', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await page.goto('/praktijkvoorbeelden/facilicom-buitengewoon/');
+    const provenance = page.getByRole('region', { name: 'Herkomst en stand van zaken' });
+    await visible(provenance.getByRole('link', { name: 'Werkconferentie van werkgevers en gemeenten' }));
+    await hasText(provenance, /Uit de bijeenkomst: Werkconferentie van werkgevers en gemeenten, donderdag 21 maart \(jaartal niet genoemd\), te gast bij ProRail\. Verslag van een bijeenkomst\./);
+    await hasText(provenance, /Stand van zaken \(verslag van donderdag 21 maart, jaartal niet genoemd\): liep nog\./);
+    // The block sits under the title and summary, above the body text.
+    const [titleY, blockY, bodyY] = await Promise.all([
+      page.getByRole('heading', { level: 1 }).boundingBox(),
+      provenance.boundingBox(),
+      page.getByRole('heading', { name: 'De situatie' }).boundingBox(),
+    ]);
+    expect(blockY!.y).toBeGreaterThan(titleY!.y);
+    expect(blockY!.y).toBeLessThan(bodyY!.y);
+
+    await page.getByRole('region', { name: 'Bronnen' }).getByRole('link', { name: 'Werkconferentie van werkgevers en gemeenten' }).click();
+    await page.waitForURL(/\/bronnen\/werkconferentie-werkgevers-en-gemeenten\/$/);
+    await hasText(page.getByRole('heading', { level: 1 }), 'Werkconferentie van werkgevers en gemeenten');
+    await visible(page.getByText('Verslag van een bijeenkomst').first());
+    const event = page.getByRole('region', { name: 'De bijeenkomst' });
+    await hasText(event, /donderdag 21 maart/);
+    await hasText(event, /ProRail/);
+    await hasText(event, /wethouders van 21 centrumgemeenten/);
+    await visible(page.getByRole('region', { name: "Pagina's die op deze bron steunen" }).getByRole('link', { name: /Facilicom en Buitengewoon/ }));
+    await page.getByRole('link', { name: 'Alle bronnen' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Bronnen');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test.each(loadSourceRecords().map((s) => [sourceHref(s.id), s.id] as const))('%s noemt elke pagina die de bron citeert', async (href, id) => {
+    const citing = citationIndex(citingContent()).get(id) ?? [];
+    expect(citing.length).toBeGreaterThan(0);
+    const page = await html(href);
+    for (const citation of citing) expect(page, citation.href).toContain(`href="${citation.href}"`);
+  });
+
+  test('een uitspraak van een gemeente op een instrumentpagina linkt naar haar bron', async () => {
+    const page = await html('/instrumenten/basisbaan/');
+    expect(page).toContain('href="/bronnen/utrecht-verkiezingsprogramma-werk/"');
+    const source = await html('/bronnen/utrecht-verkiezingsprogramma-werk/');
+    expect(source).toMatch(/href="\/instrumenten\/basisbaan\/"[^]*?uitspraak over Utrecht/);
+  });
+
+  test('geen bestandsnamen meer op een praktijkvoorbeeld, wel de bron met soort en datum', async () => {
+    const page = await html('/praktijkvoorbeelden/postnl-pakketsorteercentra/');
+    expect(page).not.toContain('Bestand:');
+    expect(page).toContain('href="/bronnen/werkconferentie-werkgevers-en-gemeenten/"');
+    expect(page).toContain('liep nog; 70 van de ongeveer 80 beoogde mensen waren aan het werk');
+  });
+
+  test.each(['/bronnen/', '/bronnen/werkconferentie-werkgevers-en-gemeenten/', '/bronnen/nijmegen-groenlinks-programma-werk/'])('%s heeft geen axe-overtredingen en past op 320 px', async (path) => {
+    const { context, page, errors } = await newPage(browser);
+    await page.goto(path);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('inhoud volgens de bronnen, op de pagina’s zelf', () => {
+  test('ISS staat niet onder de sector Overheid', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/praktijkvoorbeelden/iss-de-liemers-breed-offensief/');
+    const aside = page.getByRole('complementary');
+    await visible(aside.getByText('Sectoren'));
+    expect(await aside.getByRole('link', { name: /Overheid/ }).count()).toBe(0);
+    await page.goto('/praktijkvoorbeelden/?sector=overheid');
+    expect(await page.locator('a[href="/praktijkvoorbeelden/iss-de-liemers-breed-offensief/"]').count()).toBe(0);
+    await context.close();
+  });
+
+  test('Asito en de Universiteit Utrecht zijn niet gekoppeld aan sociaal inkopen, Facilicom niet aan omscholing', async () => {
+    expect(await html('/instrumenten/sociaal-inkopen/')).not.toMatch(/asito/i);
+    expect(await html('/organisaties/asito/')).not.toContain('href="/instrumenten/sociaal-inkopen/"');
+    expect(await html('/organisaties/universiteit-utrecht/')).not.toContain('href="/instrumenten/sociaal-inkopen/"');
+    expect(await html('/instrumenten/omscholing/')).not.toMatch(/facilicom/i);
+    expect(await html('/organisaties/facilicom/')).not.toContain('href="/instrumenten/omscholing/"');
+  });
+
+  test('Zwolle’s regelluwe werken heet een pitch, geen gedeelde praktijkervaring', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/praktijkvoorbeelden/zwolle-regelluw-werken/');
+    await visible(page.locator('.pp-badge--pitch').first());
+    expect(await page.getByText('Gedeelde praktijkervaring').count()).toBe(0);
+    await page.goto('/instrumenten/jobcoaching-loonwaarde/');
+    const zwolle = page.getByRole('row', { name: /Zwolle/ });
+    await visible(zwolle.locator('.pp-badge--pitch'));
+    expect(await zwolle.getByText('Gedeelde praktijkervaring').count()).toBe(0);
+    await context.close();
+  });
+
+  test('programma-uitspraken over UW en De Binnenbaan staan er als programma', async () => {
+    expect(await html('/organisaties/uw/')).toMatch(/Volgens het verkiezingsprogramma voor Utrecht/);
+    expect(await html('/organisaties/de-binnenbaan/')).toMatch(/Volgens het verkiezingsprogramma van de PvdA in Zoetermeer/);
+    expect(await html('/organisaties/de-binnenbaan/')).toContain('href="/bronnen/zoetermeer-pvda-programma-2022-2026-werk/"');
+  });
+});
