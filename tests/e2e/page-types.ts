@@ -31,6 +31,8 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['pitches gefilterd', '/pitches/?q=werk'],
   ['pitches op de kaart', '/pitches/kaart/'],
   ['over', '/over/'],
+  ['bronnen', '/bronnen/'],
+  ['bron', '/bronnen/werkconferentie-werkgevers-en-gemeenten/'],
   ['inloggen', '/account/inloggen/'],
   ['registreren', '/account/registreren/'],
   ['registreren bij een gemeente', '/account/registreren/?soort=gemeente'],
