@@ -191,10 +191,11 @@ describe('identiteit en voettekst', () => {
   });
 });
 
-describe('de vergelijking van gemeenten op een instrumentpagina (390 px)', () => {
+describe('de vergelijking van gemeenten op een instrumentpagina (390 en 320 px)', () => {
   test('rijen en cellen liggen onder elkaar, nooit over elkaar', async () => {
     const { context, page } = await phone();
-    for (const path of ['/instrumenten/basisbaan/', '/instrumenten/loonkostensubsidie/']) {
+    for (const [path, width] of [['/instrumenten/basisbaan/', 390], ['/instrumenten/loonkostensubsidie/', 390], ['/instrumenten/basisbaan/', 320]] as const) {
+      await page.setViewportSize({ width, height: 844 });
       await page.goto(path);
       const rows = await page.locator('section[aria-labelledby="vergelijking"] tbody tr').evaluateAll((trs) =>
         trs.map((tr) => ({
@@ -243,7 +244,9 @@ describe('delen en afdrukken', () => {
       for (const selector of ['header.pp-header', 'nav', '[role="search"]', 'footer', '.pp-share']) {
         for (const element of await page.locator(selector).all()) expect(await element.isVisible(), selector).toBe(false);
       }
-      expect(await page.locator('#bronnen').isVisible()).toBe(true);
+      const sources = page.locator('section[aria-labelledby="bronnen"] li');
+      expect(await sources.count()).toBeGreaterThan(0);
+      for (const source of await sources.all()) expect(await source.isVisible()).toBe(true);
       const url = page.locator('.pp-print-url');
       expect(await url.isVisible()).toBe(true);
       expect(await url.innerText()).toContain(path);
