@@ -161,6 +161,47 @@ describe('de homepagina', () => {
   });
 });
 
+describe('kaarten en bedieningselementen', () => {
+  /** The number of cards on each row of a card grid, top to bottom. */
+  const cardsPerRow = (page: Page, selector: string) =>
+    page.locator(`${selector} > li`).evaluateAll((items) => {
+      const rows = new Map<number, number>();
+      for (const item of items) {
+        const top = Math.round(item.getBoundingClientRect().top);
+        rows.set(top, (rows.get(top) ?? 0) + 1);
+      }
+      return [...rows.entries()].sort(([a], [b]) => a - b).map(([, count]) => count);
+    });
+
+  test.each([1280, 800])('op %i px laat het raster van uitgelichte praktijkvoorbeelden geen kaart alleen op een rij', async (width) => {
+    const context = await browser.newContext({ baseURL: baseURL(), viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto('/');
+    const rows = await cardsPerRow(page, 'section[aria-labelledby="uitgelicht"] .pp-card-list');
+    expect(rows.reduce((a, b) => a + b, 0)).toBeGreaterThan(1);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const count of rows) expect(count).toBeGreaterThanOrEqual(2);
+    await context.close();
+  });
+
+  test('zoekveld en knop staan op één lijn, even hoog', async () => {
+    for (const viewport of [PHONE, { width: 1280, height: 800 }]) {
+      const context = await browser.newContext({ baseURL: baseURL(), viewport });
+      const page = await context.newPage();
+      for (const path of ['/', '/instrumenten/']) {
+        await page.goto(path);
+        const form = page.getByRole('search').first();
+        if (path !== '/' && viewport.width < 600) await page.locator('summary', { hasText: 'Zoeken' }).click();
+        const input = (await form.getByRole('searchbox').boundingBox())!;
+        const button = (await form.getByRole('button', { name: 'Zoeken' }).boundingBox())!;
+        expect(Math.abs(input.y - button.y)).toBeLessThanOrEqual(1);
+        expect(Math.abs(input.height - button.height)).toBeLessThanOrEqual(1);
+      }
+      await context.close();
+    }
+  });
+});
+
 describe('identiteit en voettekst', () => {
   test('een favicon (SVG), het woordmerk in de kop en de netwerkorganisatie in de voettekst', async () => {
     const { context, page } = await newPage(browser);
