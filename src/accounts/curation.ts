@@ -9,7 +9,7 @@
  * confirmation that passed waiting offers on to a pitch's municipality cannot be taken back
  * (those mails are not ours to call back), and the page says so.
  */
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { curationDecisions, organisations, outbox, sessions, users, type CurationDecisionRow, type Role } from '../../db/schema.ts';
 import { audit } from '../audit/audit-log.ts';
 import { logSecurityEvent, securityEvent } from '../audit/security-events.ts';
@@ -36,10 +36,8 @@ async function refused(deps: Deps, actor: Actor | null, action: Action): Promise
 
 /** A rejection that stands (not undone): it keeps its subject out of the waiting lists. */
 function standingRejection(subjectType: CurationSubjectType, subjectId: typeof users.id | typeof organisations.id) {
-  return notExists(
-    // A plain select of the rejection row; the outer query supplies the subject's id.
-    sql`select 1 from ${curationDecisions} where ${curationDecisions.subjectType} = ${subjectType} and ${curationDecisions.subjectId} = ${subjectId} and ${curationDecisions.decision} = 'rejected' and ${curationDecisions.undoneAt} is null`,
-  );
+  // The outer query supplies the subject's id.
+  return sql`not exists (select 1 from ${curationDecisions} where ${curationDecisions.subjectType} = ${subjectType} and ${curationDecisions.subjectId} = ${subjectId} and ${curationDecisions.decision} = 'rejected' and ${curationDecisions.undoneAt} is null)`;
 }
 
 /**

@@ -15,11 +15,11 @@ const gone = () => formError('Dit staat niet (meer) in de lijst; misschien heeft
 
 /** The card's two buttons send decision=confirm or decision=reject; a form without one confirms (as before issue 8). */
 const decisionFields = {
-  decision: z.enum(['confirm', 'reject']).optional(),
-  reason: z.string().trim().max(REASON_MAX, `Een toelichting mag hoogstens ${REASON_MAX} tekens hebben.`).optional(),
+  decision: z.enum(['confirm', 'reject']).nullish(),
+  reason: z.string().trim().max(REASON_MAX, `Een toelichting mag hoogstens ${REASON_MAX} tekens hebben.`).nullish(),
 };
 
-const decisionInput = (input: { decision?: 'confirm' | 'reject'; reason?: string }) => ({
+const decisionInput = (input: { decision?: 'confirm' | 'reject' | null; reason?: string | null }) => ({
   decision: input.decision === 'reject' ? ('rejected' as const) : ('confirmed' as const),
   reason: input.reason,
 });

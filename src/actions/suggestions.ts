@@ -2,29 +2,17 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { aboutTitle } from '../catalog/about-titles.ts';
-import { MESSAGE_MAX, MESSAGE_MIN, suggestionKinds } from '../domain/suggestions.ts';
 import { sendQueuedMail } from '../jobs/housekeeping.ts';
 import { config } from '../server/config.ts';
 import { markSuggestion, submitSuggestion } from '../suggestions/suggestions.ts';
-import { emailField, idField, nameField, organisationNameField } from './fields.ts';
+import { suggestionInput } from './suggestion-input.ts';
+import { idField } from './fields.ts';
 import { depsFor, forbidden, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
 
 export const suggestions = {
   submit: defineAction({
     accept: 'form',
-    input: z.object({
-      kind: z.enum(suggestionKinds, { error: 'Kies wat u wilt doen: een praktijkvoorbeeld aandragen, een vraag stellen of een fout melden.' }),
-      message: z
-        .string({ error: 'Schrijf uw bericht.' })
-        .trim()
-        .min(1, 'Schrijf uw bericht.')
-        .min(MESSAGE_MIN, `Schrijf iets meer (minstens ${MESSAGE_MIN} tekens), zodat een curator begrijpt wat u bedoelt.`)
-        .max(MESSAGE_MAX, `Uw bericht is te lang: hoogstens ${MESSAGE_MAX} tekens. Stuur een lang verhaal liever in delen.`),
-      name: nameField,
-      email: emailField,
-      organisation: organisationNameField,
-      over: z.string().max(300).optional(),
-    }),
+    input: suggestionInput,
     handler: async (input, context): Promise<FormOutcome> => {
       const deps = await depsFor(context);
       const result = await submitSuggestion(deps, context.locals.actor ?? null, input, {
