@@ -104,6 +104,15 @@ describe('praktijk aandragen of vraag stellen (zonder JavaScript)', () => {
     expect(await page.locator('input[name="over"]').count()).toBe(0);
     await context.close();
   });
+
+  test('het formulier komt nooit uit de paginacache (een ingelogde ziet er eigen gegevens in)', async () => {
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${baseURL()}/aandragen/`, { headers: { 'x-forwarded-for': identity('c1-cache').ip } });
+      expect(response.status).toBe(200);
+      // The page cache answers with an ETag; this page is rendered fresh every time.
+      expect(response.headers.get('etag')).toBeNull();
+    }
+  });
 });
 
 describe('curatie op een telefoon (390 px), met het toetsenbord', () => {
