@@ -105,6 +105,19 @@ describe('praktijk aandragen of vraag stellen (zonder JavaScript)', () => {
     await context.close();
   });
 
+  test('praktijkvoorbeelden, instrumenten en organisaties zeggen hoe je contact opneemt: via het netwerk, over die pagina', async () => {
+    const { page, context } = await noJsPageFrom(browser, identity('c1-contact').ip);
+    for (const path of ['/praktijkvoorbeelden/postnl-pakketsorteercentra/', '/instrumenten/basisbaan/', '/organisaties/zaanstad/', '/organisaties/postnl/']) {
+      await page.goto(path);
+      expect(await page.locator('.pp-contact-about a').getAttribute('href'), path).toBe(`/aandragen/?over=${path}`);
+    }
+    // An organisation's own contact details are never invented: contact goes through the network.
+    await hasText(page.locator('.pp-contact-about'), /In contact komen met PostNL.*Dat loopt via het netwerk/);
+    await page.goto('/organisaties/zaanstad/');
+    await hasText(page.locator('.pp-contact-about'), /In contact komen met gemeente Zaanstad/);
+    await context.close();
+  });
+
   test('het formulier komt nooit uit de paginacache (een ingelogde ziet er eigen gegevens in)', async () => {
     for (let i = 0; i < 2; i++) {
       const response = await fetch(`${baseURL()}/aandragen/`, { headers: { 'x-forwarded-for': identity('c1-cache').ip } });
