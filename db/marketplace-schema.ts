@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { offerStatuses, liveOfferStatuses } from '../src/domain/offer-lifecycle.ts';
 import { pitchOutcomes, pitchStatuses } from '../src/domain/pitch-lifecycle.ts';
+import { suggestionKinds, suggestionStatuses } from '../src/domain/suggestions.ts';
 import { organisations, users } from './schema.ts';
 
 /** A municipality's challenge, pitched to employers. */
@@ -130,6 +131,37 @@ export const offers = sqliteTable(
   ],
 );
 
+/**
+ * What the public sends through /aandragen/ (issue 8, item 4): a practice to add, a question, a
+ * correction, with who sent it and the page it is about. Curators read and mark them on
+ * /beheer/suggesties/; removed a year after being handled (src/jobs/retention.ts), or with the
+ * sender's account.
+ */
+export const suggestions = sqliteTable(
+  'suggestions',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: suggestionKinds }).notNull(),
+    message: text('message').notNull(),
+    name: text('name').notNull(),
+    /** Where the answer goes. */
+    email: text('email').notNull(),
+    organisation: text('organisation'),
+    /** The same-site page it is about (/praktijkvoorbeelden/x/), checked against the known pages. */
+    aboutPath: text('about_path'),
+    /** That page's title when it was sent. */
+    aboutTitle: text('about_title'),
+    /** The signed-in sender, so export and deletion find it; null for a visitor. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: suggestionStatuses }).notNull().default('new'),
+    handledAt: integer('handled_at'),
+    handledBy: text('handled_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('suggestions_status_created').on(t.status, t.createdAt), index('suggestions_user').on(t.userId), index('suggestions_email').on(t.email)],
+);
+
+export type SuggestionRow = typeof suggestions.$inferSelect;
 export type PitchRow = typeof pitches.$inferSelect;
 export type PitchFacetRow = typeof pitchFacets.$inferSelect;
 export type OfferRow = typeof offers.$inferSelect;

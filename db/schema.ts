@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { membershipVerifiers, organisationKinds, roles } from '../src/domain/accounts.ts';
+import { curationDecisionKinds, curationSubjectTypes } from '../src/domain/curation-decision.ts';
 
 export { organisationKinds, roles, type OrganisationKind, type Role } from '../src/domain/accounts.ts';
 
@@ -161,8 +162,39 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_subject').on(t.subjectType, t.subjectId), index('audit_log_actor').on(t.actorUserId)],
 );
 
+/**
+ * A curator's confirmation or rejection of someone waiting (issue 8, item 10). It holds the
+ * reason the person is told, the e-mails it queued (held back for the undo window, so an undo
+ * in time cancels them) and what an undo must restore. A rejection's row is also what keeps
+ * the person out of the waiting list; it goes with their account.
+ */
+export const curationDecisions = sqliteTable(
+  'curation_decisions',
+  {
+    id: text('id').primaryKey(),
+    subjectType: text('subject_type', { enum: curationSubjectTypes }).notNull(),
+    /** A user id, or an organisation id (a proposed employer). */
+    subjectId: text('subject_id').notNull(),
+    decision: text('decision', { enum: curationDecisionKinds }).notNull(),
+    /** Told to the person in the e-mail; required for a rejection. */
+    reason: text('reason'),
+    /** Null once the curator's account is deleted. */
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: integer('decided_at').notNull(),
+    /** The people the decision was about (for an organisation: its proposers), as a JSON array of user ids. */
+    userIds: text('user_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Outbox ids of the e-mails it queued, as a JSON array: an undo cancels those still queued. */
+    mailIds: text('mail_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Waiting offers the confirmation passed on to pitch owners: those cannot be called back, so no undo. */
+    releasedOffers: integer('released_offers').notNull().default(0),
+    undoneAt: integer('undone_at'),
+  },
+  (t) => [index('curation_decisions_subject').on(t.subjectType, t.subjectId), index('curation_decisions_decided').on(t.decidedAt)],
+);
+
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type SecurityEventRow = typeof securityEvents.$inferSelect;
+export type CurationDecisionRow = typeof curationDecisions.$inferSelect;

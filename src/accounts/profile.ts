@@ -18,6 +18,8 @@ import { accountDeletedMessage, emailChangeMessage, emailChangedMessage, emailTa
 import { verifiedByDomain } from './registration.ts';
 import { clock, isUniqueViolation, type Deps } from './deps.ts';
 import { findUserByEmail, findUserWithOrganisation, normaliseEmail, passwordHashOf, personalWords } from './users.ts';
+import { decisionsAbout, deleteDecisionsAbout } from './curation-records.ts';
+import { deleteSuggestionsFor, suggestionsForExport } from '../suggestions/suggestions.ts';
 
 type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 type WrongPassword = { ok: false; reason: 'wrong-password' };
@@ -159,6 +161,9 @@ export async function deleteAccount(deps: Deps, user: UserView, input: { passwor
   const organisationGone = notExists(db.select({ one: sql`1` }).from(organisations).where(eq(organisations.id, organisationId)));
   await db.batch([
     db.delete(outbox).where(or(eq(outbox.userId, user.id), inArray(sql`lower(${outbox.toAddress})`, addresses))),
+    // Messages sent through /aandragen/ and curators' decisions (with their reasons) are about the person too.
+    deleteSuggestionsFor(db, { userId: user.id, addresses }),
+    deleteDecisionsAbout(db, user.id),
     db
       .update(auditLog)
       .set({ subjectId: pseudonym, detail: null })
@@ -213,7 +218,7 @@ export async function exportUserData(deps: Deps, userId: string) {
   if (!row) return null;
   const { user, organisation } = row;
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  const [sessionRows, tokenRows, auditRows, mailRows, eventRows] = await Promise.all([
+  const [sessionRows, tokenRows, auditRows, mailRows, eventRows, suggestionRows, decisionRows] = await Promise.all([
     db.select().from(sessions).where(eq(sessions.userId, userId)),
     db.select().from(oneTimeTokens).where(eq(oneTimeTokens.userId, userId)),
     db
@@ -227,6 +232,8 @@ export async function exportUserData(deps: Deps, userId: string) {
       .where(or(eq(outbox.userId, userId), sql`lower(${outbox.toAddress}) = ${user.email}`))
       .orderBy(outbox.createdAt),
     db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(desc(securityEvents.createdAt)),
+    suggestionsForExport(db, { userId, addresses: [user.email] }),
+    decisionsAbout(db, userId),
   ]);
   return {
     uitleg: 'Alle gegevens die Praktijkplein over u bewaart. Wachtwoorden en sleutels staan er niet in: die bewaren we alleen als onomkeerbare hash.',
@@ -258,6 +265,8 @@ export async function exportUserData(deps: Deps, userId: string) {
       ipAdresHash: e.ipHash,
       details: e.detail ? (JSON.parse(e.detail) as unknown) : null,
     })),
+    berichtenAanHetNetwerk: suggestionRows,
+    besluitenOverUwAanmelding: decisionRows.map((d) => ({ besluit: d.decision === 'confirmed' ? 'bevestigd' : 'niet bevestigd', toelichting: d.reason, op: iso(d.decidedAt), teruggedraaidOp: iso(d.undoneAt) })),
   };
 }
 

@@ -1,37 +1,79 @@
-/** Curator form actions: verify members and employers, set an organisation's own e-mail domain. */
+/**
+ * Curator form actions: confirm or reject members and proposed employers (with a reason),
+ * undo such a decision, set an organisation's own e-mail domain. A decision's e-mail waits for
+ * the undo window (src/accounts/curation.ts), so nothing is sent from here.
+ */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { setOrganisationDomain, verifyMember, verifyOrganisation } from '../accounts/curation.ts';
+import { decideMember, decideOrganisation, setOrganisationDomain, undoDecision, type DecideResult } from '../accounts/curation.ts';
+import { REASON_MAX, undoWindowText } from '../domain/curation-decision.ts';
 import { sendQueuedMail } from '../jobs/housekeeping.ts';
 import { idField } from './fields.ts';
 import { depsFor, fieldErrors, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
 
 const gone = () => formError('Dit staat niet (meer) in de lijst; misschien heeft een collega het al gedaan.', 404);
 
+/** The card's two buttons send decision=confirm or decision=reject; a form without one confirms (as before issue 8). */
+const decisionFields = {
+  decision: z.enum(['confirm', 'reject']).nullish(),
+  reason: z.string().trim().max(REASON_MAX, `Een toelichting mag hoogstens ${REASON_MAX} tekens hebben.`).nullish(),
+};
+
+const decisionInput = (input: { decision?: 'confirm' | 'reject' | null; reason?: string | null }) => ({
+  decision: input.decision === 'reject' ? ('rejected' as const) : ('confirmed' as const),
+  reason: input.reason,
+});
+
+function decided(result: DecideResult): FormOutcome {
+  if (result.ok) return redirectTo(`/beheer/?besluit=${result.decisionId}#melding`);
+  if (result.reason === 'forbidden') return forbidden();
+  if (result.reason === 'reason-required') return fieldErrors({ reason: 'Schrijf waarom u niet bevestigt. De persoon leest dit in de e-mail.' });
+  return gone();
+}
+
 export const curation = {
   verifyMember: defineAction({
     accept: 'form',
-    input: z.object({ userId: idField }),
+    input: z.object({ userId: idField, ...decisionFields }),
     handler: async (input, context): Promise<FormOutcome> => {
       if (!context.locals.actor) return notSignedIn();
-      const deps = await depsFor(context);
-      const result = await verifyMember(deps, context.locals.actor, input.userId);
-      if (!result.ok) return result.reason === 'forbidden' ? forbidden() : gone();
-      sendQueuedMail(deps.db);
-      return redirectTo('/beheer/?melding=lid-bevestigd');
+      return decided(await decideMember(await depsFor(context), context.locals.actor, input.userId, decisionInput(input)));
     },
   }),
 
   verifyOrganisation: defineAction({
     accept: 'form',
-    input: z.object({ organisationId: idField }),
+    input: z.object({ organisationId: idField, ...decisionFields }),
+    handler: async (input, context): Promise<FormOutcome> => {
+      if (!context.locals.actor) return notSignedIn();
+      return decided(await decideOrganisation(await depsFor(context), context.locals.actor, input.organisationId, decisionInput(input)));
+    },
+  }),
+
+  undo: defineAction({
+    accept: 'form',
+    input: z.object({ decisionId: idField }),
     handler: async (input, context): Promise<FormOutcome> => {
       if (!context.locals.actor) return notSignedIn();
       const deps = await depsFor(context);
-      const result = await verifyOrganisation(deps, context.locals.actor, input.organisationId);
-      if (!result.ok) return result.reason === 'forbidden' ? forbidden() : gone();
-      sendQueuedMail(deps.db);
-      return redirectTo('/beheer/?melding=organisatie-bevestigd');
+      const result = await undoDecision(deps, context.locals.actor, input.decisionId);
+      if (result.ok) {
+        // A correction may have been queued (the first mail had already gone out).
+        sendQueuedMail(deps.db);
+        return redirectTo(`/beheer/?ongedaan=${result.decisionId}#melding`);
+      }
+      switch (result.reason) {
+        case 'forbidden':
+          return formError('Alleen de curator die dit besloot, kan het ongedaan maken.', 403);
+        case 'too-late':
+          return formError(`Ongedaan maken kan tot ${undoWindowText} na het besluit; die tijd is voorbij en de e-mail is verstuurd. Wilt u het besluit herzien, neem dan zelf contact op met de persoon.`, 409);
+        case 'offers-released':
+          return formError('Dit kan niet meer ongedaan worden gemaakt: het wachtende aanbod van deze persoon is al aan de gemeente doorgestuurd.', 409);
+        case 'already-undone':
+          return formError('Dit besluit is al ongedaan gemaakt.', 409);
+        default:
+          return gone();
+      }
     },
   }),
 

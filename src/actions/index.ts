@@ -2,5 +2,6 @@ import { account } from './account.ts';
 import { curation } from './curation.ts';
 import { offers } from './offers.ts';
 import { pitches } from './pitches.ts';
+import { suggestions } from './suggestions.ts';
 
-export const server = { account, curation, pitches, offers };
+export const server = { account, curation, pitches, offers, suggestions };

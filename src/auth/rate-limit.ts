@@ -55,6 +55,8 @@ export const limits = {
   pitchCreateAccount: { capacity: 10, refillMs: 10 * minute },
   /** New offers ("Ik doe mee") by one account: 10, then 1 every 6 minutes (no one answers ten pitches a minute). */
   offerCreateAccount: { capacity: 10, refillMs: 6 * minute },
+  /** Messages through /aandragen/ from one source network: 5, then 1 every 12 minutes (each mails the network's mailbox). */
+  suggestionIp: { capacity: 5, refillMs: 12 * minute },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;

@@ -42,7 +42,7 @@ export interface PolicySubjects {
   'account:view': { userId: string };
   'account:manage': { userId: string };
   'curation:view': undefined;
-  /** The person whose membership is confirmed: never oneself. */
+  /** The person whose membership is confirmed or rejected: never oneself. */
   'member:verify': { userId: string };
   'organisation:verify': undefined;
   /** The organisation whose own e-mail domain is set: municipalities and employers. */
@@ -70,6 +70,12 @@ export interface PolicySubjects {
   'offer:view': OfferSubject;
   /** Edit or withdraw an offer: its author, or a verified member of its employer. */
   'offer:manage': OfferSubject;
+  /** Take back a confirmation or rejection (within its window, checked by the service): only whoever decided. */
+  'curation:undo': { decidedBy: string | null };
+  /** Read what the public sent through /aandragen/ (practice tips, questions, corrections): curators. */
+  'suggestion:view': undefined;
+  /** Mark a suggestion as handled (or open again): curators. */
+  'suggestion:handle': undefined;
 }
 
 export type Action = keyof PolicySubjects;
@@ -92,6 +98,9 @@ export const actions = [
   'pitch:answer-offers',
   'offer:view',
   'offer:manage',
+  'curation:undo',
+  'suggestion:view',
+  'suggestion:handle',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -150,7 +159,11 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
       return (subject as PolicySubjects['account:view']).userId === actor.userId;
     case 'curation:view':
     case 'organisation:verify':
+    case 'suggestion:view':
+    case 'suggestion:handle':
       return isStaff(actor);
+    case 'curation:undo':
+      return isStaff(actor) && (subject as PolicySubjects['curation:undo']).decidedBy === actor.userId;
     case 'member:verify':
       return isStaff(actor) && (subject as PolicySubjects['member:verify']).userId !== actor.userId;
     case 'organisation:set-domain':

@@ -3,7 +3,9 @@
  * /over/: expired sessions; used or expired one-time links; rate-limit counters after a day;
  * sent e-mail after a day; unsent e-mail once its link has expired (failed mail a day later);
  * security events after SECURITY_EVENT_RETENTION_DAYS; accounts whose address was never confirmed after
- * UNVERIFIED_ACCOUNT_DAYS. Run by ./housekeeping.ts.
+ * UNVERIFIED_ACCOUNT_DAYS; messages sent through /aandragen/ SUGGESTION_RETENTION_MONTHS after a
+ * curator handled them; curators' decisions once they are history (DECISION_RETENTION_MS).
+ * Run by ./housekeeping.ts.
  */
 import { and, isNull, lt, notExists, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -14,6 +16,8 @@ import { deleteSpentTokens } from '../auth/one-time-token.ts';
 import { deleteStaleRateLimits } from '../auth/rate-limit.ts';
 import { deleteExpiredSessions } from '../auth/session.ts';
 import { deleteDeadMail, deleteSentMail } from '../mail/outbox.ts';
+import { deleteOldDecisions } from '../accounts/curation-records.ts';
+import { deleteHandledSuggestions } from '../suggestions/suggestions.ts';
 
 /** An account whose address is not confirmed within this many days is removed. */
 export const UNVERIFIED_ACCOUNT_DAYS = 7;
@@ -30,6 +34,7 @@ export async function runRetention(db: Database, now = Date.now()): Promise<void
     deleteSentMail(db, now),
     deleteDeadMail(db, now),
     deleteOldSecurityEvents(db, now),
+    deleteHandledSuggestions(db, now),
     db.delete(users).where(and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff))),
     // Offers that waited for an account that never came to be (its author is gone) never
     // reached anyone: they go too, so they no longer block the employer's real offer.
@@ -45,5 +50,7 @@ export async function runRetention(db: Database, now = Date.now()): Promise<void
           notExists(db.select({ one: sql`1` }).from(users).where(eq(users.organisationId, organisations.id))),
         ),
       ),
+    // Last: rejections whose person or employer the statements above removed go with them.
+    deleteOldDecisions(db, now),
   ]);
 }

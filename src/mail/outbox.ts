@@ -17,19 +17,23 @@ export interface MailMessage {
   userId?: string | null;
   /** When the link in it stops working: after this the mail is not sent and retention removes it. */
   expiresAt?: number;
+  /** Not sent before this time: mail about a decision that can still be undone waits until then. */
+  notBefore?: number;
+  /** A chosen id, so the change that queued it can cancel it later (an undo). */
+  id?: string;
 }
 
 /** The insert statement for a message (run it in the batch of the change it belongs to). */
 export function enqueueMail(db: Database, message: MailMessage, now = Date.now()) {
   return db.insert(outbox).values({
-    id: newId(),
+    id: message.id ?? newId(),
     userId: message.userId ?? null,
     toAddress: message.to,
     subject: message.subject,
     body: message.body,
     createdAt: now,
     status: 'queued',
-    nextAttemptAt: now,
+    nextAttemptAt: message.notBefore ?? now,
     expiresAt: message.expiresAt ?? null,
   });
 }

@@ -154,7 +154,7 @@ describe('account', () => {
     await page.goto('/beheer/');
     const verify = page.getByRole('button', { name: 'Bevestig Els Gemeente' });
     await verify.click();
-    await hasText(page.getByRole('status'), /lidmaatschap is bevestigd/i);
+    await hasText(page.getByRole('status'), /Els Gemeente is bevestigd als medewerker van Zaanstad\./);
     expect(await page.getByRole('button', { name: 'Bevestig Els Gemeente' }).count()).toBe(0);
     expect((await mailsTo(member.email)).map((m) => m.subject)).toContain('Uw lidmaatschap op Praktijkplein is bevestigd');
     await context.close();

@@ -44,8 +44,8 @@ describe('werkgevers bevestigen', () => {
     await loginVia(desk, curator.email);
     await desk.waitForURL(/\/account\/$/);
     await desk.goto('/beheer/');
-    await visible(desk.getByRole('cell', { name: 'PostNL (werkgever)' }).first());
-    await visible(desk.getByText(/Fietsen Frits \(aangemeld op .* door Frits Fiets/));
+    await visible(desk.getByText('medewerker van PostNL (werkgever)').first());
+    await visible(desk.getByRole('heading', { name: 'Fietsen Frits' }));
 
     await desk.getByLabel('Organisatie', { exact: true }).selectOption({ label: 'PostNL' });
     await desk.getByRole('textbox', { name: /E-maildomein/ }).fill('gmail.com');
@@ -53,9 +53,9 @@ describe('werkgevers bevestigen', () => {
     await hasText(desk.locator('#veld-domain-fout'), /e-maildienst waar iedereen een adres kan nemen/);
 
     await desk.getByRole('button', { name: 'Bevestig Piet Pakket' }).click();
-    await hasText(desk.getByRole('status'), /lidmaatschap is bevestigd/i);
+    await hasText(desk.getByRole('status'), /Piet Pakket is bevestigd als medewerker van PostNL\./);
     await desk.getByRole('button', { name: 'Bevestig Fietsen Frits en Frits Fiets' }).click();
-    await hasText(desk.getByRole('status'), /daarmee ook wie hem aanmeldde/);
+    await hasText(desk.getByRole('status'), /Fietsen Frits is bevestigd als werkgever, en daarmee Frits Fiets/);
     expect((await mailsTo(founder.email)).map((m) => m.subject)).toContain('Uw lidmaatschap op Praktijkplein is bevestigd');
 
     await page.goto('/account/');

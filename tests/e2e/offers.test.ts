@@ -66,7 +66,7 @@ describe('Ik doe mee, zonder JavaScript', () => {
     await desk.page.waitForURL(/\/account\/$/);
     await desk.page.goto('/beheer/');
     await desk.page.getByRole('button', { name: `Bevestig ${company} en Fenna Fiets` }).click();
-    await hasText(desk.page.getByRole('status'), /daarmee ook wie hem aanmeldde/);
+    await hasText(desk.page.getByRole('status'), /is bevestigd als werkgever, en daarmee Fenna Fiets/);
     expect((await mailsTo(owner.email)).map((m) => m.subject)).toContain('Nieuw aanbod op uw pitch: Werk in de Poelenbrug');
 
     // The owner sees the offer with Fenna's contact, and accepts it with a message.

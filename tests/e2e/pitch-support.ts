@@ -25,7 +25,7 @@ export async function pitchPeople(browser: Browser, prefix: string, javaScript =
   await desk.waitForURL(/\/account\/$/);
   await desk.goto('/beheer/');
   await desk.getByRole('button', { name: `Bevestig ${authorName}` }).click();
-  await hasText(desk.getByRole('status'), /lidmaatschap is bevestigd/i);
+  await hasText(desk.getByRole('status'), new RegExp(`${authorName} is bevestigd als medewerker van Zaanstad`));
   await loginVia(page, author.email);
   await page.waitForURL(/\/account\/$/);
   return { page, desk, author, curator };

@@ -72,7 +72,7 @@ async function playPoelenbrug(javaScript: boolean) {
   await verifyVia(first.page, fenna.email);
   await desk.goto('/beheer/');
   await desk.getByRole('button', { name: `Bevestig ${company} en Fenna Fiets` }).click();
-  await hasText(desk.getByRole('status'), /daarmee ook wie hem aanmeldde/);
+  await hasText(desk.getByRole('status'), /is bevestigd als werkgever, en daarmee Fenna Fiets/);
 
   // 4. A second, existing employer offers too.
   const bert = identity(`bert-${tag}`);

@@ -40,6 +40,9 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'pitch:answer-offers': { status: 'published', municipalityId: 'eigen-organisatie' },
   'offer:view': { employerId: 'eigen-organisatie', authorId: 'iemand-anders', pitchMunicipalityId: 'eigen-organisatie' },
   'offer:manage': { employerId: 'eigen-organisatie', authorId: 'iemand-anders', pitchMunicipalityId: 'elders' },
+  'curation:undo': { decidedBy: 'u' },
+  'suggestion:view': undefined,
+  'suggestion:handle': undefined,
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -63,6 +66,9 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'pitch:answer-offers':     { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
   'offer:view':              { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
   'offer:manage':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: N },
+  'curation:undo':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  'suggestion:view':         { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  'suggestion:handle':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
 };
 
 describe('policy', () => {
@@ -120,6 +126,12 @@ describe('eigendom: het beleid kijkt naar het record', () => {
     expect(can(curator, 'member:verify', { userId: curator.userId })).toBe(false);
     expect(can(admin, 'role:assign', { userId: admin.userId })).toBe(false);
     expect(can(admin, 'role:assign', { userId: 'iemand-anders' })).toBe(true);
+  });
+
+  test('alleen wie besloot, maakt een besluit ongedaan (een collega niet)', () => {
+    expect(can(curator, 'curation:undo', { decidedBy: curator.userId })).toBe(true);
+    expect(can(curator, 'curation:undo', { decidedBy: 'collega-curator' })).toBe(false);
+    expect(can(curator, 'curation:undo', { decidedBy: null })).toBe(false);
   });
 
   test('een netwerkpartner krijgt geen eigen e-maildomein; gemeenten en werkgevers wel', () => {
