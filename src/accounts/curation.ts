@@ -41,6 +41,26 @@ function standingRejection(subjectType: CurationSubjectType, subjectId: typeof u
 }
 
 /**
+ * Whether a curator's rejection of this person, or of the employer they proposed, stands (not
+ * undone): their account page then says so instead of "waiting for a curator". Their own status,
+ * so no policy check beyond the page's own (a person sees their own account).
+ */
+export async function membershipRejected(deps: Deps, userId: string, organisationId: string): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ id: curationDecisions.id })
+    .from(curationDecisions)
+    .where(
+      and(
+        eq(curationDecisions.decision, 'rejected'),
+        isNull(curationDecisions.undoneAt),
+        sql`((${curationDecisions.subjectType} = 'user' and ${curationDecisions.subjectId} = ${userId}) or (${curationDecisions.subjectType} = 'organisation' and ${curationDecisions.subjectId} = ${organisationId}))`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
  * Members waiting for verification (address confirmed, membership not yet verified, not
  * rejected), of municipalities and of verified employers, with what a curator weighs: the
  * organisation and its own e-mail domain. Members of a proposed employer are verified with

@@ -31,6 +31,8 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['pitches gefilterd', '/pitches/?q=werk'],
   ['pitches op de kaart', '/pitches/kaart/'],
   ['over', '/over/'],
+  ['praktijk aandragen', '/aandragen/'],
+  ['praktijk aandragen over een pagina', '/aandragen/?over=/praktijkvoorbeelden/postnl-pakketsorteercentra/'],
   ['bronnen', '/bronnen/'],
   ['bron', '/bronnen/werkconferentie-werkgevers-en-gemeenten/'],
   ['inloggen', '/account/inloggen/'],
@@ -103,6 +105,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
       pages: [
         ['beheer', '/beheer/'],
         ['beheer pitches', '/beheer/pitches/'],
+        ['beheer berichten', '/beheer/suggesties/'],
       ],
     },
   ];

@@ -236,6 +236,12 @@ describe('toegankelijkheid (axe)', () => {
     await desk.page.locator('[data-applicant]').filter({ hasText: applicant.email }).getByRole('button', { name: /Niet bevestigen/ }).click();
     await hasText(desk.page.locator('#melding'), /Ans Aanvraag is niet bevestigd als medewerker van Zaanstad\./);
     expect(await axeViolations(desk.page)).toEqual([]);
+    // The person is told on their own account page too, not left "waiting for a curator".
+    const rejected = await noJsPageFrom(browser, applicant.ip);
+    await loginVia(rejected.page, applicant.email);
+    await rejected.page.waitForURL(/\/account\/$/);
+    await hasText(rejected.page.locator('section.pp-status').getByRole('heading'), 'Uw aanmelding is niet bevestigd');
+    await rejected.context.close();
     await desk.page.goto('/beheer/suggesties/');
     await visible(desk.page.locator('[data-suggestion]').first());
     expect(await axeViolations(desk.page)).toEqual([]);
