@@ -13,7 +13,8 @@ export const sourceDateSchema = z.union([
     /** In the text's own terms, e.g. "donderdag 21 maart". */
     text: z.string().min(3),
     /** For <time datetime>: YYYY-MM-DD, YYYY-MM, YYYY, or a yearless --MM-DD when the text names no year. */
-    iso: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$/, 'gebruik JJJJ-MM-DD, JJJJ-MM, JJJJ of --MM-DD').optional(),
+    // MM-DD is the form the W3C validator accepts for a day without a year.
+    iso: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|\d{2}-\d{2})$/, 'gebruik JJJJ-MM-DD, JJJJ-MM, JJJJ of MM-DD').optional(),
     /** What the text leaves out, e.g. "jaartal niet genoemd". */
     note: z.string().optional(),
   }),

@@ -46,7 +46,9 @@ function layoutProblems(page: Page): Promise<string[]> {
       // The skip link waits outside the screen until it gets focus; such an element is
       // wholly outside, never partly.
       const parkedOutside = box.right <= 0 || box.bottom <= 0;
-      if (style.display === 'none' || style.visibility === 'hidden' || hiddenOnPurpose(el, style) || parkedOutside) {
+      // checkVisibility: also what a closed <details> hides (its content is laid out but not shown).
+      const shown = el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
+      if (!shown || hiddenOnPurpose(el, style) || parkedOutside) {
         skipped.add(el);
         continue;
       }

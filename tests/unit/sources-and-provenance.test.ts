@@ -89,7 +89,7 @@ describe('herkomst van een praktijkvoorbeeld', () => {
   test('een voorbeeld van de werkconferentie: "Stand van zaken (verslag van donderdag 21 maart, jaartal niet genoemd): liep nog"', () => {
     const facilicom = readCases().find((c) => c.id === 'facilicom-buitengewoon')!;
     const p = provenanceOf(facilicom.data, sourceRecordMap());
-    expect(p.origin).toMatchObject({ kind: 'event', name: 'Werkconferentie van werkgevers en gemeenten', iso: '--03-21', hosts: ['ProRail'] });
+    expect(p.origin).toMatchObject({ kind: 'event', name: 'Werkconferentie van werkgevers en gemeenten', iso: '03-21', hosts: ['ProRail'] });
     expect(`${p.standLabel}: ${p.stand}`).toBe('Stand van zaken (verslag van donderdag 21 maart, jaartal niet genoemd): liep nog');
   });
 
