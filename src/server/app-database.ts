@@ -31,7 +31,12 @@ export function appDatabaseHandle(): Promise<DatabaseHandle> {
   const current = slot();
   current.handle ??= getDatabase(config().database).then(
     (handle) => {
-      closeOnShutdown(() => handle.close());
+      closeOnShutdown(async () => {
+        // Fold the write-ahead log into the database file first, so a stopped instance leaves
+        // one complete file (to copy, or to open from another machine).
+        if (config().database.url.startsWith('file:')) await handle.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+        handle.close();
+      });
       return handle;
     },
     (error) => {
