@@ -134,7 +134,10 @@ function answeredHealth(req, res) {
   } else if (shuttingDown) {
     answer(503, 'server stopt / shutting down');
   } else {
-    readiness().then((state) => answer(state.ready ? 200 : 503, state.ready ? 'ok' : state.reason));
+    readiness().then(
+      (state) => answer(state.ready ? 200 : 503, state.ready ? 'ok' : state.reason),
+      () => answer(503, 'controle mislukt / check failed'),
+    );
   }
   return true;
 }

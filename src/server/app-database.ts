@@ -32,10 +32,14 @@ export function appDatabaseHandle(): Promise<DatabaseHandle> {
   current.handle ??= getDatabase(config().database).then(
     (handle) => {
       closeOnShutdown(async () => {
-        // Fold the write-ahead log into the database file first, so a stopped instance leaves
-        // one complete file (to copy, or to open from another machine).
-        if (config().database.url.startsWith('file:')) await handle.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-        handle.close();
+        try {
+          // Fold the write-ahead log into the database file first, so a stopped instance leaves
+          // one complete file (to copy, or to open elsewhere). Another process reading may keep
+          // it from finishing: then the log simply stays, which is safe.
+          if (config().database.url.startsWith('file:')) await handle.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+        } finally {
+          handle.close();
+        }
       });
       return handle;
     },
