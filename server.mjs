@@ -4,6 +4,8 @@
  * every response. The adapter's standalone server does neither (DESIGN.md §4b).
  * Before Astro sees a request, the server answers what Astro answers badly (issue 6):
  * a method the URL does not take gets 405 with `Allow`, a body over 64 KiB gets 413 unread.
+ * Operations (issue 9, item 3): `/healthz` and `/readyz` for load balancers, one JSON log line
+ * per request (src/server/request-log.mjs), and a graceful stop on SIGTERM or SIGINT.
  */
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,10 @@ import { cacheControlFor, ensureCharset, setSecurityHeaders, staticContentType }
 import { createMethodTable, refusedMethod } from './src/server/methods.mjs';
 import { BODY_LIMIT, carriesBody, declaresTooLarge, readBoundedBody } from './src/server/body-limit.mjs';
 import { configOrExit } from './src/server/config.ts';
+import { logJson, logRequest } from './src/server/request-log.mjs';
+import { appDatabase } from './src/server/app-database.ts';
+import { readiness } from './src/server/health.ts';
+import { closeResources, runInBackground, stopBackgroundWork } from './src/server/lifecycle.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -103,6 +109,39 @@ function refusedEarly(req, res) {
   return false;
 }
 
+/** Set on SIGTERM or SIGINT: connections are closed after their answer, /readyz says 503. */
+let shuttingDown = false;
+
+/**
+ * `/healthz` (the process answers; no database) and `/readyz` (database reachable, migrations
+ * applied: src/server/health.ts), never cached: true when the request has been answered.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+ */
+function answeredHealth(req, res) {
+  const path = pathnameOf(req);
+  if (path !== '/healthz' && path !== '/readyz') return false;
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD') {
+    refuse(req, res, 405, 'Dit adres kan alleen worden opgevraagd.', { Allow: 'GET, HEAD' });
+    return true;
+  }
+  const answer = (/** @type {number} */ status, /** @type {string} */ text) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(method === 'HEAD' ? undefined : `${text}\n`);
+  };
+  if (path === '/healthz') {
+    answer(200, 'ok');
+  } else if (shuttingDown) {
+    answer(503, 'server stopt / shutting down');
+  } else {
+    readiness().then(
+      (state) => answer(state.ready ? 200 : 503, state.ready ? 'ok' : state.reason),
+      () => answer(503, 'controle mislukt / check failed'),
+    );
+  }
+  return true;
+}
+
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function handle(req, res) {
   compress(req, res, () => {
@@ -127,19 +166,34 @@ function handle(req, res) {
   });
 }
 
-const server = http.createServer((req, res) => {
+/**
+ * What every request gets first: its log line and id, the security headers, and during a
+ * shutdown `Connection: close`, so a kept-alive connection ends with this answer.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+ */
+function begin(req, res) {
+  logRequest(req, res);
   setSecurityHeaders(res, { production });
   ensureCharset(res);
-  if (refusedEarly(req, res)) return;
+  if (shuttingDown) res.setHeader('Connection', 'close');
+  // A request that was under way when the shutdown began leaves its kept-alive connection idle:
+  // close it once the answer is out, so the server can finish closing.
+  res.once('close', () => {
+    if (shuttingDown) setImmediate(() => server.closeIdleConnections());
+  });
+}
+
+const server = http.createServer((req, res) => {
+  begin(req, res);
+  if (answeredHealth(req, res) || refusedEarly(req, res)) return;
   handle(req, res);
 });
 
 // A client that asks before sending (`Expect: 100-continue`, as curl does for large bodies)
 // hears 413 or 405 before sending a byte.
 server.on('checkContinue', (req, res) => {
-  setSecurityHeaders(res, { production });
-  ensureCharset(res);
-  if (refusedEarly(req, res)) return;
+  begin(req, res);
+  if (answeredHealth(req, res) || refusedEarly(req, res)) return;
   res.writeContinue();
   handle(req, res);
 });
@@ -154,13 +208,41 @@ server.on('error', (error) => {
 });
 
 server.listen(port, host, () => {
-  console.log(`Praktijkplein draait op http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+  logJson({ msg: `Praktijkplein draait op http://${host === '0.0.0.0' ? 'localhost' : host}:${port}` });
+  // Open and migrate the database now rather than on the first visitor's request; /readyz
+  // answers 503 until this has worked (and tries again on each call).
+  runInBackground(() =>
+    appDatabase().catch((/** @type {Error} */ error) => logJson({ level: 'error', msg: 'De database is niet klaar', error: error.message })),
+  );
 });
 
-function shutdown() {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-  setTimeout(() => process.exit(0), 5000).unref();
+/** How long requests under way, and then background work, may take after SIGTERM. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Graceful stop (SIGTERM from an orchestrator, SIGINT from Ctrl+C): stop accepting connections,
+ * let the requests under way finish (cut after SHUTDOWN_GRACE_MS), let background work (mail
+ * delivery, retention) finish, close the database, exit 0. Mail that was not sent stays queued
+ * in the database for the next instance. A second signal cuts the remaining connections at once.
+ * @param {NodeJS.Signals} signal
+ */
+async function shutdown(signal) {
+  if (shuttingDown) {
+    server.closeAllConnections();
+    return;
+  }
+  shuttingDown = true;
+  logJson({ msg: 'Server stopt: verzoeken die lopen maken hun antwoord af', signal });
+  const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  const closed = new Promise((resolve) => server.close(resolve));
+  // Kept-alive connections without a request close now; busy ones once their answer is out.
+  server.closeIdleConnections();
+  await closed;
+  clearTimeout(cut);
+  const finished = await stopBackgroundWork(SHUTDOWN_GRACE_MS);
+  await closeResources();
+  logJson({ msg: 'Server gestopt', signal, ...(finished ? {} : { unfinished: 'achtergrondwerk' }) });
+  process.exit(0);
 }
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

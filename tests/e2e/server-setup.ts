@@ -71,12 +71,17 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
-  if (server?.pid) {
+  if (server?.pid && server.exitCode === null) {
+    // The server logs its graceful stop: wait for it (at most 15 s) before removing its log.
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
     try {
       process.kill(-server.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
     } catch {
       // already gone
     }
+    server.stdout?.removeAllListeners('data');
+    server.stderr?.removeAllListeners('data');
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
