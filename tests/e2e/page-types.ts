@@ -74,6 +74,15 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
     contexts[role] = context;
   }
   const pitch = await publishedPitch(people.member.email, 'Werk in de Poelenbrug voor iedereen');
+  // An offer, so the offer lists show a card with its facts (the longest words are there).
+  const offering = await contexts.employer.newPage();
+  await offering.goto(`/pitches/${pitch}/meedoen/`);
+  await offering.getByLabel('Werkervaringsplaatsen').check();
+  await offering.getByLabel('Aantal plaatsen').fill('3');
+  await offering.getByLabel(/Bericht aan de gemeente/).fill('Wij hebben drie werkervaringsplaatsen in het magazijn.');
+  await offering.getByRole('button', { name: 'Aanbod versturen' }).click();
+  await offering.waitForURL((url) => !url.pathname.endsWith('/meedoen/'));
+  await offering.close();
   return [
     {
       who: 'gemeentemedewerker',

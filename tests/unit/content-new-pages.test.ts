@@ -51,7 +51,9 @@ describe('nieuwe pagina’s uit de bronnen (issue 8, punt 13)', () => {
   test.each(newPages)('%s noemt alleen bronnen waarin zijn gemeenten voorkomen', (id) => {
     const { data } = readPage(id);
     const names = data.municipalities.map((m) => municipalityName.get(m)!);
-    expect(names.length, `${id} hoort bij minstens één gemeente`).toBeGreaterThan(0);
+    // The conference names municipalities in its text but is no practice of theirs: untagged.
+    if (id === 'werkconferentie-werkgevers-en-gemeenten') expect(names).toEqual([]);
+    else expect(names.length, `${id} hoort bij minstens één gemeente`).toBeGreaterThan(0);
     for (const source of data.sources) {
       const text = sourceText(source).toLowerCase();
       expect(names.some((name) => text.includes(name.toLowerCase())), `${source} noemt geen van ${names.join(', ')}`).toBe(true);
