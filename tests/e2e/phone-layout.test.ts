@@ -1,7 +1,8 @@
 /**
- * Issue 8, item 1: nothing breaks on a phone. Every page type at 320 and 390 px wide: the page
- * never scrolls sideways, and no text runs out of its box (a cell with a fixed height whose
- * text spills over the next row, a button cut off at the edge, a long word sticking out).
+ * Issue 8, items 1 and 2: nothing breaks on a phone. Every page type at 320 and 390 px wide: the
+ * page never scrolls sideways, and no text runs out of its box (a cell with a fixed height whose
+ * text spills over the next row, a button cut off at the edge, a long word sticking out); at
+ * 390×844 the main heading starts in the top third of the screen.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -66,10 +67,18 @@ function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** Issue 8, item 2: on a 390×844 phone the main heading starts in the top third. */
+const TOP_THIRD = 844 / 3;
+
 async function check(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(500);
-  return layoutProblems(page);
+  const problems = await layoutProblems(page);
+  if (page.viewportSize()?.width === 390) {
+    const top = await page.locator('h1').first().evaluate((h1) => h1.getBoundingClientRect().top);
+    if (top >= TOP_THIRD) problems.push(`de hoofdkop begint op ${Math.round(top)} px, onder het bovenste derde`);
+  }
+  return problems;
 }
 
 describe.each(widths)('op een telefoon van %i px breed', (width) => {
