@@ -4,7 +4,7 @@
  * Indexes the same pages Pagefind did: every case study and instrument, every employer and
  * partner, and the municipalities that some content names.
  */
-import { getAreas, getCases, getInstruments, getLinksByOrganisation, getOrganisations } from './queries.ts';
+import { getAreas, getCases, getInstruments, getOrganisations } from './queries.ts';
 import { createContentIndex, type ContentIndex } from './content-index.ts';
 import { caseDocument, instrumentDocument, organisationDocument, type SearchDocument } from './search-documents.ts';
 import { t } from '../i18n/nl.ts';
@@ -54,11 +54,10 @@ export function spellingSuggester(): Promise<SpellingSuggester> {
 
 /** Every content page as a search document. */
 export async function searchDocuments(): Promise<SearchDocument[]> {
-  const [cases, instrumentEntries, organisations, links, { provinces, regions }] = await Promise.all([
+  const [cases, instrumentEntries, organisations, { provinces, regions }] = await Promise.all([
     getCases(),
     getInstruments(),
     getOrganisations(),
-    getLinksByOrganisation(),
     getAreas(),
   ]);
   const nameOf = (id: string) => organisations.get(id)?.name ?? id;
@@ -95,8 +94,8 @@ export async function searchDocuments(): Promise<SearchDocument[]> {
     }),
   );
   const organisationDocuments = [...organisations.values()]
-    // As the organisation pages decide what Pagefind indexes: municipalities only when content names them.
-    .filter((org) => org.kind !== 'municipality' || links.has(org.id))
+    // Every municipality: its page exists (with the nearest practices) even without a case of its
+    // own, and a policy officer from Den Haag must be able to find it. Organisations rank last.
     .map((org) =>
       organisationDocument({
         id: org.id,

@@ -57,3 +57,13 @@ export function municipalityForPlace(text: string): Municipality | undefined {
 export function placeNamesOf(municipalityId: string): string[] {
   return load().places.filter((place) => place.municipality.id === municipalityId).map((place) => place.name);
 }
+
+/**
+ * A search query that is a place name, as its municipality's name ("Zaandam" → "Zaanstad",
+ * "Den Haag" → "'s-Gravenhage"), for searches that know municipalities but not places (the
+ * pitch index). Only a whole query: single words such as "Boer" or "Best" are places too, and
+ * replacing one inside a longer query would lose what the person meant.
+ */
+export function withMunicipalityNames(query: string): string {
+  return municipalityForPlace(query)?.name ?? query;
+}

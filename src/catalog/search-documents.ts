@@ -134,7 +134,12 @@ export function organisationDocument(input: OrganisationInput): SearchDocument {
     url: `/organisaties/${input.id}/`,
     kind: 'Organisatie',
     title: input.title,
-    summary: input.description ?? `${input.kindLabel} ${input.title} op Praktijkplein.`,
+    // "Gemeente Zaanstad ligt in Noord-Holland, arbeidsmarktregio Zaanstreek/Waterland." — never "Gemeente Gemeente …".
+    summary:
+      input.description ??
+      (input.provinceName
+        ? `${input.title} ligt in ${input.provinceName}${input.regionName ? `, arbeidsmarktregio ${input.regionName}` : ''}.`
+        : `${input.title} (${input.kindLabel.toLowerCase()}) op Praktijkplein.`),
     keywords: [input.kindLabel, ...searchKeywords({ sectors: input.sectors }), input.provinceName ?? '', input.regionName ?? '', ...(input.placeNames ?? [])].filter(Boolean),
     text: input.description ?? '',
     filters: {

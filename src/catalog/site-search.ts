@@ -10,6 +10,7 @@ import { sectors, targetGroups } from '../domain/facets.ts';
 import { MAX_QUERY_LENGTH } from '../domain/search-query.ts';
 import { searchPitches, type PitchSearchFilters, type PitchSearchResult } from '../marketplace/pitch-search.ts';
 import { contentIndex, spellingSuggester } from './content-search.ts';
+import { withMunicipalityNames } from './places.ts';
 import { getOrganisations } from './queries.ts';
 import { contentFilterNames, type ContentFilters, type SearchDocument } from './search-documents.ts';
 
@@ -47,7 +48,7 @@ export async function searchSite(db: Database, params: URLSearchParams, now: Dat
   const pitchFilters = await pitchFiltersFor(filters);
   const [content, pitches] = await Promise.all([
     wantsContent ? contentIndex().then((index) => index.search(q, filters)) : undefined,
-    pitchFilters ? searchPitches(db, { q, page: Number.isSafeInteger(page) ? page : 1, filters: pitchFilters }, now) : undefined,
+    pitchFilters ? searchPitches(db, { q: withMunicipalityNames(q), page: Number.isSafeInteger(page) ? page : 1, filters: pitchFilters }, now) : undefined,
   ]);
   const noPitches: PitchSearchResult = { terms: [], total: 0, page: 1, pageCount: 0, hits: [] };
   const pitchResult = pitches ?? noPitches;

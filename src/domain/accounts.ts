@@ -21,7 +21,8 @@ export type MembershipVerifier = (typeof membershipVerifiers)[number];
 export const organisationKindLabel: Record<OrganisationKind, string> = {
   municipality: 'gemeente',
   employer: 'werkgever',
-  partner: 'netwerkpartner',
+  // Not "netwerkpartner": the sources name these organisations, they are no partners of the network behind the site.
+  partner: 'andere organisatie',
 };
 
 export const roleLabel: Record<Role, string> = {

@@ -38,7 +38,7 @@ export const t = {
     evidence: 'Soort bewijs',
     status: 'Status',
   },
-  /** "Gemeente", "Werkgever", "Netwerkpartner": the domain's labels, capitalised for headings. */
+  /** "Gemeente", "Werkgever", "Andere organisatie": the domain's labels, capitalised for headings. */
   organisationKinds: Object.fromEntries(
     Object.entries(organisationKindLabel).map(([kind, label]) => [kind, label[0]!.toUpperCase() + label.slice(1)]),
   ) as Record<OrganisationKind, string>,

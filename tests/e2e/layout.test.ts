@@ -309,6 +309,16 @@ describe('wie is ingelogd', () => {
     await page.goto('/pitches/');
     const account = page.locator('header [data-header-account]');
     expect(await account.innerText()).toContain('Ingrid Ingelogd');
+    // On a desktop the name and Uitloggen sit side by side in the menu's row, and the menu stays one line.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const name = (await account.getByRole('link', { name: /Ingrid Ingelogd/ }).boundingBox())!;
+    const logout = (await account.getByRole('button', { name: 'Uitloggen als Ingrid Ingelogd' }).boundingBox())!;
+    const firstItem = (await page.locator('header nav a').first().boundingBox())!;
+    const lastItem = (await page.locator('header nav a').last().boundingBox())!;
+    expect(logout.x).toBeGreaterThan(name.x + name.width - 1);
+    expect(Math.abs(logout.y + logout.height / 2 - (name.y + name.height / 2))).toBeLessThan(4);
+    expect(Math.abs(lastItem.y - firstItem.y)).toBeLessThan(4);
+    expect((await page.locator('header').boundingBox())!.height).toBeLessThanOrEqual(130);
     // A content page is the same HTML for everyone: it cannot know who reads it.
     await page.goto('/instrumenten/');
     expect(await account.innerText()).not.toContain('Ingrid Ingelogd');

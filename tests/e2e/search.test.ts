@@ -185,6 +185,28 @@ describe('één zoekopdracht voor pitches en kennisbank', () => {
     await context.close();
   });
 
+  test('een plaatsnaam vindt ook de pitches van haar gemeente: "Zaandam" toont de Zaanstadse pitch', async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto('/zoeken/?q=Zaandam');
+    // Other tests add Zaanstad pitches too: every hit is Zaanstad's, and there is at least ours.
+    const items = await page.locator('[data-pitch-results] li').allInnerTexts();
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item).toContain('Zaanstad');
+    expect(pitchId).toBeTruthy();
+    await context.close();
+  });
+
+  test('een gemeente zonder eigen praktijkvoorbeelden is te vinden, ook onder haar dagelijkse naam: "Den Haag"', async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto('/zoeken/?q=Den%20Haag');
+    const links = await page.locator('[data-organisation-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toContain('/organisaties/s-gravenhage/');
+    const text = await page.locator('[data-organisation-results]').innerText();
+    expect(text).toContain("Gemeente 's-Gravenhage ligt in Zuid-Holland");
+    expect(text).not.toContain('Gemeente Gemeente');
+    await context.close();
+  });
+
   test('met JavaScript: typen (zonder Zoeken) ververst de kennisbank uit Pagefind; de pitches blijven staan', async () => {
     const { context, page, errors } = await newPage(browser);
     const pagefindRequests: string[] = [];

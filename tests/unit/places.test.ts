@@ -35,3 +35,12 @@ describe('de officiële lijst met woonplaatsen (content/geo/plaatsnamen.csv)', (
     expect(placeNamesOf('zaanstad')).toEqual(expect.arrayContaining(['Zaandam', 'Krommenie', 'Wormerveer', 'Assendelft', 'Zaandijk', 'Koog aan de Zaan', 'Westzaan']));
   });
 });
+
+describe('een plaatsnaam als zoekvraag', () => {
+  test('wordt de naam van haar gemeente; andere vragen blijven zoals ze zijn', async () => {
+    const { withMunicipalityNames } = await import('../../src/catalog/places.ts');
+    expect(withMunicipalityNames('Zaandam')).toBe('Zaanstad');
+    expect(withMunicipalityNames('den haag')).toBe("'s-Gravenhage");
+    expect(withMunicipalityNames('werk in de wijk')).toBe('werk in de wijk');
+  });
+});
