@@ -171,5 +171,5 @@ describe('toegankelijkheid en schermafdrukken', () => {
     await check(visitor, 'pitchpagina');
     await visitor.goto('/pitches/bestaat-niet-123/');
     await check(visitor, 'niet-gevonden');
-  });
+  }, 180_000); // Ten axe runs and full-page screenshots: slow on a busy 2-core machine, not stuck.
 });
