@@ -34,21 +34,31 @@ const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized|Expected)/;
 const FORM_FAULT = 'Het formulier kwam niet goed aan. Laad de pagina opnieuw en probeer het nog eens.';
 
 /**
- * The first message per field of a refused form, as the page shows them. zod's own English
- * message only arises for what a person cannot type (our schemas give every typed field a Dutch
- * one): it becomes a Dutch message above the form, which every page shows, even one that shows
- * no field messages (found by the bad-input test, issue 9 item 6).
+ * Fields the page fills itself: hidden inputs and the value of the button pressed. No page shows
+ * a message beside them (there is nothing to see), so theirs goes above the form.
+ */
+const PAGE_FILLED = new Set(['pitchId', 'offerId', 'userId', 'organisationId', 'decisionId', 'suggestionId', 'version', 'intent', 'answer', 'decision', 'handled', 'next', 'token']);
+
+/**
+ * The messages of a refused form as the page shows them: the first per field a person fills
+ * in, and one above the form for the rest. zod's own English message only arises for what a
+ * person cannot type (our schemas give every typed field a Dutch one): it becomes a Dutch one.
+ * Every page shows the message above the form, also those that show no field messages; before,
+ * such a refusal showed nothing, or zod's English (found by the bad-input test, issue 9 item 6).
  */
 export function inputErrorMessages(errors: Record<string, string[] | undefined>): { fields: Record<string, string>; message?: string } {
   const fields: Record<string, string> = {};
   let fault = false;
+  let pageFieldMessage: string | undefined;
   for (const [name, messages] of Object.entries(errors)) {
     const first = messages?.[0];
     if (!first) continue;
     if (ZOD_DEFAULT.test(first)) fault = true;
+    else if (PAGE_FILLED.has(name)) pageFieldMessage ??= first;
     else fields[name] = first;
   }
-  return fault ? { fields, message: FORM_FAULT } : { fields };
+  const message = fault ? FORM_FAULT : pageFieldMessage;
+  return message ? { fields, message } : { fields };
 }
 
 type ActionLike = Parameters<AstroGlobal['getActionResult']>[0];
