@@ -14,6 +14,12 @@ import { cacheable, withPageCache } from './server/page-cache.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** A call of an Astro action: its RPC route, or a page's form with `?_action=`. */
+const isActionRequest = (url: URL) => url.pathname.startsWith('/_actions/') || url.searchParams.has('_action');
+
+/** A body Astro would parse as JSON (its check: the media type, whatever the parameters). */
+const isJsonBody = (request: Request) => request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.user = null;
   context.locals.organisation = null;
@@ -31,6 +37,16 @@ export const onRequest = defineMiddleware(async (context, next) => {
         headers: { 'content-type': 'text/plain; charset=utf-8' },
       });
     }
+  }
+
+  // Every action takes a form. Astro itself parses a JSON body sent to an action, and a
+  // malformed one ("{") ended in a 500 (found by the bad-input test, issue 9 item 6): refuse
+  // JSON for actions here, as Astro does for well-formed JSON (415).
+  if (!SAFE_METHODS.has(context.request.method) && isActionRequest(context.url) && isJsonBody(context.request)) {
+    return new Response('Dit formulier kon niet worden verwerkt: stuur het als formulier, niet als JSON.', {
+      status: 415,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   }
 
   const db = await appDatabase();

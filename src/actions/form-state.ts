@@ -27,6 +27,40 @@ export interface FormState {
   redirect?: string;
 }
 
+/** zod's own messages: English and technical ("Invalid input: expected string, received null"). */
+const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized|Expected)/;
+
+/** For a field the page fills itself (a hidden id, a button's value) or a file where text belongs. */
+const FORM_FAULT = 'Het formulier kwam niet goed aan. Laad de pagina opnieuw en probeer het nog eens.';
+
+/**
+ * Fields the page fills itself: hidden inputs and the value of the button pressed. No page shows
+ * a message beside them (there is nothing to see), so theirs goes above the form.
+ */
+const PAGE_FILLED = new Set(['pitchId', 'offerId', 'userId', 'organisationId', 'decisionId', 'suggestionId', 'version', 'intent', 'answer', 'decision', 'handled', 'next', 'token']);
+
+/**
+ * The messages of a refused form as the page shows them: the first per field a person fills
+ * in, and one above the form for the rest. zod's own English message only arises for what a
+ * person cannot type (our schemas give every typed field a Dutch one): it becomes a Dutch one.
+ * Every page shows the message above the form, also those that show no field messages; before,
+ * such a refusal showed nothing, or zod's English (found by the bad-input test, issue 9 item 6).
+ */
+export function inputErrorMessages(errors: Record<string, string[] | undefined>): { fields: Record<string, string>; message?: string } {
+  const fields: Record<string, string> = {};
+  let fault = false;
+  let pageFieldMessage: string | undefined;
+  for (const [name, messages] of Object.entries(errors)) {
+    const first = messages?.[0];
+    if (!first) continue;
+    if (ZOD_DEFAULT.test(first)) fault = true;
+    else if (PAGE_FILLED.has(name)) pageFieldMessage ??= first;
+    else fields[name] = first;
+  }
+  const message = fault ? FORM_FAULT : pageFieldMessage;
+  return message ? { fields, message } : { fields };
+}
+
 type ActionLike = Parameters<AstroGlobal['getActionResult']>[0];
 
 /** The state of whichever of the page's actions was submitted (a page may host several forms). */
@@ -53,12 +87,7 @@ async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise
   if (result.error) {
     if (isInputError(result.error)) {
       Astro.response.status = 422;
-      const fields = Object.fromEntries(
-        Object.entries(result.error.fields as Record<string, string[] | undefined>)
-          .filter(([, messages]) => messages && messages.length > 0)
-          .map(([name, messages]) => [name, messages![0]!]),
-      );
-      return { submitted: true, values, lists, fields };
+      return { submitted: true, values, lists, ...inputErrorMessages(result.error.fields as Record<string, string[] | undefined>) };
     }
     const status = (result.error as { status?: number }).status ?? 500;
     Astro.response.status = status;
