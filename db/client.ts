@@ -42,7 +42,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     const path = resolve(config.url.slice('file:'.length));
     mkdirSync(dirname(path), { recursive: true });
   }
-  const client = createClient({ url: config.url, authToken: config.authToken, timeout: 5000 });
+  // One connection for a file: the PRAGMAs below hold per connection, and @libsql/client 0.18
+  // otherwise opens more (up to 20) when statements start at the same moment, which ran with
+  // SQLite's defaults (synchronous FULL: an fsync per commit). Statements on a file run
+  // synchronously anyway, so a second connection never ran anything in parallel.
+  const client = createClient({ url: config.url, authToken: config.authToken, timeout: 5000, ...(isFile ? { concurrency: 1 } : {}) });
   if (isFile) {
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA busy_timeout = 5000');
