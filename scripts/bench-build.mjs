@@ -99,6 +99,7 @@ export async function benchBuild(report, counts) {
   );
   const root = process.cwd();
   const rows = [];
+  const measured = [];
   for (const count of counts) {
     const dir = mkdtempSync(join(tmpdir(), 'praktijkplein-bench-build-'));
     try {
@@ -120,6 +121,7 @@ export async function benchBuild(report, counts) {
       const indexMs = indexed ? Number(indexed[2]) : NaN;
       const index = folderSize(join(dir, 'dist', 'client', 'pagefind'));
       const html = readdirSync(join(dir, 'dist', 'client'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+      measured.push({ count, html, buildMs: result.ms, indexMs, indexBytes: index.bytes });
       rows.push([
         count.toLocaleString('nl-NL'),
         String(html),
@@ -134,6 +136,14 @@ export async function benchBuild(report, counts) {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+  // What one more case study costs, without the fixed cost of a build.
+  if (measured.length >= 2) {
+    const [a, b] = [measured[0], measured.at(-1)];
+    const extra = b.html - a.html;
+    report.line(
+      `Elke pagina meer (van ${a.count.toLocaleString('nl-NL')} naar ${b.count.toLocaleString('nl-NL')} praktijkvoorbeelden, ${extra} pagina’s erbij): build ${((b.buildMs - a.buildMs) / extra).toFixed(0)} ms, Pagefind ${((b.indexMs - a.indexMs) / extra).toFixed(1)} ms, index ${size((b.indexBytes - a.indexBytes) / extra)}.`,
+    );
   }
   report.table(['praktijkvoorbeelden', 'HTML-pagina’s', 'build (totaal)', 'build per pagina', 'Pagefind-index', 'index per pagina', 'indexgrootte', 'index per pagina'], rows);
 }

@@ -14,7 +14,7 @@
  * report then says so).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,13 @@ if (only) report.line(`Alleen de onderdelen: ${only.join(', ')}.`);
 if (!existsSync('dist/server/entry.mjs')) {
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) process.exit(1);
+}
+
+// A dist/ older than the sources measures old code (a fix would not show): say so loudly.
+{
+  const built = statSync('dist/server/entry.mjs').mtimeMs;
+  const newer = readdirSync('src', { recursive: true }).filter((f) => statSync(join('src', String(f))).mtimeMs > built);
+  if (newer.length > 0) report.fail(`dist/ is ouder dan ${newer.length} bestand(en) in src/ (zoals src/${newer[0]}): bouw eerst opnieuw (npm run build)`);
 }
 
 /** Runs one section; a crash in it is a missed budget, not the end of the bench. */
@@ -128,7 +135,7 @@ async function withDemoServer(work) {
 async function benchScale(sizes) {
   report.section(
     'Schaal: pitchquery’s bij 1.000 tot 100.000 pitches',
-    `Elke omvang in een eigen tijdelijke database, tien aanbiedingen per pitch, dezelfde functies als de pagina’s (\`listPitches\`, \`searchPitches\`); mediaan van 15 keer na één opwarmronde, zonder paginacache. Doel: de tijd blijft vlak, groei 1.000 → ${sizes.at(-1).toLocaleString('nl-NL')} hoogstens 3× (lijst en filters met LIMIT; zoeken via FTS5).`,
+    `Elke omvang in een eigen tijdelijke database, tien aanbiedingen per pitch, dezelfde functies als de pagina’s (\`listPitches\`, \`searchPitches\`); mediaan van 15 keer (bij trage query’s minstens 3 keer en 5 s) na één opwarmronde, zonder paginacache. Doel: de tijd blijft vlak, groei 1.000 → ${sizes.at(-1).toLocaleString('nl-NL')} hoogstens 3× (lijst en filters met LIMIT; zoeken via FTS5).`,
   );
   const run = spawnSync(process.execPath, ['scripts/bench-scale.ts', ...sizes.map(String)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
   const results = run.stdout
