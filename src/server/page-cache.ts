@@ -1,7 +1,7 @@
 /**
  * Home of the public page cache: on-demand pages that look the same to every visitor (the pitch
- * list, a pitch page, search, the home page, organisation pages, feeds) are rendered once per state of the
- * marketplace and served from memory until that state changes. The state is one number in the
+ * list, a pitch page, search, the home page, organisation pages, feeds, the filtered case list)
+ * are rendered once per state of the marketplace and served from memory until that state changes. The state is one number in the
  * database (data_versions, moved by triggers on every write to pitches, facets and offers) plus
  * today's date in Amsterdam (closing dates pass at midnight), so every instance sees a change
  * at once and nothing goes stale. Only for visitors without a session, only GET/HEAD, only 200
@@ -16,7 +16,9 @@ import { amsterdamDate } from '../domain/pitch-lifecycle.ts';
 
 /** Paths whose on-demand pages are the same for every visitor without a session. */
 const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/organisaties/', '/sitemap-pitches.xml'];
-const PUBLIC_EXACT = new Set(['/']);
+// The case list depends only on the built content, but filtering all cases and counting every
+// facet per request made it the slowest public page under load (issue 9, npm run bench).
+const PUBLIC_EXACT = new Set(['/', '/praktijkvoorbeelden/']);
 /** Personal or per-form pages under /pitches/: never cached. */
 const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod)(\/|\.csv))/;
 

@@ -14,6 +14,8 @@ describe('wat in de cache mag', () => {
     ['/pitches/poelenbrug/', true],
     ['/zoeken/?q=basisbaan', true],
     ['/', true],
+    ['/praktijkvoorbeelden/', true],
+    ['/praktijkvoorbeelden/?sector=facilitair&doelgroep=afstand-arbeidsmarkt', true],
     ['/pitches/nieuw/', false],
     ['/pitches/poelenbrug/bewerken/', false],
     ['/pitches/poelenbrug/voorbeeld/', false],
