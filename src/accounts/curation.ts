@@ -34,10 +34,17 @@ async function refused(deps: Deps, actor: Actor | null, action: Action): Promise
   return notAllowed;
 }
 
-/** A rejection that stands (not undone): it keeps its subject out of the waiting lists. */
-function standingRejection(subjectType: CurationSubjectType, subjectId: typeof users.id | typeof organisations.id) {
-  // The outer query supplies the subject's id.
-  return sql`not exists (select 1 from ${curationDecisions} where ${curationDecisions.subjectType} = ${subjectType} and ${curationDecisions.subjectId} = ${subjectId} and ${curationDecisions.decision} = 'rejected' and ${curationDecisions.undoneAt} is null)`;
+/**
+ * A rejection of this subject that stands (not undone). The id is a column of the outer query
+ * (the waiting lists) or a value (one person's own account).
+ */
+function rejectionStands(subjectType: CurationSubjectType, subjectId: typeof users.id | typeof organisations.id | string) {
+  return sql`exists (select 1 from ${curationDecisions} where ${curationDecisions.subjectType} = ${subjectType} and ${curationDecisions.subjectId} = ${subjectId} and ${curationDecisions.decision} = 'rejected' and ${curationDecisions.undoneAt} is null)`;
+}
+
+/** No standing rejection: what keeps a rejected subject out of the waiting lists. */
+function noStandingRejection(subjectType: CurationSubjectType, subjectId: typeof users.id | typeof organisations.id) {
+  return sql`not ${rejectionStands(subjectType, subjectId)}`;
 }
 
 /**
@@ -46,18 +53,10 @@ function standingRejection(subjectType: CurationSubjectType, subjectId: typeof u
  * so no policy check beyond the page's own (a person sees their own account).
  */
 export async function membershipRejected(deps: Deps, userId: string, organisationId: string): Promise<boolean> {
-  const [row] = await deps.db
-    .select({ id: curationDecisions.id })
-    .from(curationDecisions)
-    .where(
-      and(
-        eq(curationDecisions.decision, 'rejected'),
-        isNull(curationDecisions.undoneAt),
-        sql`((${curationDecisions.subjectType} = 'user' and ${curationDecisions.subjectId} = ${userId}) or (${curationDecisions.subjectType} = 'organisation' and ${curationDecisions.subjectId} = ${organisationId}))`,
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
+  const [row] = await deps.db.all<{ rejected: number }>(
+    sql`select (${rejectionStands('user', userId)} or ${rejectionStands('organisation', organisationId)}) as rejected`,
+  );
+  return Boolean(row?.rejected);
 }
 
 /**
@@ -88,7 +87,7 @@ export async function pendingMembers(deps: Deps, actor: Actor | null) {
         isNotNull(organisations.verifiedAt),
         isNull(users.membershipVerifiedAt),
         isNotNull(users.emailVerifiedAt),
-        standingRejection('user', users.id),
+        noStandingRejection('user', users.id),
       ),
     )
     .orderBy(asc(users.createdAt));
@@ -102,7 +101,7 @@ export async function pendingOrganisations(deps: Deps, actor: Actor | null) {
     .select({ id: organisations.id, name: organisations.name, createdAt: organisations.createdAt, proposer: { id: users.id, name: users.name, email: users.email } })
     .from(organisations)
     .innerJoin(users, eq(users.organisationId, organisations.id))
-    .where(and(eq(organisations.kind, 'employer'), isNull(organisations.verifiedAt), isNotNull(users.emailVerifiedAt), standingRejection('organisation', organisations.id)))
+    .where(and(eq(organisations.kind, 'employer'), isNull(organisations.verifiedAt), isNotNull(users.emailVerifiedAt), noStandingRejection('organisation', organisations.id)))
     .orderBy(asc(organisations.createdAt), asc(users.createdAt));
   const byId = new Map<string, { id: string; name: string; createdAt: number; proposers: { id: string; name: string; email: string }[] }>();
   for (const row of rows) {
@@ -158,7 +157,7 @@ export async function decideMember(deps: Deps, actor: Actor | null, userId: stri
     .select({ user: users, organisation: organisations })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(users.id, userId), inArray(organisations.kind, memberKinds), isNull(users.membershipVerifiedAt), standingRejection('user', users.id)))
+    .where(and(eq(users.id, userId), inArray(organisations.kind, memberKinds), isNull(users.membershipVerifiedAt), noStandingRejection('user', users.id)))
     .limit(1);
   if (!row) return { ok: false, reason: 'not-found' };
   const decision = decisionRow(actor, 'user', userId, input, [userId], now);
@@ -204,7 +203,7 @@ export async function decideOrganisation(deps: Deps, actor: Actor | null, organi
   const [org] = await db
     .select()
     .from(organisations)
-    .where(and(eq(organisations.id, organisationId), eq(organisations.kind, 'employer'), isNull(organisations.verifiedAt), standingRejection('organisation', organisations.id)))
+    .where(and(eq(organisations.id, organisationId), eq(organisations.kind, 'employer'), isNull(organisations.verifiedAt), noStandingRejection('organisation', organisations.id)))
     .limit(1);
   if (!org) return { ok: false, reason: 'not-found' };
   const members = await db
