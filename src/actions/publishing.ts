@@ -3,7 +3,7 @@ import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { revertAs } from '../publishing/history.ts';
 import { idField } from './fields.ts';
-import { depsFor, forbidden, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
+import { depsFor, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
 
 export const publishing = {
   revert: defineAction({
@@ -16,7 +16,7 @@ export const publishing = {
       const result = await revertAs(db, actor, context.locals.user?.name ?? '', input.revisionId);
       if (result.ok) return redirectTo(`/beheer/inhoud/publicaties/${result.publicationId}/`);
       if (result.reason === 'forbidden') return forbidden();
-      if (result.reason === 'rate-limited') return { ...rateLimited(60_000), message: result.message };
+      if (result.reason === 'rate-limited') return formError(result.message, 429);
       return formError(result.message, result.reason === 'busy' ? 503 : 409);
     },
   }),
