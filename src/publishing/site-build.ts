@@ -100,10 +100,15 @@ function run(input: SiteBuildInput): Promise<{ code: number | 'timeout' | 'abort
     const timer = setTimeout(() => stop('timeout'), BUILD_TIMEOUT_MS);
     const onAbort = () => stop('aborted');
     input.signal?.addEventListener('abort', onAbort, { once: true });
+    // The build runs in its own process group: when this process ends (SIGTERM after the grace
+    // period), the build ends with it; the expired claim lets another worker build it again.
+    const onExit = () => stop('aborted');
+    process.once('exit', onExit);
     child.on('error', (error) => keep(Buffer.from(String(error))));
     child.on('close', (code) => {
       clearTimeout(timer);
       input.signal?.removeEventListener('abort', onAbort);
+      process.removeListener('exit', onExit);
       resolve({ code: stopped ?? code ?? 1, output });
     });
   });
