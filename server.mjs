@@ -6,9 +6,12 @@
  * a method the URL does not take gets 405 with `Allow`, a body over 64 KiB gets 413 unread.
  * Operations (issue 9, item 3): `/healthz` and `/readyz` for load balancers, one JSON log line
  * per request (src/server/request-log.mjs), and a graceful stop on SIGTERM or SIGINT.
+ * Publishing (issue 11, item 4): the build served is the live one named by the publishing
+ * pointer when there is one (else dist/), and the server follows it without a restart.
  */
 import http from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
 import { cacheControlFor, ensureCharset, setSecurityHeaders, staticContentType } from './src/server/headers.mjs';
@@ -19,27 +22,72 @@ import { logJson, logRequest } from './src/server/request-log.mjs';
 import { appDatabase } from './src/server/app-database.ts';
 import { readiness } from './src/server/health.ts';
 import { closeResources, runInBackground, stopBackgroundWork } from './src/server/lifecycle.ts';
+import { pointerStamp, readLiveBuild } from './src/publishing/live-build.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // Configuration is checked before anything listens: a bad or missing setting stops here
 // with a message that names it, instead of failing the first form post.
-const { production, port, host } = configOrExit();
+const { production, port, host, publishing } = configOrExit();
 
-const { handler: astro } = await import(new URL('./dist/server/entry.mjs', import.meta.url).href);
+/**
+ * The build being served: Astro's handler, the static files and the method table of one build
+ * folder (dist/, or a published build under the state folder: src/publishing/live-build.ts).
+ * @param {string} dir folder holding client/ and server/
+ */
+async function loadBuild(dir) {
+  const { handler } = await import(pathToFileURL(join(dir, 'server', 'entry.mjs')).href);
+  const clientDir = join(dir, 'client');
+  const assets = sirv(clientDir, {
+    etag: true,
+    extensions: ['html'],
+    setHeaders(res, pathname) {
+      res.setHeader('Cache-Control', cacheControlFor(pathname));
+      const type = staticContentType(pathname);
+      if (type) res.setHeader('Content-Type', type);
+    },
+  });
+  const methods = createMethodTable({ clientDir, routesFile: join(dir, 'server', 'route-methods.json') });
+  return { dir, astro: /** @type {http.RequestListener} */ (handler), assets, methods };
+}
+
+// Publishing (issue 11, item 4) switches builds while the server runs: at start the live build
+// named by the pointer, else dist/; then the pointer is looked at (one stat) at most once a
+// second, and a new build is imported beside the old one. A request keeps the build it began
+// with, so requests under way finish on the old one. Other instances sharing the state folder
+// switch the same way. (Node cannot unload modules: each switch keeps the old code in memory,
+// a few MB per publication, until the process restarts.)
+const { stateDir } = publishing;
+let active = await loadBuild(readLiveBuild(stateDir)?.dir ?? join(root, 'dist'));
+let pointerSeen = pointerStamp(stateDir);
+let pointerCheckedAt = Date.now();
+/** @type {Promise<void> | null} */
+let switching = null;
+
+/** Starts a switch when the pointer changed since it was last seen; cheap enough for every request. */
+function followLiveBuild() {
+  const now = Date.now();
+  if (switching || now - pointerCheckedAt < 1000) return;
+  pointerCheckedAt = now;
+  const stamp = pointerStamp(stateDir);
+  if (stamp === pointerSeen) return;
+  pointerSeen = stamp;
+  const live = readLiveBuild(stateDir);
+  const dir = live?.dir ?? join(root, 'dist');
+  if (dir === active.dir) return;
+  switching = loadBuild(dir)
+    .then((next) => {
+      active = next;
+      logJson({ msg: 'Nieuwe build actief', build: live?.id ?? 'dist' });
+    })
+    .catch((/** @type {Error} */ error) => logJson({ level: 'error', msg: 'De nieuwe build kon niet worden geladen; de oude blijft actief', error: error.message }))
+    .finally(() => {
+      switching = null;
+    });
+}
+if (!active.methods.complete) console.warn('route-methods.json ontbreekt: bouw opnieuw (npm run build) om methoden per pagina te controleren.');
 
 const compress = compression();
-const assets = sirv(`${root}dist/client`, {
-  etag: true,
-  extensions: ['html'],
-  setHeaders(res, pathname) {
-    res.setHeader('Cache-Control', cacheControlFor(pathname));
-    const type = staticContentType(pathname);
-    if (type) res.setHeader('Content-Type', type);
-  },
-});
-const methods = createMethodTable({ clientDir: `${root}dist/client`, routesFile: `${root}dist/server/route-methods.json` });
-if (!methods.complete) console.warn('dist/server/route-methods.json ontbreekt: bouw opnieuw (npm run build) om methoden per pagina te controleren.');
 
 /**
  * A short Dutch answer sent before the request body was read (or while it still streams).
@@ -97,7 +145,7 @@ function pathnameOf(req) {
  */
 function refusedEarly(req, res) {
   const method = req.method ?? 'GET';
-  const allow = refusedMethod(method, methods.resourceAt(pathnameOf(req)));
+  const allow = refusedMethod(method, active.methods.resourceAt(pathnameOf(req)));
   if (allow) {
     refuse(req, res, 405, `Dit adres kan niet met ${method.replace(/[^A-Z-]/gi, '').slice(0, 20)} worden opgevraagd.`, { Allow: allow.join(', ') });
     return true;
@@ -144,6 +192,8 @@ function answeredHealth(req, res) {
 
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function handle(req, res) {
+  // One build for the whole request, also if a switch happens while it runs.
+  const { assets, astro } = active;
   compress(req, res, () => {
     if (!carriesBody(req.method ?? 'GET')) {
       return assets(req, res, () => {
@@ -184,6 +234,7 @@ function begin(req, res) {
 }
 
 const server = http.createServer((req, res) => {
+  followLiveBuild();
   begin(req, res);
   if (answeredHealth(req, res) || refusedEarly(req, res)) return;
   handle(req, res);
@@ -192,6 +243,7 @@ const server = http.createServer((req, res) => {
 // A client that asks before sending (`Expect: 100-continue`, as curl does for large bodies)
 // hears 413 or 405 before sending a byte.
 server.on('checkContinue', (req, res) => {
+  followLiveBuild();
   begin(req, res);
   if (answeredHealth(req, res) || refusedEarly(req, res)) return;
   res.writeContinue();

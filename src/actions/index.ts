@@ -2,6 +2,7 @@ import { account } from './account.ts';
 import { curation } from './curation.ts';
 import { offers } from './offers.ts';
 import { pitches } from './pitches.ts';
+import { publishing } from './publishing.ts';
 import { suggestions } from './suggestions.ts';
 
-export const server = { account, curation, pitches, offers, suggestions };
+export const server = { account, curation, pitches, offers, suggestions, publishing };

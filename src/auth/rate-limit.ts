@@ -57,6 +57,8 @@ export const limits = {
   offerCreateAccount: { capacity: 10, refillMs: 6 * minute },
   /** Messages through /aandragen/ from one source network: 5, then 1 every 12 minutes (each mails the network's mailbox). */
   suggestionIp: { capacity: 5, refillMs: 12 * minute },
+  /** Publications (reverts included) by one curator: 10, then 1 every 6 minutes (about 10 an hour); each is a full rebuild. */
+  publishAccount: { capacity: 10, refillMs: 6 * minute },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;

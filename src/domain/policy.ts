@@ -76,6 +76,9 @@ export interface PolicySubjects {
   'suggestion:view': undefined;
   /** Mark a suggestion as handled (or open again): curators. */
   'suggestion:handle': undefined;
+  // Publishing (issue 11, item 4): put content changes live, see the history, revert.
+  /** Publish content changes, read the publication history, revert a revision: curators and admins. */
+  'content:publish': undefined;
 }
 
 export type Action = keyof PolicySubjects;
@@ -101,6 +104,8 @@ export const actions = [
   'curation:undo',
   'suggestion:view',
   'suggestion:handle',
+  // Publishing (issue 11, item 4)
+  'content:publish',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -161,6 +166,8 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'organisation:verify':
     case 'suggestion:view':
     case 'suggestion:handle':
+    // Publishing (issue 11, item 4)
+    case 'content:publish':
       return isStaff(actor);
     case 'curation:undo':
       return isStaff(actor) && (subject as PolicySubjects['curation:undo']).decidedBy === actor.userId;

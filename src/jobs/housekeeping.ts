@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.ts';
 import { deliverPendingMail } from './outbox-delivery.ts';
 import { runRetention } from './retention.ts';
 import { runInBackground } from '../server/lifecycle.ts';
+import { resumePublishing } from '../publishing/publish.ts';
 
 const HOUSEKEEPING_INTERVAL_MS = 5 * 60 * 1000;
 let lastHousekeeping = 0;
@@ -20,6 +21,8 @@ export function housekeeping(db: Database, now = Date.now()): void {
   runInBackground(() =>
     runRetention(db, now)
       .then(() => deliverPendingMail(db))
+      // A publication left by a crashed or stopped instance is built again (issue 11, item 4).
+      .then(() => resumePublishing(db))
       .catch((error) => console.error('Onderhoud mislukt:', error)),
   );
 }

@@ -4,12 +4,34 @@
  * missing or bad value (a production server without SITE_URL never starts); the app, the
  * scripts and the tests read the same parsed object. Nothing else reads process.env.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 
 /** The embedded database file, relative to the project root (npm scripts run from there). */
 export const defaultDatabaseUrl = `file:${join(process.cwd(), 'db', 'praktijkplein.db')}`;
 export const defaultPort = 4321;
+/** Builds made by publishing and the pointer to the live one, relative to the project root. */
+export const defaultPublishDir = join(process.cwd(), '.praktijkplein');
+
+/**
+ * The whole environment of a publish build: only what prerendering reads (the site's address
+ * and the network's name and address) and PATH. No database address or token, no SMTP
+ * password: content written by a curator must not be able to reach them at build time.
+ */
+function publishBuildEnv(e: { SITE_URL?: string; PORT: number; NETWORK_NAME?: string; NETWORK_EMAIL?: string; CONTACT_EMAIL?: string; NETWORK_URL?: string; CURATION_PROMISE?: string; PATH?: string }): Record<string, string> {
+  const settings: Record<string, string | undefined> = {
+    PATH: e.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    SITE_URL: e.SITE_URL ?? `http://localhost:${e.PORT}`,
+    NETWORK_NAME: e.NETWORK_NAME,
+    NETWORK_EMAIL: e.NETWORK_EMAIL ?? e.CONTACT_EMAIL,
+    NETWORK_URL: e.NETWORK_URL,
+    CURATION_PROMISE: e.CURATION_PROMISE,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
+  return Object.fromEntries(Object.entries(settings).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
 
 const flag = z
   .enum(['1', '0', 'true', 'false', ''], { error: 'gebruik 1 of 0' })
@@ -48,6 +70,10 @@ const environmentSchema = z
     CURATION_PROMISE: z.string().min(3).max(80).optional(),
     /** Concurrent argon2 hashes; the rest wait, so pages stay responsive under a login storm. */
     HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    /** Where publishing keeps its builds and the live-build pointer (issue 11, item 4). */
+    PUBLISH_DIR: z.string().min(1).optional(),
+    /** Read only to hand on to the publish build and git (they find their programs through it). */
+    PATH: z.string().optional(),
   })
   .transform((env) => ({ ...env, production: env.NODE_ENV === 'production' }))
   .superRefine((env, ctx) => {
@@ -83,6 +109,8 @@ export interface Config {
   /** Who runs the site and how to reach them; the defaults are marked as examples. */
   network: { name: string; email: string; url?: string; curationPromise?: string; isExample: boolean };
   hashConcurrency: number;
+  /** Publishing (issue 11, item 4): the state folder and the environment a staging build gets. */
+  publishing: { stateDir: string; buildEnv: Record<string, string> };
 }
 
 export class ConfigError extends Error {
@@ -120,6 +148,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       isExample: !e.NETWORK_NAME,
     },
     hashConcurrency: e.HASH_CONCURRENCY,
+    publishing: { stateDir: e.PUBLISH_DIR ? resolve(e.PUBLISH_DIR) : defaultPublishDir, buildEnv: publishBuildEnv(e) },
   };
 }
 

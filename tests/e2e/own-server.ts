@@ -32,10 +32,11 @@ export interface OwnServer {
   kill(): void;
 }
 
-/** Starts server.mjs with `DATABASE_URL` (and more settings) and waits until /healthz answers. */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<OwnServer> {
+/** Starts server.mjs with `DATABASE_URL` (and more settings) and waits until /healthz answers; `cwd`: another copy of the project. */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}, cwd?: string): Promise<OwnServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['server.mjs'], {
+    cwd,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -115,6 +115,8 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['beheer', '/beheer/'],
         ['beheer pitches', '/beheer/pitches/'],
         ['beheer berichten', '/beheer/suggesties/'],
+        // Publishing (issue 11, item 4); the status page of one publication is checked in publishing.test.ts.
+        ['geschiedenis van de inhoud', '/beheer/inhoud/geschiedenis/'],
       ],
     },
   ];
