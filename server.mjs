@@ -22,7 +22,7 @@ import { logJson, logRequest } from './src/server/request-log.mjs';
 import { appDatabase } from './src/server/app-database.ts';
 import { readiness } from './src/server/health.ts';
 import { closeResources, runInBackground, stopBackgroundWork } from './src/server/lifecycle.ts';
-import { pointerStamp, readLiveBuild } from './src/publishing/live-build.ts';
+import { pointerStamp, servedBuildDir } from './src/publishing/live-build.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -58,7 +58,8 @@ async function loadBuild(dir) {
 // switch the same way. (Node cannot unload modules: each switch keeps the old code in memory,
 // a few MB per publication, until the process restarts.)
 const { stateDir } = publishing;
-let active = await loadBuild(readLiveBuild(stateDir)?.dir ?? join(root, 'dist'));
+const distDir = join(root, 'dist');
+let active = await loadBuild(servedBuildDir(stateDir, distDir).dir);
 let pointerSeen = pointerStamp(stateDir);
 let pointerCheckedAt = Date.now();
 /** @type {Promise<void> | null} */
@@ -72,13 +73,12 @@ function followLiveBuild() {
   const stamp = pointerStamp(stateDir);
   if (stamp === pointerSeen) return;
   pointerSeen = stamp;
-  const live = readLiveBuild(stateDir);
-  const dir = live?.dir ?? join(root, 'dist');
+  const { dir, id } = servedBuildDir(stateDir, distDir);
   if (dir === active.dir) return;
   switching = loadBuild(dir)
     .then((next) => {
       active = next;
-      logJson({ msg: 'Nieuwe build actief', build: live?.id ?? 'dist' });
+      logJson({ msg: 'Nieuwe build actief', build: id });
     })
     .catch((/** @type {Error} */ error) => logJson({ level: 'error', msg: 'De nieuwe build kon niet worden geladen; de oude blijft actief', error: error.message }))
     .finally(() => {

@@ -38,6 +38,24 @@ export function readLiveBuild(stateDir: string): LiveBuild | null {
   }
 }
 
+/**
+ * The folder to serve: the live build, unless dist/ was built after it went live. A release of
+ * new code is deployed with `npm run build` (which also includes every published change,
+ * since publishing writes content/), so a newer dist/ must win over an older published build:
+ * otherwise the old code would keep running until the next publication.
+ */
+export function servedBuildDir(stateDir: string, distDir: string): { dir: string; id: string } {
+  const live = readLiveBuild(stateDir);
+  if (!live) return { dir: distDir, id: 'dist' };
+  let distBuiltAt = 0;
+  try {
+    distBuiltAt = statSync(join(distDir, 'server', 'entry.mjs')).mtimeMs;
+  } catch {
+    // No dist/ at all: the live build is all there is.
+  }
+  return distBuiltAt > live.at ? { dir: distDir, id: 'dist' } : { dir: live.dir, id: live.id };
+}
+
 /** A cheap fingerprint of the pointer file (changes when it is replaced); null when absent. */
 export function pointerStamp(stateDir: string): string | null {
   try {
