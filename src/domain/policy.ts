@@ -76,6 +76,9 @@ export interface PolicySubjects {
   'suggestion:view': undefined;
   /** Mark a suggestion as handled (or open again): curators. */
   'suggestion:handle': undefined;
+  // From pitch to story (issue 10, item 3):
+  /** Download a closed, matched pitch as a draft case study: curators (the service checks the outcome). */
+  'pitch:draft-story': PitchSubject;
 }
 
 export type Action = keyof PolicySubjects;
@@ -101,6 +104,8 @@ export const actions = [
   'curation:undo',
   'suggestion:view',
   'suggestion:handle',
+  // From pitch to story (issue 10, item 3):
+  'pitch:draft-story',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -161,6 +166,8 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'organisation:verify':
     case 'suggestion:view':
     case 'suggestion:handle':
+    // From pitch to story (issue 10, item 3): turning results into case studies is curation.
+    case 'pitch:draft-story':
       return isStaff(actor);
     case 'curation:undo':
       return isStaff(actor) && (subject as PolicySubjects['curation:undo']).decidedBy === actor.userId;
