@@ -10,14 +10,13 @@
  * named, the outcome recorded at closing and the follow-up answers. Everything else is a TODO
  * for the curator in plain Dutch.
  *
- * How a pitch is cited: the case schema takes sources only from content/sources/sources.yaml,
- * whose entries are texts in ../shared/sources; a pitch on the site is not such a text, and the
- * schema may not change for this. So the draft cites the one source whose subject is the pitch
- * market itself (the conference report that gave rise to Praktijkplein and its pitches, see its
- * `supports`) to pass the schema, says so in a TODO beside the field, and cites the pitch itself
- * in the body: title, address, publication and closing date, and the dates of the answers. The
- * curator replaces or confirms the source before publishing; every TODO carries `DRAFT_MARKER`,
- * and tests/unit/pitch-story.test.ts fails while a file in content/cases still has one.
+ * How a pitch is cited: as what it is. The case schema's `pitch` field names the pitch (id,
+ * title, closing day) and the case page shows "Uit een pitch op Praktijkplein: …" with a link to
+ * it (src/catalog/provenance.ts); `sources` stays empty, which the schema allows only with a
+ * pitch. No source text from ../shared/sources is cited for facts it does not contain. The
+ * curator adds sources only where one really carries facts of the case. Every note for the
+ * curator carries `DRAFT_MARKER`, and tests/unit/pitch-story.test.ts fails while a file in
+ * content/cases still has one.
  *
  * Pitch text is user Markdown and would be MDX code in a case file (`{`, `<`, `import`): it goes
  * in as a quoted note with every character that MDX or Markdown reads as syntax escaped, so it
@@ -30,9 +29,6 @@ import { slugify } from '../catalog/slug.ts';
 
 /** Every note for the curator starts with this; a published case must not contain it. */
 export const DRAFT_MARKER = 'TODO (curator)';
-
-/** The source a draft cites until the curator picks the right one (see the module comment). */
-export const PITCH_MARKET_SOURCE = 'werkconferentie-werkgevers-en-gemeenten.txt';
 
 /**
  * One follow-up answer (issue 10, item 2): how many people started and how many are still at
@@ -165,10 +161,15 @@ export function draftCaseFromPitch(pitch: StoryPitch, options: StoryOptions): St
     `evidence: ${evidence}`,
     `# ${DRAFT_MARKER}: lopend zolang de samenwerking loopt; afgerond als die klaar is.`,
     `status: ${status}`,
-    `# ${DRAFT_MARKER}: de bron van dit concept is de pitch zelf (${pitchUrl}). Een pitch kan nog niet als bron in`,
-    '#   content/sources/sources.yaml staan; tot dan staat hier het verslag waaruit de pitchmarkt voortkwam.',
-    '#   Vervang het door de bron die de feiten van dit voorbeeld draagt, of laat het staan als u dat bewust kiest.',
-    `sources: [${PITCH_MARKET_SOURCE}]`,
+    '# Herkomst: de pitch waar dit voorbeeld uit komt; de pagina linkt ernaar.',
+    'pitch:',
+    `  id: ${yamlString(pitch.id)}`,
+    `  title: ${yamlString(clip(oneLine(pitch.title), 120))}`,
+    // A closed pitch always has its closing time (answers.ts sets it); without one, say so.
+    ...(pitch.closedAt ? [] : [`  # ${DRAFT_MARKER}: de sluitdatum van de pitch ontbreekt; hieronder staat de datum van dit concept. Vul de echte in.`]),
+    `  closedOn: ${amsterdamDate(new Date(pitch.closedAt ?? now))}`,
+    '# Bronnen uit content/sources/sources.yaml, alleen als zo\'n tekst feiten van dit voorbeeld draagt; de pitch is de herkomst.',
+    'sources: []',
     `published: ${amsterdamDate(new Date(now))}`,
     'featured: false',
     '---',

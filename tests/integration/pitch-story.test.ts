@@ -164,6 +164,10 @@ describe('het concept gaat door de echte inhoudscontrole (astro sync)', () => {
     expect(result.status).toBe(0);
     const store = storedCaseIds(dir);
     for (const draft of [fromDatabase, fromHostileText]) expect(store).toContain(`"${draft.fileName.replace(/\.mdx$/, '')}"`);
+    // Both cite their pitch as the origin, and no source text.
+    expect(fromDatabase.mdx).toMatch(new RegExp(`^pitch:\\n  id: "${id}"$`, 'm'));
+    expect(store).toContain(`"${id}"`);
+    for (const draft of [fromDatabase, fromHostileText]) expect(draft.mdx).toMatch(/^sources: \[\]$/m);
   }, 120_000);
 
   test('tegenproef: met de id van een werkgever buiten de lijst zou astro sync het concept weigeren', async () => {

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { caseSchema } from '../../src/schemas/case.ts';
+import { provenanceOf } from '../../src/catalog/provenance.ts';
+import { sourceRecordMap } from './content-files.ts';
 import {
   DRAFT_MARKER,
-  PITCH_MARKET_SOURCE,
   blockquote,
   draftCaseFromPitch,
   storyRefusal,
@@ -80,13 +81,55 @@ describe('een concept-praktijkvoorbeeld uit een pitch', () => {
       partners: [],
       evidence: 'ervaring',
       status: 'lopend',
-      sources: [PITCH_MARKET_SOURCE],
+      // The pitch is the origin, not a source text it does not appear in.
+      pitch: { id: 'poelenbrug-aan-het-werk-k3f9q2', title: 'Poelenbrug aan het werk', closedOn: new Date('2026-06-30') },
+      sources: [],
       featured: false,
     });
+    expect(mdx).not.toContain('werkconferentie');
     expect(parsed.data!.published.toISOString().slice(0, 10)).toBe('2027-01-05');
     expect(parsed.data!.summary).toContain('Zaanstad');
     expect(parsed.data!.outcomes).toEqual(['Bij het sluiten van de pitch op 30 juni 2026 meldde de gemeente: gematcht, 4 mensen geplaatst.']);
     expect(mdx).toContain('# TODO (curator): welke instrumenten zijn gebruikt? De pitch vroeg om: Banen, Stage- en BBL-plaatsen. Denk aan: bbl-bedrijfsschool.');
+  });
+
+  test('het schema weigert een praktijkvoorbeeld zonder bron én zonder pitch; met alleen de pitch is het geldig', () => {
+    const { data } = split(draft().mdx);
+    expect(caseSchema.safeParse(data).success).toBe(true);
+    const { pitch: _pitch, ...withoutPitch } = data;
+    const refused = caseSchema.safeParse(withoutPitch);
+    expect(refused.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['sources: noem minstens één bron, of de pitch waar het voorbeeld uit komt (pitch)']);
+    // A source alone is still enough, as for every case so far.
+    expect(caseSchema.safeParse({ ...withoutPitch, sources: ['werkconferentie-werkgevers-en-gemeenten'] }).success).toBe(true);
+    // The pitch field is strict: a wrong id, a missing day or an extra key is refused.
+    const pitchOf = data.pitch as Record<string, unknown>;
+    expect(caseSchema.safeParse({ ...data, pitch: { ...pitchOf, id: 'Poelenbrug aan het werk' } }).success).toBe(false);
+    expect(caseSchema.safeParse({ ...data, pitch: { id: pitchOf.id, title: pitchOf.title } }).success).toBe(false);
+    expect(caseSchema.safeParse({ ...data, pitch: { ...pitchOf, url: 'https://elders.test/' } }).success).toBe(false);
+  });
+
+  test('de pagina zegt dat het voorbeeld uit de pitch komt, met een link naar de pitch en de sluitdatum', () => {
+    const data = caseSchema.parse(split(draft().mdx).data);
+    const p = provenanceOf(data, sourceRecordMap());
+    expect(p.source).toBeNull();
+    expect(p.origin).toEqual({
+      kind: 'pitch',
+      lead: 'Uit een pitch op Praktijkplein:',
+      name: 'Poelenbrug aan het werk',
+      href: '/pitches/poelenbrug-aan-het-werk-k3f9q2/',
+      dateText: 'gesloten op 30 juni 2026',
+      iso: '2026-06-30',
+      hosts: [],
+    });
+    // The sentence CaseProvenance.astro renders from these fields.
+    expect(`${p.origin.lead} ${p.origin.name}, ${p.origin.dateText}. ${p.note}.`).toBe(
+      'Uit een pitch op Praktijkplein: Poelenbrug aan het werk, gesloten op 30 juni 2026. De vraag van een gemeente aan werkgevers op dit platform.',
+    );
+    expect(`${p.standLabel}: ${p.stand}`).toBe('Stand van zaken (bij het sluiten van de pitch op 30 juni 2026): liep nog');
+    // With a source text added by the curator, the pitch stays the origin and the source is listed below.
+    const withSource = provenanceOf({ ...data, sources: ['werkconferentie-werkgevers-en-gemeenten.txt'] }, sourceRecordMap());
+    expect(withSource.origin.href).toBe('/pitches/poelenbrug-aan-het-werk-k3f9q2/');
+    expect(withSource.note).toBe('De vraag van een gemeente aan werkgevers op dit platform; en 1 bron (zie onder)');
   });
 
   test('de tekst heeft de vier kopjes van een praktijkvoorbeeld, met de pitch als citaat en een opdracht voor de curator', () => {
