@@ -79,6 +79,9 @@ export interface PolicySubjects {
   // Publishing (issue 11, item 4): put content changes live, see the history, revert.
   /** Publish content changes, read the publication history, revert a revision: curators and admins. */
   'content:publish': undefined;
+  // From pitch to story (issue 10, item 3):
+  /** Download a closed, matched pitch as a draft case study: curators (the service checks the outcome). */
+  'pitch:draft-story': PitchSubject;
 }
 
 export type Action = keyof PolicySubjects;
@@ -106,6 +109,8 @@ export const actions = [
   'suggestion:handle',
   // Publishing (issue 11, item 4)
   'content:publish',
+  // From pitch to story (issue 10, item 3):
+  'pitch:draft-story',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -168,6 +173,8 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'suggestion:handle':
     // Publishing (issue 11, item 4)
     case 'content:publish':
+    // From pitch to story (issue 10, item 3): turning results into case studies is curation.
+    case 'pitch:draft-story':
       return isStaff(actor);
     case 'curation:undo':
       return isStaff(actor) && (subject as PolicySubjects['curation:undo']).decidedBy === actor.userId;

@@ -17,6 +17,7 @@ import { loadGeo } from '../catalog/geo.ts';
 import { acceptsOffers, availablePitchEvents, effectiveStatus, type PitchStatus } from '../domain/pitch-lifecycle.ts';
 import { can, pitchVisibleTo, type Actor } from '../domain/policy.ts';
 import { loadPitch, type PitchRecord } from './pitches.ts';
+import { storyRefusal } from './pitch-story.ts';
 
 /** Offer statuses that count as "doet mee" in public: made and not withdrawn or declined. */
 const answeredStatuses = ['offered', 'shortlisted', 'accepted'] as const;
@@ -58,6 +59,8 @@ export interface PitchPageView {
   mayAnswerOffers: boolean;
   /** The viewer moderates it (a curator, while it waits). */
   mayModerate: boolean;
+  /** The viewer may download it as a draft case study (a curator; closed with a match). Issue 10, item 3. */
+  mayDraftStory: boolean;
   /** Labour-market region of the pitch's municipality, if known. */
   region: { id: string; name: string } | null;
 }
@@ -76,6 +79,7 @@ export async function loadPitchPage(deps: Deps, actor: Actor | null, pitchId: st
     mayEdit,
     mayAnswerOffers: can(actor, 'pitch:answer-offers', pitch) && (pitch.status === 'published' || pitch.status === 'closed'),
     mayModerate: can(actor, 'pitch:moderate', pitch) && pitch.status === 'submitted',
+    mayDraftStory: can(actor, 'pitch:draft-story', pitch) && storyRefusal(pitch) === null,
     region: regionOf(pitch.municipalityId),
   };
 }

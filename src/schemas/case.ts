@@ -3,6 +3,20 @@ import { z } from 'astro/zod';
 import { caseStatuses, evidenceKinds, instruments, sectors, targetGroups } from '../domain/facets.ts';
 import { day, employerId, facet, municipalityId, partnerId, sourceId } from './ids.ts';
 
+/**
+ * Where a case comes from when it grew out of a pitch on Praktijkplein (issue 10): the pitch
+ * itself, not a text in ../shared/sources. The page links to /pitches/<id>/ (derived from the id,
+ * so the file holds no host that differs between the site and a test server).
+ */
+export const casePitchSchema = z.strictObject({
+  /** The pitch's id, as in its address /pitches/<id>/. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'de id van de pitch zoals in zijn adres /pitches/<id>/: kleine letters, cijfers en streepjes'),
+  /** The pitch's title as it was published. */
+  title: z.string().min(5).max(120),
+  /** The day the municipality closed the pitch with a match (YYYY-MM-DD). */
+  closedOn: day,
+});
+
 export const caseSchema = z.strictObject({
   /** Short, descriptive title. */
   title: z.string().min(5).max(120),
@@ -28,12 +42,20 @@ export const caseSchema = z.strictObject({
    * from the status and dates them by the first source (src/catalog/provenance.ts).
    */
   stand: z.string().min(5).max(200).optional(),
-  /** The first source is where the case comes from: its event or document and date are shown. */
-  sources: z.array(sourceId).min(1, 'noem minstens één bron'),
+  /**
+   * The first source is where the case comes from: its event or document and date are shown.
+   * Empty only for a case from a pitch: then the pitch is where it comes from (see the refine).
+   */
+  sources: z.array(sourceId).default([]),
+  /** The pitch on Praktijkplein the case grew out of; shown as its origin, before any source. */
+  pitch: casePitchSchema.optional(),
   published: day,
   updated: day.optional(),
   /** Shown on the home page. */
   featured: z.boolean().default(false),
+}).refine((data) => data.sources.length > 0 || data.pitch !== undefined, {
+  path: ['sources'],
+  message: 'noem minstens één bron, of de pitch waar het voorbeeld uit komt (pitch)',
 });
 
 export type CaseFrontmatter = z.infer<typeof caseSchema>;

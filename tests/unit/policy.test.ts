@@ -45,6 +45,8 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'suggestion:handle': undefined,
   // Publishing (issue 11, item 4)
   'content:publish': undefined,
+  // From pitch to story (issue 10, item 3): a closed pitch of another municipality.
+  'pitch:draft-story': { status: 'closed', municipalityId: 'elders' },
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -73,6 +75,8 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'suggestion:handle':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   // Publishing (issue 11, item 4)
   'content:publish':         { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  // From pitch to story (issue 10, item 3):
+  'pitch:draft-story':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
 };
 
 describe('policy', () => {
@@ -180,5 +184,15 @@ describe('eigendom: het beleid kijkt naar het record', () => {
     expect(can(waiting, 'offer:create', { employerId: 'eigen-organisatie' })).toBe(false);
     expect(can(waiting, 'offer:prepare', { employerId: 'eigen-organisatie' })).toBe(true);
     expect(can(waiting, 'offer:prepare', { employerId: 'postnl' })).toBe(false);
+  });
+});
+
+// From pitch to story (issue 10, item 3):
+describe('van pitch naar verhaal', () => {
+  test('ook de eigen gemeente maakt van haar pitch geen concept-praktijkvoorbeeld; een curator zonder bevestigd e-mailadres ook niet', () => {
+    const closedOwn = { status: 'closed', municipalityId: 'eigen-organisatie' } as const;
+    expect(can(personas.gemeente, 'pitch:draft-story', closedOwn)).toBe(false);
+    expect(can(personas.curator, 'pitch:draft-story', closedOwn)).toBe(true);
+    expect(can({ ...personas.curator!, emailVerified: false }, 'pitch:draft-story', closedOwn)).toBe(false);
   });
 });

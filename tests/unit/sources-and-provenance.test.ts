@@ -75,7 +75,8 @@ describe('herkomst van een praktijkvoorbeeld', () => {
   test.each(readCases().map((c) => [c.id, c] as const))('%s toont bijeenkomst of document, datum en stand van zaken uit zijn eerste bron', (_id, item) => {
     const p = provenanceOf(item.data, sourceRecordMap());
     const first = sourceRecordMap().get(item.data.sources[0]!)!;
-    expect(p.source.href).toBe(sourceHref(first.id));
+    expect(p.source?.href).toBe(sourceHref(first.id));
+    expect(p.origin.href).toBe(sourceHref(first.id));
     expect(p.origin.name.length).toBeGreaterThan(5);
     expect(p.origin.dateText).toMatch(/\S/);
     expect(p.standLabel).toMatch(/^Stand van zaken \(/);
