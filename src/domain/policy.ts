@@ -76,6 +76,9 @@ export interface PolicySubjects {
   'suggestion:view': undefined;
   /** Mark a suggestion as handled (or open again): curators. */
   'suggestion:handle': undefined;
+  // Live pitch session (issue 10, item 1).
+  /** Open, switch and end a live session on a big screen: curators and admins. */
+  'live:run': undefined;
 }
 
 export type Action = keyof PolicySubjects;
@@ -101,6 +104,8 @@ export const actions = [
   'curation:undo',
   'suggestion:view',
   'suggestion:handle',
+  // Live pitch session (issue 10, item 1).
+  'live:run',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -161,6 +166,8 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'organisation:verify':
     case 'suggestion:view':
     case 'suggestion:handle':
+    // Live pitch session (issue 10, item 1): run by the network's staff.
+    case 'live:run':
       return isStaff(actor);
     case 'curation:undo':
       return isStaff(actor) && (subject as PolicySubjects['curation:undo']).decidedBy === actor.userId;
