@@ -10,7 +10,7 @@ import QRCode from 'qrcode';
 export async function qrCodeSvg(url: string): Promise<string> {
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
   // The library writes no role or size: the page's figure names it, CSS sizes it.
-  return svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" class="pp-qr__code" ');
+  return svg.replace('<svg ', '<svg aria-hidden="true" class="pp-qr__code" ');
 }
 
 /** The "Ik doe mee" page of a pitch on the public site, for the QR code and the short address under it. */
