@@ -7,7 +7,8 @@ const { database } = buildTimeConfig();
 
 export default defineConfig({
   dialect: 'turso',
-  schema: ['./db/schema.ts', './db/marketplace-schema.ts', './db/publishing-schema.ts'],
+  // Every feature's tables are in a file of their own: db/schema.ts and db/*-schema.ts.
+  schema: ['./db/schema.ts', './db/*-schema.ts'],
   out: './db/migrations',
   dbCredentials: { url: database.url, authToken: database.authToken },
 });

@@ -21,7 +21,7 @@ import { configOrExit } from './src/server/config.ts';
 import { logJson, logRequest } from './src/server/request-log.mjs';
 import { appDatabase } from './src/server/app-database.ts';
 import { readiness } from './src/server/health.ts';
-import { closeResources, runInBackground, stopBackgroundWork } from './src/server/lifecycle.ts';
+import { beginShutdown, closeResources, runInBackground, stopBackgroundWork } from './src/server/lifecycle.ts';
 import { pointerStamp, servedBuildDir } from './src/publishing/live-build.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -87,7 +87,11 @@ function followLiveBuild() {
 }
 if (!active.methods.complete) console.warn('route-methods.json ontbreekt: bouw opnieuw (npm run build) om methoden per pagina te controleren.');
 
-const compress = compression();
+// An event stream (the live screen, issue 10) is never compressed: `compression` would hold every
+// event back until the stream ends (DESIGN.md §4b). The stream also says `no-transform`.
+const compress = compression({
+  filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+});
 
 /**
  * A short Dutch answer sent before the request body was read (or while it still streams).
@@ -285,7 +289,14 @@ async function shutdown(signal) {
   }
   shuttingDown = true;
   logJson({ msg: 'Server stopt: verzoeken die lopen maken hun antwoord af', signal });
-  const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  // Event streams end now (their screens reconnect elsewhere); they would otherwise hold the stop
+  // until the grace period runs out.
+  beginShutdown();
+  let cutConnections = false;
+  const cut = setTimeout(() => {
+    cutConnections = true;
+    server.closeAllConnections();
+  }, SHUTDOWN_GRACE_MS);
   const closed = new Promise((resolve) => server.close(resolve));
   // Kept-alive connections without a request close now; busy ones once their answer is out.
   server.closeIdleConnections();
@@ -293,7 +304,13 @@ async function shutdown(signal) {
   clearTimeout(cut);
   const finished = await stopBackgroundWork(SHUTDOWN_GRACE_MS);
   await closeResources();
-  logJson({ msg: 'Server gestopt', signal, ...(finished ? {} : { unfinished: 'achtergrondwerk' }) });
+  logJson({
+    msg: 'Server gestopt',
+    signal,
+    ...(finished ? {} : { unfinished: 'achtergrondwerk' }),
+    // Said when requests under way had to be cut off at the end of the grace period.
+    ...(cutConnections ? { cut: 'verbindingen afgebroken' } : {}),
+  });
   process.exit(0);
 }
 process.on('SIGTERM', shutdown);

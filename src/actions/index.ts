@@ -1,8 +1,9 @@
 import { account } from './account.ts';
 import { curation } from './curation.ts';
+import { live } from './live.ts';
 import { offers } from './offers.ts';
 import { pitches } from './pitches.ts';
 import { publishing } from './publishing.ts';
 import { suggestions } from './suggestions.ts';
 
-export const server = { account, curation, pitches, offers, suggestions, publishing };
+export const server = { account, curation, pitches, offers, suggestions, publishing, live };

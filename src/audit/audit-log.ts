@@ -7,7 +7,7 @@ import { newId } from '../auth/crypto.ts';
 export interface AuditEntry {
   actorUserId: string | null;
   action: string;
-  subjectType: 'user' | 'organisation' | 'pitch' | 'offer' | 'suggestion' | 'publication';
+  subjectType: 'user' | 'organisation' | 'pitch' | 'offer' | 'suggestion' | 'publication' | 'live-session';
   subjectId: string;
   detail?: Record<string, unknown>;
 }

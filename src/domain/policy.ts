@@ -82,6 +82,9 @@ export interface PolicySubjects {
   // From pitch to story (issue 10, item 3):
   /** Download a closed, matched pitch as a draft case study: curators (the service checks the outcome). */
   'pitch:draft-story': PitchSubject;
+  // Live pitch session (issue 10, item 1).
+  /** Open, switch and end a live session on a big screen: curators and admins. */
+  'live:run': undefined;
 }
 
 export type Action = keyof PolicySubjects;
@@ -111,6 +114,8 @@ export const actions = [
   'content:publish',
   // From pitch to story (issue 10, item 3):
   'pitch:draft-story',
+  // Live pitch session (issue 10, item 1).
+  'live:run',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -175,6 +180,8 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'content:publish':
     // From pitch to story (issue 10, item 3): turning results into case studies is curation.
     case 'pitch:draft-story':
+    // Live pitch session (issue 10, item 1): run by the network's staff.
+    case 'live:run':
       return isStaff(actor);
     case 'curation:undo':
       return isStaff(actor) && (subject as PolicySubjects['curation:undo']).decidedBy === actor.userId;

@@ -15,6 +15,8 @@ interface LifecycleState {
   work: Set<Promise<void>>;
   /** Run once, last, in the order registered. */
   closers: Array<() => unknown>;
+  /** Aborted when shutdown begins: long-lived responses (live screens' event streams) end on it. */
+  shutdown?: AbortController;
 }
 
 const KEY = Symbol.for('praktijkplein.lifecycle');
@@ -23,6 +25,24 @@ function state(): LifecycleState {
   const holder = globalThis as typeof globalThis & { [KEY]?: LifecycleState };
   holder[KEY] ??= { stopping: false, work: new Set(), closers: [] };
   return holder[KEY];
+}
+
+/**
+ * Aborted as soon as the server begins to stop (server.mjs calls `beginShutdown` before it closes
+ * the listener): a response that would never end by itself, such as a live screen's event stream,
+ * listens to it and ends, so the graceful stop does not wait the full grace period for it.
+ */
+export function shutdownSignal(): AbortSignal {
+  const current = state();
+  current.shutdown ??= new AbortController();
+  return current.shutdown.signal;
+}
+
+/** Tells long-lived responses to end now (first step of a graceful stop). */
+export function beginShutdown(): void {
+  const current = state();
+  current.shutdown ??= new AbortController();
+  current.shutdown.abort();
 }
 
 /** True once shutdown has begun. */

@@ -32,9 +32,13 @@ export interface OwnServer {
   kill(): void;
 }
 
-/** Starts server.mjs with `DATABASE_URL` (and more settings) and waits until /healthz answers; `cwd`: another copy of the project. */
+/**
+ * Starts server.mjs with `DATABASE_URL` (and more settings) and waits until /healthz answers.
+ * `env.PORT` picks the port (a restart on the same address); otherwise a free one is used.
+ * `cwd`: another copy of the project.
+ */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}, cwd?: string): Promise<OwnServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['server.mjs'], {
     cwd,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NODE_ENV: 'test', ...env },

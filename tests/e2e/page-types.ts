@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { baseURL } from './browser.ts';
 import { identity, loginVia, registerVia, setRole, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';
+import { liveSessionFor } from './live-support.ts';
 
 /** Pages anyone can open: [name, path]. */
 export const publicPages: readonly (readonly [string, string])[] = [
@@ -83,6 +84,8 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
   await offering.getByRole('button', { name: 'Aanbod versturen' }).click();
   await offering.waitForURL((url) => !url.pathname.endsWith('/meedoen/'));
   await offering.close();
+  // Live pitch session (issue 10, item 1): a session on the pitch, for its curator page and its screen.
+  const live = await liveSessionFor(pitch);
   return [
     {
       who: 'gemeentemedewerker',
@@ -117,6 +120,12 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['beheer berichten', '/beheer/suggesties/'],
         // Publishing (issue 11, item 4); the status page of one publication is checked in publishing.test.ts.
         ['geschiedenis van de inhoud', '/beheer/inhoud/geschiedenis/'],
+        // Live pitch session (issue 10, item 1); the screen is public, but needs a session.
+        ['live pitchsessies', '/beheer/live/'],
+        ['nieuwe live sessie', '/beheer/live/nieuw/'],
+        ['live sessie', `/beheer/live/${live}/`],
+        ['live sessie beëindigen (bevestigen)', `/beheer/live/${live}/?beeindigen=ja`],
+        ['livescherm', `/live/${live}/`],
       ],
     },
   ];

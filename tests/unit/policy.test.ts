@@ -47,6 +47,8 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'content:publish': undefined,
   // From pitch to story (issue 10, item 3): a closed pitch of another municipality.
   'pitch:draft-story': { status: 'closed', municipalityId: 'elders' },
+  // Live pitch session (issue 10, item 1).
+  'live:run': undefined,
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -77,6 +79,8 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'content:publish':         { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   // From pitch to story (issue 10, item 3):
   'pitch:draft-story':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  // Live pitch session (issue 10, item 1).
+  'live:run':                { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
 };
 
 describe('policy', () => {

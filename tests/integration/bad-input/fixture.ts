@@ -7,6 +7,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { suggestions } from '../../../db/marketplace-schema.ts';
+import { liveSessionPitches, liveSessions } from '../../../db/live-schema.ts';
 import { users } from '../../../db/schema.ts';
 import type { Deps } from '../../../src/accounts/deps.ts';
 import { assignRole } from '../../../src/accounts/curation.ts';
@@ -55,6 +56,10 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
     'bericht',
   );
   const [suggestion] = await db.select({ id: suggestions.id }).from(suggestions).limit(1);
+  // Live pitch session (issue 10, item 1): an open session on the published pitch.
+  const liveSessionId = '0123456789abcdef';
+  await db.insert(liveSessions).values({ id: liveSessionId, title: 'Werkconferentie', createdBy: curatorUser.id, status: 'open', currentPitchId: cast.pitchId, createdAt: Date.now() });
+  await db.insert(liveSessionPitches).values({ sessionId: liveSessionId, pitchId: cast.pitchId, position: 0 });
   const session = async (userId: string) => (await createSession(db, userId)).token;
   return {
     ids: {
@@ -66,6 +71,7 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
       pendingOrganisationId: proposer.organisationId!,
       suggestionId: suggestion!.id,
       memberEmail: member.user.email,
+      liveSessionId,
     },
     tokens: {
       member: await session(member.user.id),

@@ -49,6 +49,8 @@ export interface FixtureIds {
   pendingOrganisationId: string;
   suggestionId: string;
   memberEmail: string;
+  /** Live pitch session (issue 10, item 1). */
+  liveSessionId: string;
 }
 
 const one = (...values: string[]) => fc.constantFrom(...values).map((value) => [value]);
@@ -199,6 +201,15 @@ export function formModels(ids: FixtureIds): FormModel[] {
       kept: ['message', 'name', 'email', 'organisation'],
     },
     { action: 'suggestions.mark', persona: 'curator', page: '/beheer/suggesties/', fields: { suggestionId: one(ids.suggestionId, 'onbekend'), handled: one('ja', 'nee') } },
+    // Live pitch session (issue 10, item 1).
+    {
+      action: 'live.open',
+      persona: 'curator',
+      page: '/beheer/live/nieuw/',
+      fields: { title: one('Werkconferentie Zaanstad', 'x'), pitchIds: fc.subarray([ids.pitchId, ids.draftId, 'onbekend'], { minLength: 0 }) },
+    },
+    { action: 'live.show', persona: 'curator', page: `/beheer/live/${ids.liveSessionId}/`, fields: { sessionId: one(ids.liveSessionId, 'onbekend'), pitchId: one(ids.pitchId, 'onbekend') } },
+    { action: 'live.end', persona: 'curator', page: `/beheer/live/${ids.liveSessionId}/`, fields: { sessionId: one(ids.liveSessionId, 'onbekend') }, destructive: true },
     { action: 'offers.withdraw', persona: 'employer', page: '/account/mijn-aanbod/', fields: { offerId: one(ids.offerId, 'onbekend'), version: one('99', '1') }, destructive: true },
     {
       action: 'offers.closePitch',

@@ -21,10 +21,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { drizzle } from "drizzle-orm/libsql";
-import * as accountsSchema from "../../../db/schema.ts";
-import * as marketplaceSchema from "../../../db/marketplace-schema.ts";
-import * as publishingSchema from "../../../db/publishing-schema.ts";
-import type { Database } from "../../../db/client.ts";
+import { schema, type Database } from "../../../db/client.ts";
 import { generateMarketplace } from "../../../scripts/generate-marketplace.ts";
 import {
   emptyPitchFilter,
@@ -56,7 +53,7 @@ beforeAll(async () => {
   t = await testDatabase();
   await generateMarketplace(t.handle.db, { count: 600, offersPerPitch: 4 });
   db = drizzle(t.handle.client, {
-    schema: { ...accountsSchema, ...marketplaceSchema, ...publishingSchema },
+    schema,
     logger: { logQuery: (sql, params) => captured.push({ sql, params }) },
   });
 });

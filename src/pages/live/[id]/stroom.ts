@@ -1,0 +1,38 @@
+/**
+ * The live screen's updates as Server-Sent Events (issue 10, item 1): an event `stand` with the
+ * screen's state whenever it changes in the database (src/live/event-stream.ts), until the
+ * session ends, the screen goes away or the server stops. Public like the screen itself; an
+ * unknown session answers 404 (EventSource then stops asking).
+ */
+import type { APIRoute } from 'astro';
+import { eventStream } from '../../../live/event-stream.ts';
+import { liveMarker, liveSnapshot } from '../../../live/live-tally.ts';
+import { appDatabase } from '../../../server/app-database.ts';
+import { shutdownSignal } from '../../../server/lifecycle.ts';
+
+export const prerender = false;
+
+export const GET: APIRoute = async ({ params, request }) => {
+  const db = await appDatabase();
+  const id = params.id ?? '';
+  if (!(await liveMarker(db, id))) {
+    return new Response('Deze live sessie bestaat niet.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  }
+  const body = eventStream({
+    event: 'stand',
+    marker: () => liveMarker(db, id),
+    read: () => liveSnapshot(db, id),
+    isFinal: (state) => state.status === 'ended',
+    stop: [request.signal, shutdownSignal()],
+    onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'Live stroom: lezen mislukt', error: error instanceof Error ? error.message : String(error) })),
+  });
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      // no-transform: no proxy (and not server.mjs's compression) may buffer or zip the events.
+      'Cache-Control': 'no-store, no-transform',
+      // nginx and some other proxies buffer responses unless told otherwise.
+      'X-Accel-Buffering': 'no',
+    },
+  });
+};
