@@ -4,6 +4,12 @@ import { sessionCookieName, sessionCookieOptions } from '../../src/auth/cookie.t
 import { cacheControlFor, contentSecurityPolicy, setSecurityHeaders } from '../../src/server/headers.mjs';
 import { clientIp, depsFor } from '../../src/server/request.ts';
 import { ConfigError, parseConfig, setConfigForTests } from '../../src/server/config.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// A database of this test's own: a fixed path in /tmp is shared with every other checkout's run.
+const testDatabaseUrl = `file:${join(mkdtempSync(join(tmpdir(), 'pp-config-test-')), 'db.sqlite')}`;
 
 function headersFor(production: boolean) {
   const headers = new Map<string, string>();
@@ -25,11 +31,11 @@ describe('in productie', () => {
 
   test('links in e-mail komen uit de configuratie, nooit uit de Host-header', async () => {
     try {
-      setConfigForTests(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl/', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465', NETWORK_NAME: 'Netwerk X', NETWORK_EMAIL: 'info@netwerk.example', DATABASE_URL: 'file:/tmp/praktijkplein-config-test.db' }));
+      setConfigForTests(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl/', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465', NETWORK_NAME: 'Netwerk X', NETWORK_EMAIL: 'info@netwerk.example', DATABASE_URL: testDatabaseUrl }));
       const request = new Request('https://kwaadaardig.example/account/', { headers: { host: 'kwaadaardig.example' } });
       expect((await depsFor({ request, clientAddress: '127.0.0.1' })).origin).toBe('https://praktijkplein.nl');
       // Outside production too: the development default, not the request.
-      setConfigForTests(parseConfig({ PORT: '4400', DATABASE_URL: 'file:/tmp/praktijkplein-config-test.db' }));
+      setConfigForTests(parseConfig({ PORT: '4400', DATABASE_URL: testDatabaseUrl }));
       expect((await depsFor({ request, clientAddress: '127.0.0.1' })).origin).toBe('http://localhost:4400');
     } finally {
       setConfigForTests(undefined);

@@ -210,6 +210,8 @@ export function formModels(ids: FixtureIds): FormModel[] {
     },
     { action: 'live.show', persona: 'curator', page: `/beheer/live/${ids.liveSessionId}/`, fields: { sessionId: one(ids.liveSessionId, 'onbekend'), pitchId: one(ids.pitchId, 'onbekend') } },
     { action: 'live.end', persona: 'curator', page: `/beheer/live/${ids.liveSessionId}/`, fields: { sessionId: one(ids.liveSessionId, 'onbekend') }, destructive: true },
+    // Publishing (issue 11, item 4): revert a revision that does not exist (the fixture has none).
+    { action: 'publishing.revert', persona: 'curator', page: '/beheer/inhoud/geschiedenis/', fields: { revisionId: one('onbekend', '0123456789abcdef0123456789abcdef') } },
     { action: 'offers.withdraw', persona: 'employer', page: '/account/mijn-aanbod/', fields: { offerId: one(ids.offerId, 'onbekend'), version: one('99', '1') }, destructive: true },
     {
       action: 'offers.closePitch',
