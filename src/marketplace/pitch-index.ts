@@ -11,13 +11,15 @@
  * A pass over typed arrays reads those rows at memory speed.
  *
  * Freshness across instances: the index is a cache of the database, never a source. Each use
- * reads the 'pitch-index' counter in data_versions (one primary-key read), which triggers move
- * on every write to pitches or pitch_facets that changes what is filtered, counted or sorted
- * (migration 0007); when it moved, the index is reloaded from one read transaction. Offers do
- * not move it (their counts are read per page). So every instance sees a change at its next
- * request, as with the page cache (src/server/page-cache.ts).
+ * reads the highest id of pitch_index_changes (one read), a log that triggers fill on every
+ * write to pitches or pitch_facets that changes what is filtered, counted or sorted (migration
+ * 0007); offers do not touch it (their counts are read per page). When it moved, only the
+ * pitches named since are read again and merged into the index (linear in memory, no sort of
+ * the whole list); an instance that fell more than the log keeps behind loads everything. So
+ * every instance sees a change at its next request, as with the page cache
+ * (src/server/page-cache.ts).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { type PitchFacetKind } from '../../db/marketplace-schema.ts';
 import { sectors, targetGroups } from '../domain/facets.ts';
@@ -49,17 +51,36 @@ for (const facet of storedFacets) {
 }
 const bitOf = storedFacets.map((facet) => new Map(facet.ids.map((id, bit) => [id, 1 << bit])));
 const kindIndex = new Map<string, number>(storedFacets.map((facet, i) => [facet.kind, i]));
+/** More changes than this since an instance's index: loading everything is as quick. */
+const MAX_CHANGES = 5000;
 
-/** The statements that load the index, in one read transaction (exported for the query-plan test). */
+/** The statements that read the index (exported for the query-plan test); `?` is a list of seqs. */
 export const indexLoadStatements = {
-  version: `select version from data_versions where name = 'pitch-index'`,
+  version: `select coalesce(max(id), 0) as version from pitch_index_changes`,
+  oldest: `select coalesce(min(id), 0) as oldest from pitch_index_changes`,
+  changes: `select id, seq from pitch_index_changes where id > ? order by id limit ${MAX_CHANGES + 1}`,
   pitches: `select seq, municipality_id, status, closing_date, published_at, featured from pitches where status in ('published', 'closed')`,
   facets: `select p.seq, f.facet, f.value from pitches p join pitch_facets f on f.pitch_id = p.id where p.status in ('published', 'closed')`,
+  somePitches: `select seq, municipality_id, status, closing_date, published_at, featured from pitches where status in ('published', 'closed') and seq in (select value from json_each(?))`,
+  someFacets: `select p.seq, f.facet, f.value from pitches p join pitch_facets f on f.pitch_id = p.id where p.status in ('published', 'closed') and p.seq in (select value from json_each(?))`,
 } as const;
+
+/** One public pitch as the index knows it. */
+interface IndexRecord {
+  seq: number;
+  municipalityId: string;
+  closed: boolean;
+  /** The closing day as a number YYYYMMDD (compares as the ISO date strings do). */
+  closing: number;
+  publishedAt: number;
+  featured: boolean;
+  /** Per stored facet (in `storedFacets` order): the pitch's values as bits. */
+  masks: number[];
+}
 
 /** The public pitches at one state of the database; positions are in "nieuwste" order. */
 export interface PitchIndex {
-  /** The 'pitch-index' counter this was loaded at. */
+  /** The last pitch_index_changes id this index has seen. */
   version: number;
   size: number;
   seq: Int32Array;
@@ -68,7 +89,7 @@ export interface PitchIndex {
   municipalityIds: string[];
   /** 1: status closed (a published pitch past its closing day is closed too, decided per day). */
   closed: Uint8Array;
-  /** The closing day as a number YYYYMMDD (compares as the ISO date strings do). */
+  /** The closing day as a number YYYYMMDD. */
   closing: Int32Array;
   featured: Uint8Array;
   /** Per stored facet (in `storedFacets` order): the pitch's values as bits. */
@@ -79,6 +100,8 @@ export interface PitchIndex {
   byClosingDesc: Int32Array;
   /** Values some public pitch has (the filter column hides the others), filter-independent. */
   used: Record<PitchFacetKey, Set<string>>;
+  /** The records in the three orders, kept to merge changes into. */
+  orders: { newest: IndexRecord[]; closingAsc: IndexRecord[]; closingDesc: IndexRecord[] };
 }
 
 /** A day (YYYY-MM-DD) as a number that orders the same way. */
@@ -94,17 +117,58 @@ interface PitchRowForIndex {
   published_at: number | null;
   featured: number;
 }
+interface FacetRowForIndex {
+  seq: number;
+  facet: string;
+  value: string;
+}
 
-/** Builds the arrays from the loaded rows (exported for tests that need no database). */
-export function buildPitchIndex(
-  version: number,
-  rows: readonly PitchRowForIndex[],
-  facets: readonly { seq: number; facet: string; value: string }[],
-  places: ReadonlyMap<string, MunicipalityPlace>,
-): PitchIndex {
-  // Newest publication first, never-published last, then the higher seq first: the SQL order it replaces.
-  const sorted = [...rows].sort((a, b) => (b.published_at ?? -Infinity) - (a.published_at ?? -Infinity) || b.seq - a.seq);
-  const size = sorted.length;
+// Newest publication first, never-published last, then the higher seq first: the SQL order it replaced.
+const newestFirst = (a: IndexRecord, b: IndexRecord) => b.publishedAt - a.publishedAt || b.seq - a.seq;
+const closingAscending = (a: IndexRecord, b: IndexRecord) => a.closing - b.closing || a.seq - b.seq;
+const closingDescending = (a: IndexRecord, b: IndexRecord) => b.closing - a.closing || a.seq - b.seq;
+
+/** Records from rows, with each pitch's facet values as bits. */
+function recordsFrom(rows: readonly PitchRowForIndex[], facets: readonly FacetRowForIndex[]): IndexRecord[] {
+  const bySeq = new Map<number, IndexRecord>();
+  for (const row of rows) {
+    bySeq.set(row.seq, {
+      seq: row.seq,
+      municipalityId: row.municipality_id,
+      closed: row.status === 'closed',
+      closing: dayNumber(row.closing_date),
+      publishedAt: row.published_at ?? -Infinity,
+      featured: Boolean(row.featured),
+      masks: storedFacets.map(() => 0),
+    });
+  }
+  for (const row of facets) {
+    const record = bySeq.get(row.seq);
+    const k = kindIndex.get(row.facet);
+    // A value outside today's vocabulary cannot be chosen or shown; it is left out.
+    const bit = k === undefined ? undefined : bitOf[k]!.get(row.value);
+    if (record && bit !== undefined) record.masks[k!]! |= bit;
+  }
+  return [...bySeq.values()];
+}
+
+/** `sorted` without the records in `drop`, with `added` (sorted the same way) merged in: linear. */
+function mergeOrder(sorted: readonly IndexRecord[], drop: ReadonlySet<number>, added: readonly IndexRecord[], order: (a: IndexRecord, b: IndexRecord) => number): IndexRecord[] {
+  const out: IndexRecord[] = [];
+  let j = 0;
+  for (const record of sorted) {
+    if (drop.has(record.seq)) continue;
+    while (j < added.length && order(added[j]!, record) < 0) out.push(added[j++]!);
+    out.push(record);
+  }
+  while (j < added.length) out.push(added[j++]!);
+  return out;
+}
+
+/** The typed arrays and filter-independent sets for records in their three orders. */
+function arraysFor(version: number, orders: PitchIndex['orders'], places: ReadonlyMap<string, MunicipalityPlace>): PitchIndex {
+  const records = orders.newest;
+  const size = records.length;
   const seq = new Int32Array(size);
   const municipality = new Uint16Array(size);
   const closed = new Uint8Array(size);
@@ -113,38 +177,27 @@ export function buildPitchIndex(
   const masks = storedFacets.map(() => new Uint32Array(size));
   const municipalityIds: string[] = [];
   const municipalityIndex = new Map<string, number>();
-  const positionOf = new Map<number, number>();
-  sorted.forEach((row, i) => {
-    seq[i] = row.seq;
-    let m = municipalityIndex.get(row.municipality_id);
+  const positionOf = new Map<IndexRecord, number>();
+  const usedMasks = storedFacets.map(() => 0);
+  records.forEach((record, i) => {
+    seq[i] = record.seq;
+    let m = municipalityIndex.get(record.municipalityId);
     if (m === undefined) {
-      m = municipalityIds.push(row.municipality_id) - 1;
-      municipalityIndex.set(row.municipality_id, m);
+      m = municipalityIds.push(record.municipalityId) - 1;
+      municipalityIndex.set(record.municipalityId, m);
     }
     municipality[i] = m;
-    closed[i] = row.status === 'closed' ? 1 : 0;
-    closing[i] = dayNumber(row.closing_date);
-    featured[i] = row.featured ? 1 : 0;
-    positionOf.set(row.seq, i);
+    closed[i] = record.closed ? 1 : 0;
+    closing[i] = record.closing;
+    featured[i] = record.featured ? 1 : 0;
+    record.masks.forEach((mask, k) => {
+      masks[k]![i] = mask;
+      usedMasks[k]! |= mask;
+    });
+    positionOf.set(record, i);
   });
-  const usedStored = storedFacets.map(() => new Set<string>());
-  for (const row of facets) {
-    const i = positionOf.get(row.seq);
-    const k = kindIndex.get(row.facet);
-    if (i === undefined || k === undefined) continue;
-    const bit = bitOf[k]!.get(row.value);
-    // A value outside today's vocabulary cannot be chosen or shown; it is left out.
-    if (bit === undefined) continue;
-    masks[k]![i]! |= bit;
-    usedStored[k]!.add(row.value);
-  }
-  const positions = Array.from({ length: size }, (_, i) => i);
-  const byClosingAsc = Int32Array.from(positions.sort((a, b) => closing[a]! - closing[b]! || seq[a]! - seq[b]!));
-  const byClosingDesc = Int32Array.from(positions.sort((a, b) => closing[b]! - closing[a]! || seq[a]! - seq[b]!));
-  const perMunicipality = new Map<string, number>();
-  for (let i = 0; i < size; i++) perMunicipality.set(municipalityIds[municipality[i]!]!, 1);
   const none: PitchFilter = { municipalities: [], provinces: [], regions: [], targetGroups: [], sectors: [], helpKinds: [], status: [] };
-  const placeUsed = placeFacetCounts(perMunicipality, none, places);
+  const placeUsed = placeFacetCounts(new Map(municipalityIds.map((id) => [id, 1])), none, places);
   return {
     version,
     size,
@@ -155,16 +208,57 @@ export function buildPitchIndex(
     closing,
     featured,
     masks,
-    byClosingAsc,
-    byClosingDesc,
+    byClosingAsc: Int32Array.from(orders.closingAsc, (record) => positionOf.get(record)!),
+    byClosingDesc: Int32Array.from(orders.closingDesc, (record) => positionOf.get(record)!),
     used: {
       municipalities: new Set(placeUsed.municipalities.keys()),
       provinces: new Set(placeUsed.provinces.keys()),
       regions: new Set(placeUsed.regions.keys()),
-      ...(Object.fromEntries(storedFacets.map((facet, k) => [facet.key, usedStored[k]!])) as Record<StoredFacetKey, Set<string>>),
+      ...(Object.fromEntries(storedFacets.map((facet, k) => [facet.key, new Set(facet.ids.filter((_, bit) => (usedMasks[k]! & (1 << bit)) !== 0))])) as Record<StoredFacetKey, Set<string>>),
       status: new Set(pitchListStates),
     },
+    orders,
   };
+}
+
+/** Builds the index from all public pitches' rows (exported for tests that need no database). */
+export function buildPitchIndex(
+  version: number,
+  rows: readonly PitchRowForIndex[],
+  facets: readonly FacetRowForIndex[],
+  places: ReadonlyMap<string, MunicipalityPlace>,
+): PitchIndex {
+  const records = recordsFrom(rows, facets);
+  return arraysFor(
+    version,
+    { newest: [...records].sort(newestFirst), closingAsc: [...records].sort(closingAscending), closingDesc: [...records].sort(closingDescending) },
+    places,
+  );
+}
+
+/**
+ * A new index from `index` with the pitches `changed` replaced by their rows now (`rows`,
+ * `facets`: those of them that are public; the others are gone from the list).
+ */
+export function patchPitchIndex(
+  index: PitchIndex,
+  version: number,
+  changed: ReadonlySet<number>,
+  rows: readonly PitchRowForIndex[],
+  facets: readonly FacetRowForIndex[],
+  places: ReadonlyMap<string, MunicipalityPlace>,
+): PitchIndex {
+  const added = recordsFrom(rows, facets);
+  const { newest, closingAsc, closingDesc } = index.orders;
+  return arraysFor(
+    version,
+    {
+      newest: mergeOrder(newest, changed, [...added].sort(newestFirst), newestFirst),
+      closingAsc: mergeOrder(closingAsc, changed, [...added].sort(closingAscending), closingAscending),
+      closingDesc: mergeOrder(closingDesc, changed, [...added].sort(closingDescending), closingDescending),
+    },
+    places,
+  );
 }
 
 /** What the list needs of one filtered view. */
@@ -333,34 +427,66 @@ interface IndexState {
 /** Per database handle (tests open several in one process). */
 const states = new WeakMap<Database, IndexState>();
 
+/** A statement with its `?` bound to `args`, in order. */
+function bound(statement: string, ...args: unknown[]): SQL {
+  return sql.join(
+    statement.split('?').map((part, i) => (i < args.length ? sql`${sql.raw(part)}${args[i]}` : sql.raw(part))),
+    sql.raw(''),
+  );
+}
+
 async function indexVersion(db: Database): Promise<number> {
   const [row] = await db.all<{ version: number }>(sql.raw(indexLoadStatements.version));
   return Number(row?.version ?? 0);
 }
 
-/** Loads the index in one read transaction: the counter and the rows it describes agree. */
+/** Loads the whole index in one read transaction: the log's last id and the rows agree. */
 async function loadIndex(db: Database, places: ReadonlyMap<string, MunicipalityPlace>): Promise<PitchIndex> {
   const [version, rows, facets] = await db.batch([
     db.all<{ version: number }>(sql.raw(indexLoadStatements.version)),
     db.all<PitchRowForIndex>(sql.raw(indexLoadStatements.pitches)),
-    db.all<{ seq: number; facet: string; value: string }>(sql.raw(indexLoadStatements.facets)),
+    db.all<FacetRowForIndex>(sql.raw(indexLoadStatements.facets)),
   ]);
   return buildPitchIndex(Number(version[0]?.version ?? 0), rows, facets, places);
 }
 
 /**
- * The index at the database's current state: the one in memory when the counter has not
- * moved, otherwise a fresh load (one load at a time; requests meanwhile wait for it).
+ * Brings `index` up to date: reads the pitches named in the log since its version and merges
+ * them in; loads everything when the log no longer reaches back that far or names too many.
+ * Rows read may be newer than the last log id seen; reading them again later does no harm.
+ */
+async function refreshIndex(db: Database, index: PitchIndex | undefined, places: ReadonlyMap<string, MunicipalityPlace>): Promise<PitchIndex> {
+  if (!index) return loadIndex(db, places);
+  const [[oldest], changes] = await db.batch([
+    db.all<{ oldest: number }>(sql.raw(indexLoadStatements.oldest)),
+    db.all<{ id: number; seq: number }>(bound(indexLoadStatements.changes, index.version)),
+  ]);
+  if (changes.length === 0) return index;
+  if (Number(oldest?.oldest ?? 0) > index.version + 1 || changes.length > MAX_CHANGES) return loadIndex(db, places);
+  const changed = new Set(changes.map((c) => Number(c.seq)));
+  const list = JSON.stringify([...changed]);
+  const [rows, facets] = await db.batch([
+    db.all<PitchRowForIndex>(bound(indexLoadStatements.somePitches, list)),
+    db.all<FacetRowForIndex>(bound(indexLoadStatements.someFacets, list)),
+  ]);
+  return patchPitchIndex(index, Number(changes.at(-1)!.id), changed, rows, facets, places);
+}
+
+/**
+ * The index at the database's current state: the one in memory when the log has not moved,
+ * otherwise brought up to date (one refresh at a time; requests meanwhile wait for it).
  */
 export async function currentPitchIndex(db: Database, places: ReadonlyMap<string, MunicipalityPlace>): Promise<PitchIndex> {
   let state = states.get(db);
   if (!state) states.set(db, (state = {}));
   const version = await indexVersion(db);
   if (state.current?.version === version) return state.current;
-  const loading = (state.loading ??= loadIndex(db, places)
+  // A log that went back (a database restored under a running instance): start over.
+  if (state.current && version < state.current.version) state.current = undefined;
+  const loading = (state.loading ??= refreshIndex(db, state.current, places)
     .then((index) => (state.current = index))
     .finally(() => (state.loading = undefined)));
   const index = await loading;
-  // A load that began before this request's write was seen is too old: load again.
+  // A refresh that began before this request's write was seen is too old: refresh again.
   return index.version >= version ? index : currentPitchIndex(db, places);
 }

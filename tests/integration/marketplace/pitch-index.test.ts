@@ -2,8 +2,9 @@
  * The in-memory facet index (src/marketplace/pitch-index.ts) stays exact after every kind of
  * write (issue 9, item 1): after each change the list, counts, featured pitches and map counts
  * from the long-lived index equal those of an index loaded fresh from the database, and the
- * change shows in the numbers. Without the triggers of migration 0007 (the 'pitch-index'
- * counter) the long-lived index would keep its old numbers and these tests fail.
+ * change shows in the numbers. The long-lived index takes in changes by merging the pitches the
+ * log pitch_index_changes names (migration 0007); the fresh one loads everything. Without the
+ * log's triggers the long-lived index would keep its old numbers and these tests fail.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -155,6 +156,17 @@ describe('de facetindex volgt elke wijziging', () => {
     const after = await expectInStep();
     expect(total(after)).toBe(total(before) - 1);
     expect(after.lists[0]!.ids).not.toContain('index-nieuw');
+  });
+
+  test('een instantie die verder achterloopt dan het logboek bewaart, laadt alles opnieuw', async () => {
+    const before = await expectInStep();
+    await addPitch('index-achter');
+    await db.update(pitches).set({ status: 'closed' }).where(eq(pitches.id, 'gen-pitch-2'));
+    // As if the log had been pruned past what this instance saw: only the newest entry is left.
+    await t.handle.client.execute('delete from pitch_index_changes where id < (select max(id) from pitch_index_changes)');
+    const after = await expectInStep();
+    expect(total(after)).toBe(total(before) + 1);
+    expect(after.lists[0]!.ids).toContain('index-achter');
   });
 
   test('aanbod laat de index staan (het aantal werkgevers per kaart komt uit de database)', async () => {
