@@ -15,7 +15,7 @@
  * write to pitches or pitch_facets that changes what is filtered, counted or sorted (migration
  * 0007); offers do not touch it (their counts are read per page). When it moved, only the
  * pitches named since are read again and merged into the index (linear in memory, no sort of
- * the whole list); an instance that fell more than the log keeps behind loads everything. So
+ * the whole list); an instance further behind than the log reaches loads everything. So
  * every instance sees a change at its next request, as with the page cache
  * (src/server/page-cache.ts).
  */
@@ -54,7 +54,7 @@ const kindIndex = new Map<string, number>(storedFacets.map((facet, i) => [facet.
 /** More changes than this since an instance's index: loading everything is as quick. */
 const MAX_CHANGES = 5000;
 
-/** The statements that read the index (exported for the query-plan test); `?` is a list of seqs. */
+/** The statements that read the index (exported for the query-plan test); `?` is the last log id seen, or a JSON list of seqs. */
 export const indexLoadStatements = {
   version: `select coalesce(max(id), 0) as version from pitch_index_changes`,
   oldest: `select coalesce(min(id), 0) as oldest from pitch_index_changes`,
