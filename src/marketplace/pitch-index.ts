@@ -68,7 +68,10 @@ export const indexLoadStatements = {
 /** One public pitch as the index knows it. */
 interface IndexRecord {
   seq: number;
-  municipalityId: string;
+  /** Index into `municipalityIds`. */
+  municipality: number;
+  /** Where arraysFor last put it in "nieuwste" order (scratch, only read while building). */
+  position: number;
   closed: boolean;
   /** The closing day as a number YYYYMMDD (compares as the ISO date strings do). */
   closing: number;
@@ -86,7 +89,8 @@ export interface PitchIndex {
   seq: Int32Array;
   /** Index into `municipalityIds`. */
   municipality: Uint16Array;
-  municipalityIds: string[];
+  /** Municipality ids by number (shared by all indexes of the process, only ever appended to). */
+  municipalityIds: readonly string[];
   /** 1: status closed (a published pitch past its closing day is closed too, decided per day). */
   closed: Uint8Array;
   /** The closing day as a number YYYYMMDD. */
@@ -123,6 +127,21 @@ interface FacetRowForIndex {
   value: string;
 }
 
+/**
+ * Every municipality id the process has seen in a pitch, numbered once: append-only, so all
+ * indexes share it and a record keeps its number across changes.
+ */
+const municipalityIds: string[] = [];
+const municipalityNumbers = new Map<string, number>();
+function municipalityNumber(id: string): number {
+  let m = municipalityNumbers.get(id);
+  if (m === undefined) {
+    m = municipalityIds.push(id) - 1;
+    municipalityNumbers.set(id, m);
+  }
+  return m;
+}
+
 // Newest publication first, never-published last, then the higher seq first: the SQL order it replaced.
 const newestFirst = (a: IndexRecord, b: IndexRecord) => b.publishedAt - a.publishedAt || b.seq - a.seq;
 const closingAscending = (a: IndexRecord, b: IndexRecord) => a.closing - b.closing || a.seq - b.seq;
@@ -134,7 +153,8 @@ function recordsFrom(rows: readonly PitchRowForIndex[], facets: readonly FacetRo
   for (const row of rows) {
     bySeq.set(row.seq, {
       seq: row.seq,
-      municipalityId: row.municipality_id,
+      municipality: municipalityNumber(row.municipality_id),
+      position: 0,
       closed: row.status === 'closed',
       closing: dayNumber(row.closing_date),
       publishedAt: row.published_at ?? -Infinity,
@@ -165,6 +185,13 @@ function mergeOrder(sorted: readonly IndexRecord[], drop: ReadonlySet<number>, a
   return out;
 }
 
+/** The records' positions (set by arraysFor), in the records' order. */
+function positionsOf(records: readonly IndexRecord[]): Int32Array {
+  const positions = new Int32Array(records.length);
+  for (let j = 0; j < records.length; j++) positions[j] = records[j]!.position;
+  return positions;
+}
+
 /** The typed arrays and filter-independent sets for records in their three orders. */
 function arraysFor(version: number, orders: PitchIndex['orders'], places: ReadonlyMap<string, MunicipalityPlace>): PitchIndex {
   const records = orders.newest;
@@ -175,29 +202,25 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
   const closing = new Int32Array(size);
   const featured = new Uint8Array(size);
   const masks = storedFacets.map(() => new Uint32Array(size));
-  const municipalityIds: string[] = [];
-  const municipalityIndex = new Map<string, number>();
-  const positionOf = new Map<IndexRecord, number>();
   const usedMasks = storedFacets.map(() => 0);
-  records.forEach((record, i) => {
+  const usedMunicipalities = new Uint8Array(municipalityIds.length);
+  // Plain loops and a position on each record: this runs after every change, over every pitch.
+  for (let i = 0; i < size; i++) {
+    const record = records[i]!;
+    record.position = i;
     seq[i] = record.seq;
-    let m = municipalityIndex.get(record.municipalityId);
-    if (m === undefined) {
-      m = municipalityIds.push(record.municipalityId) - 1;
-      municipalityIndex.set(record.municipalityId, m);
-    }
-    municipality[i] = m;
+    municipality[i] = record.municipality;
+    usedMunicipalities[record.municipality] = 1;
     closed[i] = record.closed ? 1 : 0;
     closing[i] = record.closing;
     featured[i] = record.featured ? 1 : 0;
-    record.masks.forEach((mask, k) => {
-      masks[k]![i] = mask;
-      usedMasks[k]! |= mask;
-    });
-    positionOf.set(record, i);
-  });
+    for (let k = 0; k < STATUS; k++) {
+      masks[k]![i] = record.masks[k]!;
+      usedMasks[k]! |= record.masks[k]!;
+    }
+  }
   const none: PitchFilter = { municipalities: [], provinces: [], regions: [], targetGroups: [], sectors: [], helpKinds: [], status: [] };
-  const placeUsed = placeFacetCounts(new Map(municipalityIds.map((id) => [id, 1])), none, places);
+  const placeUsed = placeFacetCounts(new Map(municipalityIds.filter((_, m) => usedMunicipalities[m] === 1).map((id) => [id, 1])), none, places);
   return {
     version,
     size,
@@ -208,8 +231,8 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
     closing,
     featured,
     masks,
-    byClosingAsc: Int32Array.from(orders.closingAsc, (record) => positionOf.get(record)!),
-    byClosingDesc: Int32Array.from(orders.closingDesc, (record) => positionOf.get(record)!),
+    byClosingAsc: positionsOf(orders.closingAsc),
+    byClosingDesc: positionsOf(orders.closingDesc),
     used: {
       municipalities: new Set(placeUsed.municipalities.keys()),
       provinces: new Set(placeUsed.provinces.keys()),
