@@ -77,6 +77,8 @@ export async function benchLighthouse(report, base, pages) {
   }
   const rows = [];
   const details = [];
+  /** Pages where Lighthouse could not record its trace (it asks to run again). */
+  const traceFailures = [];
   /** Pages whose performance score lost points only on timings of the main thread. */
   const cpuBound = [];
   try {
@@ -89,6 +91,7 @@ export async function benchLighthouse(report, base, pages) {
         if (lhr.runtimeError) throw new Error(lhr.runtimeError.message);
       } catch (error) {
         report.fail(`${page.name} (${page.path}): Lighthouse faalde: ${error.message}`);
+        if (/NO_NAVSTART|NO_FCP|trace/i.test(error.message)) traceFailures.push(page.name);
         continue;
       }
       const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
@@ -120,6 +123,11 @@ export async function benchLighthouse(report, base, pages) {
   report.table(['doel', 'pagina', 'prestaties', 'toegank.', 'goede pr.', 'SEO', 'document', 'script', 'stylesheet', 'afbeelding', 'lettertype', 'overig', 'totaal'], rows);
   report.line('Bytes: over de lijn (gecomprimeerd), per soort, bij een eerste bezoek zonder cache.');
   for (const line of details) report.fail(line);
+  if (traceFailures.length > 0) {
+    report.explain(
+      `Lighthouse kon op ${traceFailures.join(', ')} geen trace van het laden opnemen (zijn eigen melding: "Please run Lighthouse again"); dat is een fout van de meting onder zware belasting, geen score van de pagina. Die pagina’s zijn in deze run niet gemeten.`,
+    );
+  }
   if (cpuBound.length > 0) {
     const [load] = loadavg();
     report.explain(
