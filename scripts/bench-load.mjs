@@ -6,6 +6,7 @@
  * per machine, ratios much less. Budgets: zero errors, p99 under 50 ms, on-demand pages at
  * least 0.3× the prerendered page's throughput. The first (uncached) render is reported too.
  */
+import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { ms } from './bench-report.mjs';
 
@@ -62,5 +63,15 @@ export async function benchLoad(report, base, pages, { seconds = 8 } = {}) {
   report.table(['doel', 'pagina', 'soort', 'eerste keer', 'verzoeken/s', 'verhouding', 'p50', 'p99', 'fouten'], rows);
   const misses = ordered.filter((p) => p.missed);
   for (const page of misses) report.fail(page.missed);
+  // When even the prerendered page (files from memory, no database) misses p99, say so.
+  const p99Misses = ordered.filter((p) => p.missed?.includes('p99')).length;
+  const staticRow = rows.find((row) => row[2] === 'vooraf gebouwd');
+  if (p99Misses > 0 && staticRow && ordered.find((p) => p.reference)?.missed?.includes('p99')) {
+    const [load] = loadavg();
+    const ratiosMet = !ordered.some((p) => p.missed?.includes('× de vooraf gebouwde pagina'));
+    report.explain(
+      `p99 < ${budgets.p99Ms} ms onder ${budgets.connections} verbindingen: gemist op ${p99Misses} van ${rows.length} pagina’s, ook op de vooraf gebouwde pagina (p99 ${staticRow[7]}), die niets rendert en geen database raakt (alleen een bestand met headers en gzip). De staart komt dus van de machine (belasting ${load.toFixed(1)} op ${cpus().length} kernen tijdens deze meting; autocannon en de server delen die kernen), niet van een pagina. ${ratiosMet ? 'De verhoudingen (verzoeken per seconde tegenover de vooraf gebouwde pagina in dezelfde run) halen hun doel wel; ' : ''}p99 vraagt een run op een rustige machine.`,
+    );
+  }
   if (misses.length === 0 && rows.length === ordered.length) report.check(true, `alle ${ordered.length} pagina’s binnen de doelen`);
 }

@@ -29,6 +29,8 @@ export class Report {
     this.sections = [];
     /** @type {string[]} */
     this.failures = [];
+    /** Why budgets were missed, in plain words, shown right under the list of misses. @type {string[]} */
+    this.explanations = [];
     /** @type {Section | undefined} */
     this.current = undefined;
   }
@@ -56,6 +58,12 @@ export class Report {
     console.log(`${ok ? '✓' : '✖'} ${message}`);
     if (!ok) this.failures.push(`${this.current?.title ?? ''}: ${message}`);
     return ok;
+  }
+
+  /** Says plainly why a budget was missed (shown under the misses at the top of the report). */
+  explain(text) {
+    if (!this.explanations.includes(text)) this.explanations.push(text);
+    console.log(`Waarom: ${text}`);
   }
 
   /** A miss found outside a check (a step that crashed, a page that did not answer). */
@@ -95,6 +103,18 @@ export class Report {
       '',
       this.failures.length === 0 ? '**Alle doelen gehaald.**' : `**${this.failures.length} doel(en) niet gehaald:**`,
       ...this.failures.map((f) => `- ✖ ${f}`),
+      ...(this.failures.length > 0 && (busy || this.explanations.length > 0)
+        ? [
+            '',
+            '**Waarom:**',
+            ...(busy
+              ? [
+                  `- De machine was bezet (belasting ${this.loadBefore[0].toFixed(1)} bij de start, ${loadAfter[0].toFixed(1)} aan het eind, op ${cores.length} kernen): doelen in milliseconden (p95 en p99, de inlogstorm) en de tijdsverhouding bij accountenumeratie meten dan vooral de wachtrij voor de processor. Een doel dat ook de vooraf gebouwde pagina mist, die niets uitrekent, zegt niets over de site; zulke doelen zijn in deze run niet te beoordelen en vragen een run op een rustige machine.`,
+                ]
+              : []),
+            ...this.explanations.map((e) => `- ${e}`),
+          ]
+        : []),
     ];
     for (const section of this.sections) out.push('', `## ${section.title}`, '', section.blocks.join('\n\n').replaceAll(/\n\n(?=- )/g, '\n'));
     return `${out.join('\n')}\n`;

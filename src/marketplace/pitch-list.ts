@@ -2,41 +2,33 @@
  * Home of the public pitch queries (issue 7, item 4): the filtered, sorted, paged list with its
  * facet counts, featured pitches, a municipality's pitches and the counts for the map. Only
  * published and closed pitches are public (DESIGN.md §3); a published pitch past its closing
- * date reads as closed (pitch-lifecycle.ts `effectiveStatus`), which the SQL decides by
- * comparing closing_date with today's date in Europe/Amsterdam, passed in as a parameter
- * (SQLite knows no time zones). Every query here is checked to use an index
- * (tests/integration/marketplace/query-plans.test.ts).
+ * date reads as closed (pitch-lifecycle.ts `effectiveStatus`), decided against today's date in
+ * Europe/Amsterdam. Filtering, counting and ordering the list, the featured pitches and the map
+ * counts come from the in-memory facet index (pitch-index.ts), which keeps them flat from 1,000
+ * to 100,000 pitches (issue 9, npm run bench); the cards of a page are read by primary key.
+ * Every query here is checked to use an index (tests/integration/marketplace/query-plans.test.ts).
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { offers, pitchFacets, pitches, type PitchFacetKind, type PitchRow } from '../../db/marketplace-schema.ts';
+import { offers, pitchFacets, pitches, type PitchRow } from '../../db/marketplace-schema.ts';
 import { loadGeo } from '../catalog/geo.ts';
 import { amsterdamDate } from '../domain/pitch-lifecycle.ts';
 import {
   PITCHES_PER_PAGE,
-  pageCountFor,
-  placeFacetCounts,
-  pitchListStates,
   type MunicipalityPlace,
   type PitchFacetKey,
-  type PitchFilter,
-  type PitchListState,
   type PitchQuery,
   type PlaceFacetKey,
   type PlaceVocabulary,
 } from '../domain/pitch-filter.ts';
 import { plainTextExcerpt } from '../markdown/render-user-markdown.ts';
+import { countsByMunicipality, currentPitchIndex, featuredSeqs, viewPitchIndex } from './pitch-index.ts';
 
 /** Statuses the public may see. */
 const publicStatuses = ['published', 'closed'] as const;
 /** Offers that count as "an employer joined": made and not withdrawn or declined (waiting ones are not visible yet). */
 const joinedOfferStatuses = ['offered', 'shortlisted', 'accepted'] as const;
 const EXCERPT_LENGTH = 220;
-
-/** The facets stored as pitch_facets rows, by the list's facet key. */
-const storedFacets = { targetGroups: 'target-group', sectors: 'sector', helpKinds: 'help-kind' } as const satisfies Partial<Record<PitchFacetKey, PitchFacetKind>>;
-type StoredFacetKey = keyof typeof storedFacets;
-const storedFacetKeys = Object.keys(storedFacets) as StoredFacetKey[];
 
 /** What a pitch card shows. */
 export interface PitchCardView {
@@ -110,122 +102,23 @@ export function pitchPlaces(): Places {
   return placesCache;
 }
 
-/** SQL: is the pitch open today (published and its closing day not ended)? */
-function isOpen(today: string): SQL {
-  return sql`(${pitches.status} = 'published' and ${pitches.closingDate} >= ${today})`;
-}
-
-/**
- * The WHERE conditions of a filter, leaving out the facets in `except` (for counting those).
- * Facet values go in as bound parameters; the vocabulary was already checked when parsing.
- */
-function conditions(filter: PitchFilter, today: string, except: readonly PitchFacetKey[] = []): SQL {
-  const places = pitchPlaces();
-  const parts: SQL[] = [inArray(pitches.status, [...publicStatuses])];
-  const active = (key: PitchFacetKey) => !except.includes(key) && filter[key].length > 0;
-  if (active('municipalities')) parts.push(inArray(pitches.municipalityId, filter.municipalities));
-  for (const key of ['provinces', 'regions'] as const) {
-    if (!active(key)) continue;
-    const ids = filter[key].flatMap((area) => places.municipalitiesIn[key].get(area) ?? []);
-    // An area without municipalities cannot match; `in ()` is not valid SQL.
-    parts.push(ids.length > 0 ? inArray(pitches.municipalityId, ids) : sql`0`);
-  }
-  for (const key of storedFacetKeys) {
-    if (!active(key)) continue;
-    // Correlated on the primary key (pitch_id, facet, value): one index lookup per pitch.
-    parts.push(
-      sql`exists (select 1 from ${pitchFacets} where ${pitchFacets.pitchId} = ${pitches.id} and ${pitchFacets.facet} = ${storedFacets[key]} and ${inArray(pitchFacets.value, filter[key])})`,
-    );
-  }
-  if (active('status') && filter.status.length < pitchListStates.length) {
-    parts.push(filter.status.includes('open') ? isOpen(today) : sql`not ${isOpen(today)}`);
-  }
-  return and(...parts)!;
-}
-
-/** The ORDER BY of a sort. Closed pitches last for sluitingsdatum, the most recently closed first among them. */
-function orderFor(sort: PitchQuery['sort'], today: string): SQL[] {
-  if (sort === 'sluitingsdatum') {
-    const closedLast = sql`case when ${isOpen(today)} then 0 else 1 end`;
-    return [asc(closedLast), sql`case when ${isOpen(today)} then ${pitches.closingDate} end asc`, desc(pitches.closingDate), asc(pitches.seq)];
-  }
-  return [desc(pitches.publishedAt), desc(pitches.seq)];
-}
-
 /**
  * One page of public pitches for a list URL, with the total and the counts per filter value.
- * A page past the end shows the last page instead (an old link after pitches closed).
+ * A page past the end shows the last page instead (an old link after pitches closed). Filter,
+ * counts and page order come from the in-memory facet index (pitch-index.ts, one pass); only
+ * the page's cards are read from the database.
  */
 export async function listPitches(db: Database, query: PitchQuery, now: Date, perPage = PITCHES_PER_PAGE): Promise<PitchListPage> {
   const today = amsterdamDate(now);
-  const where = conditions(query.filter, today);
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(pitches).where(where);
-  const pageCount = pageCountFor(total, perPage);
-  const page = Math.min(query.page, pageCount);
-  const rows = await db
-    .select(cardColumns)
-    .from(pitches)
-    .where(where)
-    .orderBy(...orderFor(query.sort, today))
-    .limit(perPage)
-    .offset((page - 1) * perPage);
-  const [items, facetCounts] = await Promise.all([toCards(db, rows, today), countFacets(db, query.filter, today)]);
-  return { items, total, page, pageCount, ...facetCounts };
-}
-
-/** Counts per value for every facet, each with the other facets' choices applied. */
-async function countFacets(db: Database, filter: PitchFilter, today: string): Promise<Pick<PitchListPage, 'counts' | 'used'>> {
   const places = pitchPlaces();
-  const stored = await Promise.all(
-    storedFacetKeys.map(async (key) => {
-      const facetCondition = eq(pitchFacets.facet, storedFacets[key]);
-      const rows = await db
-        .select({ value: pitchFacets.value, n: count() })
-        .from(pitchFacets)
-        .innerJoin(pitches, eq(pitches.id, pitchFacets.pitchId))
-        .where(and(facetCondition, conditions(filter, today, [key])))
-        .groupBy(pitchFacets.value);
-      const used = await db
-        .selectDistinct({ value: pitchFacets.value })
-        .from(pitchFacets)
-        .innerJoin(pitches, eq(pitches.id, pitchFacets.pitchId))
-        .where(and(facetCondition, inArray(pitches.status, [...publicStatuses])));
-      return [key, new Map(rows.map((r) => [r.value, r.n])), new Set(used.map((r) => r.value))] as const;
-    }),
-  );
-  const placeKeys = ['municipalities', 'provinces', 'regions'] as const;
-  const [byMunicipality, everyMunicipality, byState] = await Promise.all([
-    countByMunicipality(db, conditions(filter, today, placeKeys)),
-    countByMunicipality(db, inArray(pitches.status, [...publicStatuses])),
-    db
-      .select({ state: sql<PitchListState>`case when ${isOpen(today)} then 'open' else 'gesloten' end`, n: count() })
-      .from(pitches)
-      .where(conditions(filter, today, ['status']))
-      .groupBy(sql`1`),
-  ]);
-  const place = placeFacetCounts(byMunicipality, filter, places.byMunicipality);
-  const placeUsed = placeFacetCounts(everyMunicipality, { ...filter, municipalities: [], provinces: [], regions: [] }, places.byMunicipality);
-  const counts = {
-    ...place,
-    ...Object.fromEntries(stored.map(([key, c]) => [key, c])),
-    status: new Map(byState.map((r) => [r.state, r.n])),
-  } as Record<PitchFacetKey, Map<string, number>>;
-  const used = {
-    municipalities: new Set(placeUsed.municipalities.keys()),
-    provinces: new Set(placeUsed.provinces.keys()),
-    regions: new Set(placeUsed.regions.keys()),
-    ...Object.fromEntries(stored.map(([key, , u]) => [key, u])),
-    status: new Set(pitchListStates),
-  } as Record<PitchFacetKey, Set<string>>;
-  return { counts, used };
-}
-
-async function countByMunicipality(db: Database, where: SQL): Promise<Map<string, number>> {
-  const rows = await db.select({ id: pitches.municipalityId, n: count() }).from(pitches).where(where).groupBy(pitches.municipalityId);
-  return new Map(rows.map((r) => [r.id, r.n]));
+  const index = await currentPitchIndex(db, places.byMunicipality);
+  const view = viewPitchIndex(index, query, today, perPage, places);
+  const items = await cardsFor(db, view.seqs, today);
+  return { items, total: view.total, page: view.page, pageCount: view.pageCount, counts: view.counts, used: index.used };
 }
 
 const cardColumns = {
+  seq: pitches.seq,
   id: pitches.id,
   title: pitches.title,
   municipalityId: pitches.municipalityId,
@@ -273,16 +166,23 @@ async function toCards(db: Database, rows: CardRow[], today: string): Promise<Pi
   }));
 }
 
+/** Cards for pitches by seq, in the given order (a pitch deleted since the index was read is left out). */
+async function cardsFor(db: Database, seqs: number[], today: string): Promise<PitchCardView[]> {
+  if (seqs.length === 0) return [];
+  const rows = await db.select(cardColumns).from(pitches).where(inArray(pitches.seq, seqs));
+  const bySeq = new Map(rows.map((row) => [row.seq, row]));
+  return toCards(
+    db,
+    seqs.flatMap((seq) => bySeq.get(seq) ?? []),
+    today,
+  );
+}
+
 /** Featured pitches that are still open, newest first: the top of the list page. */
 export async function featuredPitches(db: Database, now: Date, limit = 3): Promise<PitchCardView[]> {
   const today = amsterdamDate(now);
-  const rows = await db
-    .select(cardColumns)
-    .from(pitches)
-    .where(and(eq(pitches.status, 'published'), eq(pitches.featured, true), sql`${pitches.closingDate} >= ${today}`))
-    .orderBy(desc(pitches.publishedAt), desc(pitches.seq))
-    .limit(limit);
-  return toCards(db, rows, today);
+  const index = await currentPitchIndex(db, pitchPlaces().byMunicipality);
+  return cardsFor(db, featuredSeqs(index, today, limit), today);
 }
 
 /** A municipality's public pitches (published and closed), newest first. */
@@ -299,11 +199,6 @@ export async function publishedPitchesFor(db: Database, municipalityId: string, 
 
 /** Public pitches per municipality id (all, and those open today), for the map. */
 export async function pitchCountsByMunicipality(db: Database, now: Date = new Date()): Promise<Map<string, { total: number; open: number }>> {
-  const today = amsterdamDate(now);
-  const rows = await db
-    .select({ id: pitches.municipalityId, total: count(), open: sql<number>`sum(case when ${isOpen(today)} then 1 else 0 end)` })
-    .from(pitches)
-    .where(inArray(pitches.status, [...publicStatuses]))
-    .groupBy(pitches.municipalityId);
-  return new Map(rows.map((r) => [r.id, { total: r.total, open: Number(r.open) }]));
+  const index = await currentPitchIndex(db, pitchPlaces().byMunicipality);
+  return countsByMunicipality(index, amsterdamDate(now));
 }

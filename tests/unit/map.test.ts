@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { boxesOverlap, loadMap, mapLevels, mapWidth, markerGap, markerHeight, markerLabel, phoneMapWidth, placeMarkers, type MapLevel } from '../../src/catalog/map.ts';
+import { boxesOverlap, compactPath, loadMap, mapLevels, mapWidth, markerGap, markerHeight, markerLabel, phoneMapWidth, pathPoints, placeMarkers, type MapLevel } from '../../src/catalog/map.ts';
 import { groupByArea } from '../../src/catalog/map-areas.ts';
 
 /** The municipalities of every case in content/cases, as the build sees them. */
@@ -86,9 +86,9 @@ describe('de kaart zelf', () => {
     const xs: number[] = [];
     const ys: number[] = [];
     for (const shape of map.shapes.provincie) {
-      for (const [, x, y] of shape.d.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)) {
-        xs.push(Number(x));
-        ys.push(Number(y));
+      for (const [x, y] of pathPoints(shape.d)) {
+        xs.push(x);
+        ys.push(y);
       }
     }
     const left = Math.min(...xs);
@@ -99,6 +99,15 @@ describe('de kaart zelf', () => {
     expect(Math.abs(top - bottom)).toBeLessThanOrEqual(2);
     expect(left).toBeGreaterThanOrEqual(0);
     expect(top).toBeGreaterThanOrEqual(0);
+  });
+
+  test('paden staan relatief en zonder herhaalde punten: dezelfde vorm in minder bytes', () => {
+    const absolute = 'M329,73L329,75L329,75L326,78L330,70ZM10,10L12,8Z';
+    expect(compactPath(absolute)).toBe('M329 73l0 2-3 3 4-8zM10 10l2-2z');
+    expect(pathPoints(compactPath(absolute))).toEqual([[329, 73], [329, 75], [326, 78], [330, 70], [10, 10], [12, 8]]);
+    // Other path data (an icon with arcs) stays as it is.
+    expect(compactPath('M1,1a2,2 0 1,1 4,0')).toBe('M1,1a2,2 0 1,1 4,0');
+    for (const shape of loadMap().shapes.gemeente) expect(shape.d).toMatch(/^(M\d+ \d+(l[-\d ]+)?z)+$/);
   });
 
   test('elke indeling heeft al haar gebieden: 342 gemeenten, 35 regio’s, 12 provincies, elk met een punt binnen de kaart', () => {

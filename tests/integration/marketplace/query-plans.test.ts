@@ -8,6 +8,8 @@
  * - `SCAN pitches_fts VIRTUAL TABLE INDEX …`: SQLite words every virtual-table access as SCAN;
  *   the FTS5 module answers MATCH from its own inverted index.
  * - `SCAN CONSTANT ROW`: no table at all.
+ * - `SCAN json_each VIRTUAL TABLE`: walks a list bound as a parameter (the facet index's
+ *   changed pitches), not a table.
  * Refused as well: `SCAN … USING (COVERING) INDEX …`. A covering-index scan never reads the
  * rows, but it still walks every entry of the index (e.g. `pitch_facets where value = ?` walks
  * all of pitch_facets_value): linear in the table, so it is a full scan for this purpose.
@@ -38,6 +40,7 @@ import {
   pitchesForFeed,
   pitchesForSitemap,
 } from "../../../src/marketplace/pitch-feeds.ts";
+import { indexLoadStatements } from "../../../src/marketplace/pitch-index.ts";
 import { testDatabase, type TestDb } from "../accounts/helpers.ts";
 
 interface Statement {
@@ -67,7 +70,8 @@ export function fullScans(planLines: string[]): string[] {
     (line) =>
       /\bSCAN\b/.test(line) &&
       !/^SCAN pitches_fts VIRTUAL TABLE\b/.test(line) &&
-      !/^SCAN CONSTANT ROW$/.test(line),
+      !/^SCAN CONSTANT ROW$/.test(line) &&
+      !/^SCAN json_each VIRTUAL TABLE\b/.test(line),
   );
 }
 
@@ -133,7 +137,9 @@ describe("elke lijst-, filter- en feedquery gebruikt een index", () => {
             now,
           ),
         );
-        expect(statements).toBeGreaterThanOrEqual(8);
+        // The facet index answers filter, counts and order in memory: per request the
+        // database sees the index's counter and, when there are results, the page's cards.
+        expect(statements).toBeGreaterThanOrEqual(1);
         expect(offenders).toEqual([]);
       });
     }
@@ -150,6 +156,14 @@ describe("elke lijst-, filter- en feedquery gebruikt een index", () => {
     });
     expect(statements).toBeGreaterThanOrEqual(6);
     expect(offenders).toEqual([]);
+  });
+
+  test("de facetindex laden en bijwerken: via de statusindex, het logboek en primaire sleutels", async () => {
+    for (const statement of Object.values(indexLoadStatements)) {
+      const parameters = statement.split("?").length - 1;
+      const plan = await planOf({ sql: statement, params: Array(parameters).fill("[1, 2]") });
+      expect(fullScans(plan), statement).toEqual([]);
+    }
   });
 
   test("zoeken: pitches_fts MATCH ? gekoppeld aan pitches via rowid = seq", async () => {
