@@ -76,6 +76,10 @@ export interface PolicySubjects {
   'suggestion:view': undefined;
   /** Mark a suggestion as handled (or open again): curators. */
   'suggestion:handle': undefined;
+
+  // Outcome follow-up (issue 10 item 2)
+  /** Say how many people started and are still at work, 3/6/12 months after closing: verified members of its municipality, once it is closed. */
+  'pitch:report-outcome': PitchSubject;
 }
 
 export type Action = keyof PolicySubjects;
@@ -101,6 +105,8 @@ export const actions = [
   'curation:undo',
   'suggestion:view',
   'suggestion:handle',
+  // Outcome follow-up (issue 10 item 2)
+  'pitch:report-outcome',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -202,6 +208,11 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'offer:manage': {
       const offer = subject as OfferSubject;
       return offer.authorId === actor.userId || (actor.organisationKind === 'employer' && speaksFor(actor, offer.employerId));
+    }
+    // Outcome follow-up (issue 10 item 2): the municipality reports on its own closed pitches; a curator reads, never reports.
+    case 'pitch:report-outcome': {
+      const pitch = subject as PitchSubject;
+      return pitch.status === 'closed' && actor.organisationKind === 'municipality' && speaksFor(actor, pitch.municipalityId);
     }
   }
 }
