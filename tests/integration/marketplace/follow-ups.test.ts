@@ -14,6 +14,7 @@ import { answerFollowUp, followUpAnswersBy, followUpAnswersFor, followUpForm, fo
 import { sendFollowUpReminders } from '../../../src/jobs/follow-up-reminders.ts';
 import { deleteAccount } from '../../../src/accounts/profile.ts';
 import { findUserById } from '../../../src/accounts/users.ts';
+import { cacheable, marketplaceVersion } from '../../../src/server/page-cache.ts';
 import { secondInstance, strongPassword, testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { insertPitch, marketplaceCast } from './helpers.ts';
 
@@ -184,5 +185,23 @@ describe('AVG', () => {
     const [answer] = await t.handle.db.select().from(followUps).where(and(eq(followUps.pitchId, c.pitchId), eq(followUps.monthsAfter, 3)));
     expect(answer).toMatchObject({ answeredBy: null, started: 4, stillWorking: 2 });
     expect(await t.handle.db.select().from(users).where(eq(users.id, c.colleague.user.id))).toHaveLength(0);
+  });
+});
+
+describe('de paginacache', () => {
+  test('een antwoord maakt gecachete openbare pagina’s oud (trigger); een herinnering niet', async () => {
+    const c = await closedPitch();
+    const before = await marketplaceVersion(t.handle.db);
+    expect(await sendFollowUpReminders(t.handle.db, day('2025-12-01'), ORIGIN)).toBe(1);
+    expect(await marketplaceVersion(t.handle.db)).toBe(before);
+    await answerFollowUp(t.deps({ now: day('2025-12-01') }), c.owner.actor, c.pitchId, { monthsAfter: 3, started: 1, stillWorking: 1 });
+    expect(await marketplaceVersion(t.handle.db)).toBeGreaterThan(before);
+  });
+
+  test('het overzicht en de CSV worden gecachet voor bezoekers; het antwoordformulier nooit', () => {
+    const get = (path: string) => [new Request(`https://praktijkplein.test${path}`), new URL(`https://praktijkplein.test${path}`), false] as const;
+    expect(cacheable(...get('/resultaten/?gemeente=zaanstad'))).toBe(true);
+    expect(cacheable(...get('/resultaten.csv'))).toBe(true);
+    expect(cacheable(...get('/pitches/p-1/resultaat/'))).toBe(false);
   });
 });
