@@ -1,9 +1,10 @@
 import { account } from './account.ts';
 import { curation } from './curation.ts';
 import { live } from './live.ts';
+import { followUps } from './follow-ups.ts';
 import { offers } from './offers.ts';
 import { pitches } from './pitches.ts';
 import { publishing } from './publishing.ts';
 import { suggestions } from './suggestions.ts';
 
-export const server = { account, curation, pitches, offers, suggestions, publishing, live };
+export const server = { account, curation, pitches, offers, suggestions, publishing, live, followUps };

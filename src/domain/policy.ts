@@ -85,6 +85,10 @@ export interface PolicySubjects {
   // Live pitch session (issue 10, item 1).
   /** Open, switch and end a live session on a big screen: curators and admins. */
   'live:run': undefined;
+
+  // Outcome follow-up (issue 10 item 2)
+  /** Say how many people started and are still at work, 3/6/12 months after closing: verified members of its municipality, once it is closed. */
+  'pitch:report-outcome': PitchSubject;
 }
 
 export type Action = keyof PolicySubjects;
@@ -116,6 +120,8 @@ export const actions = [
   'pitch:draft-story',
   // Live pitch session (issue 10, item 1).
   'live:run',
+  // Outcome follow-up (issue 10 item 2)
+  'pitch:report-outcome',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -223,6 +229,11 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'offer:manage': {
       const offer = subject as OfferSubject;
       return offer.authorId === actor.userId || (actor.organisationKind === 'employer' && speaksFor(actor, offer.employerId));
+    }
+    // Outcome follow-up (issue 10 item 2): the municipality reports on its own closed pitches; a curator reads, never reports.
+    case 'pitch:report-outcome': {
+      const pitch = subject as PitchSubject;
+      return pitch.status === 'closed' && actor.organisationKind === 'municipality' && speaksFor(actor, pitch.municipalityId);
     }
   }
 }

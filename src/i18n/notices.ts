@@ -24,5 +24,7 @@ export const notices = {
   'pitch-afgewezen': 'De pitch is afgewezen; de indiener krijgt de reden per e-mail.',
   'pitch-uitgelicht': 'De pitch staat nu uitgelicht bovenaan de lijst met pitches.',
   'pitch-niet-uitgelicht': 'De pitch staat niet meer uitgelicht.',
+  // Outcome follow-up (issue 10 item 2).
+  'resultaat-doorgegeven': 'Dank u. Het resultaat is opgeslagen en staat nu op de pagina van de pitch en in het overzicht van resultaten.',
   ...offerNotices,
 } as const;

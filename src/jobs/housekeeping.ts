@@ -1,25 +1,31 @@
 /**
- * Request-driven jobs: retention and mail delivery run at most every few minutes, started by
+ * Request-driven jobs: retention, follow-up reminders and mail delivery run at most every few minutes, started by
  * whichever request comes in, so the process needs no timer and no second database client.
- * Both are safe with several instances: retention only deletes, delivery claims before it sends.
- * Both run as background work of the process (src/server/lifecycle.ts): a graceful shutdown
+ * All are safe with several instances: retention only deletes, reminders and delivery claim before they act.
+ * They run as background work of the process (src/server/lifecycle.ts): a graceful shutdown
  * waits for them, and none starts once it has begun (the queue keeps what is left).
  */
 import type { Database } from '../../db/client.ts';
 import { deliverPendingMail } from './outbox-delivery.ts';
 import { runRetention } from './retention.ts';
+import { sendFollowUpReminders } from './follow-up-reminders.ts';
 import { runInBackground } from '../server/lifecycle.ts';
 import { resumePublishing } from '../publishing/publish.ts';
 
 const HOUSEKEEPING_INTERVAL_MS = 5 * 60 * 1000;
 let lastHousekeeping = 0;
 
-/** Runs retention, then delivers due mail (retries included); fire and forget: never delays or fails the request that triggers it. */
+/**
+ * Runs retention, queues due follow-up reminders (issue 10 item 2), then delivers due mail
+ * (retries included); fire and forget: never delays or fails the request that triggers it.
+ */
 export function housekeeping(db: Database, now = Date.now()): void {
   if (now - lastHousekeeping < HOUSEKEEPING_INTERVAL_MS) return;
   lastHousekeeping = now;
   runInBackground(() =>
     runRetention(db, now)
+      // A failing reminder run must not hold back the mail that is already queued.
+      .then(() => sendFollowUpReminders(db, now).catch((error) => console.error('Vervolgvragen versturen mislukt:', error)))
       .then(() => deliverPendingMail(db))
       // A publication left by a crashed or stopped instance is built again (issue 11, item 4).
       .then(() => resumePublishing(db))

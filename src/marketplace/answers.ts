@@ -19,6 +19,8 @@ import { can, type Actor } from '../domain/policy.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { offerAnsweredMessage, pitchClosedForOfferMessage } from '../mail/offer-messages.ts';
 import { toCsv } from './csv-export.ts';
+import { isFollowedUp } from '../domain/follow-up-schedule.ts';
+import { followUpInserts } from './follow-ups.ts';
 import { batchUnlessStale, loadOffer, loadPitch, mailContext, nextVersion, notFound, offerAuthor, type NotFound, type OfferPitch } from './offers.ts';
 
 type Statement = BatchItem<'sqlite'>;
@@ -105,7 +107,7 @@ export type ClosePitchResult = { ok: true } | NotFound | { ok: false; reason: Pi
 /**
  * Closes a published pitch with its outcome and the number of people placed (the pitch
  * lifecycle's 'close' by 'author': the owner or a verified colleague). Every employer with a
- * live offer hears of it.
+ * live offer hears of it. A match (or partial match) is followed up at 3, 6 and 12 months.
  */
 export async function closePitch(deps: Deps, actor: Actor | null, pitchId: string, input: { outcome: PitchOutcome; peoplePlaced: number; version: number }): Promise<ClosePitchResult> {
   const { db } = deps;
@@ -123,6 +125,8 @@ export async function closePitch(deps: Deps, actor: Actor | null, pitchId: strin
       .set({ status: move.status, ...move.changes, closedAt: now, updatedAt: now, version: nextVersion(pitches.version, input.version) })
       .where(eq(pitches.id, pitchId)),
     audit(db, { actorUserId: actor.userId, action: 'pitch.closed', subjectType: 'pitch', subjectId: pitchId, detail: { outcome: input.outcome, peoplePlaced: input.peoplePlaced } }, now),
+    // Outcome follow-up (issue 10 item 2): the 3/6/12-month questions, in the close's own batch (after its guarded UPDATE: a stale close writes none).
+    ...(isFollowedUp(input.outcome) ? followUpInserts(db, pitchId, now, now) : []),
   ];
   const employers = await db
     .select({ employerName: organisations.name, authorId: users.id, email: users.email, name: users.name })

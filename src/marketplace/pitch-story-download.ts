@@ -4,6 +4,7 @@
  * ('pitch:draft-story') with it, reads the employers that were accepted and agreed to be named,
  * and hands everything to the pure generator (pitch-story.ts).
  */
+import { followUpAnswersFor } from './follow-ups.ts';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { offers, pitches } from '../../db/marketplace-schema.ts';
@@ -13,20 +14,12 @@ import { organisationIds } from '../catalog/organisations.ts';
 import { can, notAllowed, pitchVisibleTo, type Actor, type NotAllowed } from '../domain/policy.ts';
 import type { PitchOutcome } from '../domain/pitch-lifecycle.ts';
 import { loadPitch } from './pitches.ts';
-import { draftCaseFromPitch, storyRefusal, type FollowUpAnswer, type StoryDraft, type StoryOrganisation, type StoryRefusal } from './pitch-story.ts';
+import { draftCaseFromPitch, storyRefusal, type StoryDraft, type StoryOrganisation, type StoryRefusal } from './pitch-story.ts';
 
 export type StoryDownloadResult = ({ ok: true } & StoryDraft) | { ok: false; reason: 'not-found' } | NotAllowed | { ok: false; reason: StoryRefusal };
 
 /** Outcomes that make a story. */
 const matchedOutcomes = ['matched', 'partly'] as const satisfies readonly PitchOutcome[];
-
-/**
- * The follow-up answers of a pitch (issue 10, item 2). Until the follow-up module is merged
- * there are none; at merge this becomes `followUpAnswersFor(db, pitchId)` from follow-ups.ts.
- */
-async function followUpAnswers(_db: Database, _pitchId: string): Promise<FollowUpAnswer[]> {
-  return [];
-}
 
 /** Employers whose offer was accepted and that agreed to be named, first answer first. */
 async function namedAcceptedEmployers(db: Database, pitchId: string): Promise<StoryOrganisation[]> {
@@ -54,7 +47,7 @@ export async function draftStoryForPitch(deps: Deps, actor: Actor | null, pitchI
     facets: { targetGroups: pitch.targetGroups, sectors: pitch.sectors, helpKinds: pitch.helpKinds },
     outcome: pitch.outcome,
     peoplePlaced: pitch.peoplePlaced,
-    followUps: await followUpAnswers(deps.db, pitch.id),
+    followUps: await followUpAnswersFor(deps.db, pitch.id),
     siteUrl: deps.origin,
     now: clock(deps),
   });

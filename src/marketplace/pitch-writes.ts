@@ -28,7 +28,7 @@ export function pitchExists(id: string): SQL {
 /** A message for the outbox, queued only when `condition` holds as the statement runs. */
 export function enqueueMailIf(db: Database, message: MailMessage, condition: SQL, now: number) {
   return db.run(sql`insert into outbox (id, user_id, to_address, subject, body, created_at, status, next_attempt_at, expires_at)
-    select ${newId()}, ${message.userId ?? null}, ${message.to}, ${message.subject}, ${message.body}, ${now}, 'queued', ${now}, ${message.expiresAt ?? null}
+    select ${message.id ?? newId()}, ${message.userId ?? null}, ${message.to}, ${message.subject}, ${message.body}, ${now}, 'queued', ${now}, ${message.expiresAt ?? null}
     where ${condition}`);
 }
 

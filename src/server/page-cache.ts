@@ -18,9 +18,9 @@ import { amsterdamDate } from '../domain/pitch-lifecycle.ts';
 const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/organisaties/', '/sitemap-pitches.xml'];
 // The case list depends only on the built content, but filtering all cases and counting every
 // facet per request made it the slowest public page under load (issue 9, npm run bench).
-const PUBLIC_EXACT = new Set(['/', '/praktijkvoorbeelden/']);
+const PUBLIC_EXACT = new Set(['/', '/praktijkvoorbeelden/', '/resultaten/', '/resultaten.csv']);
 /** Personal or per-form pages under /pitches/: never cached. */
-const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod)(\/|\.csv))/;
+const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod|resultaat)(\/|\.csv))/;
 
 /**
  * Query parameters the public pages read. A request with any other parameter, a long value or

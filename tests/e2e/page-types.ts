@@ -8,6 +8,7 @@ import { baseURL } from './browser.ts';
 import { identity, loginVia, registerVia, setRole, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';
 import { liveSessionFor } from './live-support.ts';
+import { closedPitchWithOpenQuestion } from './follow-up-support.ts';
 
 /** Pages anyone can open: [name, path]. */
 export const publicPages: readonly (readonly [string, string])[] = [
@@ -31,6 +32,9 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['pitches', '/pitches/'],
   ['pitches gefilterd', '/pitches/?q=werk'],
   ['pitches op de kaart', '/pitches/kaart/'],
+  // Outcome follow-up (issue 10 item 2)
+  ['resultaten', '/resultaten/'],
+  ['resultaten gefilterd', '/resultaten/?gemeente=zaanstad&doelgroep=bijstand'],
   ['over', '/over/'],
   ['praktijk aandragen', '/aandragen/'],
   ['praktijk aandragen over een pagina', '/aandragen/?over=/praktijkvoorbeelden/postnl-pakketsorteercentra/'],
@@ -75,6 +79,8 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
     contexts[role] = context;
   }
   const pitch = await publishedPitch(people.member.email, 'Werk in de Poelenbrug voor iedereen');
+  // Outcome follow-up (issue 10 item 2): a closed pitch whose 3-month question is open.
+  const closed = await closedPitchWithOpenQuestion(people.member.email, 'Werkervaring in de Poelenbrug: hoe ging het?');
   // An offer, so the offer lists show a card with its facts (the longest words are there).
   const offering = await contexts.employer.newPage();
   await offering.goto(`/pitches/${pitch}/meedoen/`);
@@ -96,6 +102,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['nieuwe pitch', '/pitches/nieuw/'],
         ['pitch (eigenaar)', `/pitches/${pitch}/`],
         ['aanbod op een pitch', `/pitches/${pitch}/aanbod/`],
+        ['resultaat doorgeven', `/pitches/${closed}/resultaat/`],
         ['pitch bewerken', `/pitches/${pitch}/bewerken/`],
         ['wachtwoord wijzigen', '/account/wachtwoord/'],
         ['e-mailadres wijzigen', '/account/e-mailadres/'],

@@ -49,6 +49,8 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'pitch:draft-story': { status: 'closed', municipalityId: 'elders' },
   // Live pitch session (issue 10, item 1).
   'live:run': undefined,
+  // Outcome follow-up (issue 10 item 2)
+  'pitch:report-outcome': { status: 'closed', municipalityId: 'eigen-organisatie' },
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -81,6 +83,8 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'pitch:draft-story':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   // Live pitch session (issue 10, item 1).
   'live:run':                { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  // Outcome follow-up (issue 10 item 2)
+  'pitch:report-outcome':    { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
 };
 
 describe('policy', () => {
@@ -169,6 +173,15 @@ describe('eigendom: het beleid kijkt naar het record', () => {
     expect(can(gemeente, 'pitch:view', { status: 'draft', municipalityId: 'eigen-organisatie' })).toBe(true);
     expect(can(curator, 'pitch:view', { status: 'draft', municipalityId: 'eigen-organisatie' })).toBe(false);
     expect(can(curator, 'pitch:moderate', { status: 'draft', municipalityId: 'eigen-organisatie' })).toBe(false);
+  });
+
+  // Outcome follow-up (issue 10 item 2)
+  test('resultaat doorgeven: alleen de eigen gemeente, alleen als de pitch gesloten is', () => {
+    expect(can(gemeente, 'pitch:report-outcome', { status: 'closed', municipalityId: 'amsterdam' })).toBe(false);
+    for (const status of ['draft', 'submitted', 'changes-requested', 'published', 'rejected'] as const) {
+      expect(can(gemeente, 'pitch:report-outcome', { status, municipalityId: 'eigen-organisatie' })).toBe(false);
+    }
+    expect(can({ ...gemeente, emailVerified: false }, 'pitch:report-outcome', { status: 'closed', municipalityId: 'eigen-organisatie' })).toBe(false);
   });
 
   test('pitches: een collega van een andere gemeente schrijft of beantwoordt niets', () => {

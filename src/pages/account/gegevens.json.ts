@@ -3,13 +3,16 @@ import type { APIRoute } from 'astro';
 import { exportUserData } from '../../accounts/profile.ts';
 import { depsFor } from '../../server/request.ts';
 import { can } from '../../domain/policy.ts';
+import { followUpAnswersBy } from '../../marketplace/follow-ups.ts';
 
 export const prerender = false;
 
 export const GET: APIRoute = async (context) => {
   const { user, actor } = context.locals;
   if (!user || !can(actor, 'account:view', { userId: user.id })) return context.redirect('/account/inloggen/?terug=%2Faccount%2F', 303);
-  const data = await exportUserData(await depsFor(context), user.id);
+  const deps = await depsFor(context);
+  // Who gave an outcome follow-up answer is personal (issue 10 item 2): the answers this person gave.
+  const data = { ...(await exportUserData(deps, user.id)), resultatenDoorgegeven: await followUpAnswersBy(deps.db, user.id) };
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       'content-type': 'application/json; charset=utf-8',

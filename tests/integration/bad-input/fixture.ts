@@ -13,10 +13,11 @@ import type { Deps } from '../../../src/accounts/deps.ts';
 import { assignRole } from '../../../src/accounts/curation.ts';
 import { createSession } from '../../../src/auth/session.ts';
 import { createOffer } from '../../../src/marketplace/offers.ts';
+import { closePitch } from '../../../src/marketplace/answers.ts';
 import { createDraft, submitPitch } from '../../../src/marketplace/pitches.ts';
 import { submitSuggestion } from '../../../src/suggestions/suggestions.ts';
 import type { TestDb } from '../accounts/helpers.ts';
-import { confirmedUser, marketplaceCast, offerForm, verifiedMember } from '../marketplace/helpers.ts';
+import { confirmedUser, insertPitch, marketplaceCast, offerForm, verifiedMember } from '../marketplace/helpers.ts';
 import { pitchForm } from '../marketplace/pitch-support.ts';
 import type { FixtureIds, Persona } from './forms.ts';
 
@@ -60,6 +61,9 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
   const liveSessionId = '0123456789abcdef';
   await db.insert(liveSessions).values({ id: liveSessionId, title: 'Werkconferentie', createdBy: curatorUser.id, status: 'open', currentPitchId: cast.pitchId, createdAt: Date.now() });
   await db.insert(liveSessionPitches).values({ sessionId: liveSessionId, pitchId: cast.pitchId, position: 0 });
+  // Outcome follow-up (issue 10 item 2): closed with a match 100 days ago, so its 3-month question is open.
+  const closedPitchId = await insertPitch(db, { authorId: cast.owner.user.id, title: 'Werk in Rosmolenwijk' });
+  expectOk(await closePitch(t.deps({ now: Date.now() - 100 * 86_400_000 }), cast.owner.actor, closedPitchId, { outcome: 'matched', peoplePlaced: 4, version: 1 }), 'sluiten');
   const session = async (userId: string) => (await createSession(db, userId)).token;
   return {
     ids: {
@@ -72,6 +76,7 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
       suggestionId: suggestion!.id,
       memberEmail: member.user.email,
       liveSessionId,
+      closedPitchId,
     },
     tokens: {
       member: await session(member.user.id),

@@ -51,6 +51,8 @@ export interface FixtureIds {
   memberEmail: string;
   /** Live pitch session (issue 10, item 1). */
   liveSessionId: string;
+  /** A pitch closed with a match 100 days ago: its 3-month question is open (issue 10 item 2). */
+  closedPitchId: string;
 }
 
 const one = (...values: string[]) => fc.constantFrom(...values).map((value) => [value]);
@@ -185,6 +187,13 @@ export function formModels(ids: FixtureIds): FormModel[] {
         note: one('Noem de wijk.', ''),
       },
       destructive: true,
+    },
+    {
+      action: 'followUps.answer',
+      persona: 'owner',
+      page: `/pitches/${ids.closedPitchId}/resultaat/`,
+      fields: { pitchId: one(ids.closedPitchId, 'pitch-onbekend'), monthsAfter: one('3', '6', '12'), started: one('4', '0', '12'), stillWorking: one('3', '0', '20') },
+      kept: ['started', 'stillWorking'],
     },
     {
       action: 'suggestions.submit',
