@@ -57,6 +57,8 @@ export const limits = {
   offerCreateAccount: { capacity: 10, refillMs: 6 * minute },
   /** Messages through /aandragen/ from one source network: 5, then 1 every 12 minutes (each mails the network's mailbox). */
   suggestionIp: { capacity: 5, refillMs: 12 * minute },
+  /** New activities for the calendar by one account: 10, then 1 every 10 minutes (issue 10, item 4). */
+  activityCreateAccount: { capacity: 10, refillMs: 10 * minute },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;
