@@ -10,6 +10,7 @@ import { ensureReferenceData } from '../src/accounts/reference-data.ts';
 import { hashPassword } from '../src/auth/password.ts';
 import { newId } from '../src/auth/crypto.ts';
 import { seedMarketplace } from './demo-marketplace.ts';
+import { seedActivities } from './demo-activities.ts';
 
 export const DEMO_PASSWORD = 'oefenen op het praktijkplein';
 
@@ -62,7 +63,8 @@ try {
     added++;
   }
   const pitchesAdded = await seedMarketplace(db, 'gemeente@demo.praktijkplein.nl', now);
-  console.log(`Demodata klaar (${added} nieuwe demo-accounts, ${pitchesAdded} nieuwe demopitches; wachtwoord: "${DEMO_PASSWORD}").`);
+  const activitiesAdded = await seedActivities(db, 'curator@demo.praktijkplein.nl', now);
+  console.log(`Demodata klaar (${added} nieuwe demo-accounts, ${pitchesAdded} nieuwe demopitches, ${activitiesAdded} nieuwe demo-activiteiten; wachtwoord: "${DEMO_PASSWORD}").`);
 } finally {
   handle.close();
 }

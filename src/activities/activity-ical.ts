@@ -86,7 +86,7 @@ export function webcalUrl(httpsUrl: string): string {
 }
 
 /** A link that opens Google Calendar with the activity filled in. */
-export function googleCalendarUrl(activity: ActivityView, origin: string): string {
+export function googleCalendarUrl(activity: Pick<ActivityView, 'title' | 'description' | 'place' | 'onlineUrl' | 'path' | 'startsAt' | 'endsAt' | 'allDay'>, origin: string): string {
   const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   const day = (ms: number) => amsterdamWallTime(ms).day.replace(/-/g, '');
   const dates = activity.allDay

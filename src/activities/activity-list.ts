@@ -101,6 +101,12 @@ async function publicViews(db: Database, where: SQL | undefined, order: 'ascendi
   return toViews(db, rows);
 }
 
+/** One public activity (published or cancelled) as a view; undefined when there is none or it is not public. */
+export async function publicActivity(db: Database, id: string): Promise<ActivityView | undefined> {
+  const [view] = await publicViews(db, eq(activities.id, id), 'ascending', 1);
+  return view;
+}
+
 /** One page of the list, with everything the filter column shows. */
 export interface ActivityListPage {
   items: ActivityView[];

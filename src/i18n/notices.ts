@@ -1,6 +1,7 @@
 /** Messages shown after a successful form, keyed by the ?melding= value of the redirect. */
 import { validFor } from '../mail/messages.ts';
 import { offerNotices } from './offer-notices.ts';
+import { activityNotices } from './activity-notices.ts';
 
 export const notices = {
   bevestigd: 'Uw e-mailadres is bevestigd.',
@@ -25,4 +26,5 @@ export const notices = {
   'pitch-uitgelicht': 'De pitch staat nu uitgelicht bovenaan de lijst met pitches.',
   'pitch-niet-uitgelicht': 'De pitch staat niet meer uitgelicht.',
   ...offerNotices,
+  ...activityNotices,
 } as const;
