@@ -30,6 +30,11 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['pitches', '/pitches/'],
   ['pitches gefilterd', '/pitches/?q=werk'],
   ['pitches op de kaart', '/pitches/kaart/'],
+  // Activity calendar (issue 10, item 4).
+  ['activiteiten', '/activiteiten/'],
+  ['activiteiten gefilterd', '/activiteiten/?soort=werkconferentie&doelgroep=jongeren'],
+  ['activiteiten voorbij', '/activiteiten/?wanneer=voorbij'],
+  ['activiteiten per maand', '/activiteiten/maand/2027-03/'],
   ['over', '/over/'],
   ['praktijk aandragen', '/aandragen/'],
   ['praktijk aandragen over een pagina', '/aandragen/?over=/praktijkvoorbeelden/postnl-pakketsorteercentra/'],
@@ -83,6 +88,21 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
   await offering.getByRole('button', { name: 'Aanbod versturen' }).click();
   await offering.waitForURL((url) => !url.pathname.endsWith('/meedoen/'));
   await offering.close();
+  // An activity submitted by the member (activity calendar, issue 10 item 4): its page and edit form.
+  const activityPage = await contexts.member.newPage();
+  await activityPage.goto('/activiteiten/nieuw/');
+  await activityPage.getByLabel('Titel').fill('Meet & greet werkgevers en gemeente Zaanstad');
+  await activityPage.getByLabel('Soort activiteit').selectOption('meet-and-greet');
+  await activityPage.getByLabel('Beschrijving').fill('Werkgevers en de gemeente maken kennis met elkaar, bij de koffie in het wijkcentrum.');
+  await activityPage.getByLabel('Begindatum').fill(new Date(Date.now() + 20 * 864e5).toISOString().slice(0, 10));
+  await activityPage.getByLabel('Begintijd').fill('14:00');
+  await activityPage.getByLabel('Eindtijd').fill('16:00');
+  await activityPage.getByLabel('Plaats of adres').fill('Wijkcentrum Poelenbrug, Zaandam');
+  await activityPage.getByLabel('Werkgevers', { exact: true }).check();
+  await activityPage.getByRole('button', { name: 'Activiteit aanmelden' }).click();
+  await activityPage.waitForURL(/\/activiteiten\/[a-z0-9-]+\/\?/);
+  const activity = new URL(activityPage.url()).pathname;
+  await activityPage.close();
   return [
     {
       who: 'gemeentemedewerker',
@@ -97,6 +117,9 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['wachtwoord wijzigen', '/account/wachtwoord/'],
         ['e-mailadres wijzigen', '/account/e-mailadres/'],
         ['account verwijderen', '/account/verwijderen/'],
+        ['activiteit aanmelden', '/activiteiten/nieuw/'],
+        ['activiteit (indiener)', activity],
+        ['activiteit bewerken', `${activity}bewerken/`],
       ],
     },
     {
@@ -115,6 +138,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['beheer', '/beheer/'],
         ['beheer pitches', '/beheer/pitches/'],
         ['beheer berichten', '/beheer/suggesties/'],
+        ['beheer activiteiten', '/beheer/activiteiten/'],
       ],
     },
   ];
