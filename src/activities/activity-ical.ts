@@ -32,7 +32,7 @@ function eventDescription(activity: ActivityView, origin: string): string {
   const audience = activity.audiences.map((id) => labelOf(activityAudiences, id).toLowerCase()).join(', ');
   return [
     activity.status === 'cancelled' ? `GEANNULEERD${activity.cancelReason ? `: ${activity.cancelReason}` : ''}` : null,
-    activity.demo ? 'Demo-activiteit: verzonnen voorbeeld.' : null,
+    activity.demo && !/demodata/i.test(activity.description) ? 'Demo-activiteit: verzonnen voorbeeld.' : null,
     activity.description,
     `Organisator: ${activity.organiserName}`,
     audience ? `Voor: ${audience}` : null,
@@ -57,7 +57,8 @@ export function activitiesCalendar(items: readonly ActivityView[], options: { na
     ttl: REFRESH_SECONDS,
   });
   for (const activity of items) {
-    const title = `${activity.status === 'cancelled' ? 'Geannuleerd: ' : ''}${activity.title}${activity.demo ? ' (demo)' : ''}`;
+    const demoMark = activity.demo && !/\(demo\)/i.test(activity.title) ? ' (demo)' : '';
+    const title = `${activity.status === 'cancelled' ? 'Geannuleerd: ' : ''}${activity.title}${demoMark}`;
     // All day: the Amsterdam days as DATE values (a string "YYYY-MM-DD" is written as such); the end is exclusive.
     const start = activity.allDay ? amsterdamWallTime(activity.startsAt).day : new Date(activity.startsAt);
     const end = activity.allDay ? nextDay(amsterdamWallTime(activity.endsAt - 1).day) : new Date(activity.endsAt);
