@@ -52,6 +52,14 @@ describe('iCal-feed', () => {
     expect(first.endDate.toJSDate().toISOString()).toBe('2026-10-24T14:00:00.000Z');
     expect(second.startDate.toJSDate().toISOString()).toBe('2026-10-26T13:00:00.000Z');
     expect(second.endDate.toJSDate().toISOString()).toBe('2026-10-26T15:00:00.000Z');
+    // Absolute instants: a TZID without its VTIMEZONE (or a floating time) reads as local time in
+    // whatever zone the reader runs, which only looks right on a machine set to UTC.
+    for (const event of [first, second]) {
+      for (const time of [event.startDate, event.endDate]) {
+        const tzid = time.zone?.tzid;
+        expect(tzid === 'UTC' || (tzid !== undefined && tzid !== 'floating' && text.includes(`TZID:${tzid}\r\n`))).toBe(true);
+      }
+    }
     expect(first.summary).toBe('Meet & greet voor de wisseling');
     expect(first.location).toBe('Stadhuis, Zaandam');
     expect(first.description).toContain(`${origin}/activiteiten/${before}/`);
