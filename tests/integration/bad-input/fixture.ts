@@ -17,6 +17,7 @@ import { submitSuggestion } from '../../../src/suggestions/suggestions.ts';
 import type { TestDb } from '../accounts/helpers.ts';
 import { confirmedUser, marketplaceCast, offerForm, verifiedMember } from '../marketplace/helpers.ts';
 import { pitchForm } from '../marketplace/pitch-support.ts';
+import { submitActivity } from '../../../src/activities/activities.ts';
 import type { FixtureIds, Persona } from './forms.ts';
 
 export interface Fixture {
@@ -55,6 +56,21 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
     'bericht',
   );
   const [suggestion] = await db.select({ id: suggestions.id }).from(suggestions).limit(1);
+  // Activity calendar (issue 10, item 4): one submitted activity to edit and moderate.
+  const activity = expectOk(
+    await submitActivity(deps('192.0.2.15'), member.actor, {
+      title: 'Meet & greet in Zaandam',
+      kind: 'meet-and-greet',
+      description: 'Werkgevers en de gemeente maken kennis met elkaar, bij de koffie.',
+      startDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      startTime: '14:00',
+      endTime: '16:00',
+      place: 'Zaandam',
+      organiserName: 'Zaanstad',
+      audiences: ['werkgevers'],
+    }),
+    'activiteit',
+  );
   const session = async (userId: string) => (await createSession(db, userId)).token;
   return {
     ids: {
@@ -66,6 +82,7 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
       pendingOrganisationId: proposer.organisationId!,
       suggestionId: suggestion!.id,
       memberEmail: member.user.email,
+      activityId: activity.id,
     },
     tokens: {
       member: await session(member.user.id),
