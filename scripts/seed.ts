@@ -11,6 +11,7 @@ import { hashPassword } from '../src/auth/password.ts';
 import { newId } from '../src/auth/crypto.ts';
 import { seedMarketplace } from './demo-marketplace.ts';
 import { seedFollowUps } from './demo-follow-ups.ts';
+import { seedActivities } from './demo-activities.ts';
 
 export const DEMO_PASSWORD = 'oefenen op het praktijkplein';
 
@@ -65,7 +66,8 @@ try {
   const pitchesAdded = await seedMarketplace(db, 'gemeente@demo.praktijkplein.nl', now);
   // Outcome follow-up (issue 10 item 2): closed demo pitches with made-up results.
   await seedFollowUps(db, 'gemeente@demo.praktijkplein.nl', now);
-  console.log(`Demodata klaar (${added} nieuwe demo-accounts, ${pitchesAdded} nieuwe demopitches; wachtwoord: "${DEMO_PASSWORD}").`);
+  const activitiesAdded = await seedActivities(db, 'curator@demo.praktijkplein.nl', now);
+  console.log(`Demodata klaar (${added} nieuwe demo-accounts, ${pitchesAdded} nieuwe demopitches, ${activitiesAdded} nieuwe demo-activiteiten; wachtwoord: "${DEMO_PASSWORD}").`);
 } finally {
   handle.close();
 }

@@ -1,4 +1,5 @@
 import { account } from './account.ts';
+import { activities } from './activities.ts';
 import { curation } from './curation.ts';
 import { live } from './live.ts';
 import { followUps } from './follow-ups.ts';
@@ -7,4 +8,4 @@ import { pitches } from './pitches.ts';
 import { publishing } from './publishing.ts';
 import { suggestions } from './suggestions.ts';
 
-export const server = { account, curation, pitches, offers, suggestions, publishing, live, followUps };
+export const server = { account, curation, pitches, offers, suggestions, publishing, live, followUps, activities };

@@ -59,6 +59,8 @@ export const limits = {
   suggestionIp: { capacity: 5, refillMs: 12 * minute },
   /** Publications (reverts included) by one curator: 10, then 1 every 6 minutes (about 10 an hour); each is a full rebuild. */
   publishAccount: { capacity: 10, refillMs: 6 * minute },
+  /** New activities for the calendar by one account: 10, then 1 every 10 minutes (issue 10, item 4). */
+  activityCreateAccount: { capacity: 10, refillMs: 10 * minute },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;

@@ -7,6 +7,7 @@
  */
 import type { OrganisationKind, Role } from './accounts.ts';
 import type { PitchStatus } from './pitch-lifecycle.ts';
+import { publicActivityStatuses, type ActivityStatus } from './activity-lifecycle.ts';
 
 /** What the policy reads of a pitch. */
 export interface PitchSubject {
@@ -19,6 +20,15 @@ export interface OfferSubject {
   employerId: string;
   authorId: string | null;
   pitchMunicipalityId: string;
+}
+
+/** What the policy reads of an activity (the calendar, issue 10 item 4). */
+export interface ActivitySubject {
+  status: ActivityStatus;
+  /** The organisation it was submitted for; null once that is gone. */
+  organisationId: string | null;
+  /** Who submitted it; null once that account is deleted. */
+  submitterId: string | null;
 }
 
 export interface Actor {
@@ -89,6 +99,19 @@ export interface PolicySubjects {
   // Outcome follow-up (issue 10 item 2)
   /** Say how many people started and are still at work, 3/6/12 months after closing: verified members of its municipality, once it is closed. */
   'pitch:report-outcome': PitchSubject;
+  // Activity calendar (issue 10, item 4).
+  /** Submit an activity: verified members of a municipality or an employer, and curators. */
+  'activity:create': undefined;
+  /** See an activity: published and cancelled ones are public; others only its submitting side and curators. */
+  'activity:view': ActivitySubject;
+  /**
+   * Edit (before publication) or cancel (after) an activity: its submitter, or a verified
+   * colleague of the organisation it was submitted for. Which move a status allows is the
+   * lifecycle's question (activity-lifecycle.ts).
+   */
+  'activity:edit': ActivitySubject;
+  /** Publish, request changes, reject, cancel any activity: curators. */
+  'activity:moderate': ActivitySubject;
 }
 
 export type Action = keyof PolicySubjects;
@@ -122,6 +145,10 @@ export const actions = [
   'live:run',
   // Outcome follow-up (issue 10 item 2)
   'pitch:report-outcome',
+  'activity:create',
+  'activity:view',
+  'activity:edit',
+  'activity:moderate',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -156,6 +183,14 @@ const isStaff = (actor: Actor) => (actor.role === 'curator' || actor.role === 'a
 /** A verified member of this municipality (the owner of a pitch or a colleague). */
 const speaksFor = (actor: Actor, organisationId: string) => actor.organisationId === organisationId && actsForOrganisation(actor);
 
+/**
+ * The submitting side of an activity: the submitter while still able to submit (a member who
+ * lost verification cannot act), or a verified colleague of its municipality or employer.
+ */
+const organisesActivity = (actor: Actor, activity: ActivitySubject) =>
+  (activity.submitterId === actor.userId && (isStaff(actor) || actsForOrganisation(actor))) ||
+  (activity.organisationId !== null && actor.organisationKind !== 'partner' && speaksFor(actor, activity.organisationId));
+
 /** Statuses everyone may see. */
 const publicStatuses: readonly PitchStatus[] = ['published', 'closed'];
 
@@ -166,6 +201,11 @@ const publicStatuses: readonly PitchStatus[] = ['published', 'closed'];
  */
 export function pitchVisibleTo(actor: Actor | null, pitch: PitchSubject): boolean {
   return publicStatuses.includes(pitch.status) || can(actor, 'pitch:view', pitch);
+}
+
+/** May anyone, signed in or not, see this activity? Published and cancelled ones are public. */
+export function activityVisibleTo(actor: Actor | null, activity: ActivitySubject): boolean {
+  return (publicActivityStatuses as readonly ActivityStatus[]).includes(activity.status) || can(actor, 'activity:view', activity);
 }
 
 export function can<A extends Action>(actor: Actor | null, action: A, ...args: SubjectArgs<A>): actor is Actor {
@@ -235,5 +275,17 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
       const pitch = subject as PitchSubject;
       return pitch.status === 'closed' && actor.organisationKind === 'municipality' && speaksFor(actor, pitch.municipalityId);
     }
+    // Activity calendar (issue 10, item 4).
+    case 'activity:create':
+      return isStaff(actor) || ((actor.organisationKind === 'municipality' || actor.organisationKind === 'employer') && actsForOrganisation(actor));
+    case 'activity:view': {
+      const activity = subject as ActivitySubject;
+      if ((publicActivityStatuses as readonly ActivityStatus[]).includes(activity.status)) return true;
+      return isStaff(actor) || organisesActivity(actor, activity);
+    }
+    case 'activity:edit':
+      return organisesActivity(actor, subject as ActivitySubject);
+    case 'activity:moderate':
+      return isStaff(actor);
   }
 }

@@ -1,6 +1,7 @@
 /** Messages shown after a successful form, keyed by the ?melding= value of the redirect. */
 import { validFor } from '../mail/messages.ts';
 import { offerNotices } from './offer-notices.ts';
+import { activityNotices } from './activity-notices.ts';
 
 export const notices = {
   bevestigd: 'Uw e-mailadres is bevestigd.',
@@ -27,4 +28,5 @@ export const notices = {
   // Outcome follow-up (issue 10 item 2).
   'resultaat-doorgegeven': 'Dank u. Het resultaat is opgeslagen en staat nu op de pagina van de pitch en in het overzicht van resultaten.',
   ...offerNotices,
+  ...activityNotices,
 } as const;

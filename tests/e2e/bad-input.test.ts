@@ -166,7 +166,7 @@ async function problemsWith(model: FormModel, persona: Persona, post: Post, enco
 const personaFor = (model: FormModel) =>
   fc.oneof({ weight: 4, arbitrary: fc.constant(model.persona) }, { weight: 1, arbitrary: fc.constantFrom<Persona>('anonymous', 'member', 'owner', 'employer', 'curator') });
 
-const placeholders = { pitchId: 'p', draftId: 'd', submittedId: 's', offerId: 'o', pendingUserId: 'u', pendingOrganisationId: 'g', suggestionId: 'b', memberEmail: 'lid@voorbeeld.nl', liveSessionId: 'l', closedPitchId: 'c' };
+const placeholders = { pitchId: 'p', draftId: 'd', submittedId: 's', offerId: 'o', pendingUserId: 'u', pendingOrganisationId: 'g', suggestionId: 'b', memberEmail: 'lid@voorbeeld.nl', liveSessionId: 'l', closedPitchId: 'c', activityId: 'a' };
 const actionOrder = [...formModels(placeholders).filter((m) => !m.destructive), ...formModels(placeholders).filter((m) => m.destructive)].map((m) => m.action);
 const seed = seedOf();
 

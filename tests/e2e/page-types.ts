@@ -35,6 +35,11 @@ export const publicPages: readonly (readonly [string, string])[] = [
   // Outcome follow-up (issue 10 item 2)
   ['resultaten', '/resultaten/'],
   ['resultaten gefilterd', '/resultaten/?gemeente=zaanstad&doelgroep=bijstand'],
+  // Activity calendar (issue 10, item 4).
+  ['activiteiten', '/activiteiten/'],
+  ['activiteiten gefilterd', '/activiteiten/?soort=werkconferentie&doelgroep=jongeren'],
+  ['activiteiten voorbij', '/activiteiten/?wanneer=voorbij'],
+  ['activiteiten per maand', '/activiteiten/maand/2027-03/'],
   ['over', '/over/'],
   ['praktijk aandragen', '/aandragen/'],
   ['praktijk aandragen over een pagina', '/aandragen/?over=/praktijkvoorbeelden/postnl-pakketsorteercentra/'],
@@ -92,6 +97,21 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
   await offering.close();
   // Live pitch session (issue 10, item 1): a session on the pitch, for its curator page and its screen.
   const live = await liveSessionFor(pitch);
+  // An activity submitted by the member (activity calendar, issue 10 item 4): its page and edit form.
+  const activityPage = await contexts.member.newPage();
+  await activityPage.goto('/activiteiten/nieuw/');
+  await activityPage.getByLabel('Titel').fill('Meet & greet werkgevers en gemeente Zaanstad');
+  await activityPage.getByLabel('Soort activiteit').selectOption('meet-and-greet');
+  await activityPage.getByLabel('Beschrijving').fill('Werkgevers en de gemeente maken kennis met elkaar, bij de koffie in het wijkcentrum.');
+  await activityPage.getByLabel('Begindatum').fill(new Date(Date.now() + 20 * 864e5).toISOString().slice(0, 10));
+  await activityPage.getByLabel('Begintijd').fill('14:00');
+  await activityPage.getByLabel('Eindtijd').fill('16:00');
+  await activityPage.getByLabel('Plaats of adres').fill('Wijkcentrum Poelenbrug, Zaandam');
+  await activityPage.getByLabel('Werkgevers', { exact: true }).check();
+  await activityPage.getByRole('button', { name: 'Activiteit aanmelden' }).click();
+  await activityPage.waitForURL(/\/activiteiten\/[a-z0-9-]+\/\?/);
+  const activity = new URL(activityPage.url()).pathname;
+  await activityPage.close();
   return [
     {
       who: 'gemeentemedewerker',
@@ -107,6 +127,9 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['wachtwoord wijzigen', '/account/wachtwoord/'],
         ['e-mailadres wijzigen', '/account/e-mailadres/'],
         ['account verwijderen', '/account/verwijderen/'],
+        ['activiteit aanmelden', '/activiteiten/nieuw/'],
+        ['activiteit (indiener)', activity],
+        ['activiteit bewerken', `${activity}bewerken/`],
       ],
     },
     {
@@ -133,6 +156,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['live sessie', `/beheer/live/${live}/`],
         ['live sessie beëindigen (bevestigen)', `/beheer/live/${live}/?beeindigen=ja`],
         ['livescherm', `/live/${live}/`],
+        ['beheer activiteiten', '/beheer/activiteiten/'],
       ],
     },
   ];

@@ -1,6 +1,6 @@
 /** The permission matrix: every persona × every action (on their own records), then ownership. */
 import { describe, expect, test } from 'vitest';
-import { actions, can, personaOf, pitchVisibleTo, type Action, type Actor, type Persona, type PolicySubjects } from '../../src/domain/policy.ts';
+import { actions, activityVisibleTo, can, personaOf, pitchVisibleTo, type Action, type Actor, type Persona, type PolicySubjects } from '../../src/domain/policy.ts';
 
 const base: Actor = {
   userId: 'u',
@@ -51,6 +51,11 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'live:run': undefined,
   // Outcome follow-up (issue 10 item 2)
   'pitch:report-outcome': { status: 'closed', municipalityId: 'eigen-organisatie' },
+  // Activity calendar (issue 10, item 4): submitted for one's own organisation by a colleague.
+  'activity:create': undefined,
+  'activity:view': { status: 'submitted', organisationId: 'eigen-organisatie', submitterId: 'iemand-anders' },
+  'activity:edit': { status: 'submitted', organisationId: 'eigen-organisatie', submitterId: 'iemand-anders' },
+  'activity:moderate': { status: 'submitted', organisationId: 'elders', submitterId: 'iemand-anders' },
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -85,6 +90,11 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'live:run':                { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   // Outcome follow-up (issue 10 item 2)
   'pitch:report-outcome':    { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
+  // Activity calendar (issue 10, item 4).
+  'activity:create':         { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: Y, curator: Y, admin: Y },
+  'activity:view':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: Y, curator: Y, admin: Y },
+  'activity:edit':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
+  'activity:moderate':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
 };
 
 describe('policy', () => {
@@ -211,5 +221,34 @@ describe('van pitch naar verhaal', () => {
     expect(can(personas.gemeente, 'pitch:draft-story', closedOwn)).toBe(false);
     expect(can(personas.curator, 'pitch:draft-story', closedOwn)).toBe(true);
     expect(can({ ...personas.curator!, emailVerified: false }, 'pitch:draft-story', closedOwn)).toBe(false);
+  });
+});
+
+describe('activiteiten: het beleid kijkt naar het record (issue 10, item 4)', () => {
+  const werkgever = personas.werkgever!;
+  const curator = personas.curator!;
+  const own = { status: 'submitted' as const, organisationId: 'eigen-organisatie', submitterId: 'u' };
+
+  test('gepubliceerd en geannuleerd ziet iedereen; ingediend, teruggestuurd en afgewezen alleen de indienende kant en curatoren', () => {
+    for (const status of ['published', 'cancelled'] as const) expect(activityVisibleTo(null, { ...own, status })).toBe(true);
+    for (const status of ['submitted', 'changes-requested', 'rejected'] as const) {
+      expect(activityVisibleTo(null, { ...own, status })).toBe(false);
+      expect(activityVisibleTo(werkgever, { ...own, status })).toBe(true);
+      expect(activityVisibleTo(curator, { ...own, status })).toBe(true);
+      expect(activityVisibleTo(werkgever, { status, organisationId: 'ander-bedrijf', submitterId: 'iemand-anders' })).toBe(false);
+    }
+  });
+
+  test('een andere organisatie wijzigt niets; een curator die zelf indiende wel het eigen', () => {
+    expect(can(werkgever, 'activity:edit', { ...own, organisationId: 'ander-bedrijf', submitterId: 'iemand-anders' })).toBe(false);
+    expect(can(werkgever, 'activity:edit', own)).toBe(true);
+    expect(can(curator, 'activity:edit', { ...own, organisationId: 'eigen-organisatie', submitterId: curator.userId })).toBe(true);
+    // A curator's network organisation is no organiser's side: colleagues there do not edit each other's.
+    expect(can(curator, 'activity:edit', { ...own, organisationId: curator.organisationId, submitterId: 'collega-curator' })).toBe(false);
+  });
+
+  test('wie niet meer bevestigd is, wijzigt ook de eigen activiteit niet meer', () => {
+    expect(can({ ...werkgever, membershipVerified: false }, 'activity:edit', own)).toBe(false);
+    expect(can({ ...werkgever, emailVerified: false }, 'activity:create')).toBe(false);
   });
 });

@@ -168,7 +168,7 @@ describe('onzin in elk formulier (issue 9, punt 6)', () => {
   });
 
   // Actions whose success changes what later posts meet (a withdrawn offer, a closed pitch) run last.
-  const placeholders = { pitchId: 'p', draftId: 'd', submittedId: 's', offerId: 'o', pendingUserId: 'u', pendingOrganisationId: 'g', suggestionId: 'b', memberEmail: 'lid@voorbeeld.nl', liveSessionId: 'l', closedPitchId: 'c' };
+  const placeholders = { pitchId: 'p', draftId: 'd', submittedId: 's', offerId: 'o', pendingUserId: 'u', pendingOrganisationId: 'g', suggestionId: 'b', memberEmail: 'lid@voorbeeld.nl', liveSessionId: 'l', closedPitchId: 'c', activityId: 'a' };
   const actionOrder = [...formModels(placeholders).filter((m) => !m.destructive), ...formModels(placeholders).filter((m) => m.destructive)].map((m) => m.action);
   const seed = seedOf();
 

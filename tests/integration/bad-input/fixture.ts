@@ -19,6 +19,7 @@ import { submitSuggestion } from '../../../src/suggestions/suggestions.ts';
 import type { TestDb } from '../accounts/helpers.ts';
 import { confirmedUser, insertPitch, marketplaceCast, offerForm, verifiedMember } from '../marketplace/helpers.ts';
 import { pitchForm } from '../marketplace/pitch-support.ts';
+import { submitActivity } from '../../../src/activities/activities.ts';
 import type { FixtureIds, Persona } from './forms.ts';
 
 export interface Fixture {
@@ -64,6 +65,21 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
   // Outcome follow-up (issue 10 item 2): closed with a match 100 days ago, so its 3-month question is open.
   const closedPitchId = await insertPitch(db, { authorId: cast.owner.user.id, title: 'Werk in Rosmolenwijk' });
   expectOk(await closePitch(t.deps({ now: Date.now() - 100 * 86_400_000 }), cast.owner.actor, closedPitchId, { outcome: 'matched', peoplePlaced: 4, version: 1 }), 'sluiten');
+  // Activity calendar (issue 10, item 4): one submitted activity to edit and moderate.
+  const activity = expectOk(
+    await submitActivity(deps('192.0.2.15'), member.actor, {
+      title: 'Meet & greet in Zaandam',
+      kind: 'meet-and-greet',
+      description: 'Werkgevers en de gemeente maken kennis met elkaar, bij de koffie.',
+      startDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      startTime: '14:00',
+      endTime: '16:00',
+      place: 'Zaandam',
+      organiserName: 'Zaanstad',
+      audiences: ['werkgevers'],
+    }),
+    'activiteit',
+  );
   const session = async (userId: string) => (await createSession(db, userId)).token;
   return {
     ids: {
@@ -77,6 +93,7 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
       memberEmail: member.user.email,
       liveSessionId,
       closedPitchId,
+      activityId: activity.id,
     },
     tokens: {
       member: await session(member.user.id),

@@ -14,6 +14,7 @@ import { sectors, targetGroups } from '../../../src/domain/facets.ts';
 import { helpKinds } from '../../../src/domain/help-kinds.ts';
 import { pitchOutcomes } from '../../../src/domain/pitch-lifecycle.ts';
 import { suggestionKinds } from '../../../src/domain/suggestions.ts';
+import { activityAudiences, activityKinds } from '../../../src/domain/activity-vocabulary.ts';
 
 /** Who posts a form: nobody signed in, or one of the fixture's people. */
 export type Persona = 'anonymous' | 'member' | 'owner' | 'employer' | 'curator';
@@ -53,6 +54,8 @@ export interface FixtureIds {
   liveSessionId: string;
   /** A pitch closed with a match 100 days ago: its 3-month question is open (issue 10 item 2). */
   closedPitchId: string;
+  /** A submitted activity of the member (activity calendar, issue 10 item 4). */
+  activityId: string;
 }
 
 const one = (...values: string[]) => fc.constantFrom(...values).map((value) => [value]);
@@ -61,6 +64,23 @@ const freshEmail = fc.nat({ max: 1_000_000 }).map((n) => [`nieuw${n}@voorbeeld.n
 const today = new Date();
 const inDays = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 const strongPassword = 'een lange zin als wachtwoord';
+/** The activity form's fields with valid values (submit and edit send the same). */
+const activityFields: Record<string, fc.Arbitrary<string[]>> = {
+  title: one('Meet & greet in Zaandam'),
+  kind: fc.constantFrom(...activityKinds.ids).map((kind) => [kind]),
+  description: one('Werkgevers en de gemeente maken kennis met elkaar, bij de koffie.'),
+  startDate: one(inDays(30)),
+  startTime: one('14:00', '9.30'),
+  endDate: one('', inDays(31)),
+  endTime: one('16:00'),
+  allDay: one('', 'ja'),
+  place: one('Zaandam', 'Wijkcentrum, Zaandam'),
+  onlineUrl: one('', 'https://voorbeeld.nl/live'),
+  organiserName: one('Zaanstad'),
+  audiences: some(activityAudiences.ids),
+  targetGroups: fc.subarray([...targetGroups.ids]),
+  sectors: fc.subarray([...sectors.ids]),
+};
 
 /** The offer form's fields (signed in and in the register-and-offer form). */
 const offerFields = {
@@ -227,6 +247,33 @@ export function formModels(ids: FixtureIds): FormModel[] {
       persona: 'owner',
       page: `${pitchPage}/aanbod/`,
       fields: { pitchId: one(ids.pitchId), version: one('99', '1'), outcome: fc.constantFrom(...pitchOutcomes).map((o) => [o]), peoplePlaced: one('0', '3') },
+      destructive: true,
+    },
+    // Activity calendar (issue 10, item 4).
+    {
+      action: 'activities.submit',
+      persona: 'member',
+      page: '/activiteiten/nieuw/',
+      fields: activityFields,
+      kept: ['title', 'description', 'place', 'onlineUrl', 'organiserName'],
+    },
+    {
+      action: 'activities.edit',
+      persona: 'member',
+      page: `/activiteiten/${ids.activityId}/bewerken/`,
+      fields: { activityId: one(ids.activityId, 'onbekend'), version: one('1', '99'), ...activityFields },
+    },
+    {
+      action: 'activities.decide',
+      persona: 'curator',
+      page: '/beheer/activiteiten/',
+      fields: {
+        activityId: one(ids.activityId),
+        version: one('99', '1', '2'),
+        decision: one('publish', 'request-changes', 'reject', 'cancel'),
+        note: one('Noem de plaats.', ''),
+        from: one('beheer', 'pagina'),
+      },
       destructive: true,
     },
     { action: 'account.logoutEverywhere', persona: 'member', page: '/account/', fields: {}, destructive: true },

@@ -1,0 +1,200 @@
+/**
+ * Home of wall-clock time in Europe/Amsterdam for the activity calendar (issue 10, item 4):
+ * people type a day and a time as they read it on the clock in the Netherlands; the database
+ * keeps the instant (UTC milliseconds). Two days a year the clock jumps: on the last Sunday of
+ * March 02:00–02:59 does not exist (the clock goes from 02:00 to 03:00), and on the last Sunday
+ * of October 02:00–02:59 happens twice. `amsterdamInstant` says which case a time is, so the
+ * form can refuse a time that does not exist instead of silently moving it an hour.
+ * Pure: the time zone rules come from the runtime's Intl (ICU), no clock of its own.
+ */
+
+export const AMSTERDAM = 'Europe/Amsterdam';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+const wallClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: AMSTERDAM,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A day and time on the clock in Amsterdam. */
+export interface WallTime {
+  /** YYYY-MM-DD */
+  day: string;
+  /** HH:MM, 24 hours */
+  time: string;
+}
+
+/** The day and time the clock in Amsterdam shows at an instant. */
+export function amsterdamWallTime(instant: number): WallTime {
+  const parts = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** Minutes Amsterdam is ahead of UTC at an instant (60 in winter, 120 in summer). */
+export function amsterdamOffsetMinutes(instant: number): number {
+  const { day, time } = amsterdamWallTime(instant);
+  return Math.round((asUtc(day, time) - Math.floor(instant / MINUTE) * MINUTE) / MINUTE);
+}
+
+/** The wall time read as if it were UTC (the first step of every conversion). */
+function asUtc(day: string, time: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, min] = time.split(':').map(Number) as [number, number];
+  return Date.UTC(y, m - 1, d, h, min);
+}
+
+/** A real calendar day in YYYY-MM-DD (not 2026-02-31). */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+/**
+ * A time as people type it, as HH:MM: "14:00", "14.00", "9:30", "9.30" (the browser's time
+ * field sends "14:00"); null when it is no time of day.
+ */
+export function normaliseTime(text: string): string | null {
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${match[2]}`;
+}
+
+export type AmsterdamInstant =
+  | { ok: true; instant: number; /** The time happens twice (the October change); the first, summer-time, one is meant. */ ambiguous: boolean }
+  | { ok: false; reason: 'invalid-day' | 'invalid-time' | 'does-not-exist' };
+
+/**
+ * The instant a day and time on the Amsterdam clock mean. Each offset Amsterdam uses around
+ * that day is tried, and kept when it reads back as the same wall time: none fits in the
+ * spring gap ('does-not-exist'), two fit in the autumn overlap (the earlier is taken: that is
+ * how the day is lived, and what calendar programs do too).
+ */
+export function amsterdamInstant(day: string, time: string): AmsterdamInstant {
+  if (!isCalendarDay(day)) return { ok: false, reason: 'invalid-day' };
+  const clock = normaliseTime(time);
+  if (!clock) return { ok: false, reason: 'invalid-time' };
+  const naive = asUtc(day, clock);
+  const offsets = new Set([amsterdamOffsetMinutes(naive - DAY), amsterdamOffsetMinutes(naive), amsterdamOffsetMinutes(naive + DAY)]);
+  const fits = [...offsets]
+    .map((offset) => naive - offset * MINUTE)
+    .filter((instant) => {
+      const back = amsterdamWallTime(instant);
+      return back.day === day && back.time === clock;
+    })
+    .sort((a, b) => a - b);
+  if (fits.length === 0) return { ok: false, reason: 'does-not-exist' };
+  return { ok: true, instant: fits[0]!, ambiguous: fits.length > 1 };
+}
+
+/** The first instant of a day in Amsterdam (00:00 exists every day: the clock changes at 02:00). */
+export function startOfAmsterdamDay(day: string): number {
+  const result = amsterdamInstant(day, '00:00');
+  if (!result.ok) throw new Error(`Ongeldige dag: ${day}`);
+  return result.instant;
+}
+
+/** The day after a YYYY-MM-DD day. */
+export function nextDay(day: string): string {
+  return addDays(day, 1);
+}
+
+/** A YYYY-MM-DD day moved by whole days (calendar arithmetic, no time zone). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const weekdayFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "donderdag 21 maart 2027" for a YYYY-MM-DD day. */
+export function dutchDay(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  return `${weekdayFormat.format(date)} ${dateFormat.format(date)}`;
+}
+
+/** "14.00": how Dutch writes a time of day. */
+export function dutchTime(time: string): string {
+  return time.replace(':', '.');
+}
+
+/** What the calendar needs to say when something happens. */
+export interface TimeSpan {
+  startsAt: number;
+  endsAt: number;
+  /** Whole days: start is the first instant of the first day, end the first instant after the last day. */
+  allDay: boolean;
+}
+
+/** The first and last calendar day (Amsterdam) a span covers. */
+export function spanDays(span: TimeSpan): { first: string; last: string } {
+  const first = amsterdamWallTime(span.startsAt).day;
+  // The end is exclusive: an activity until 17:00 ends that day, an all-day one at the next midnight.
+  const last = amsterdamWallTime(span.endsAt - 1).day;
+  return { first, last: last < first ? first : last };
+}
+
+/**
+ * When, in Dutch, as the activity page says it: "donderdag 21 maart 2027, 14.00–17.00 uur";
+ * over several days "vrijdag 1 oktober 2027, 09.00 uur tot zaterdag 2 oktober 2027, 17.00 uur";
+ * all day "donderdag 21 maart 2027 (hele dag)" or "… tot en met …".
+ */
+export function dutchSpan(span: TimeSpan): string {
+  const { first, last } = spanDays(span);
+  if (span.allDay) return first === last ? `${dutchDay(first)} (hele dag)` : `${dutchDay(first)} tot en met ${dutchDay(last)}`;
+  const start = amsterdamWallTime(span.startsAt);
+  const end = amsterdamWallTime(span.endsAt);
+  if (start.day === end.day) return `${dutchDay(start.day)}, ${dutchTime(start.time)}–${dutchTime(end.time)} uur`;
+  return `${dutchDay(start.day)}, ${dutchTime(start.time)} uur tot ${dutchDay(end.day)}, ${dutchTime(end.time)} uur`;
+}
+
+/** The month (YYYY-MM) of a day. */
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+/** A YYYY-MM month moved by whole months. */
+export function addMonths(month: string, months: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Is this a YYYY-MM month between 2000 and 2199 (the month view refuses the rest with a 404)? */
+export function isMonth(text: string): boolean {
+  return /^(20|21)\d{2}-(0[1-9]|1[0-2])$/.test(text);
+}
+
+const monthFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+
+/** "maart 2027" for 2027-03. */
+export function dutchMonth(month: string): string {
+  return monthFormat.format(new Date(`${month}-15T12:00:00Z`));
+}
+
+/**
+ * The weeks of a month as the month view draws them: Monday first, seven days per week, the
+ * days of the neighbouring months as null.
+ */
+export function monthWeeks(month: string): (string | null)[][] {
+  const first = `${month}-01`;
+  const weekdayMondayFirst = (new Date(`${first}T12:00:00Z`).getUTCDay() + 6) % 7;
+  const days: (string | null)[] = Array.from({ length: weekdayMondayFirst }, () => null);
+  for (let day = first; monthOf(day) === month; day = nextDay(day)) days.push(day);
+  while (days.length % 7 !== 0) days.push(null);
+  const weeks: (string | null)[][] = [];
+  for (let i = 0; i < days.length; i += 7) weeks.push(days.slice(i, i + 7));
+  return weeks;
+}
