@@ -76,6 +76,12 @@ export interface PolicySubjects {
   'suggestion:view': undefined;
   /** Mark a suggestion as handled (or open again): curators. */
   'suggestion:handle': undefined;
+  // Follow and be told (issue 10, item 5):
+  /**
+   * Follow, unfollow, switch the digest: only one's own follows; a pitch only while it is
+   * public (published or closed), so a draft's existence never leaks into a digest.
+   */
+  'follow:manage': { userId: string; pitch?: PitchSubject };
 }
 
 export type Action = keyof PolicySubjects;
@@ -101,6 +107,8 @@ export const actions = [
   'curation:undo',
   'suggestion:view',
   'suggestion:handle',
+  // Follow and be told (issue 10, item 5):
+  'follow:manage',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -202,6 +210,11 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'offer:manage': {
       const offer = subject as OfferSubject;
       return offer.authorId === actor.userId || (actor.organisationKind === 'employer' && speaksFor(actor, offer.employerId));
+    }
+    // Follow and be told (issue 10, item 5): anyone signed in, for themselves, public pitches only.
+    case 'follow:manage': {
+      const follow = subject as PolicySubjects['follow:manage'];
+      return follow.userId === actor.userId && (!follow.pitch || publicStatuses.includes(follow.pitch.status));
     }
   }
 }

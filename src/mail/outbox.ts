@@ -21,6 +21,8 @@ export interface MailMessage {
   notBefore?: number;
   /** A chosen id, so the change that queued it can cancel it later (an undo). */
   id?: string;
+  /** Extra headers the transport adds (List-Unsubscribe on the weekly digest). */
+  headers?: Record<string, string>;
 }
 
 /** The insert statement for a message (run it in the batch of the change it belongs to). */
@@ -35,6 +37,7 @@ export function enqueueMail(db: Database, message: MailMessage, now = Date.now()
     status: 'queued',
     nextAttemptAt: message.notBefore ?? now,
     expiresAt: message.expiresAt ?? null,
+    headers: message.headers ?? null,
   });
 }
 

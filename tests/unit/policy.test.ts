@@ -43,6 +43,8 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'curation:undo': { decidedBy: 'u' },
   'suggestion:view': undefined,
   'suggestion:handle': undefined,
+  // Follow and be told (issue 10, item 5):
+  'follow:manage': { userId: 'u', pitch: { status: 'published', municipalityId: 'elders' } },
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -69,6 +71,8 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'curation:undo':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   'suggestion:view':         { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   'suggestion:handle':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  // Follow and be told (issue 10, item 5):
+  'follow:manage':           { bezoeker: N, 'werkgever-onbevestigd': Y, werkgever: Y, 'gemeente-onbevestigd': Y, gemeente: Y, curator: Y, admin: Y },
 };
 
 describe('policy', () => {
@@ -176,5 +180,22 @@ describe('eigendom: het beleid kijkt naar het record', () => {
     expect(can(waiting, 'offer:create', { employerId: 'eigen-organisatie' })).toBe(false);
     expect(can(waiting, 'offer:prepare', { employerId: 'eigen-organisatie' })).toBe(true);
     expect(can(waiting, 'offer:prepare', { employerId: 'postnl' })).toBe(false);
+  });
+});
+
+// Follow and be told (issue 10, item 5):
+describe('volgen: alleen de eigen volglijst, alleen openbare pitches', () => {
+  test('niemand beheert wat een ander volgt', () => {
+    expect(can(base, 'follow:manage', { userId: 'u' })).toBe(true);
+    expect(can(base, 'follow:manage', { userId: 'iemand-anders' })).toBe(false);
+    expect(can(personas.admin, 'follow:manage', { userId: 'iemand-anders' })).toBe(false);
+  });
+
+  test('een pitch volgen kan alleen als hij openbaar is, ook voor de eigen gemeente', () => {
+    const gemeente = personas.gemeente!;
+    for (const status of ['published', 'closed'] as const) expect(can(gemeente, 'follow:manage', { userId: 'u', pitch: { status, municipalityId: 'eigen-organisatie' } })).toBe(true);
+    for (const status of ['draft', 'submitted', 'changes-requested', 'rejected'] as const) {
+      expect(can(gemeente, 'follow:manage', { userId: 'u', pitch: { status, municipalityId: 'eigen-organisatie' } })).toBe(false);
+    }
   });
 });
