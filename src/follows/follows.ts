@@ -15,7 +15,7 @@ import { loadGeo } from '../catalog/geo.ts';
 import { caseListPath } from '../catalog/map-views.ts';
 import { labelOf, sectors, targetGroups } from '../domain/facets.ts';
 import { followKinds, type Follow, type FollowKind } from '../domain/follows.ts';
-import { can, notAllowed, type Actor, type NotAllowed, type PitchSubject } from '../domain/policy.ts';
+import { can, notAllowed, pitchVisibleTo, type Actor, type NotAllowed, type PitchSubject } from '../domain/policy.ts';
 
 /** A follow as people read it: what it is called and where it lives on the site. */
 export interface DescribedFollow extends Follow {
@@ -145,6 +145,18 @@ export async function isFollowing(db: Database, userId: string, follow: Follow):
     .where(and(eq(follows.userId, userId), eq(follows.kind, follow.kind), eq(follows.value, follow.value)))
     .limit(1);
   return Boolean(row);
+}
+
+/**
+ * The "Volgen" control of a page: 'sign-in' for a visitor (a link to the confirm page, which
+ * asks to log in), 'following' or 'not-following' for someone signed in, 'no' when the thing
+ * cannot be followed (a pitch that is not public).
+ */
+export async function followState(deps: Deps, actor: Actor | null, follow: Follow, pitch?: PitchSubject): Promise<'sign-in' | 'following' | 'not-following' | 'no'> {
+  // A visitor may follow what is public once signed in: a pitch only when everyone may see it.
+  if (!actor) return pitch && !pitchVisibleTo(null, pitch) ? 'no' : 'sign-in';
+  if (!can(actor, 'follow:manage', { userId: actor.userId, pitch })) return 'no';
+  return (await isFollowing(deps.db, actor.userId, follow)) ? 'following' : 'not-following';
 }
 
 /** One entry of the settings page: a follow with its name and when it started. */

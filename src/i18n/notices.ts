@@ -25,4 +25,9 @@ export const notices = {
   'pitch-uitgelicht': 'De pitch staat nu uitgelicht bovenaan de lijst met pitches.',
   'pitch-niet-uitgelicht': 'De pitch staat niet meer uitgelicht.',
   ...offerNotices,
+  // Follow and be told (issue 10, item 5).
+  gevolgd: 'U volgt dit nu. Wat er nieuw is, leest u in het weekoverzicht op maandagochtend.',
+  ontvolgd: 'U volgt dit niet meer.',
+  'weekoverzicht-aan': 'U krijgt het weekoverzicht weer, vanaf nu.',
+  'weekoverzicht-uit': 'U krijgt geen weekoverzicht meer. Wat u volgt, blijft bewaard.',
 } as const;

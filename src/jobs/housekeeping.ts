@@ -8,17 +8,19 @@
 import type { Database } from '../../db/client.ts';
 import { deliverPendingMail } from './outbox-delivery.ts';
 import { runRetention } from './retention.ts';
+import { runSiteDigest } from './site-digest.ts';
 import { runInBackground } from '../server/lifecycle.ts';
 
 const HOUSEKEEPING_INTERVAL_MS = 5 * 60 * 1000;
 let lastHousekeeping = 0;
 
-/** Runs retention, then delivers due mail (retries included); fire and forget: never delays or fails the request that triggers it. */
+/** Runs retention and the weekly digest (src/jobs/digest.ts), then delivers due mail (retries included); fire and forget: never delays or fails the request that triggers it. */
 export function housekeeping(db: Database, now = Date.now()): void {
   if (now - lastHousekeeping < HOUSEKEEPING_INTERVAL_MS) return;
   lastHousekeeping = now;
   runInBackground(() =>
     runRetention(db, now)
+      .then(() => runSiteDigest(db, now))
       .then(() => deliverPendingMail(db))
       .catch((error) => console.error('Onderhoud mislukt:', error)),
   );
