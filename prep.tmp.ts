@@ -1,0 +1,20 @@
+import { eq } from 'drizzle-orm';
+import { openDatabase } from './db/client.ts';
+import { follows } from './db/follows-schema.ts';
+import { users } from './db/schema.ts';
+import { pitches } from './db/marketplace-schema.ts';
+import { sendWeeklyDigests } from './src/jobs/digest.ts';
+import { pitchNewsSource } from './src/follows/news-sources.ts';
+import { outbox } from './db/schema.ts';
+const { db } = await openDatabase({ url: 'file:/tmp/10follow/db.sqlite' });
+const [u] = await db.select().from(users).where(eq(users.email, 'curator@demo.praktijkplein.nl'));
+const [p] = await db.select().from(pitches).where(eq(pitches.status, 'published')).limit(1);
+const t0 = Date.now() - 3 * 24 * 3600e3;
+for (const [kind, value] of [['municipality', 'zaanstad'], ['region', 'zaanstreek-waterland'], ['sector', 'logistiek'], ['target-group', 'jongeren'], ['pitch', p!.id]] as const)
+  await db.insert(follows).values({ userId: u!.id, kind, value, createdAt: t0 }).onConflictDoNothing();
+await db.update(pitches).set({ publishedAt: Date.now() - 24 * 3600e3 }).where(eq(pitches.municipalityId, 'zaanstad'));
+const r = await sendWeeklyDigests(db, Date.now() + 7 * 24 * 3600e3, { sources: [pitchNewsSource], origin: 'http://localhost:4406' });
+console.log(r);
+const mails = await db.select().from(outbox).where(eq(outbox.toAddress, 'curator@demo.praktijkplein.nl'));
+const d = mails.find((m) => m.subject.startsWith('Nieuw'));
+console.log(d?.subject); console.log(d?.body); console.log(d?.headers);
