@@ -15,9 +15,10 @@ import * as publishingSchema from './publishing-schema.ts';
 import * as liveSchema from './live-schema.ts';
 import * as followUpSchema from './follow-up-schema.ts';
 import * as activitiesSchema from './activities-schema.ts';
+import * as followsSchema from './follows-schema.ts';
 
 /** Every table, from each feature's schema file (drizzle.config.ts reads the same files). */
-export const schema = { ...accountsSchema, ...marketplaceSchema, ...publishingSchema, ...liveSchema, ...followUpSchema, ...activitiesSchema };
+export const schema = { ...accountsSchema, ...marketplaceSchema, ...publishingSchema, ...liveSchema, ...followUpSchema, ...activitiesSchema, ...followsSchema };
 
 /** npm scripts and the server run from the project root; migrations are read from there at run time. */
 export const projectRoot = process.cwd();

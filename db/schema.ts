@@ -122,6 +122,8 @@ export const outbox = sqliteTable(
     sentAt: integer('sent_at'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** Extra mail headers as a JSON object (List-Unsubscribe and List-Unsubscribe-Post on the digest); null: none. */
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>(),
   },
   (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_user').on(t.userId)],
 );

@@ -20,6 +20,7 @@ import { clock, isUniqueViolation, type Deps } from './deps.ts';
 import { findUserByEmail, findUserWithOrganisation, normaliseEmail, passwordHashOf, personalWords } from './users.ts';
 import { decisionsAbout, deleteDecisionsAbout } from './curation-records.ts';
 import { deleteSuggestionsFor, suggestionsForExport } from '../suggestions/suggestions.ts';
+import { followsForExport } from '../follows/follows.ts';
 
 type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 type WrongPassword = { ok: false; reason: 'wrong-password' };
@@ -266,6 +267,8 @@ export async function exportUserData(deps: Deps, userId: string) {
       details: e.detail ? (JSON.parse(e.detail) as unknown) : null,
     })),
     berichtenAanHetNetwerk: suggestionRows,
+    // Follow and be told (issue 10, item 5): what the person follows and whether the weekly digest is on.
+    volgen: await followsForExport(db, userId),
     besluitenOverUwAanmelding: decisionRows.map((d) => ({ besluit: d.decision === 'confirmed' ? 'bevestigd' : 'niet bevestigd', toelichting: d.reason, op: iso(d.decidedAt), teruggedraaidOp: iso(d.undoneAt) })),
   };
 }

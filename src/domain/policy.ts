@@ -112,6 +112,12 @@ export interface PolicySubjects {
   'activity:edit': ActivitySubject;
   /** Publish, request changes, reject, cancel any activity: curators. */
   'activity:moderate': ActivitySubject;
+  // Follow and be told (issue 10, item 5):
+  /**
+   * Follow, unfollow, switch the digest: only one's own follows; a pitch only while it is
+   * public (published or closed), so a draft's existence never leaks into a digest.
+   */
+  'follow:manage': { userId: string; pitch?: PitchSubject };
 }
 
 export type Action = keyof PolicySubjects;
@@ -149,6 +155,8 @@ export const actions = [
   'activity:view',
   'activity:edit',
   'activity:moderate',
+  // Follow and be told (issue 10, item 5):
+  'follow:manage',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -287,5 +295,10 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
       return organisesActivity(actor, subject as ActivitySubject);
     case 'activity:moderate':
       return isStaff(actor);
+    // Follow and be told (issue 10, item 5): anyone signed in, for themselves, public pitches only.
+    case 'follow:manage': {
+      const follow = subject as PolicySubjects['follow:manage'];
+      return follow.userId === actor.userId && (!follow.pitch || publicStatuses.includes(follow.pitch.status));
+    }
   }
 }

@@ -29,4 +29,9 @@ export const notices = {
   'resultaat-doorgegeven': 'Dank u. Het resultaat is opgeslagen en staat nu op de pagina van de pitch en in het overzicht van resultaten.',
   ...offerNotices,
   ...activityNotices,
+  // Follow and be told (issue 10, item 5).
+  gevolgd: 'U volgt dit nu. Wat er nieuw is, leest u in het weekoverzicht op maandagochtend.',
+  ontvolgd: 'U volgt dit niet meer.',
+  'weekoverzicht-aan': 'U krijgt het weekoverzicht weer, vanaf nu.',
+  'weekoverzicht-uit': 'U krijgt geen weekoverzicht meer. Wat u volgt, blijft bewaard.',
 } as const;

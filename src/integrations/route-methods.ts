@@ -3,7 +3,8 @@
  * project, its URL pattern and the HTTP methods it answers. server.mjs reads it to answer
  * other methods with 405 and an `Allow` header before Astro sees the request (issue 6, item 9),
  * so the list follows the pages by itself instead of a table someone must keep in step.
- *   - a page allows GET and HEAD, and POST when it hosts a form (it imports `astro:actions`);
+ *   - a page allows GET and HEAD, and POST when it hosts a form (it imports `astro:actions`)
+ *     or answers a POST itself (it checks `Astro.request.method === 'POST'`, as /afmelden/ does);
  *   - an endpoint allows the methods it exports (HEAD with GET, as Astro answers it).
  * Prerendered routes are not listed: server.mjs knows them as files in dist/client.
  */
@@ -25,7 +26,10 @@ const ENDPOINT_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** The methods a route's source answers (exported for the unit test). */
 export function methodsFromSource(type: IntegrationResolvedRoute['type'], source: string): string[] {
-  if (type === 'page') return /from\s+['"]astro:actions['"]/.test(source) ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD'];
+  if (type === 'page') {
+    const takesPost = /from\s+['"]astro:actions['"]/.test(source) || /Astro\.request\.method\s*===\s*['"]POST['"]/.test(source);
+    return takesPost ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD'];
+  }
   const exports = (name: string) => new RegExp(`export\\s+(?:const|let|(?:async\\s+)?function)\\s+${name}\\b`).test(source);
   const exported = exports('ALL') ? [...ENDPOINT_METHODS] : ENDPOINT_METHODS.filter(exports);
   return exported.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method]));

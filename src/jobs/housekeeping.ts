@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.ts';
 import { deliverPendingMail } from './outbox-delivery.ts';
 import { runRetention } from './retention.ts';
 import { sendFollowUpReminders } from './follow-up-reminders.ts';
+import { runSiteDigest } from './site-digest.ts';
 import { runInBackground } from '../server/lifecycle.ts';
 import { resumePublishing } from '../publishing/publish.ts';
 
@@ -16,8 +17,9 @@ const HOUSEKEEPING_INTERVAL_MS = 5 * 60 * 1000;
 let lastHousekeeping = 0;
 
 /**
- * Runs retention, queues due follow-up reminders (issue 10 item 2), then delivers due mail
- * (retries included); fire and forget: never delays or fails the request that triggers it.
+ * Runs retention, queues due follow-up reminders (issue 10 item 2) and the weekly digest
+ * (src/jobs/digest.ts), then delivers due mail (retries included); fire and forget: never
+ * delays or fails the request that triggers it.
  */
 export function housekeeping(db: Database, now = Date.now()): void {
   if (now - lastHousekeeping < HOUSEKEEPING_INTERVAL_MS) return;
@@ -26,6 +28,7 @@ export function housekeeping(db: Database, now = Date.now()): void {
     runRetention(db, now)
       // A failing reminder run must not hold back the mail that is already queued.
       .then(() => sendFollowUpReminders(db, now).catch((error) => console.error('Vervolgvragen versturen mislukt:', error)))
+      .then(() => runSiteDigest(db, now))
       .then(() => deliverPendingMail(db))
       // A publication left by a crashed or stopped instance is built again (issue 11, item 4).
       .then(() => resumePublishing(db))

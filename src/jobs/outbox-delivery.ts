@@ -109,7 +109,7 @@ async function sendClaimed(db: Database, transport: Transport, message: OutboxRo
     return false;
   }
   try {
-    await transport.send({ to: message.toAddress, subject: message.subject, body: message.body });
+    await transport.send({ to: message.toAddress, subject: message.subject, body: message.body, headers: message.headers });
   } catch (error) {
     await db
       .update(outbox)

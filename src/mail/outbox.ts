@@ -21,6 +21,8 @@ export interface MailMessage {
   notBefore?: number;
   /** A chosen id, so the change that queued it can cancel it later (an undo). */
   id?: string;
+  /** Extra headers the transport adds (List-Unsubscribe on the weekly digest). */
+  headers?: Record<string, string>;
 }
 
 /** The insert statement for a message (run it in the batch of the change it belongs to). */
@@ -35,7 +37,20 @@ export function enqueueMail(db: Database, message: MailMessage, now = Date.now()
     status: 'queued',
     nextAttemptAt: message.notBefore ?? now,
     expiresAt: message.expiresAt ?? null,
+    headers: message.headers ?? null,
   });
+}
+
+/**
+ * The same insert, run only when `condition` (an SQL boolean) holds when the statement runs: a
+ * claim won earlier in the same batch (the weekly digest), so the claim and the mail happen
+ * together or not at all, and a run that lost the claim queues nothing.
+ */
+export function enqueueMailIf(db: Database, message: MailMessage, condition: SQL, now = Date.now()) {
+  return db.run(sql`insert into ${outbox} (id, user_id, to_address, subject, body, created_at, status, next_attempt_at, expires_at, headers)
+    select ${message.id ?? newId()}, ${message.userId ?? null}, ${message.to}, ${message.subject}, ${message.body}, ${now}, 'queued',
+      ${message.notBefore ?? now}, ${message.expiresAt ?? null}, ${message.headers ? JSON.stringify(message.headers) : null}
+    where ${condition}`);
 }
 
 /** Whose mail: an account id and/or addresses (matched without regard to case). */

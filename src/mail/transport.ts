@@ -9,14 +9,23 @@
 import nodemailer from 'nodemailer';
 import { config, type Config } from '../server/config.ts';
 
+/** One message as a transport sends it; `headers`: extra headers such as List-Unsubscribe. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  body: string;
+  headers?: Record<string, string> | null;
+}
+
 export interface Transport {
-  send(message: { to: string; subject: string; body: string }): Promise<void>;
+  send(message: OutgoingMail): Promise<void>;
 }
 
 /** Prints each mail (with its links) to stdout: for trying flows locally, never in production. */
 export const consoleTransport: Transport = {
-  async send({ to, subject, body }) {
-    console.log(`\n✉  E-mail aan ${to}\n   Onderwerp: ${subject}\n${body.replace(/^/gm, '   ')}\n`);
+  async send({ to, subject, body, headers }) {
+    const extra = Object.entries(headers ?? {}).map(([name, value]) => `   ${name}: ${value}\n`).join('');
+    console.log(`\n✉  E-mail aan ${to}\n   Onderwerp: ${subject}\n${extra}${body.replace(/^/gm, '   ')}\n`);
   },
 };
 
@@ -43,8 +52,8 @@ export function smtpTransport({ url, from, replyTo }: SmtpSettings): Transport {
   // hard cap is the abort signal below.
   const transporter = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 });
   return {
-    async send({ to, subject, body }) {
-      await transporter.sendMail({ from, replyTo, to, subject, text: body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+    async send({ to, subject, body, headers }) {
+      await transporter.sendMail({ from, replyTo, to, subject, text: body, ...(headers ? { headers } : {}), signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
     },
   };
 }

@@ -50,6 +50,8 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['registreren bij een gemeente', '/account/registreren/?soort=gemeente'],
   ['registreren bij een werkgever', '/account/registreren/?soort=werkgever'],
   ['wachtwoord vergeten', '/account/wachtwoord-vergeten/'],
+  // Follow and be told (issue 10, item 5): a link that does not (or no longer) work(s).
+  ['afmelden met een kapotte link', '/afmelden/?t=kapot'],
   ['niet gevonden', '/bestaat-niet/'],
 ];
 
@@ -130,6 +132,10 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['activiteit aanmelden', '/activiteiten/nieuw/'],
         ['activiteit (indiener)', activity],
         ['activiteit bewerken', `${activity}bewerken/`],
+        // Follow and be told (issue 10, item 5).
+        ['wat ik volg', '/account/volgen/'],
+        ['volgen bevestigen', '/account/volgen/?gemeente=zaanstad'],
+        ['pitch volgen bevestigen', `/account/volgen/?pitch=${pitch}`],
       ],
     },
     {

@@ -8,6 +8,8 @@ describe('methoden per route', () => {
   test('een pagina met formulieren neemt POST aan, een zonder niet', () => {
     expect(methodsFromSource('page', "---\nimport { actions } from 'astro:actions';\n---")).toEqual(['GET', 'HEAD', 'POST']);
     expect(methodsFromSource('page', "---\nexport const prerender = false;\n---")).toEqual(['GET', 'HEAD']);
+    // A page that answers a POST itself (/afmelden/, the one-click unsubscribe).
+    expect(methodsFromSource('page', "---\nif (Astro.request.method === 'POST') done = true;\n---")).toEqual(['GET', 'HEAD', 'POST']);
   });
 
   test('een endpoint neemt de methoden aan die het exporteert', () => {

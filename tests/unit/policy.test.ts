@@ -56,6 +56,8 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'activity:view': { status: 'submitted', organisationId: 'eigen-organisatie', submitterId: 'iemand-anders' },
   'activity:edit': { status: 'submitted', organisationId: 'eigen-organisatie', submitterId: 'iemand-anders' },
   'activity:moderate': { status: 'submitted', organisationId: 'elders', submitterId: 'iemand-anders' },
+  // Follow and be told (issue 10, item 5):
+  'follow:manage': { userId: 'u', pitch: { status: 'published', municipalityId: 'elders' } },
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -95,6 +97,8 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'activity:view':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: Y, curator: Y, admin: Y },
   'activity:edit':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
   'activity:moderate':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  // Follow and be told (issue 10, item 5):
+  'follow:manage':           { bezoeker: N, 'werkgever-onbevestigd': Y, werkgever: Y, 'gemeente-onbevestigd': Y, gemeente: Y, curator: Y, admin: Y },
 };
 
 describe('policy', () => {
@@ -250,5 +254,22 @@ describe('activiteiten: het beleid kijkt naar het record (issue 10, item 4)', ()
   test('wie niet meer bevestigd is, wijzigt ook de eigen activiteit niet meer', () => {
     expect(can({ ...werkgever, membershipVerified: false }, 'activity:edit', own)).toBe(false);
     expect(can({ ...werkgever, emailVerified: false }, 'activity:create')).toBe(false);
+  });
+});
+
+// Follow and be told (issue 10, item 5):
+describe('volgen: alleen de eigen volglijst, alleen openbare pitches', () => {
+  test('niemand beheert wat een ander volgt', () => {
+    expect(can(base, 'follow:manage', { userId: 'u' })).toBe(true);
+    expect(can(base, 'follow:manage', { userId: 'iemand-anders' })).toBe(false);
+    expect(can(personas.admin, 'follow:manage', { userId: 'iemand-anders' })).toBe(false);
+  });
+
+  test('een pitch volgen kan alleen als hij openbaar is, ook voor de eigen gemeente', () => {
+    const gemeente = personas.gemeente!;
+    for (const status of ['published', 'closed'] as const) expect(can(gemeente, 'follow:manage', { userId: 'u', pitch: { status, municipalityId: 'eigen-organisatie' } })).toBe(true);
+    for (const status of ['draft', 'submitted', 'changes-requested', 'rejected'] as const) {
+      expect(can(gemeente, 'follow:manage', { userId: 'u', pitch: { status, municipalityId: 'eigen-organisatie' } })).toBe(false);
+    }
   });
 });

@@ -276,6 +276,15 @@ export function formModels(ids: FixtureIds): FormModel[] {
       },
       destructive: true,
     },
+    // Follow and be told (issue 10, item 5).
+    {
+      action: 'follows.follow',
+      persona: 'member',
+      page: '/account/volgen/',
+      fields: { kind: one('municipality', 'sector', 'pitch', 'planeet'), value: one('zaanstad', 'logistiek', ids.pitchId, 'onbekend'), next: one(`${pitchPage}/`, '//evil.example/', '') },
+    },
+    { action: 'follows.unfollow', persona: 'member', page: '/account/volgen/', fields: { kind: one('municipality', 'region'), value: one('zaanstad', 'onbekend'), next: one('', '/account/volgen/') } },
+    { action: 'follows.digest', persona: 'member', page: '/account/volgen/', fields: { digest: one('aan', 'uit', 'misschien') } },
     { action: 'account.logoutEverywhere', persona: 'member', page: '/account/', fields: {}, destructive: true },
     { action: 'account.logout', persona: 'member', page: '/account/', fields: {}, destructive: true },
   ];

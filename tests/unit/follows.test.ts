@@ -1,0 +1,121 @@
+/** Follow and be told (issue 10, item 5): matching news to follows, grouping, the digest period, the mail text. */
+import { describe, expect, test } from 'vitest';
+import { amsterdamDayEnd, amsterdamDayStart, digestPeriod, groupDigest, isoWeek, matchesFollow, type Follow, type NewsItem } from '../../src/domain/follows.ts';
+import { digestMessage } from '../../src/mail/digest-messages.ts';
+import { caseNewsSource, activityNewsSource } from '../../src/follows/news-sources.ts';
+import type { Database } from '../../db/client.ts';
+
+const newPitch = (id: string, about: NewsItem['about']): NewsItem => ({ key: `pitch:${id}`, kind: 'pitch', title: `Pitch ${id}`, path: `/pitches/${id}/`, about });
+
+const zaanstadLogistics = newPitch('a', { municipalities: ['zaanstad'], regions: ['zaanstreek-waterland'], sectors: ['logistiek'], targetGroups: ['jongeren'] });
+const utrechtCare = newPitch('b', { municipalities: ['utrecht'], regions: ['midden-utrecht'], sectors: ['zorg'], targetGroups: [] });
+const closedA: NewsItem = { key: 'pitch-update:a', kind: 'pitch-update', title: 'Pitch a', path: '/pitches/a/', note: 'gesloten', about: { pitch: 'a' } };
+
+describe('nieuws bij wat u volgt', () => {
+  test('een bericht past bij een gemeente, regio, sector of doelgroep die het noemt, en bij niets anders', () => {
+    expect(matchesFollow(zaanstadLogistics, { kind: 'municipality', value: 'zaanstad' })).toBe(true);
+    expect(matchesFollow(zaanstadLogistics, { kind: 'region', value: 'zaanstreek-waterland' })).toBe(true);
+    expect(matchesFollow(zaanstadLogistics, { kind: 'sector', value: 'logistiek' })).toBe(true);
+    expect(matchesFollow(zaanstadLogistics, { kind: 'target-group', value: 'jongeren' })).toBe(true);
+    expect(matchesFollow(zaanstadLogistics, { kind: 'municipality', value: 'utrecht' })).toBe(false);
+    expect(matchesFollow(zaanstadLogistics, { kind: 'sector', value: 'zorg' })).toBe(false);
+    // A new pitch is not news "about" itself for someone who follows a pitch of the same id.
+    expect(matchesFollow(zaanstadLogistics, { kind: 'pitch', value: 'a' })).toBe(false);
+  });
+
+  test('nieuws over een bestaande pitch gaat alleen naar wie die pitch volgt, niet naar wie de gemeente volgt', () => {
+    expect(matchesFollow(closedA, { kind: 'pitch', value: 'a' })).toBe(true);
+    expect(matchesFollow(closedA, { kind: 'municipality', value: 'zaanstad' })).toBe(false);
+  });
+
+  test('gegroepeerd per wat u volgt, elk bericht één keer, onder het meest specifieke', () => {
+    const follows: Follow[] = [
+      { kind: 'sector', value: 'logistiek' },
+      { kind: 'municipality', value: 'zaanstad' },
+      { kind: 'pitch', value: 'a' },
+      { kind: 'sector', value: 'zorg' },
+    ];
+    const groups = groupDigest(follows, [zaanstadLogistics, utrechtCare, closedA, zaanstadLogistics]);
+    expect(groups.map((g) => [g.follow.kind, g.follow.value, g.items.map((i) => i.key)])).toEqual([
+      ['pitch', 'a', ['pitch-update:a']],
+      ['municipality', 'zaanstad', ['pitch:a']],
+      // "Sector logistiek" has nothing left: the Zaanstad pitch is already listed above.
+      ['sector', 'zorg', ['pitch:b']],
+    ]);
+    const keys = groups.flatMap((g) => g.items.map((i) => i.key));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test('niets nieuw, of niets dat past: geen groepen (en dus geen e-mail)', () => {
+    expect(groupDigest([{ kind: 'municipality', value: 'zaanstad' }], [])).toEqual([]);
+    expect(groupDigest([{ kind: 'municipality', value: 'almere' }], [zaanstadLogistics, utrechtCare])).toEqual([]);
+    expect(groupDigest([], [zaanstadLogistics])).toEqual([]);
+  });
+});
+
+describe('de week van het overzicht', () => {
+  test('ISO-weken, ook rond de jaarwisseling', () => {
+    expect(isoWeek('2026-03-02')).toBe('2026-W10');
+    expect(isoWeek('2026-01-01')).toBe('2026-W01');
+    expect(isoWeek('2027-01-01')).toBe('2026-W53');
+    expect(isoWeek('2024-12-30')).toBe('2025-W01');
+  });
+
+  test('een nieuwe week begint maandag om 07:00 Amsterdamse tijd, in winter- en zomertijd', () => {
+    // Winter time (UTC+1): Monday 2 March 2026, 06:59 and 07:00 local.
+    expect(digestPeriod(Date.parse('2026-03-02T05:59:00Z'))).toBe('2026-W09');
+    expect(digestPeriod(Date.parse('2026-03-02T06:00:00Z'))).toBe('2026-W10');
+    // Summer time (UTC+2): Monday 6 April 2026.
+    expect(digestPeriod(Date.parse('2026-04-06T04:59:00Z'))).toBe('2026-W14');
+    expect(digestPeriod(Date.parse('2026-04-06T05:00:00Z'))).toBe('2026-W15');
+    // Sunday night still belongs to the week.
+    expect(digestPeriod(Date.parse('2026-03-08T22:30:00Z'))).toBe('2026-W10');
+  });
+
+  test('begin en eind van een kalenderdag in Amsterdam, ook op de dag van de klokwissel', () => {
+    expect(new Date(amsterdamDayStart('2026-03-02')).toISOString()).toBe('2026-03-01T23:00:00.000Z');
+    expect(new Date(amsterdamDayEnd('2026-03-02')).toISOString()).toBe('2026-03-02T22:59:59.999Z');
+    expect(new Date(amsterdamDayEnd('2026-03-29')).toISOString()).toBe('2026-03-29T21:59:59.999Z');
+  });
+});
+
+describe('bronnen', () => {
+  const db = {} as Database;
+  const week = { from: Date.parse('2026-03-02T06:00:00Z'), to: Date.parse('2026-03-09T06:00:00Z') };
+
+  test('een praktijkvoorbeeld is nieuws in het eerste overzicht na het eind van zijn publicatiedag', async () => {
+    const source = caseNewsSource([
+      { id: 'oud', title: 'Oud', published: '2026-03-01', municipalities: [], regions: [], sectors: ['zorg'], targetGroups: [] },
+      { id: 'deze-week', title: 'Deze week', published: '2026-03-04', municipalities: ['zaanstad'], regions: [], sectors: [], targetGroups: [] },
+      // Published on the Monday of the digest itself: next week's news (the day has not ended).
+      { id: 'maandag', title: 'Maandag', published: '2026-03-09', municipalities: [], regions: [], sectors: [], targetGroups: [] },
+    ]);
+    expect((await source.itemsBetween(db, week.from, week.to)).map((i) => i.key)).toEqual(['case:deze-week']);
+  });
+
+  test('activiteiten uit de kalender: op gemeente (en haar regio), sector en doelgroep', async () => {
+    const source = activityNewsSource(async () => [
+      { id: 'x', title: 'Meet & greet', startsAt: Date.parse('2026-03-20T15:00:00Z'), municipalityId: 'zaanstad', targetGroups: ['jongeren'], sectors: [], path: '/activiteiten/x/' },
+    ]);
+    const [item] = await source.itemsBetween(db, week.from, week.to);
+    expect(item).toMatchObject({ key: 'activity:x', path: '/activiteiten/x/', about: { municipalities: ['zaanstad'], regions: ['zaanstreek-waterland'], targetGroups: ['jongeren'] } });
+  });
+});
+
+describe('de e-mail', () => {
+  test('per groep een kop, elk bericht met een link van SITE_URL, en afmelden met List-Unsubscribe-kopregels', () => {
+    const message = digestMessage({
+      to: 'anna@voorbeeld.nl',
+      name: 'Anna',
+      userId: 'u1',
+      origin: 'https://praktijkplein.test',
+      unsubscribeToken: 'abc.def',
+      sections: [{ label: 'Gemeente Zaanstad', group: { follow: { kind: 'municipality', value: 'zaanstad' }, items: [zaanstadLogistics] } }],
+    });
+    expect(message.subject).toBe('Nieuw bij wat u volgt op Praktijkplein: 1 nieuw bericht');
+    expect(message.body).toContain('== Gemeente Zaanstad ==');
+    expect(message.body).toContain('https://praktijkplein.test/pitches/a/');
+    expect(message.body).toContain('https://praktijkplein.test/afmelden/?t=abc.def');
+    expect(message.headers).toEqual({ 'List-Unsubscribe': '<https://praktijkplein.test/afmelden/?t=abc.def>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+  });
+});
