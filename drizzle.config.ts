@@ -7,7 +7,7 @@ const { database } = buildTimeConfig();
 
 export default defineConfig({
   dialect: 'turso',
-  schema: ['./db/schema.ts', './db/marketplace-schema.ts'],
+  schema: ['./db/schema.ts', './db/marketplace-schema.ts', './db/editor-schema.ts'],
   out: './db/migrations',
   dbCredentials: { url: database.url, authToken: database.authToken },
 });

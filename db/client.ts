@@ -11,8 +11,9 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as accountsSchema from './schema.ts';
 import * as marketplaceSchema from './marketplace-schema.ts';
+import * as editorSchema from './editor-schema.ts';
 
-const schema = { ...accountsSchema, ...marketplaceSchema };
+const schema = { ...accountsSchema, ...marketplaceSchema, ...editorSchema };
 
 /** npm scripts and the server run from the project root; migrations are read from there at run time. */
 export const projectRoot = process.cwd();
