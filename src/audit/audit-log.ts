@@ -7,7 +7,7 @@ import { newId } from '../auth/crypto.ts';
 export interface AuditEntry {
   actorUserId: string | null;
   action: string;
-  subjectType: 'user' | 'organisation' | 'pitch' | 'offer' | 'suggestion';
+  subjectType: 'user' | 'organisation' | 'pitch' | 'offer' | 'suggestion' | 'content-draft';
   subjectId: string;
   detail?: Record<string, unknown>;
 }

@@ -76,6 +76,9 @@ export interface PolicySubjects {
   'suggestion:view': undefined;
   /** Mark a suggestion as handled (or open again): curators. */
   'suggestion:handle': undefined;
+  // Content editor (issue 11): the in-browser editor of cases, instruments, organisations, sources.
+  /** Open the editor, write, preview, review and discard drafts: curators and admins. */
+  'content:edit': undefined;
 }
 
 export type Action = keyof PolicySubjects;
@@ -101,6 +104,8 @@ export const actions = [
   'curation:undo',
   'suggestion:view',
   'suggestion:handle',
+  // Content editor (issue 11)
+  'content:edit',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -161,6 +166,8 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'organisation:verify':
     case 'suggestion:view':
     case 'suggestion:handle':
+    // Content editor (issue 11): curators and admins, with a confirmed address.
+    case 'content:edit':
       return isStaff(actor);
     case 'curation:undo':
       return isStaff(actor) && (subject as PolicySubjects['curation:undo']).decidedBy === actor.userId;

@@ -43,6 +43,8 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'curation:undo': { decidedBy: 'u' },
   'suggestion:view': undefined,
   'suggestion:handle': undefined,
+  // Content editor (issue 11)
+  'content:edit': undefined,
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -69,6 +71,8 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'curation:undo':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   'suggestion:view':         { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   'suggestion:handle':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  // Content editor (issue 11)
+  'content:edit':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
 };
 
 describe('policy', () => {
