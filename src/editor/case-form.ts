@@ -10,7 +10,7 @@ import { caseSchema } from '../schemas/case.ts';
 import { loadGeo } from '../catalog/geo.ts';
 import { loadOrganisationRecords, type OrganisationRecord } from '../catalog/organisations.ts';
 import { placeKey } from '../catalog/places.ts';
-import { sourceFileId } from '../catalog/sources.ts';
+import { compareSources, loadSourceRecords, sourceFileId, sourceName } from '../catalog/sources.ts';
 import { resolveTypedMunicipality, typedMunicipalityProblem } from '../accounts/municipality-input.ts';
 import { contentIdPattern } from '../domain/content-editing.ts';
 import { dayText, mdxFileText, parseMdxFile, yamlEntry } from './frontmatter.ts';
@@ -240,4 +240,22 @@ export function checkCaseForm(form: CaseForm, options: { isNew: boolean; existin
 /** Municipality names for the type-to-find list. */
 export function municipalityNames(): string[] {
   return loadGeo().municipalities.map((m) => m.name);
+}
+
+/** The choices the case form offers: names to type (with suggestions) and the source list. */
+export function caseFormChoices() {
+  const records = loadOrganisationRecords();
+  const collator = new Intl.Collator('nl');
+  const names = (kind: 'employer' | 'partner') => records.filter((r) => r.kind === kind).map((r) => r.name).sort(collator.compare);
+  return {
+    employers: names('employer'),
+    partners: names('partner'),
+    municipalities: municipalityNames(),
+    sources: loadSourceRecords().sort(compareSources).map((s) => ({ id: s.id, label: `${sourceName(s)}: ${s.title}` })),
+  };
+}
+
+/** A form read back from a refused post (the page's form state), so the input is kept. */
+export function caseFormFromState(values: Record<string, string>, lists: Record<string, string[]>): CaseForm {
+  return caseFormFromInput({ get: (name) => values[name] ?? null, getAll: (name) => lists[name] ?? [] });
 }

@@ -201,7 +201,8 @@ export async function discardDraft(deps: Deps, actor: Actor | null, draftId: str
 export type PublishDraftResult =
   | { ok: true; publicationId: string }
   | NotAllowed
-  | { ok: false; reason: 'not-found' | 'not-open' | 'invalid' | 'changed-since' }
+  | { ok: false; reason: 'not-found' | 'not-open' | 'invalid' }
+  | { ok: false; reason: 'changed-since' }
   | { ok: false; reason: 'stale'; by: string; at: number }
   | { ok: false; reason: 'publish-refused'; message: string };
 

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { drizzle } from "drizzle-orm/libsql";
 import * as accountsSchema from "../../../db/schema.ts";
 import * as marketplaceSchema from "../../../db/marketplace-schema.ts";
+import * as editorSchema from "../../../db/editor-schema.ts";
 import type { Database } from "../../../db/client.ts";
 import { generateMarketplace } from "../../../scripts/generate-marketplace.ts";
 import {
@@ -55,7 +56,7 @@ beforeAll(async () => {
   t = await testDatabase();
   await generateMarketplace(t.handle.db, { count: 600, offersPerPitch: 4 });
   db = drizzle(t.handle.client, {
-    schema: { ...accountsSchema, ...marketplaceSchema },
+    schema: { ...accountsSchema, ...marketplaceSchema, ...editorSchema },
     logger: { logQuery: (sql, params) => captured.push({ sql, params }) },
   });
 });
