@@ -131,6 +131,13 @@ export function caseFormFromInput(input: { get(name: string): unknown; getAll(na
   };
 }
 
+/** A YYYY-MM-DD field as the Date the YAML will hold; anything else stays text, for the schema to refuse. */
+function asDay(text: string): Date | string | undefined {
+  if (!text) return undefined;
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) ? date : text;
+}
+
 const lines = (text: string) => text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** Organisation names (or ids) → ids of one kind; unknown names collected for the field's message. */
@@ -214,8 +221,8 @@ export function checkCaseForm(form: CaseForm, options: { isNew: boolean; existin
     status: form.status || undefined,
     stand: form.stand || undefined,
     sources: form.sources,
-    published: form.published ? new Date(`${form.published}T00:00:00Z`) : undefined,
-    updated: form.updated ? new Date(`${form.updated}T00:00:00Z`) : undefined,
+    published: asDay(form.published),
+    updated: asDay(form.updated),
     featured: form.featured,
   };
   if (form.published && !/^\d{4}-\d{2}-\d{2}$/.test(form.published)) fields.published = 'Vul een datum in als JJJJ-MM-DD.';

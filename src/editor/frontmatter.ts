@@ -18,7 +18,7 @@ const isId = (text: string) => /^[a-z0-9][a-z0-9.-]*$/.test(text) && !/^(true|fa
 
 function scalar(value: string | boolean | Date): string {
   if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? quote(String(value)) : value.toISOString().slice(0, 10);
   return quote(value);
 }
 
