@@ -83,6 +83,13 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
   await offering.getByRole('button', { name: 'Aanbod versturen' }).click();
   await offering.waitForURL((url) => !url.pathname.endsWith('/meedoen/'));
   await offering.close();
+  // A case draft (issue 11), so the editor's draft page and its preview are checked too.
+  const editing = await contexts.curator.newPage();
+  await editing.goto('/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/');
+  await editing.getByRole('button', { name: 'Concept opslaan' }).click();
+  await editing.waitForURL(/\/beheer\/inhoud\/concept\/[^/]+\/\?melding=opgeslagen$/);
+  const draftPath = new URL(editing.url()).pathname;
+  await editing.close();
   return [
     {
       who: 'gemeentemedewerker',
@@ -115,6 +122,13 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['beheer', '/beheer/'],
         ['beheer pitches', '/beheer/pitches/'],
         ['beheer berichten', '/beheer/suggesties/'],
+        // Content editor (issue 11)
+        ['inhoud bewerken', '/beheer/inhoud/'],
+        ['nieuw praktijkvoorbeeld', '/beheer/inhoud/praktijkvoorbeeld/nieuw/'],
+        ['praktijkvoorbeeld bewerken', '/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/'],
+        ['praktijkvoorbeeld van de site halen', '/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/van-de-site/'],
+        ['concept', draftPath],
+        ['voorbeeld van een concept', `${draftPath}voorbeeld/`],
       ],
     },
   ];
