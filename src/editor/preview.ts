@@ -16,5 +16,6 @@ export async function renderDraftBody(body: string): Promise<string | null> {
   if (mdxBodyProblems(body).length > 0) return null;
   processor ??= createSatteriMarkdownProcessor();
   const { code } = await (await processor).render(body);
-  return code;
+  // Astro's page has no newline after the last block; without trimming, the preview differed by that one character.
+  return code.replace(/\n+$/, '');
 }
