@@ -16,9 +16,10 @@ import * as liveSchema from './live-schema.ts';
 import * as followUpSchema from './follow-up-schema.ts';
 import * as activitiesSchema from './activities-schema.ts';
 import * as followsSchema from './follows-schema.ts';
+import * as editorSchema from './editor-schema.ts';
 
 /** Every table, from each feature's schema file (drizzle.config.ts reads the same files). */
-export const schema = { ...accountsSchema, ...marketplaceSchema, ...publishingSchema, ...liveSchema, ...followUpSchema, ...activitiesSchema, ...followsSchema };
+export const schema = { ...accountsSchema, ...marketplaceSchema, ...publishingSchema, ...liveSchema, ...followUpSchema, ...activitiesSchema, ...followsSchema, ...editorSchema };
 
 /** npm scripts and the server run from the project root; migrations are read from there at run time. */
 export const projectRoot = process.cwd();

@@ -7,7 +7,7 @@ import { newId } from '../auth/crypto.ts';
 export interface AuditEntry {
   actorUserId: string | null;
   action: string;
-  subjectType: 'user' | 'organisation' | 'pitch' | 'offer' | 'suggestion' | 'publication' | 'live-session' | 'activity';
+  subjectType: 'user' | 'organisation' | 'pitch' | 'offer' | 'suggestion' | 'publication' | 'live-session' | 'activity' | 'content-draft';
   subjectId: string;
   detail?: Record<string, unknown>;
 }

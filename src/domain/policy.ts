@@ -118,6 +118,9 @@ export interface PolicySubjects {
    * public (published or closed), so a draft's existence never leaks into a digest.
    */
   'follow:manage': { userId: string; pitch?: PitchSubject };
+  // Content editor (issue 11): the in-browser editor of cases, instruments, organisations, sources.
+  /** Open the editor, write, preview, review and discard drafts: curators and admins. */
+  'content:edit': undefined;
 }
 
 export type Action = keyof PolicySubjects;
@@ -157,6 +160,8 @@ export const actions = [
   'activity:moderate',
   // Follow and be told (issue 10, item 5):
   'follow:manage',
+  // Content editor (issue 11)
+  'content:edit',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -236,6 +241,8 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'pitch:draft-story':
     // Live pitch session (issue 10, item 1): run by the network's staff.
     case 'live:run':
+    // Content editor (issue 11): curators and admins, with a confirmed address.
+    case 'content:edit':
       return isStaff(actor);
     case 'curation:undo':
       return isStaff(actor) && (subject as PolicySubjects['curation:undo']).decidedBy === actor.userId;

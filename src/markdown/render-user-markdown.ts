@@ -152,7 +152,8 @@ function altText(node: Image | ImageReference): ElementContent | undefined {
 function checkLinks(children: readonly RootContent[]): ElementContent[] {
   return children.flatMap((child): ElementContent[] => {
     if (child.type === 'doctype') return [];
-    if (child.type !== 'element') return [child];
+    // The cast: satteri's types (the editor's MDX parser) add MDX nodes to hast's unions; this tree comes from plain Markdown and has none.
+    if (child.type !== 'element') return [child as ElementContent];
     child.children = checkLinks(child.children);
     if (child.tagName !== 'a') return [child];
     const href = safeHref(child.properties.href);

@@ -53,9 +53,11 @@ export const caseSchema = z.strictObject({
   updated: day.optional(),
   /** Shown on the home page. */
   featured: z.boolean().default(false),
-}).refine((data) => data.sources.length > 0 || data.pitch !== undefined, {
+}).refine((data) => (Array.isArray(data.sources) && data.sources.length > 0) || (data.pitch !== undefined && data.pitch !== null), {
   path: ['sources'],
   message: 'noem minstens één bron, of de pitch waar het voorbeeld uit komt (pitch)',
+  // Also when other fields are wrong: the editor shows every problem at once, not one round later.
+  when: () => true,
 });
 
 export type CaseFrontmatter = z.infer<typeof caseSchema>;

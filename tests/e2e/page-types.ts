@@ -114,6 +114,13 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
   await activityPage.waitForURL(/\/activiteiten\/[a-z0-9-]+\/\?/);
   const activity = new URL(activityPage.url()).pathname;
   await activityPage.close();
+  // A case draft (issue 11), so the editor's draft page and its preview are checked too.
+  const editing = await contexts.curator.newPage();
+  await editing.goto('/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/');
+  await editing.getByRole('button', { name: 'Concept opslaan' }).click();
+  await editing.waitForURL(/\/beheer\/inhoud\/concept\/[^/]+\/\?melding=opgeslagen$/);
+  const draftPath = new URL(editing.url()).pathname;
+  await editing.close();
   return [
     {
       who: 'gemeentemedewerker',
@@ -163,6 +170,13 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['live sessie beëindigen (bevestigen)', `/beheer/live/${live}/?beeindigen=ja`],
         ['livescherm', `/live/${live}/`],
         ['beheer activiteiten', '/beheer/activiteiten/'],
+        // Content editor (issue 11)
+        ['inhoud bewerken', '/beheer/inhoud/'],
+        ['nieuw praktijkvoorbeeld', '/beheer/inhoud/praktijkvoorbeeld/nieuw/'],
+        ['praktijkvoorbeeld bewerken', '/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/'],
+        ['praktijkvoorbeeld van de site halen', '/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/van-de-site/'],
+        ['concept', draftPath],
+        ['voorbeeld van een concept', `${draftPath}voorbeeld/`],
       ],
     },
   ];

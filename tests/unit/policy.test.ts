@@ -58,6 +58,8 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'activity:moderate': { status: 'submitted', organisationId: 'elders', submitterId: 'iemand-anders' },
   // Follow and be told (issue 10, item 5):
   'follow:manage': { userId: 'u', pitch: { status: 'published', municipalityId: 'elders' } },
+  // Content editor (issue 11)
+  'content:edit': undefined,
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -99,6 +101,8 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'activity:moderate':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   // Follow and be told (issue 10, item 5):
   'follow:manage':           { bezoeker: N, 'werkgever-onbevestigd': Y, werkgever: Y, 'gemeente-onbevestigd': Y, gemeente: Y, curator: Y, admin: Y },
+  // Content editor (issue 11)
+  'content:edit':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
 };
 
 describe('policy', () => {
