@@ -19,12 +19,16 @@ export const ALLOWED_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
 /** Markdown node types a body may contain (CommonMark and GFM; nothing that carries code). */
 const MARKDOWN_NODES = new Set([
   'root', 'paragraph', 'heading', 'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'code', 'blockquote',
-  'list', 'listItem', 'link', 'linkReference', 'definition', 'image', 'imageReference', 'thematicBreak', 'break',
+  'list', 'listItem', 'link', 'linkReference', 'definition', 'thematicBreak', 'break',
   'table', 'tableRow', 'tableCell', 'footnoteDefinition', 'footnoteReference',
 ]);
 
-/** Link and image addresses: the web, mail, telephone, this site's paths and anchors. Never javascript: or data:. */
-const SAFE_URL = /^(https?:\/\/|mailto:|tel:|\/(?!\/)|#|\.{0,2}\/)/i;
+/**
+ * Link addresses: the web, mail, telephone, this site's paths and anchors. Never javascript:
+ * or data:, and never protocol-relative (//elders.example). Images are refused altogether
+ * (see describe): the build turns a relative image address into an import of that file.
+ */
+const SAFE_URL = /^(https?:\/\/|mailto:|tel:|\/(?!\/)|#|\.{1,2}\/)/i;
 
 export interface MdxProblem {
   line: number;
@@ -55,6 +59,11 @@ function describe(node: Node): string {
     case 'yaml':
     case 'toml':
       return 'Een blok tussen --- hoort niet in de tekst: de gegevens bovenaan komen uit het formulier.';
+    case 'image':
+    case 'imageReference':
+      // The MDX build imports a relative image address as a file (any file the build can read):
+      // the site has no images in its texts, so none are accepted.
+      return 'Afbeeldingen kunnen niet in de tekst: de site toont geen afbeeldingen bij praktijkvoorbeelden. Beschrijf wat erop staat, of link naar de afbeelding met [tekst](https://…).';
     case 'html':
       return 'HTML is niet toegestaan in de tekst: gebruik Markdown (## voor een kopje, ** voor vet, [tekst](adres) voor een link).';
     default:

@@ -26,6 +26,11 @@ describe('MDX-veiligheid', () => {
     ['frontmatter in de tekst', '---\ntitle: "Gekaapt"\n---\n\nTekst', 1],
     ['javascript-link', '[klik](javascript:alert(1))', 1],
     ['data-afbeelding', '![x](data:text/html;base64,PHNjcmlwdD4=)', 1],
+    // The MDX build imports a relative image address: this would read a file at build time.
+    ['afbeelding met een relatief adres (de build importeert het bestand)', 'Tekst\n\n![logo](../../../.env?raw)', 3],
+    ['afbeelding naast de tekst', '![x](./a.png)', 1],
+    ['afbeelding via een verwijzing', '![logo][l]\n\n[l]: ../../geheim.txt', 1],
+    ['link zonder protocol naar een andere site', '[klik](//elders.example/)', 1],
     ['onbekend onderdeel', 'Tekst\n\n<Grafiek data="x" />', 3],
     ['fragment', '<>tekst</>', 1],
     ['ingesprongen code (voorbeeld en site lezen het anders)', 'Tekst\n\n    niet code op de site', 3],
