@@ -176,6 +176,8 @@ export async function reviewDraft(deps: Deps, actor: Actor | null, draftId: stri
   const draft = await draftById(deps, actor, draftId);
   if (!draft) return { ok: false, reason: 'not-found' };
   if (draft.status !== 'in-review') return { ok: false, reason: 'not-open' };
+  // Only the curator who was asked reviews: an author approving their own draft is no review.
+  if (draft.reviewerId !== actor.userId) return notAllowed;
   const now = clock(deps);
   await deps.db.batch([
     deps.db.update(contentDrafts).set({ reviewNote: review.note.trim() || null, reviewApprovedAt: review.approve ? now : null }).where(eq(contentDrafts.id, draft.id)),

@@ -110,6 +110,9 @@ describe('concepten', () => {
     expect(mail?.subject).toBe('Praktijkplein: Anna de Vries vraagt u een concept te bekijken');
     expect(mail?.body).toContain(`https://praktijkplein.test/beheer/inhoud/concept/${saved.draftId}/`);
     expect(mail?.body).toContain('"Graag even meekijken"');
+    // The author cannot approve their own draft in the reviewer's place.
+    expect(await reviewDraft(t.deps({ now: 8_000 }), anna, saved.draftId, { note: 'Zelf goedgekeurd.', approve: true })).toMatchObject({ ok: false });
+    expect(await draftById(t.deps(), anna, saved.draftId)).toMatchObject({ reviewApprovedAt: null });
     expect(await reviewDraft(t.deps({ now: 9_000 }), bert, saved.draftId, { note: 'Prima zo.', approve: true })).toEqual({ ok: true });
     expect(await draftById(t.deps(), anna, saved.draftId)).toMatchObject({ status: 'in-review', reviewerName: 'Bert Bakker', reviewNote: 'Prima zo.', reviewApprovedAt: 9_000 });
   });
