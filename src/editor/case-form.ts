@@ -186,6 +186,9 @@ export function checkCaseForm(form: CaseForm, options: { isNew: boolean; existin
     if (!form.id) fields.id = 'Kies een adres voor de pagina, bijvoorbeeld "zaanstad-schoonmaak-in-de-wijk".';
     else if (!contentIdPattern.test(form.id) || form.id.length > 80) fields.id = 'Gebruik alleen kleine letters, cijfers en streepjes (hoogstens 80 tekens), bijvoorbeeld "zaanstad-schoonmaak-in-de-wijk".';
     else if (options.existingIds.has(form.id)) fields.id = `Er is al een praktijkvoorbeeld met het adres "${form.id}". Kies een ander adres, of bewerk dat voorbeeld.`;
+  } else if (!contentIdPattern.test(form.id) || form.id.length > 80) {
+    // An edit names an existing page: a crafted id (../…) must never become a path.
+    fields.id = 'Dit praktijkvoorbeeld bestaat niet. Open het opnieuw via Inhoud bewerken.';
   }
   // One-line fields stay one line (a crafted post could send a newline; the file would be fine, the page not).
   for (const name of ['title', 'stand'] as const) if (/[\r\n]/.test(form[name])) fields[name] = 'Dit is één regel tekst, zonder regeleinden.';

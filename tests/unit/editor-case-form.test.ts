@@ -62,6 +62,10 @@ describe('praktijkvoorbeeld: dezelfde regels als de build, in het Nederlands', (
     return checked.fields;
   };
 
+  test('een bewerking met een gemaakte id (../…) wordt geweigerd: een id wordt nooit een pad buiten de map', () => {
+    for (const id of ['../../../etc/passwd', 'a/b', 'Hoofdletters', '']) expect(refused({ ...valid(), id }, false).id).toBeTruthy();
+  });
+
   test('elk verplicht veld leeg: een Nederlandse melding bij dat veld', () => {
     const fields = refused({ ...newCaseForm(''), body: '' });
     for (const name of ['id', 'title', 'summary', 'evidence', 'status', 'sources', 'published', 'body']) {
