@@ -3,6 +3,7 @@
  * log out everywhere, download everything stored about them, and delete the account.
  * Every change that matters asks for the current password first.
  */
+import { contributionsForExport, forgetPublisherName } from './contributions-export.ts';
 import { and, desc, eq, exists, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import { offers } from '../../db/marketplace-schema.ts';
 import { auditLog, oneTimeTokens, organisations, outbox, securityEvents, sessions, users } from '../../db/schema.ts';
@@ -170,6 +171,7 @@ export async function deleteAccount(deps: Deps, user: UserView, input: { passwor
       .set({ subjectId: pseudonym, detail: null })
       .where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, user.id))),
     db.update(auditLog).set({ actorUserId: null }).where(eq(auditLog.actorUserId, user.id)),
+    ...forgetPublisherName(db, user.id),
     db.delete(users).where(eq(users.id, user.id)),
     // A proposed employer nobody verified and nobody else belongs to was only this person's,
     // and so were its offers (they never reached anyone: they waited for that verification).
@@ -269,6 +271,8 @@ export async function exportUserData(deps: Deps, userId: string) {
     berichtenAanHetNetwerk: suggestionRows,
     // Follow and be told (issue 10, item 5): what the person follows and whether the weekly digest is on.
     volgen: await followsForExport(db, userId),
+    // Activities, content drafts, publications, live sessions and digests (issues 10 and 11).
+    ...(await contributionsForExport(db, userId)),
     besluitenOverUwAanmelding: decisionRows.map((d) => ({ besluit: d.decision === 'confirmed' ? 'bevestigd' : 'niet bevestigd', toelichting: d.reason, op: iso(d.decidedAt), teruggedraaidOp: iso(d.undoneAt) })),
   };
 }
