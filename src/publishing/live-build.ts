@@ -7,7 +7,7 @@
  * Plain enough for server.mjs to load from source.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** What live.json says. */
 export interface LiveBuild {
@@ -97,7 +97,8 @@ export function removeOldBuilds(stateDir: string, keep: readonly string[] = []):
     .map((entry) => ({ name: entry.name, at: statSync(join(dir, entry.name)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
   const live = readLiveBuild(stateDir);
-  const kept = new Set([...keep, ...(live ? [live.id] : [])]);
+  // The live build's folder is named per attempt (<publication>-<attempt>), not by the pointer's id.
+  const kept = new Set([...keep, ...(live ? [live.id, basename(live.dir)] : [])]);
   const newest = builds.filter((b) => !kept.has(b.name)).slice(0, Math.max(0, 2 - kept.size));
   for (const b of newest) kept.add(b.name);
   const removed = builds.filter((b) => !kept.has(b.name)).map((b) => b.name);

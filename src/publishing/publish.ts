@@ -20,7 +20,7 @@ import { runInBackground } from '../server/lifecycle.ts';
 import { readContentFile, type FileChange } from './content-files.ts';
 import { refusedPaths } from './content-paths.ts';
 import { astroBuild } from './site-build.ts';
-import { processPublications, type PublishingEnvironment } from './worker.ts';
+import { contentHash, processPublications, type PublishingEnvironment } from './worker.ts';
 
 /** One file in the content folder, by path relative to it ('cases/x.mdx', 'instruments/y.mdx', 'organisations/organisations.yaml', 'sources/sources.yaml'), with its new text; null deletes it. */
 export interface ContentChange {
@@ -88,6 +88,18 @@ function publishingEnvironment(): PublishingEnvironment & { autoStart: boolean }
   return environment;
 }
 
+/**
+ * The hash of a content file as it is now, for the build to compare with. Unreadable (a link,
+ * a missing folder): no expectation, and the build itself refuses what it cannot write.
+ */
+function expectedHashOf(path: string): string | null | undefined {
+  try {
+    return contentHash(readContentFile(publishingEnvironment().contentDir, path));
+  } catch {
+    return undefined;
+  }
+}
+
 /** For tests: a temporary project, a quicker builder, or no background start. */
 export function setPublishingEnvironmentForTests(next: (PublishingEnvironment & { autoStart: boolean }) | undefined): void {
   environment = next;
@@ -135,7 +147,8 @@ async function enqueue(db: Database, request: PublishRequest, revertOf: string |
       publisherId: publisher.userId,
       publisherName: publisher.name.trim() || 'Onbekend',
       draftId: request.draftId ?? null,
-      changes: JSON.stringify(changes.map((change) => ({ path: change.path, content: change.content }))),
+      // With the file as it is now, so a build queued behind another for the same page refuses to overwrite it.
+      changes: JSON.stringify(changes.map((change) => ({ path: change.path, content: change.content, expectedHash: expectedHashOf(change.path) }))),
       revertOf,
       createdAt: now,
     }),

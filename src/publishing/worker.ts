@@ -12,7 +12,7 @@
  * takes the publication again, up to MAX_ATTEMPTS times.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../db/client.ts';
@@ -50,7 +50,16 @@ const workerId = `${process.pid}-${randomBytes(4).toString('hex')}`;
 export interface StoredChange {
   path: string;
   content: string | null;
+  /**
+   * The file as the publisher saw it when asking (its sha256; null: no file). The build only
+   * goes ahead when the file is still that: a publication queued behind another one for the same
+   * page would otherwise overwrite it unseen. Absent in publications from before this check.
+   */
+  expectedHash?: string | null;
 }
+
+/** The sha256 of a content file's text, or null when there is none. */
+export const contentHash = (text: string | null) => (text === null ? null : createHash('sha256').update(text).digest('hex'));
 
 /**
  * Claims the oldest waiting publication (or a building one whose claim expired) if no build is
@@ -104,14 +113,24 @@ export async function buildPublication(db: Database, env: PublishingEnvironment,
       .catch(() => undefined);
   }, Math.max(1000, env.claimMs / 3));
   renew.unref();
-  const stagingDir = join(env.stateDir, 'staging', publication.id);
-  const outDir = buildDir(env.stateDir, publication.id);
+  // Per attempt: a worker that stalled past its claim may still be building in the folders of
+  // the attempt before, and must never share (or delete) the one that takes over.
+  const attemptId = `${publication.id}-${publication.attempts}`;
+  const stagingDir = join(env.stateDir, 'staging', attemptId);
+  const outDir = buildDir(env.stateDir, attemptId);
   let switched = false;
+  /** The files this attempt wrote into content/, put back as they were if the build never went live. */
+  let written: FileChange[] = [];
   try {
     prepareStateDir(env.stateDir, env.projectRoot);
     // The texts before: content/ changes only under the build lock, so they stay true until
     // this build writes its own.
     const fileChanges: FileChange[] = changes.map((change) => ({ path: change.path, before: readContentFile(env.contentDir, change.path), after: change.content }));
+    const overtaken = fileChanges.filter((change, i) => changes[i]!.expectedHash !== undefined && contentHash(change.before) !== changes[i]!.expectedHash);
+    if (overtaken.length > 0) {
+      await fail(db, publication, `Iemand anders heeft ${overtaken.map((c) => c.path).join(', ')} intussen gepubliceerd; deze publicatie zou dat overschrijven. Open de pagina opnieuw in de editor en breng uw wijziging daar aan.`);
+      return;
+    }
     const result = await env.build({ projectRoot: env.projectRoot, contentDir: env.contentDir, stagingDir, outDir, changes, env: env.buildEnv });
     if (!result.ok) {
       rmSync(outDir, { recursive: true, force: true });
@@ -126,6 +145,7 @@ export async function buildPublication(db: Database, env: PublishingEnvironment,
       return;
     }
     writeContentFiles(env.contentDir, changes);
+    written = fileChanges;
     const commit = await commitContent({
       contentDir: env.contentDir,
       paths: changes.map((change) => change.path),
@@ -156,8 +176,16 @@ export async function buildPublication(db: Database, env: PublishingEnvironment,
     ]);
     removeOldBuilds(env.stateDir);
   } catch (error) {
-    // A build that is live already stays (the site serves it); only the record failed.
-    if (!switched) rmSync(outDir, { recursive: true, force: true });
+    // A build that is live already stays (the site serves it); only the record failed. One that
+    // never went live leaves content/ as it was, or the next build would publish it unrecorded.
+    if (!switched) {
+      rmSync(outDir, { recursive: true, force: true });
+      try {
+        writeContentFiles(env.contentDir, written.map((change) => ({ path: change.path, content: change.before })));
+      } catch (restoreError) {
+        console.error(JSON.stringify({ level: 'error', msg: 'content/ kon niet worden teruggezet', publication: publication.id, error: String(restoreError) }));
+      }
+    }
     console.error(JSON.stringify({ level: 'error', msg: 'Publiceren mislukt', publication: publication.id, error: error instanceof Error ? error.message : String(error) }));
     await fail(db, publication, `Publiceren is mislukt; de live site is niet veranderd. ${error instanceof Error ? error.message : ''}`.trim()).catch(() => undefined);
   } finally {

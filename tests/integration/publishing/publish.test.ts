@@ -83,7 +83,7 @@ describe('publiceren', () => {
     expect(readLiveBuild(env.stateDir)?.id).toBe(result.publicationId);
     // The build ran on a staging copy, never in the real project or its content folder.
     expect(builds[0]!.stagingDir.startsWith(env.stateDir)).toBe(true);
-    expect(builds[0]!.outDir).toBe(join(env.stateDir, 'builds', result.publicationId));
+    expect(builds[0]!.outDir).toBe(join(env.stateDir, 'builds', `${result.publicationId}-1`));
     const [revision] = await contentHistory(t.handle.db);
     expect(revision).toMatchObject({ id: publication!.revisionId, publisher: 'Cor Curator', summary: 'Nieuw voorbeeld', paths: ['cases/nieuw.mdx'], commit: null });
     const actions = (await t.handle.db.select().from(auditLog).where(eq(auditLog.subjectId, result.publicationId))).map((entry) => entry.action);
@@ -102,8 +102,31 @@ describe('publiceren', () => {
     expect(publication?.message).toContain('title: verplicht');
     expect(content('cases/bestaand.mdx')).toBe(CASE);
     expect(readLiveBuild(env.stateDir)).toEqual(liveBefore);
-    expect(existsSync(join(env.stateDir, 'builds', failed.ok ? failed.publicationId : 'x'))).toBe(false);
+    expect(existsSync(join(env.stateDir, 'builds', failed.ok ? `${failed.publicationId}-1` : 'x'))).toBe(false);
     expect((await contentHistory(t.handle.db)).length).toBe(1);
+  });
+
+  test('twee publicaties van dezelfde pagina in de wachtrij: de tweede overschrijft de eerste niet ongezien', async () => {
+    // Both asked while the page was still CASE; the first goes live, the second must not overwrite it.
+    const first = await requestPublish(t.handle.db, { changes: [{ path: 'cases/bestaand.mdx', content: 'Van Anna' }], publisher, summary: 'Anna' });
+    const second = await requestPublish(t.handle.db, { changes: [{ path: 'cases/bestaand.mdx', content: 'Van Bert' }], publisher, summary: 'Bert' });
+    await processPublications(t.handle.db, env);
+    expect((await publicationById(t.handle.db, first.ok ? first.publicationId : ''))?.state).toBe('live');
+    const refused = await publicationById(t.handle.db, second.ok ? second.publicationId : '');
+    expect(refused?.state).toBe('failed');
+    expect(refused?.message).toContain('Iemand anders heeft cases/bestaand.mdx intussen gepubliceerd');
+    expect(content('cases/bestaand.mdx')).toBe('Van Anna');
+  });
+
+  test('mislukt het live zetten na het schrijven, dan staat content/ weer zoals het was', async () => {
+    // A folder where the pointer file goes: the switch (a rename over it) fails after content/ was written.
+    mkdirSync(join(env.stateDir, 'live.json'), { recursive: true });
+    const result = await requestPublish(t.handle.db, { changes: [{ path: 'cases/bestaand.mdx', content: 'Nieuw' }, { path: 'cases/extra.mdx', content: 'Extra' }], publisher, summary: 'Twee' });
+    await processPublications(t.handle.db, env);
+    expect((await publicationById(t.handle.db, result.ok ? result.publicationId : ''))?.state).toBe('failed');
+    expect(content('cases/bestaand.mdx')).toBe(CASE);
+    expect(content('cases/extra.mdx')).toBeNull();
+    expect(await contentHistory(t.handle.db)).toEqual([]);
   });
 
   test('terugdraaien zet de teksten van ervoor terug (een nieuw bestand verdwijnt) als nieuwe revisie', async () => {
