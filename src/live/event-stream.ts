@@ -28,6 +28,8 @@ export interface EventStreamOptions<T> {
   retryMs?: number;
   /** Where a failed poll is reported (the next poll tries again). */
   onError?: (error: unknown) => void;
+  /** Called once when the stream ends, for whatever reason (to free what it held). */
+  onClose?: () => void;
 }
 
 /** Polling every second keeps the screen within the two seconds the issue asks for. */
@@ -61,6 +63,7 @@ export function eventStream<T>(options: EventStreamOptions<T>): ReadableStream<U
     clearTimeout(poller);
     clearInterval(heartbeat);
     for (const cleanup of cleanups.splice(0)) cleanup();
+    options.onClose?.();
     return true;
   };
 

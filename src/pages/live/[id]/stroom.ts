@@ -9,16 +9,21 @@ import { eventStream } from '../../../live/event-stream.ts';
 import { liveMarker, liveSnapshot } from '../../../live/live-tally.ts';
 import { appDatabase } from '../../../server/app-database.ts';
 import { shutdownSignal } from '../../../server/lifecycle.ts';
+import { clientIp } from '../../../server/request.ts';
+import { takeStreamSlot } from '../../../live/stream-slots.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ params, request }) => {
+export const GET: APIRoute = async ({ params, request, clientAddress }) => {
   const db = await appDatabase();
   const id = params.id ?? '';
-  if (!(await liveMarker(db, id))) {
-    return new Response('Deze live sessie bestaat niet.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-  }
+  const plain = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' };
+  if (!(await liveMarker(db, id))) return new Response('Deze live sessie bestaat niet.', { status: 404, headers: plain });
+  const release = takeStreamSlot(clientIp(request, clientAddress));
+  // EventSource retries after `retry:`; the screen without updates still shows the count on reload.
+  if (!release) return new Response('Te veel open verbindingen vanaf dit adres. Sluit andere schermen of probeer het zo opnieuw.', { status: 429, headers: { ...plain, 'Retry-After': '30' } });
   const body = eventStream({
+    onClose: release,
     event: 'stand',
     marker: () => liveMarker(db, id),
     read: () => liveSnapshot(db, id),
