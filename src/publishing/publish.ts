@@ -203,10 +203,10 @@ export async function revisionChanges(db: Database, revisionId: string): Promise
 
 /** Publishes the inverse of a revision (the files as they were before it) as a new revision. */
 export async function requestRevert(db: Database, revisionId: string, publisher: Publisher, now = Date.now()): Promise<PublishResult> {
-  const env = publishingEnvironment();
-  if (!env) return OFF;
   const [row] = await db.select().from(revisions).where(eq(revisions.id, revisionId));
   if (!row) return { ok: false, reason: 'invalid', message: 'Deze wijziging bestaat niet (meer).' };
+  const env = publishingEnvironment();
+  if (!env) return OFF;
   const changes = JSON.parse(row.changes) as FileChange[];
   // A file changed again later would lose that later change: ask to undo that one first.
   const changedSince = changes.filter((change) => readContentFile(env.contentDir, change.path) !== change.after).map((change) => change.path);
