@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
+          // Never publish into this checkout: a test that wants the pipeline points it at a
+          // temporary copy (setPublishingEnvironmentForTests); anything else is refused.
+          env: { PUBLISHING: 'off' },
         },
       },
       {
@@ -16,6 +19,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/server-setup.ts'],
           testTimeout: 60_000,
+          // As above; servers of a test's own inherit it (publishing.test.ts switches it on for its copy).
+          env: { PUBLISHING: 'off' },
           hookTimeout: 60_000,
           // Two cores: one server, one browser at a time.
           fileParallelism: false,

@@ -9,6 +9,8 @@ import { clockTime } from '../i18n/curation-texts.ts';
 import { formatDate } from '../i18n/nl.ts';
 import { caseFormFromInput, checkCaseForm } from '../editor/case-form.ts';
 import { mdxIds } from '../editor/content-files.ts';
+import { draftFromPitch } from '../editor/pitch-draft.ts';
+import { storyRefusalMessage } from '../marketplace/pitch-story.ts';
 import { discardDraft, publishDraft, requestReview, reviewDraft, saveDraft, type SaveDraftResult } from '../editor/drafts.ts';
 import { sendQueuedMail } from '../jobs/housekeeping.ts';
 import { idField } from './fields.ts';
@@ -136,6 +138,29 @@ export const editor = {
       const result = await discardDraft(await depsFor(context), context.locals.actor, input.draftId);
       if (!result.ok) return result.reason === 'forbidden' ? forbidden() : formError('Dit concept is al gepubliceerd of weggegooid.', 409);
       return redirectTo('/beheer/inhoud/?melding=weggegooid');
+    },
+  }),
+
+  /** "Open als concept in de editor": a closed, matched pitch's case study as an editor draft. */
+  draftFromPitch: defineAction({
+    accept: 'form',
+    input: z.object({ pitchId: idField }),
+    handler: async (input, context): Promise<FormOutcome> => {
+      if (!context.locals.actor) return notSignedIn();
+      const result = await draftFromPitch(await depsFor(context), context.locals.actor, input.pitchId);
+      if (result.ok) return redirectTo(`/beheer/inhoud/concept/${result.draftId}/`);
+      switch (result.reason) {
+        case 'forbidden':
+          return forbidden();
+        case 'not-found':
+          return formError('Deze pitch bestaat niet (meer).', 404);
+        case 'exists':
+          return formError(`Er staat al een praktijkvoorbeeld met het adres "${result.contentId}" op de site. Open dat in de editor via Inhoud.`, 409);
+        case 'unreadable':
+          return formError('Het concept kon niet in de editor worden geopend. Download het als bestand.', 422);
+        default:
+          return formError(storyRefusalMessage[result.reason], 409);
+      }
     },
   }),
 };

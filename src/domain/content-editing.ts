@@ -18,9 +18,11 @@ export const contentKindLabel: Record<ContentKind, string> = {
 
 /**
  * A draft's life: kept while a curator works on it, optionally shown to a colleague for review,
- * then published (handed to the publish pipeline) or discarded. Retiring a page is a draft too.
+ * then handed to the publish pipeline ('publishing', closed while it builds) and 'published'
+ * once live, or back to 'draft' when the build fails (the error shows on the draft); or
+ * discarded. Retiring a page is a draft too.
  */
-export const draftStatuses = ['draft', 'in-review', 'published', 'discarded'] as const;
+export const draftStatuses = ['draft', 'in-review', 'publishing', 'published', 'discarded'] as const;
 export type DraftStatus = (typeof draftStatuses)[number];
 
 /** Drafts that are still open: shown on /beheer/inhoud/ and counted as "also being edited". */

@@ -213,7 +213,8 @@ export type PublishDraftResult =
  * that nobody changed the draft or published the page since the form was opened.
  */
 export async function publishDraft(deps: Deps, actor: Actor | null, draftId: string, version: number, publisherName: string): Promise<PublishDraftResult> {
-  if (!can(actor, 'content:edit')) return notAllowed;
+  // Editing and publishing are separate permissions (contract-11.md); today both are curators' and admins'.
+  if (!can(actor, 'content:edit') || !can(actor, 'content:publish')) return notAllowed;
   const draft = await draftById(deps, actor, draftId);
   if (!draft) return { ok: false, reason: 'not-found' };
   if (!openDraftStatuses.includes(draft.status)) return { ok: false, reason: 'not-open' };
@@ -229,8 +230,9 @@ export async function publishDraft(deps: Deps, actor: Actor | null, draftId: str
   const result = await requestPublish(deps.db, { changes: [{ path, content: draft.action === 'retire' ? null : draft.fileText }], publisher: { userId: actor.userId, name: publisherName }, summary, draftId: draft.id }, now);
   if (!result.ok) return { ok: false, reason: 'publish-refused', message: result.message };
   await deps.db.batch([
-    deps.db.update(contentDrafts).set({ status: 'published', publicationId: result.publicationId, updatedBy: actor.userId, updatedAt: now, version: draft.version + 1 }).where(eq(contentDrafts.id, draft.id)),
-    audit(deps.db, { actorUserId: actor.userId, action: 'content.published', subjectType: 'content-draft', subjectId: draft.id, detail: { publicationId: result.publicationId, path } }, now),
+    // 'publishing' until the worker knows: live makes it 'published', a failed build 'draft' again (src/publishing/worker.ts).
+    deps.db.update(contentDrafts).set({ status: 'publishing', publicationId: result.publicationId, updatedBy: actor.userId, updatedAt: now, version: draft.version + 1 }).where(eq(contentDrafts.id, draft.id)),
+    audit(deps.db, { actorUserId: actor.userId, action: 'content.publish-requested', subjectType: 'content-draft', subjectId: draft.id, detail: { publicationId: result.publicationId, path } }, now),
   ]);
   return { ok: true, publicationId: result.publicationId };
 }

@@ -74,9 +74,19 @@ const MAX_WAITING = 10;
 
 let environment: (PublishingEnvironment & { autoStart: boolean }) | undefined;
 
-/** Where publishing works: the project this process runs from, the configured state folder. */
-function publishingEnvironment(): PublishingEnvironment & { autoStart: boolean } {
-  environment ??= {
+/** The answer while publishing into this checkout is switched off (PUBLISHING=off). */
+const OFF: PublishResult = { ok: false, reason: 'busy', message: 'Publiceren staat uit op deze server (PUBLISHING=off). Er is niets gewijzigd.' };
+
+/**
+ * Where publishing works: the project this process runs from, the configured state folder; null
+ * when PUBLISHING=off (the shared e2e server and the test processes run from the developer's
+ * checkout: a publish there would write its content/ and commit into it). An environment set
+ * by a test (a temporary copy) is used either way.
+ */
+function publishingEnvironment(): (PublishingEnvironment & { autoStart: boolean }) | null {
+  if (environment) return environment;
+  if (!config().publishing.enabled) return null;
+  environment = {
     projectRoot,
     contentDir: join(projectRoot, 'content'),
     stateDir: config().publishing.stateDir,
@@ -93,8 +103,10 @@ function publishingEnvironment(): PublishingEnvironment & { autoStart: boolean }
  * a missing folder): no expectation, and the build itself refuses what it cannot write.
  */
 function expectedHashOf(path: string): string | null | undefined {
+  const env = publishingEnvironment();
+  if (!env) return undefined;
   try {
-    return contentHash(readContentFile(publishingEnvironment().contentDir, path));
+    return contentHash(readContentFile(env.contentDir, path));
   } catch {
     return undefined;
   }
@@ -112,7 +124,7 @@ export function setPublishingEnvironmentForTests(next: (PublishingEnvironment & 
  */
 export async function resumePublishing(db: Database): Promise<void> {
   const env = publishingEnvironment();
-  if (!env.autoStart) return;
+  if (!env?.autoStart) return;
   const [row] = await db.select({ count: sql<number>`count(*)` }).from(publications).where(inArray(publications.state, ['queued', 'building']));
   if (!row?.count) return;
   runInBackground(() => processPublications(db, env).catch((error) => console.error('Publiceren mislukt:', error)));
@@ -124,6 +136,7 @@ export async function requestPublish(db: Database, request: PublishRequest, now 
 }
 
 async function enqueue(db: Database, request: PublishRequest, revertOf: string | null, now: number): Promise<PublishResult> {
+  if (!publishingEnvironment()) return OFF;
   const { changes, publisher } = request;
   if (changes.length === 0) return { ok: false, reason: 'invalid', message: 'Er is niets om te publiceren.' };
   if (changes.length > MAX_CHANGES) return { ok: false, reason: 'invalid', message: `Publiceer hoogstens ${MAX_CHANGES} bestanden tegelijk.` };
@@ -207,10 +220,11 @@ export async function revisionChanges(db: Database, revisionId: string): Promise
 export async function requestRevert(db: Database, revisionId: string, publisher: Publisher, now = Date.now()): Promise<PublishResult> {
   const [row] = await db.select().from(revisions).where(eq(revisions.id, revisionId));
   if (!row) return { ok: false, reason: 'invalid', message: 'Deze wijziging bestaat niet (meer).' };
+  const env = publishingEnvironment();
+  if (!env) return OFF;
   const changes = JSON.parse(row.changes) as FileChange[];
   // A file changed again later would lose that later change: ask to undo that one first.
-  const contentDir = publishingEnvironment().contentDir;
-  const changedSince = changes.filter((change) => readContentFile(contentDir, change.path) !== change.after).map((change) => change.path);
+  const changedSince = changes.filter((change) => readContentFile(env.contentDir, change.path) !== change.after).map((change) => change.path);
   if (changedSince.length > 0) {
     return { ok: false, reason: 'invalid', message: `Dit kan niet in één stap terug: ${changedSince.join(', ')} is daarna nog gewijzigd. Draai eerst de latere wijziging terug.` };
   }

@@ -16,6 +16,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../db/client.ts';
+import { contentDrafts } from '../../db/editor-schema.ts';
 import { publications, revisions, type PublicationRow } from '../../db/publishing-schema.ts';
 import { audit } from '../audit/audit-log.ts';
 import { newId } from '../auth/crypto.ts';
@@ -66,9 +67,14 @@ export const contentHash = (text: string | null) => (text === null ? null : crea
  * under way anywhere: one statement, so two instances cannot both win.
  */
 export async function claimNext(db: Database, claimMs: number, now = Date.now()): Promise<PublicationRow | null> {
-  await db.run(sql`update publications set state = 'failed', finished_at = ${now}, claimed_by = null,
+  await db.batch([
+    db.run(sql`update publications set state = 'failed', finished_at = ${now}, claimed_by = null,
       message = 'De build is ' || attempts || ' keer afgebroken (de server stopte of liep vast). Er is niets gepubliceerd; probeer het opnieuw.'
-    where state = 'building' and claimed_until < ${now} and attempts >= ${MAX_ATTEMPTS}`);
+    where state = 'building' and claimed_until < ${now} and attempts >= ${MAX_ATTEMPTS}`),
+    // Their drafts are the curator's to fix and publish again.
+    db.run(sql`update ${contentDrafts} set status = 'draft'
+      where status = 'publishing' and publication_id in (select id from ${publications} where state = 'failed')`),
+  ]);
   const rows = await db.all<{ id: string }>(sql`update publications
     set state = 'building', claimed_by = ${workerId}, claimed_until = ${now + claimMs}, started_at = ${now}, attempts = attempts + 1
     where id = (select id from publications where state = 'queued' or (state = 'building' and claimed_until < ${now}) order by created_at, id limit 1)
@@ -95,10 +101,31 @@ export async function processPublications(db: Database, env: PublishingEnvironme
 /** Ours still: the claim was not taken over after expiring. */
 const stillOurs = (id: string) => and(eq(publications.id, id), eq(publications.claimedBy, workerId), eq(publications.state, 'building'));
 
+/**
+ * The draft a publication came from (the editor's), in the publication's outcome: published
+ * when live; editable again when the build failed, so the curator can fix it and publish again
+ * (the draft page shows the publication's error). Only while the draft still waits for this
+ * publication, and (the batch runs in order) only if the publication really reached that state.
+ */
+function settleDraft(db: Database, publication: PublicationRow, outcome: 'live' | 'failed') {
+  return db
+    .update(contentDrafts)
+    .set({ status: outcome === 'live' ? 'published' : 'draft' })
+    .where(
+      and(
+        eq(contentDrafts.id, publication.draftId ?? ''),
+        eq(contentDrafts.status, 'publishing'),
+        eq(contentDrafts.publicationId, publication.id),
+        sql`exists (select 1 from ${publications} where ${publications.id} = ${publication.id} and ${publications.state} = ${outcome})`,
+      ),
+    );
+}
+
 async function fail(db: Database, publication: PublicationRow, message: string): Promise<void> {
   const now = Date.now();
   await db.batch([
     db.update(publications).set({ state: 'failed', message, finishedAt: now, claimedBy: null, claimedUntil: null }).where(stillOurs(publication.id)),
+    settleDraft(db, publication, 'failed'),
     audit(db, { actorUserId: publication.publisherId, action: 'content.publish.failed', subjectType: 'publication', subjectId: publication.id, detail: { summary: publication.summary } }, now),
   ]);
 }
@@ -172,6 +199,7 @@ export async function buildPublication(db: Database, env: PublishingEnvironment,
         createdAt: now,
       }),
       db.update(publications).set({ state: 'live', finishedAt: now, revisionId, claimedBy: null, claimedUntil: null, message: null }).where(eq(publications.id, publication.id)),
+      settleDraft(db, publication, 'live'),
       audit(db, { actorUserId: publication.publisherId, action: 'content.published', subjectType: 'publication', subjectId: publication.id, detail: { revisionId, paths: fileChanges.map((c) => c.path), commit } }, now),
     ]);
     removeOldBuilds(env.stateDir);

@@ -72,6 +72,12 @@ const environmentSchema = z
     HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     /** Where publishing keeps its builds and the live-build pointer (issue 11, item 4). */
     PUBLISH_DIR: z.string().min(1).optional(),
+    /**
+     * PUBLISHING=off: this server never publishes into its own checkout (the shared e2e server
+     * and any test process run from the project root; a publish there would write content/ and
+     * commit into the developer's checkout). Default on.
+     */
+    PUBLISHING: z.enum(['on', 'off'], { error: 'PUBLISHING is on of off' }).default('on'),
     /** Read only to hand on to the publish build and git (they find their programs through it). */
     PATH: z.string().optional(),
   })
@@ -110,7 +116,7 @@ export interface Config {
   network: { name: string; email: string; url?: string; curationPromise?: string; isExample: boolean };
   hashConcurrency: number;
   /** Publishing (issue 11, item 4): the state folder and the environment a staging build gets. */
-  publishing: { stateDir: string; buildEnv: Record<string, string> };
+  publishing: { stateDir: string; buildEnv: Record<string, string>; enabled: boolean };
 }
 
 export class ConfigError extends Error {
@@ -148,7 +154,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       isExample: !e.NETWORK_NAME,
     },
     hashConcurrency: e.HASH_CONCURRENCY,
-    publishing: { stateDir: e.PUBLISH_DIR ? resolve(e.PUBLISH_DIR) : defaultPublishDir, buildEnv: publishBuildEnv(e) },
+    publishing: { stateDir: e.PUBLISH_DIR ? resolve(e.PUBLISH_DIR) : defaultPublishDir, buildEnv: publishBuildEnv(e), enabled: e.PUBLISHING === 'on' },
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Issue 11 in a browser: a curator writes a new case without JavaScript, types a municipality
  * that does not exist (refused, the field named, the input kept), fixes it, previews it (the
- * same page components as a published case; noindex) and presses Publiceren (on this branch the
- * publish stub answers "kan nog niet"; the lead finishes the flow after merge). The preview of an
+ * same page components as a published case; noindex) and presses Publiceren, which this shared
+ * server refuses (PUBLISHING=off: it runs from the checkout; the full flow is publishing.test.ts). The preview of an
  * unchanged case is the published page's article, byte for byte. A second curator is told who
  * else is editing. Members and visitors are refused. axe finds nothing on every editor page.
  */
@@ -81,10 +81,14 @@ describe('inhoud bewerken (zonder JavaScript)', () => {
     const structure = (p: Page) => p.locator('article > *, article .pp-columns > *').evaluateAll((nodes) => nodes.map((n) => `${n.tagName}.${n.className}`));
     expect(await structure(page)).toEqual(await structure(published));
 
-    // Publishing is never pressed on this shared server (it runs from the working checkout): the
-    // whole flow, build included, runs in a temporary copy (tests/e2e/publishing.test.ts).
+    // Publiceren: this shared server runs from the checkout, so it runs with PUBLISHING=off
+    // (server-setup.ts) and must refuse, or it would write content/ and commit into the checkout.
+    // The whole flow up to live, search, filters and revert is in publishing.test.ts, on a copy.
     await page.goto(draftUrl);
-    await visible(page.getByRole('button', { name: 'Publiceren' }));
+    await page.getByRole('button', { name: 'Publiceren' }).click();
+    await visible(page.locator('.pp-error-summary'));
+    expect(await page.locator('.pp-error-summary').innerText()).toContain('Publiceren staat uit op deze server (PUBLISHING=off). Er is niets gewijzigd.');
+    expect(new URL(page.url()).pathname).toBe(draftUrl);
     await context.close();
   });
 

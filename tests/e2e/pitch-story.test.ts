@@ -1,6 +1,7 @@
 /**
  * From pitch to story (issue 10, item 3), on the built server: a curator sees "Maak er een
- * praktijkvoorbeeld van" on a closed, matched pitch and downloads the draft MDX; the pitch's own
+ * praktijkvoorbeeld van" on a closed, matched pitch and downloads the draft MDX (or opens it as an
+ * editor draft); the pitch's own
  * municipality, a visitor and a pitch without a match are refused; the pages with the new links
  * have no axe violations.
  */
@@ -67,6 +68,13 @@ describe('van pitch naar praktijkvoorbeeld', () => {
 
     await page.goto('/beheer/pitches/');
     await expect.poll(() => page.getByRole('link', { name: `Maak van “${title}” een praktijkvoorbeeld` }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    // Or straight into the editor: a draft made from the same file, its form filled in.
+    // (The title is hidden text in the button; the browser may put a space before it.)
+    await page.getByRole('button', { name: new RegExp(`^Open als concept in de editor\\s*: ${title}$`) }).click();
+    await page.waitForURL(/\/beheer\/inhoud\/concept\/[^/]+\/$/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain(title);
+    expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toContain(title);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
 

@@ -1,11 +1,14 @@
 /**
  * Publishing end to end (issue 11, items 4 and 7), on a temporary copy of the project (a git
  * checkout, node_modules linked, the worktree's dist/ as the first live build) with its own
- * server, so the real checkout and its dist/ are never written. In sequence, on one copy:
- * publish a new case → the running server (same process, no restart) answers its page and
- * Pagefind finds it, and it is a git commit by the curator; a case that breaks the content
- * schema → the status page shows the Dutch error, the live site is unchanged; revert through
- * the history page → the page is gone again. Axe on the status and history pages.
+ * server (PUBLISHING=on), so the real checkout and its dist/ are never written. In sequence, on
+ * one copy, as a curator in the browser: a new case with an unknown municipality is refused
+ * (the field named, the input kept), fixed, previewed (the heading it will have), published
+ * through the status page until live; the running server (no restart) answers its page, the
+ * site search and Pagefind find it, the case list's sector filter lists it, and it is a git
+ * commit by the curator. A case that breaks the content schema → the status page shows the
+ * Dutch error, the live site is unchanged. Revert through the history page → the page is gone
+ * (404, not in the filter). Axe on the editor's form, the status and history pages.
  * Three real `astro build`s: about 3–6 minutes on two shared cores (measured below).
  */
 import { execFileSync } from 'node:child_process';
@@ -23,8 +26,11 @@ import { startServer, type OwnServer } from './own-server.ts';
 const BUILD_MS = 8 * 60_000;
 const DEMO_PASSWORD = 'oefenen op het praktijkplein';
 const NEW_CASE = 'publicatietest-kraanvogel';
-/** A word no other page has, to find the new case through Pagefind. */
+/** A word no other page has, to find the new case through the search. */
 const UNIQUE_WORD = 'kraanvogelproef';
+const NEW_TITLE = `Kraanvogelproef: schoonmaken in de wijk (demo)`;
+/** The sector the new case is filed under, as the case list's filter calls it. */
+const SECTOR = 'facilitair';
 
 let dir: string;
 let server: OwnServer;
@@ -62,7 +68,8 @@ beforeAll(async () => {
   const databaseUrl = `file:${join(dir, 'db', 'publiceren.db')}`;
   run([process.execPath, 'scripts/migrate.ts'], { DATABASE_URL: databaseUrl });
   run([process.execPath, 'scripts/seed.ts'], { DATABASE_URL: databaseUrl });
-  server = await startServer(databaseUrl, { PUBLISH_DIR: join(dir, '.praktijkplein') }, dir);
+  // PUBLISHING=on: the e2e project switches it off for every process it starts (vitest.config.ts); this copy may publish.
+  server = await startServer(databaseUrl, { PUBLISH_DIR: join(dir, '.praktijkplein'), PUBLISHING: 'on' }, dir);
   handle = await openDatabase({ url: databaseUrl });
   const [curator] = await handle.client.execute({ sql: 'select id from users where email = ?', args: ['curator@demo.praktijkplein.nl'] }).then((r) => r.rows);
   curatorId = String(curator!.id);
@@ -87,37 +94,78 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A valid case, made from an existing one with a new title and a word to search for. */
-function newCaseText(): string {
-  const original = readFileSync(join(dir, 'content', 'cases', 'zwolle-regelluw-werken.mdx'), 'utf8');
-  return original.replace(/^title: .*$/m, `title: "Publicatietest ${UNIQUE_WORD} (demo)"`).replace(/^featured: .*$/m, 'featured: false') + `\n\nDit voorbeeld bestaat alleen in de test: ${UNIQUE_WORD}.\n`;
+/** The case list filtered on the new case's sector: the links to cases it shows. */
+async function filteredCases(): Promise<string[]> {
+  await page.goto(`/praktijkvoorbeelden/?sector=${SECTOR}`);
+  return page.locator('main a[href^="/praktijkvoorbeelden/"]').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 describe('publiceren zonder ontwikkelaar', () => {
-  test('een nieuw praktijkvoorbeeld staat na de build live en is vindbaar, zonder herstart; een git-commit op naam van de curator', async () => {
+  test('een curator maakt een praktijkvoorbeeld, herstelt de gemeente, bekijkt het voorbeeld en publiceert; live, vindbaar en filterbaar zonder herstart; een git-commit op haar naam', async () => {
     expect(await status(`/praktijkvoorbeelden/${NEW_CASE}/`)).toBe(404);
+    expect(await filteredCases()).not.toContain(`/praktijkvoorbeelden/${NEW_CASE}/`);
+    await page.goto('/beheer/inhoud/');
+    await page.getByRole('link', { name: 'Nieuw praktijkvoorbeeld' }).click();
+    await page.waitForURL(/\/beheer\/inhoud\/praktijkvoorbeeld\/nieuw\/$/);
+    await page.getByLabel('Adres van de pagina').fill(NEW_CASE);
+    await page.getByLabel('Titel').fill(NEW_TITLE);
+    await page.getByLabel('Samenvatting').fill(`Een demo-voorbeeld dat alleen in de test bestaat (${UNIQUE_WORD}): buurtbewoners maken hun wijk schoon.`);
+    await page.getByLabel('Werkgever 1').fill('PostNL');
+    await page.getByLabel('Gemeente 1').fill('Atlantis');
+    await page.getByLabel('Schoonmaak en facilitair').check();
+    await page.getByLabel(/^Gedeelde praktijkervaring/).check();
+    await page.getByLabel(/^Liep ten tijde van de bron/).check();
+    await page.getByLabel(/^Werkconferentie van werkgevers en gemeenten/).check();
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+
+    // Refused: the field named in the summary and beside the field, the input kept.
+    await page.locator('.pp-error-summary').waitFor();
+    expect(await page.locator('#veld-municipalities-fout').innerText()).toMatch(/Onbekende gemeente: "Atlantis"/);
+    expect(await page.locator('.pp-error-summary').innerText()).toContain('Gemeenten: Onbekende gemeente: "Atlantis"');
+    expect(await page.getByLabel('Titel').inputValue()).toBe(NEW_TITLE);
+    expect(await page.getByLabel('Gemeente 1').inputValue()).toBe('Atlantis');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Gemeente 1').fill('Zaandam');
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await page.waitForURL(/\/beheer\/inhoud\/concept\/[^/]+\/\?melding=opgeslagen$/);
+    const draftUrl = new URL(page.url()).pathname;
+
+    // The preview: the heading the published page will have.
+    await page.goto(`${draftUrl}voorbeeld/`);
+    const previewHeading = await page.locator('article h1').first().innerText();
+    expect(previewHeading).toBe(NEW_TITLE);
+
     const started = Date.now();
-    const result = await requestPublish(handle.db as never, { changes: [{ path: `cases/${NEW_CASE}.mdx`, content: newCaseText() }], publisher: { userId: curatorId, name: 'Demo Curator' }, summary: 'Nieuw: publicatietest' });
-    expect(result.ok).toBe(true);
-    const id = result.ok ? result.publicationId : '';
-    await page.goto(`/beheer/inhoud/publicaties/${id}/`);
+    await page.goto(draftUrl);
+    await page.getByRole('button', { name: 'Publiceren' }).click();
+    await page.waitForURL(/\/beheer\/inhoud\/publicaties\/[^/]+\/$/);
+    const id = new URL(page.url()).pathname.split('/').at(-2)!;
     expect(await axeViolations(page)).toEqual([]);
     expect(await waitUntilDone(id)).toBe('live');
     console.log(`Publiceren tot live: ${Math.round((Date.now() - started) / 1000)} s`);
     expect(await axeViolations(page)).toEqual([]);
-    expect(await status(`/praktijkvoorbeelden/${NEW_CASE}/`)).toBe(200);
     expect(server.process.exitCode).toBeNull();
-    // Pagefind's index is the new build's.
-    await page.goto('/zoeken/');
+
+    // Live: the same heading as the preview; the draft is published.
+    await page.goto(`/praktijkvoorbeelden/${NEW_CASE}/`);
+    expect(await page.locator('article h1').first().innerText()).toBe(previewHeading);
+    await page.goto(draftUrl);
+    expect(await page.locator('.pp-editor-facts').innerText()).toContain('gepubliceerd');
+    // Found by the site search (server side) and by Pagefind (the new build's index).
+    await page.goto(`/zoeken/?q=${UNIQUE_WORD}`);
+    expect(await page.locator(`main a[href="/praktijkvoorbeelden/${NEW_CASE}/"]`).count()).toBeGreaterThan(0);
     const found = await page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
       const search = await pagefind.search(${JSON.stringify(UNIQUE_WORD)});
       return Promise.all(search.results.map((r) => r.data().then((d) => d.url)));
     })()`);
     expect(found).toContain(`/praktijkvoorbeelden/${NEW_CASE}/`);
-    expect(run(['git', 'log', '-1', '--format=%an|%s'])).toBe('Demo Curator|Nieuw: publicatietest');
+    // And by the case list's filters.
+    expect(await filteredCases()).toContain(`/praktijkvoorbeelden/${NEW_CASE}/`);
+    expect(run(['git', 'log', '-1', '--format=%an|%s'])).toBe(`Demo Curator|Nieuw: praktijkvoorbeeld "${NEW_TITLE}"`);
     expect(readFileSync(join(dir, 'content', 'cases', `${NEW_CASE}.mdx`), 'utf8')).toContain(UNIQUE_WORD);
-  }, BUILD_MS + 60_000);
+  }, BUILD_MS + 120_000);
 
   test('een build die faalt laat de live site zoals hij was en toont de fout in het Nederlands', async () => {
     const file = join(dir, 'content', 'cases', 'postnl-pakketsorteercentra.mdx');
@@ -139,7 +187,7 @@ describe('publiceren zonder ontwikkelaar', () => {
     const answer = await page.goto('/beheer/inhoud/geschiedenis/');
     expect(answer?.status(), await page.locator('main').innerText()).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: /^Terugdraaien.*Nieuw: publicatietest/ }).click();
+    await page.getByRole('link', { name: /^Terugdraaien.*Nieuw: praktijkvoorbeeld "Kraanvogelproef/ }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Wijziging terugdraaien');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ja, terugdraaien' }).click();
@@ -147,7 +195,8 @@ describe('publiceren zonder ontwikkelaar', () => {
     const id = new URL(page.url()).pathname.split('/').at(-2)!;
     expect(await waitUntilDone(id)).toBe('live');
     expect(await status(`/praktijkvoorbeelden/${NEW_CASE}/`)).toBe(404);
+    expect(await filteredCases()).not.toContain(`/praktijkvoorbeelden/${NEW_CASE}/`);
     expect(existsSync(join(dir, 'content', 'cases', `${NEW_CASE}.mdx`))).toBe(false);
-    expect(run(['git', 'log', '-1', '--format=%an|%s'])).toBe('Demo Curator|Teruggedraaid: Nieuw: publicatietest');
+    expect(run(['git', 'log', '-1', '--format=%an|%s'])).toBe(`Demo Curator|Teruggedraaid: Nieuw: praktijkvoorbeeld "${NEW_TITLE}"`);
   }, BUILD_MS + 60_000);
 });

@@ -30,7 +30,8 @@ export async function setup(project: TestProject) {
   const databaseUrl = `file:${join(dataDir, 'e2e.db')}`;
   server = spawn(process.execPath, ['server.mjs'], {
     // TRUST_PROXY lets each test send its own X-Forwarded-For, so per-IP limits don't leak between tests.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, TRUST_PROXY: '1', NODE_ENV: 'test' },
+    // PUBLISHING=off: this server runs from the checkout; a publish would write its content/ and commit into it.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, TRUST_PROXY: '1', NODE_ENV: 'test', PUBLISHING: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -310,6 +310,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
     { action: 'editor.requestReview', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), reviewerId: one('onbekend') } },
     { action: 'editor.review', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), note: one('Prima.', ''), decision: one('goedkeuren', 'opmerking') } },
     { action: 'editor.discard', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend') } },
+    { action: 'editor.draftFromPitch', persona: 'curator', page: '/beheer/pitches/', fields: { pitchId: one('onbekend') } },
     { action: 'account.logoutEverywhere', persona: 'member', page: '/account/', fields: {}, destructive: true },
     { action: 'account.logout', persona: 'member', page: '/account/', fields: {}, destructive: true },
   ];

@@ -2,7 +2,7 @@
  * Content drafts (issue 11, items 3 and 6) on a real libSQL file: kept with who and when; two
  * curators on one page are told instead of overwriting each other (the draft's version and the
  * file's hash); review requests reach the colleague by mail; only curators and admins get in;
- * publishing goes through requestPublish (the stub on this branch answers "kan nog niet").
+ * publishing goes through requestPublish (a temporary folder here; see tests/integration/publishing/).
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
