@@ -9,6 +9,7 @@ import { clockTime } from '../i18n/curation-texts.ts';
 import { formatDate } from '../i18n/nl.ts';
 import { caseFormFromInput, checkCaseForm } from '../editor/case-form.ts';
 import { mdxIds } from '../editor/content-files.ts';
+import { checkInstrumentForm, instrumentFormFromInput } from '../editor/instrument-form.ts';
 import { discardDraft, publishDraft, requestReview, reviewDraft, saveDraft, type SaveDraftResult } from '../editor/drafts.ts';
 import { sendQueuedMail } from '../jobs/housekeeping.ts';
 import { idField } from './fields.ts';
@@ -53,10 +54,32 @@ export const editor = {
     },
   }),
 
+  // h/11forms: instruments (with their per-municipality stances) are edited like cases.
+  saveInstrument: defineAction({
+    accept: 'form',
+    handler: async (input: FormData, context): Promise<FormOutcome> => {
+      const actor = context.locals.actor;
+      if (!actor) return notSignedIn();
+      const form = instrumentFormFromInput(input);
+      const isNew = input.get('isNew') === 'ja';
+      const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
+      const checked = checkInstrumentForm(form, { isNew: isNew && !draftId, existingIds: new Set(mdxIds('instruments')) });
+      if (!checked.ok) return fieldErrors(checked.fields);
+      const version = Number(input.get('version'));
+      const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
+      const result = await saveDraft(await depsFor(context), actor, {
+        kind: 'instrument', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
+      });
+      return saveOutcome(result);
+    },
+  }),
+
   retire: defineAction({
     accept: 'form',
     input: z.object({
       contentId: z.string().regex(/^[a-z0-9-]{1,80}$/),
+      /** h/11forms: which kind of page; cases unless the form says otherwise. */
+      kind: z.enum(['case', 'instrument']).default('case'),
       title: z.string().max(200),
       baseHash: z.string().max(100),
       reason: z.string({ error: 'Schrijf waarom de pagina van de site gaat.' }).trim().min(10, 'Schrijf waarom de pagina van de site gaat (minstens 10 tekens).').max(500, 'Hoogstens 500 tekens.'),
@@ -64,9 +87,9 @@ export const editor = {
     handler: async (input, context): Promise<FormOutcome> => {
       const actor = context.locals.actor;
       if (!actor) return notSignedIn();
-      if (!mdxIds('cases').includes(input.contentId)) return formError('Dit praktijkvoorbeeld staat niet (meer) op de site.', 404);
+      if (!mdxIds(input.kind === 'case' ? 'cases' : 'instruments').includes(input.contentId)) return formError(`Dit ${input.kind === 'case' ? 'praktijkvoorbeeld' : 'instrument'} staat niet (meer) op de site.`, 404);
       const result = await saveDraft(await depsFor(context), actor, {
-        kind: 'case', contentId: input.contentId, action: 'retire', reason: input.reason, formData: { reason: input.reason }, title: input.title, fileText: null, baseHash: input.baseHash,
+        kind: input.kind, contentId: input.contentId, action: 'retire', reason: input.reason, formData: { reason: input.reason }, title: input.title, fileText: null, baseHash: input.baseHash,
       });
       return saveOutcome(result);
     },

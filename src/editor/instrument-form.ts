@@ -11,9 +11,11 @@
 import { instrumentSchema } from '../schemas/instrument.ts';
 import { loadOrganisationRecords, type OrganisationRecord } from '../catalog/organisations.ts';
 import { placeKey } from '../catalog/places.ts';
-import { sourceFileId } from '../catalog/sources.ts';
+import { compareSources, loadSourceRecords, sourceFileId, sourceName } from '../catalog/sources.ts';
+import { mdxIds, readContentFile } from './content-files.ts';
 import { resolveTypedMunicipality, typedMunicipalityProblem } from '../accounts/municipality-input.ts';
 import { contentIdPattern } from '../domain/content-editing.ts';
+import { instruments as instrumentVocabulary } from '../domain/facets.ts';
 import { dayText, mdxFileText, parseMdxFile, yamlEntry } from './frontmatter.ts';
 import { fieldMessages } from './issue-messages.ts';
 import { mdxBodyProblems, mdxProblemsText } from './mdx-safety.ts';
@@ -183,9 +185,11 @@ export function checkInstrumentForm(form: InstrumentForm, options: { isNew: bool
   const fields: Record<string, string> = {};
   const records = loadOrganisationRecords();
   if (options.isNew) {
-    if (!form.id) fields.id = 'Kies een adres voor de pagina, bijvoorbeeld "proefplaatsing".';
-    else if (!contentIdPattern.test(form.id) || form.id.length > 80) fields.id = 'Gebruik alleen kleine letters, cijfers en streepjes (hoogstens 80 tekens), bijvoorbeeld "proefplaatsing".';
+    if (!form.id) fields.id = 'Kies het instrument waarover de pagina gaat.';
+    else if (!contentIdPattern.test(form.id) || form.id.length > 80) fields.id = 'Kies een instrument uit de lijst (alleen kleine letters, cijfers en streepjes).';
     else if (options.existingIds.has(form.id)) fields.id = `Er is al een instrument met het adres "${form.id}". Kies een ander adres, of bewerk dat instrument.`;
+    // The build refuses an instrument page whose id is not in the vocabulary (it is also a filter of cases).
+    else if (!(instrumentVocabulary.ids as readonly string[]).includes(form.id)) fields.id = `"${form.id.slice(0, 80)}" staat niet in de lijst met instrumenten. Kies een instrument uit de lijst; een nieuw soort instrument is ook een filter en wordt eerst door een ontwikkelaar toegevoegd (src/domain/facets.ts).`;
   }
   if (/[\r\n]/.test(form.title)) fields.title = 'Dit is één regel tekst, zonder regeleinden.';
 
@@ -253,4 +257,28 @@ export function stanceRowsToShow(form: InstrumentForm, extra = EMPTY_STANCE_ROWS
 /** A form read back from a refused post (the page's form state), so the input is kept. */
 export function instrumentFormFromState(values: Record<string, string>, lists: Record<string, string[]>): InstrumentForm {
   return instrumentFormFromInput({ get: (name) => values[name] ?? null, getAll: (name) => lists[name] ?? [] });
+}
+
+/** Every instrument file with its title, by title (for the editor's overview). */
+export function instrumentList(): { id: string; title: string }[] {
+  return mdxIds('instruments')
+    .map((id) => ({ id, title: String(parseMdxFile(readContentFile(`instruments/${id}.mdx`)?.text ?? '')?.data.title ?? id) }))
+    .sort((a, b) => a.title.localeCompare(b.title, 'nl'));
+}
+
+/** Instruments from the vocabulary that have no page yet: the only ids a new instrument page can take. */
+export function instrumentsWithoutPage(): { id: string; label: string }[] {
+  const existing = new Set(mdxIds('instruments'));
+  return instrumentVocabulary.terms.filter((term) => !existing.has(term.id)).map(({ id, label }) => ({ id, label }));
+}
+
+/** The choices the instrument form offers: organisation names, the source list, the ids still free. */
+export function instrumentFormChoices() {
+  const records = loadOrganisationRecords();
+  const collator = new Intl.Collator('nl');
+  return {
+    freeIds: instrumentsWithoutPage(),
+    organisations: records.filter((r) => r.kind === 'employer' || r.kind === 'partner').map((r) => r.name).sort(collator.compare),
+    sources: loadSourceRecords().sort(compareSources).map((s) => ({ id: s.id, label: `${sourceName(s)}: ${s.title}` })),
+  };
 }

@@ -19,7 +19,7 @@ const SOURCE = 'utrecht-verkiezingsprogramma-werk.txt';
 /** A valid new instrument to vary. */
 const valid = (): InstrumentForm => ({
   ...newInstrumentForm('2026-11-26'),
-  id: 'nieuw-instrument',
+  id: 'omscholing',
   title: 'Een nieuw instrument',
   summary: 'Een instrument waarmee een gemeente werkgevers helpt om mensen aan het werk te krijgen.',
   stances: [{ municipality: 'Utrecht', statement: 'Het programma wil dit instrument vaker inzetten.', evidence: 'ambitie', source: SOURCE }],
@@ -111,6 +111,8 @@ describe('instrument: dezelfde regels als de build, in het Nederlands', () => {
   test('een adres dat al bestaat of niet mag; een onveilige tekst', () => {
     expect(refused({ ...valid(), id: 'basisbaan' }).id).toMatch(/Er is al een instrument/);
     expect(refused({ ...valid(), id: '../geheim' }).id).toMatch(/kleine letters/);
+    // The build refuses a page for an instrument that is not in the vocabulary (it is also a filter).
+    expect(refused({ ...valid(), id: 'proefplaatsing' }).id).toMatch(/^"proefplaatsing" staat niet in de lijst met instrumenten/);
     expect(refused({ ...valid(), body: '## Wat is het?\n\n{process.exit()}' }).body).toMatch(/^Regel 3: Accolades/);
   });
 
