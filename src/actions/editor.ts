@@ -10,6 +10,8 @@ import { formatDate } from '../i18n/nl.ts';
 import { caseFormFromInput, checkCaseForm } from '../editor/case-form.ts';
 import { mdxIds } from '../editor/content-files.ts';
 import { checkInstrumentForm, instrumentFormFromInput } from '../editor/instrument-form.ts';
+import { checkOrganisationForm, organisationFormFromInput } from '../editor/organisation-form.ts';
+import { readContentFile } from '../editor/content-files.ts';
 import { discardDraft, publishDraft, requestReview, reviewDraft, saveDraft, type SaveDraftResult } from '../editor/drafts.ts';
 import { sendQueuedMail } from '../jobs/housekeeping.ts';
 import { idField } from './fields.ts';
@@ -69,6 +71,30 @@ export const editor = {
       const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
       const result = await saveDraft(await depsFor(context), actor, {
         kind: 'instrument', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
+      });
+      return saveOutcome(result);
+    },
+  }),
+
+  // h/11forms: one organisation of organisations.yaml; the draft is the whole file with only its record changed.
+  saveOrganisation: defineAction({
+    accept: 'form',
+    handler: async (input: FormData, context): Promise<FormOutcome> => {
+      const actor = context.locals.actor;
+      if (!actor) return notSignedIn();
+      const form = organisationFormFromInput(input);
+      const isNew = input.get('isNew') === 'ja';
+      const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
+      const deps = await depsFor(context);
+      // The record is replaced in the file as it is now; saveDraft refuses when that is no longer the file the form started from.
+      const live = readContentFile('organisations/organisations.yaml');
+      const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
+      if (!live) return formError('De lijst met organisaties is nu niet te lezen. Probeer het later opnieuw.', 503);
+      const checked = checkOrganisationForm(form, live.text, { isNew });
+      if (!checked.ok) return fieldErrors(checked.fields);
+      const version = Number(input.get('version'));
+      const result = await saveDraft(deps, actor, {
+        kind: 'organisation', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
       });
       return saveOutcome(result);
     },

@@ -326,6 +326,22 @@ export function formModels(ids: FixtureIds): FormModel[] {
         body: one('## Wat is het?\n\nTekst.', '{process.exit()}'),
       },
     },
+    // h/11forms: one organisation of organisations.yaml.
+    {
+      action: 'editor.saveOrganisation',
+      persona: 'curator',
+      page: '/beheer/inhoud/organisatie/nieuw/',
+      fields: {
+        isNew: one('ja', ''),
+        id: fc.nat({ max: 1_000_000 }).map((n) => [`onzin-organisatie-${n}`]),
+        name: one('Een organisatie om te proberen', 'PostNL'),
+        kind: one('employer', 'partner', 'municipality'),
+        description: one('Volgens de bron een werkgever in de regio.', ''),
+        sectors: some(sectors.ids),
+        sources: one('werkconferentie-werkgevers-en-gemeenten.txt', 'bestaat-niet.txt'),
+        baseHash: one('0'.repeat(64)),
+      },
+    },
     { action: 'editor.retire', persona: 'curator', page: '/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/van-de-site/', fields: { contentId: one('postnl-pakketsorteercentra', 'bestaat-niet'), title: one('PostNL'), baseHash: one('0'.repeat(64)), reason: one('De bron is ingetrokken door de schrijver.') } },
     { action: 'editor.publish', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), version: one('1', '99') } },
     { action: 'editor.requestReview', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), reviewerId: one('onbekend') } },
