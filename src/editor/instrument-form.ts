@@ -168,9 +168,19 @@ function instrumentFrontmatterText(data: Record<string, unknown>): string {
   ].join('');
 }
 
-/** The form field a schema issue belongs to: `stances.2.source` for a stance's field, else the key. */
+const stanceFieldNames = { municipality: 'stanceMunicipality', statement: 'stanceStatement', evidence: 'stanceEvidence', source: 'stanceSource' } as const;
+
+/** The message key of one stance field: the posted field's name and the row (from 0), e.g. `stanceSource.2`. */
+export function stanceFieldKey(index: number, field: keyof typeof stanceFieldNames): string {
+  return `${stanceFieldNames[field]}.${index}`;
+}
+
+/** The form field a schema issue belongs to: `stanceSource.2` for a stance's field, else the key. */
 export function instrumentFieldOf(path: readonly PropertyKey[]): string {
-  if (path[0] === 'stances' && typeof path[1] === 'number') return `stances.${path[1]}.${String(path[2] ?? 'municipality')}`;
+  if (path[0] === 'stances' && typeof path[1] === 'number') {
+    const field = String(path[2] ?? 'municipality');
+    return field in stanceFieldNames ? stanceFieldKey(path[1], field as keyof typeof stanceFieldNames) : stanceFieldKey(path[1], 'municipality');
+  }
   return String(path[0] ?? 'form');
 }
 
@@ -179,7 +189,7 @@ export type InstrumentCheck = { ok: true; fileText: string; title: string } | { 
 /**
  * Checks a filled-in form with the same rules as the build and, when all pass, gives the file
  * text. `isNew`: the id is checked for its form and against `existingIds` (no overwriting).
- * Messages for a stance's field are keyed `stances.<row>.<field>` (row counted from 0).
+ * Messages for a stance's field are keyed `<posted field>.<row>` (row counted from 0).
  */
 export function checkInstrumentForm(form: InstrumentForm, options: { isNew: boolean; existingIds: ReadonlySet<string> }): InstrumentCheck {
   const fields: Record<string, string> = {};
@@ -207,15 +217,15 @@ export function checkInstrumentForm(form: InstrumentForm, options: { isNew: bool
 
   const stances = form.stances.map((row, index) => {
     let municipality = row.municipality;
-    if (!row.municipality) fields[`stances.${index}.municipality`] = 'Vul de gemeente in.';
+    if (!row.municipality) fields[stanceFieldKey(index, 'municipality')] = 'Vul de gemeente in.';
     else {
       const result = resolveTypedMunicipality(row.municipality);
       if (result.ok) municipality = result.municipality.id;
-      else fields[`stances.${index}.municipality`] = result.reason === 'unknown' ? `Onbekende gemeente: "${row.municipality.slice(0, 60)}". Typ de naam van een gemeente of een plaats erin, zoals "Zaanstad" of "Zaandam".` : typedMunicipalityProblem(row.municipality, result);
+      else fields[stanceFieldKey(index, 'municipality')] = result.reason === 'unknown' ? `Onbekende gemeente: "${row.municipality.slice(0, 60)}". Typ de naam van een gemeente of een plaats erin, zoals "Zaanstad" of "Zaandam".` : typedMunicipalityProblem(row.municipality, result);
     }
     // The schema's own cross-field rule, checked here too: zod skips a refinement while other
     // fields fail, and the curator should see every problem at once.
-    if (row.source && !form.sources.includes(row.source)) fields[`stances.${index}.source`] = `Bron "${row.source.slice(0, 80)}" staat niet bij de bronnen van deze pagina. Kies hem ook onder Bronnen.`;
+    if (row.source && !form.sources.includes(row.source)) fields[stanceFieldKey(index, 'source')] = `Bron "${row.source.slice(0, 80)}" staat niet bij de bronnen van deze pagina. Kies hem ook onder Bronnen.`;
     return { municipality, statement: row.statement.replace(/\s*\n\s*/g, ' '), evidence: row.evidence, source: row.source };
   });
 

@@ -122,7 +122,7 @@ export function checkOrganisationForm(form: OrganisationForm, fileText: string, 
   const all = organisationRecordsOf(next);
   const ids = all.map((r) => r.id);
   if (new Set(ids).size !== ids.length || !all.every((r) => organisationSchema.safeParse(r).success)) {
-    return { ok: false, fields: { form: 'De lijst met organisaties zou niet meer kloppen na deze wijziging. Niets is opgeslagen.' } };
+    return { ok: false, fields: { id: 'De lijst met organisaties zou niet meer kloppen na deze wijziging. Niets is opgeslagen.' } };
   }
   return { ok: true, fileText: next, title: form.name };
 }

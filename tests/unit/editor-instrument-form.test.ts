@@ -1,7 +1,7 @@
 /**
  * The instrument form (issue 11, item 1): every instrument file reads into the form and back to
  * the same data and text, stances included; the schema's rules come back as Dutch messages
- * beside their fields, a stance's problem beside that stance's field; empty rows are no stances.
+ * beside their fields, a stance's problem beside that stance's field (`stanceSource.1`); empty rows are no stances.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -92,18 +92,18 @@ describe('instrument: dezelfde regels als de build, in het Nederlands', () => {
       ...valid(),
       stances: [valid().stances[0]!, { municipality: 'Atlantis', statement: 'Kort', evidence: 'gerucht', source: 'amsterdam-verkiezingsprogramma-werk.txt' }],
     });
-    expect(fields['stances.1.municipality']).toBe('Onbekende gemeente: "Atlantis". Typ de naam van een gemeente of een plaats erin, zoals "Zaanstad" of "Zaandam".');
-    expect(fields['stances.1.statement']).toBe('Schrijf minstens 10 tekens.');
-    expect(fields['stances.1.evidence']).toMatch(/"gerucht" staat niet in de lijst soorten bewijs/);
+    expect(fields['stanceMunicipality.1']).toBe('Onbekende gemeente: "Atlantis". Typ de naam van een gemeente of een plaats erin, zoals "Zaanstad" of "Zaandam".');
+    expect(fields['stanceStatement.1']).toBe('Schrijf minstens 10 tekens.');
+    expect(fields['stanceEvidence.1']).toMatch(/"gerucht" staat niet in de lijst soorten bewijs/);
     // The schema's own rule: a stance's source must be among the page's sources.
-    expect(fields['stances.1.source']).toMatch(/staat niet bij de bronnen van deze pagina/);
-    expect(Object.keys(fields).filter((k) => k.startsWith('stances.0.'))).toEqual([]);
+    expect(fields['stanceSource.1']).toMatch(/staat niet bij de bronnen van deze pagina/);
+    expect(Object.keys(fields).filter((k) => k.endsWith('.0'))).toEqual([]);
     for (const message of Object.values(fields)) expect(message).not.toMatch(ENGLISH);
   });
 
   test('een standpunt zonder gemeente, een onbekende organisatie of doelgroep', () => {
     const fields = refused({ ...valid(), stances: [{ ...valid().stances[0]!, municipality: '' }], organisations: ['Nergensbond'], targetGroups: ['marsbewoners'] });
-    expect(fields['stances.0.municipality']).toBe('Vul de gemeente in.');
+    expect(fields['stanceMunicipality.0']).toBe('Vul de gemeente in.');
     expect(fields.organisations).toMatch(/^Onbekende organisatie: "Nergensbond"/);
     expect(fields.targetGroups).toMatch(/"marsbewoners" staat niet in de lijst doelgroepen/);
   });
