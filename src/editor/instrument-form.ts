@@ -175,6 +175,16 @@ export function stanceFieldKey(index: number, field: keyof typeof stanceFieldNam
   return `${stanceFieldNames[field]}.${index}`;
 }
 
+/**
+ * The page's sources in the file's order: those the stances cite, in the stances' order, then
+ * the others as given. A browser posts checkboxes in the list's order, not the file's; without
+ * this, saving an unchanged instrument would reorder its source list on the page.
+ */
+function orderedSources(sources: readonly string[], stances: readonly { source: string }[]): string[] {
+  const cited = stances.map((s) => s.source).filter((id) => sources.includes(id));
+  return [...new Set([...cited, ...sources])];
+}
+
 /** The form field a schema issue belongs to: `stanceSource.2` for a stance's field, else the key. */
 export function instrumentFieldOf(path: readonly PropertyKey[]): string {
   if (path[0] === 'stances' && typeof path[1] === 'number') {
@@ -235,7 +245,7 @@ export function checkInstrumentForm(form: InstrumentForm, options: { isNew: bool
     stances,
     targetGroups: form.targetGroups,
     organisations: [...new Set(organisationIds)],
-    sources: form.sources,
+    sources: orderedSources(form.sources, stances),
     published: asDay(form.published),
     updated: asDay(form.updated),
   };

@@ -60,6 +60,14 @@ describe('instrument: bestand ↔ formulier', () => {
     expect(parseMdxFile(checked.fileText)!.body).toContain('## Waar u op let');
   });
 
+  test.each(files)('%s: ook met de bronnen in de volgorde van de lijst (zoals een browser ze stuurt) dezelfde volgorde als het bestand', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const form = instrumentFormFromFile(file.replace(/\.mdx$/, ''), text)!;
+    const checked = checkInstrumentForm({ ...form, sources: [...form.sources].sort() }, existing);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.fields));
+    expect(instrumentSchema.parse(parseMdxFile(checked.fileText)!.data).sources).toEqual(instrumentSchema.parse(parseMdxFile(text)!.data).sources);
+  });
+
   test('gepost als losse lijsten: lege rijen tellen niet, ingevulde rijen blijven op volgorde', () => {
     const post = new FormData();
     for (const [k, v] of Object.entries({ id: 'x', title: 'Titel', summary: 's', published: '2026-11-26', body: 'b' })) post.set(k, v);
