@@ -109,7 +109,7 @@ describe('instrumenten en organisaties bewerken (zonder JavaScript)', () => {
     await page.goto('/beheer/inhoud/organisatie/nieuw/');
     await page.getByLabel('Adres van de pagina').fill('postnl');
     await page.getByLabel('Naam').fill('Een andere naam');
-    await page.getByLabel('Werkgever').check();
+    await page.getByLabel('Werkgever', { exact: true }).check();
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     await hasText(page.locator('#veld-id-fout'), /Er is al een organisatie met het adres "postnl"/);
     expect(await page.getByLabel('Naam').inputValue()).toBe('Een andere naam');
