@@ -12,6 +12,7 @@ import { mdxIds } from '../editor/content-files.ts';
 import { checkInstrumentForm, instrumentFormFromInput } from '../editor/instrument-form.ts';
 import { checkOrganisationForm, organisationFormFromInput } from '../editor/organisation-form.ts';
 import { readContentFile } from '../editor/content-files.ts';
+import { checkSourceForm, sourceFormFromInput, unlistedSourceFiles } from '../editor/source-form.ts';
 import { discardDraft, publishDraft, requestReview, reviewDraft, saveDraft, type SaveDraftResult } from '../editor/drafts.ts';
 import { sendQueuedMail } from '../jobs/housekeeping.ts';
 import { idField } from './fields.ts';
@@ -95,6 +96,28 @@ export const editor = {
       const version = Number(input.get('version'));
       const result = await saveDraft(deps, actor, {
         kind: 'organisation', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
+      });
+      return saveOutcome(result);
+    },
+  }),
+
+  // h/11forms: one entry of sources.yaml; a new one is an unlisted file of ../shared/sources.
+  saveSource: defineAction({
+    accept: 'form',
+    handler: async (input: FormData, context): Promise<FormOutcome> => {
+      const actor = context.locals.actor;
+      if (!actor) return notSignedIn();
+      const form = sourceFormFromInput(input);
+      const isNew = input.get('isNew') === 'ja';
+      const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
+      const live = readContentFile('sources/sources.yaml');
+      if (!live) return formError('De lijst met bronnen is nu niet te lezen. Probeer het later opnieuw.', 503);
+      const checked = checkSourceForm(form, live.text, { isNew, available: unlistedSourceFiles(live.text) });
+      if (!checked.ok) return fieldErrors(checked.fields);
+      const version = Number(input.get('version'));
+      const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
+      const result = await saveDraft(await depsFor(context), actor, {
+        kind: 'source', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
       });
       return saveOutcome(result);
     },

@@ -4,7 +4,7 @@
  * unknown municipality (refused, the row's field named, the input kept), fixes it and previews
  * it through the published page's own component; the preview of an unchanged instrument is the
  * published article byte for byte. An organisation is edited (a draft of the whole list) and a
- * duplicate id is refused. Members are refused everywhere; axe finds nothing on every new page.
+ * duplicate id is refused; a source entry is edited the same way. Members are refused everywhere; axe finds nothing on every new page.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -34,7 +34,7 @@ async function signedIn(prefix: string, name: string, options: { role?: 'curator
 
 const INSTRUMENT = 'basisbaan';
 const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
-const newPages = ['/beheer/inhoud/instrument/nieuw/', `/beheer/inhoud/instrument/${INSTRUMENT}/`, `/beheer/inhoud/instrument/${INSTRUMENT}/van-de-site/`, '/beheer/inhoud/organisatie/nieuw/', '/beheer/inhoud/organisatie/asito/'];
+const newPages = ['/beheer/inhoud/instrument/nieuw/', `/beheer/inhoud/instrument/${INSTRUMENT}/`, `/beheer/inhoud/instrument/${INSTRUMENT}/van-de-site/`, '/beheer/inhoud/organisatie/nieuw/', '/beheer/inhoud/organisatie/asito/', '/beheer/inhoud/bron/nieuw/', '/beheer/inhoud/bron/werkconferentie-werkgevers-en-gemeenten/'];
 
 async function savedDraft(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Concept opslaan' }).click();
@@ -116,6 +116,19 @@ describe('instrumenten en organisaties bewerken (zonder JavaScript)', () => {
     await context.close();
   });
 
+  test('bron: bewerken wordt een concept met het hele bestand; een te korte titel wordt geweigerd bij het veld', async () => {
+    const { page, context } = await signedIn('e11k-bram', 'Bram Bron', { role: 'curator' });
+    await page.goto('/beheer/inhoud/');
+    await page.locator('a[href="/beheer/inhoud/bron/werkconferentie-werkgevers-en-gemeenten/"]').click();
+    await page.getByLabel('Titel').fill('x');
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await hasText(page.locator('#veld-title-fout'), 'Schrijf minstens 3 tekens.');
+    await page.getByLabel('Titel').fill('Een titel uit de e2e-test, nooit gepubliceerd');
+    await savedDraft(page);
+    expect(await page.getByLabel('Titel').inputValue()).toBe('Een titel uit de e2e-test, nooit gepubliceerd');
+    await context.close();
+  });
+
   test('wie geen curator is, komt er niet in', async () => {
     const { page, context } = await signedIn('e11k-lid', 'Lid Lubbers');
     for (const path of newPages) {
@@ -148,6 +161,11 @@ describe('instrumenten en organisaties bewerken: toegankelijkheid', () => {
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     await visible(page.locator('.pp-error-summary'));
     expect(await axeViolations(page), 'organisatie, met fouten').toEqual([]);
+    await page.goto('/beheer/inhoud/bron/werkconferentie-werkgevers-en-gemeenten/');
+    await page.getByLabel('Titel').fill('x');
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await visible(page.locator('.pp-error-summary'));
+    expect(await axeViolations(page), 'bron, met fouten').toEqual([]);
     await context.close();
   }, 240_000);
 });

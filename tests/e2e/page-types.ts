@@ -195,6 +195,8 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['nieuwe organisatie', '/beheer/inhoud/organisatie/nieuw/'],
         ['organisatie bewerken', '/beheer/inhoud/organisatie/asito/'],
         ['concept van een organisatie', organisationDraftPath],
+        ['nieuwe bron', '/beheer/inhoud/bron/nieuw/'],
+        ['bron bewerken', '/beheer/inhoud/bron/werkconferentie-werkgevers-en-gemeenten/'],
       ],
     },
   ];

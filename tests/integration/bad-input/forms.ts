@@ -342,6 +342,23 @@ export function formModels(ids: FixtureIds): FormModel[] {
         baseHash: one('0'.repeat(64)),
       },
     },
+    // h/11forms: one entry of sources.yaml.
+    {
+      action: 'editor.saveSource',
+      persona: 'curator',
+      page: '/beheer/inhoud/bron/nieuw/',
+      fields: {
+        isNew: one('ja', ''),
+        id: one('werkconferentie-werkgevers-en-gemeenten.txt', 'verzonnen.txt'),
+        title: one('Een bron om te proberen'),
+        publisher: one('Een uitgever'),
+        kind: one('verslag', 'verkiezingsprogramma', 'roddel'),
+        dateText: one('', 'donderdag 21 maart'),
+        dateIso: one('', '03-21', '2026-13-45'),
+        supports: one('Deze bron ondersteunt een paar dingen op de site.', 'kort'),
+        baseHash: one('0'.repeat(64)),
+      },
+    },
     { action: 'editor.retire', persona: 'curator', page: '/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/van-de-site/', fields: { contentId: one('postnl-pakketsorteercentra', 'bestaat-niet'), title: one('PostNL'), baseHash: one('0'.repeat(64)), reason: one('De bron is ingetrokken door de schrijver.') } },
     { action: 'editor.publish', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), version: one('1', '99') } },
     { action: 'editor.requestReview', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), reviewerId: one('onbekend') } },
