@@ -11,6 +11,10 @@ import { caseFormFromInput, checkCaseForm } from '../editor/case-form.ts';
 import { mdxIds } from '../editor/content-files.ts';
 import { draftFromPitch } from '../editor/pitch-draft.ts';
 import { storyRefusalMessage } from '../marketplace/pitch-story.ts';
+import { checkInstrumentForm, instrumentFormFromInput } from '../editor/instrument-form.ts';
+import { checkOrganisationForm, organisationFormFromInput } from '../editor/organisation-form.ts';
+import { readContentFile } from '../editor/content-files.ts';
+import { checkSourceForm, sourceFormFromInput, unlistedSourceFiles } from '../editor/source-form.ts';
 import { discardDraft, publishDraft, requestReview, reviewDraft, saveDraft, type SaveDraftResult } from '../editor/drafts.ts';
 import { sendQueuedMail } from '../jobs/housekeeping.ts';
 import { idField } from './fields.ts';
@@ -55,10 +59,78 @@ export const editor = {
     },
   }),
 
+  // h/11forms: instruments (with their per-municipality stances) are edited like cases.
+  saveInstrument: defineAction({
+    accept: 'form',
+    handler: async (input: FormData, context): Promise<FormOutcome> => {
+      const actor = context.locals.actor;
+      if (!actor) return notSignedIn();
+      const form = instrumentFormFromInput(input);
+      const isNew = input.get('isNew') === 'ja';
+      const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
+      const checked = checkInstrumentForm(form, { isNew: isNew && !draftId, existingIds: new Set(mdxIds('instruments')) });
+      if (!checked.ok) return fieldErrors(checked.fields);
+      const version = Number(input.get('version'));
+      const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
+      const result = await saveDraft(await depsFor(context), actor, {
+        kind: 'instrument', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
+      });
+      return saveOutcome(result);
+    },
+  }),
+
+  // h/11forms: one organisation of organisations.yaml; the draft is the whole file with only its record changed.
+  saveOrganisation: defineAction({
+    accept: 'form',
+    handler: async (input: FormData, context): Promise<FormOutcome> => {
+      const actor = context.locals.actor;
+      if (!actor) return notSignedIn();
+      const form = organisationFormFromInput(input);
+      const isNew = input.get('isNew') === 'ja';
+      const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
+      const deps = await depsFor(context);
+      // The record is replaced in the file as it is now; saveDraft refuses when that is no longer the file the form started from.
+      const live = readContentFile('organisations/organisations.yaml');
+      const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
+      if (!live) return formError('De lijst met organisaties is nu niet te lezen. Probeer het later opnieuw.', 503);
+      const checked = checkOrganisationForm(form, live.text, { isNew });
+      if (!checked.ok) return fieldErrors(checked.fields);
+      const version = Number(input.get('version'));
+      const result = await saveDraft(deps, actor, {
+        kind: 'organisation', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
+      });
+      return saveOutcome(result);
+    },
+  }),
+
+  // h/11forms: one entry of sources.yaml; a new one is an unlisted file of ../shared/sources.
+  saveSource: defineAction({
+    accept: 'form',
+    handler: async (input: FormData, context): Promise<FormOutcome> => {
+      const actor = context.locals.actor;
+      if (!actor) return notSignedIn();
+      const form = sourceFormFromInput(input);
+      const isNew = input.get('isNew') === 'ja';
+      const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
+      const live = readContentFile('sources/sources.yaml');
+      if (!live) return formError('De lijst met bronnen is nu niet te lezen. Probeer het later opnieuw.', 503);
+      const checked = checkSourceForm(form, live.text, { isNew, available: unlistedSourceFiles(live.text) });
+      if (!checked.ok) return fieldErrors(checked.fields);
+      const version = Number(input.get('version'));
+      const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
+      const result = await saveDraft(await depsFor(context), actor, {
+        kind: 'source', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
+      });
+      return saveOutcome(result);
+    },
+  }),
+
   retire: defineAction({
     accept: 'form',
     input: z.object({
       contentId: z.string().regex(/^[a-z0-9-]{1,80}$/),
+      /** h/11forms: which kind of page; cases unless the form says otherwise. */
+      kind: z.enum(['case', 'instrument']).default('case'),
       title: z.string().max(200),
       baseHash: z.string().max(100),
       reason: z.string({ error: 'Schrijf waarom de pagina van de site gaat.' }).trim().min(10, 'Schrijf waarom de pagina van de site gaat (minstens 10 tekens).').max(500, 'Hoogstens 500 tekens.'),
@@ -66,9 +138,9 @@ export const editor = {
     handler: async (input, context): Promise<FormOutcome> => {
       const actor = context.locals.actor;
       if (!actor) return notSignedIn();
-      if (!mdxIds('cases').includes(input.contentId)) return formError('Dit praktijkvoorbeeld staat niet (meer) op de site.', 404);
+      if (!mdxIds(input.kind === 'case' ? 'cases' : 'instruments').includes(input.contentId)) return formError(`Dit ${input.kind === 'case' ? 'praktijkvoorbeeld' : 'instrument'} staat niet (meer) op de site.`, 404);
       const result = await saveDraft(await depsFor(context), actor, {
-        kind: 'case', contentId: input.contentId, action: 'retire', reason: input.reason, formData: { reason: input.reason }, title: input.title, fileText: null, baseHash: input.baseHash,
+        kind: input.kind, contentId: input.contentId, action: 'retire', reason: input.reason, formData: { reason: input.reason }, title: input.title, fileText: null, baseHash: input.baseHash,
       });
       return saveOutcome(result);
     },

@@ -120,6 +120,15 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
   await editing.getByRole('button', { name: 'Concept opslaan' }).click();
   await editing.waitForURL(/\/beheer\/inhoud\/concept\/[^/]+\/\?melding=opgeslagen$/);
   const draftPath = new URL(editing.url()).pathname;
+  // h/11forms: an instrument draft and an organisation draft (their draft pages and the instrument's preview).
+  await editing.goto('/beheer/inhoud/instrument/basisbaan/');
+  await editing.getByRole('button', { name: 'Concept opslaan' }).click();
+  await editing.waitForURL(/\/beheer\/inhoud\/concept\/[^/]+\/\?melding=opgeslagen$/);
+  const instrumentDraftPath = new URL(editing.url()).pathname;
+  await editing.goto('/beheer/inhoud/organisatie/asito/');
+  await editing.getByRole('button', { name: 'Concept opslaan' }).click();
+  await editing.waitForURL(/\/beheer\/inhoud\/concept\/[^/]+\/\?melding=opgeslagen$/);
+  const organisationDraftPath = new URL(editing.url()).pathname;
   await editing.close();
   return [
     {
@@ -177,6 +186,17 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['praktijkvoorbeeld van de site halen', '/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/van-de-site/'],
         ['concept', draftPath],
         ['voorbeeld van een concept', `${draftPath}voorbeeld/`],
+        // h/11forms: instruments (with stances) and organisations in the editor.
+        ['nieuw instrument', '/beheer/inhoud/instrument/nieuw/'],
+        ['instrument bewerken', '/beheer/inhoud/instrument/basisbaan/'],
+        ['instrument van de site halen', '/beheer/inhoud/instrument/basisbaan/van-de-site/'],
+        ['concept van een instrument', instrumentDraftPath],
+        ['voorbeeld van een instrumentconcept', `${instrumentDraftPath}voorbeeld/`],
+        ['nieuwe organisatie', '/beheer/inhoud/organisatie/nieuw/'],
+        ['organisatie bewerken', '/beheer/inhoud/organisatie/asito/'],
+        ['concept van een organisatie', organisationDraftPath],
+        ['nieuwe bron', '/beheer/inhoud/bron/nieuw/'],
+        ['bron bewerken', '/beheer/inhoud/bron/werkconferentie-werkgevers-en-gemeenten/'],
       ],
     },
   ];

@@ -105,7 +105,7 @@ export function problemsWith(model: FormModel, result: { data?: FormOutcome; err
       if (!shown.message && Object.keys(shown.fields).length === 0) problems.push('invoerfout zonder melding');
       if (shown.message !== undefined) checkMessage('formulier', shown.message);
       for (const [name, text] of Object.entries(shown.fields)) {
-        if (!fieldNames.has(name)) problems.push(`melding bij onbekend veld ${name}`);
+        if (!fieldNames.has(name.replace(/\.\d+$/, ''))) problems.push(`melding bij onbekend veld ${name}`);
         checkMessage(`veld ${name}`, text);
       }
     } else if ((error.status ?? 500) >= 500) {
@@ -117,7 +117,7 @@ export function problemsWith(model: FormModel, result: { data?: FormOutcome; err
     if (!message && Object.keys(fields).length === 0) problems.push('geweigerd zonder melding');
     if (message !== undefined) checkMessage('formulier', message);
     for (const [name, text] of Object.entries(fields)) {
-      if (!fieldNames.has(name)) problems.push(`melding bij onbekend veld ${name}`);
+      if (!fieldNames.has(name.replace(/\.\d+$/, ''))) problems.push(`melding bij onbekend veld ${name}`);
       checkMessage(`veld ${name}`, text);
     }
   } else if (result.data?.ok) {
