@@ -193,6 +193,16 @@ describe('voorbeelden die de test vond', () => {
     expect(page.html).toContain('Kies een besluit.');
   });
 
+  test('een te lange opmerking bij een pitch of activiteit die niet in de wachtrij staat: de melding staat bovenaan (stond nergens; seed 404371020)', async () => {
+    const note = 'x'.repeat(3000);
+    for (const path of ['/beheer/pitches/?_action=pitches.moderate', '/beheer/activiteiten/?_action=activities.decide']) {
+      const idField = path.includes('pitches') ? 'pitchId' : 'activityId';
+      const page = await postPage(path, 'curator', { [idField]: '', version: '99', decision: 'publish', note });
+      expect(page.status, path).toBe(422);
+      expect(page.html, path).toMatch(/class="[^"]*pp-error-summary/);
+    }
+  });
+
   test('een verborgen veld dat ontbreekt: een Nederlandse melding, geen "Invalid input" (was Engels)', async () => {
     const page = await postPage(`/account/mijn-aanbod/?_action=offers.withdraw`, 'employer', { version: '1' });
     expect(page.status).toBe(422);
