@@ -1,4 +1,4 @@
-# Praktijkplein in a container (issue 9, item 4). Two stages: the first installs everything and
+# Praktijkplein in a container. Two stages: the first installs everything and
 # builds the site; the second has only production dependencies, the build and the source files
 # the server reads at run time, and runs as the unprivileged `node` user.
 #

@@ -5,8 +5,8 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import routeMethods from './src/integrations/route-methods.ts';
-import { BODY_LIMIT } from './src/server/body-limit.mjs';
-import { buildTimeConfig } from './src/server/config.ts';
+import { BODY_LIMIT } from './src/platform/http/body-limit.mjs';
+import { buildTimeConfig } from './src/platform/config.ts';
 
 // Content pages are prerendered (the default); account, pitch and filter pages opt out with
 // `export const prerender = false`. The adapter runs in middleware mode so server.mjs can add
@@ -24,7 +24,7 @@ export default defineConfig({
   // turns on a filesystem session driver per instance.
   session: false,
   // The site has no astro:assets images: the adapter's /_image endpoint answers 404.
-  image: { endpoint: { route: '/_image', entrypoint: './src/server/image-endpoint-off.ts' } },
+  image: { endpoint: { route: '/_image', entrypoint: './src/web/image-endpoint-off.ts' } },
   security: { checkOrigin: true },
   // Never inline scripts or styles: the Content-Security-Policy allows only files from 'self'.
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -1,5 +1,5 @@
 import { defineConfig } from 'drizzle-kit';
-import { buildTimeConfig } from './src/server/config.ts';
+import { buildTimeConfig } from './src/platform/config.ts';
 
 // drizzle-kit 0.31 layout (not v1's): SQL files plus meta/_journal.json in db/migrations.
 // The database comes from the app's one configuration (DATABASE_URL, same default).

@@ -1,12 +1,12 @@
 /**
  * Production server: static files from dist/client (compressed, cached by hash) and Astro's
  * on-demand pages through the Node adapter in middleware mode, with security headers on
- * every response. The adapter's standalone server does neither (DESIGN.md §4b).
- * Before Astro sees a request, the server answers what Astro answers badly (issue 6):
+ * every response. The adapter's standalone server does neither (docs/architecture.md).
+ * Before Astro sees a request, the server answers what Astro answers badly:
  * a method the URL does not take gets 405 with `Allow`, a body over 64 KiB gets 413 unread.
- * Operations (issue 9, item 3): `/healthz` and `/readyz` for load balancers, one JSON log line
- * per request (src/server/request-log.mjs), and a graceful stop on SIGTERM or SIGINT.
- * Publishing (issue 11, item 4): the build served is the live one named by the publishing
+ * Operations: `/healthz` and `/readyz` for load balancers, one JSON log line
+ * per request (src/platform/http/request-log.mjs), and a graceful stop on SIGTERM or SIGINT.
+ * Publishing: the build served is the live one named by the publishing
  * pointer when there is one (else dist/), and the server follows it without a restart.
  */
 import http from 'node:http';
@@ -14,16 +14,16 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
-import { cacheControlFor, ensureCharset, setSecurityHeaders, staticContentType } from './src/server/headers.mjs';
-import { createMethodTable, refusedMethod } from './src/server/methods.mjs';
-import { BODY_LIMIT, carriesBody, declaresTooLarge, readBoundedBody } from './src/server/body-limit.mjs';
-import { configOrExit } from './src/server/config.ts';
-import { logJson, logRequest } from './src/server/request-log.mjs';
-import { appDatabase } from './src/server/app-database.ts';
-import { readiness } from './src/server/health.ts';
-import { beginShutdown, closeResources, runInBackground, stopBackgroundWork } from './src/server/lifecycle.ts';
-import { pointerStamp, servedBuildDir } from './src/publishing/live-build.ts';
-import { exemptOneClick } from './src/server/one-click.mjs';
+import { cacheControlFor, ensureCharset, setSecurityHeaders, staticContentType } from './src/platform/http/headers.mjs';
+import { createMethodTable, refusedMethod } from './src/platform/http/methods.mjs';
+import { BODY_LIMIT, carriesBody, declaresTooLarge, readBoundedBody } from './src/platform/http/body-limit.mjs';
+import { configOrExit } from './src/platform/config.ts';
+import { logJson, logRequest } from './src/platform/http/request-log.mjs';
+import { appDatabase } from './src/web/app-database.ts';
+import { readiness } from './src/web/health.ts';
+import { beginShutdown, closeResources, runInBackground, stopBackgroundWork } from './src/platform/lifecycle.ts';
+import { pointerStamp, servedBuildDir } from './src/features/publishing/live-build.ts';
+import { exemptOneClick } from './src/platform/http/one-click.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -33,7 +33,7 @@ const { production, port, host, publishing } = configOrExit();
 
 /**
  * The build being served: Astro's handler, the static files and the method table of one build
- * folder (dist/, or a published build under the state folder: src/publishing/live-build.ts).
+ * folder (dist/, or a published build under the state folder: src/features/publishing/live-build.ts).
  * @param {string} dir folder holding client/ and server/
  */
 async function loadBuild(dir) {
@@ -52,7 +52,7 @@ async function loadBuild(dir) {
   return { dir, astro: /** @type {http.RequestListener} */ (handler), assets, methods };
 }
 
-// Publishing (issue 11, item 4) switches builds while the server runs: at start the live build
+// Publishing switches builds while the server runs: at start the live build
 // named by the pointer, else dist/; then the pointer is looked at (one stat) at most once a
 // second, and a new build is imported beside the old one. A request keeps the build it began
 // with, so requests under way finish on the old one. Other instances sharing the state folder
@@ -88,8 +88,8 @@ function followLiveBuild() {
 }
 if (!active.methods.complete) console.warn('route-methods.json ontbreekt: bouw opnieuw (npm run build) om methoden per pagina te controleren.');
 
-// An event stream (the live screen, issue 10) is never compressed: `compression` would hold every
-// event back until the stream ends (DESIGN.md §4b). The stream also says `no-transform`.
+// An event stream (the live screen) is never compressed: `compression` would hold every
+// event back until the stream ends (docs/architecture.md). The stream also says `no-transform`.
 const compress = compression({
   filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
 });
@@ -167,7 +167,7 @@ let shuttingDown = false;
 
 /**
  * `/healthz` (the process answers; no database) and `/readyz` (database reachable, migrations
- * applied: src/server/health.ts), never cached: true when the request has been answered.
+ * applied: src/web/health.ts), never cached: true when the request has been answered.
  * @param {http.IncomingMessage} req @param {http.ServerResponse} res
  */
 function answeredHealth(req, res) {
@@ -208,7 +208,7 @@ function handle(req, res) {
     }
     // Requests that change state never go to static files. Astro gets the body whole and
     // small, as req.body, and never reads the socket itself.
-    // A mail provider's one-click unsubscribe POST is let past Astro's origin check (src/server/one-click.mjs).
+    // A mail provider's one-click unsubscribe POST is let past Astro's origin check (src/platform/http/one-click.mjs).
     exemptOneClick(req, pathnameOf(req));
     readBoundedBody(req).then((result) => {
       if (result.ok) {

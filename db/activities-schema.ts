@@ -1,5 +1,5 @@
 /**
- * The activity calendar's tables (issue 10, item 4; DESIGN.md §3 "events"): activities that
+ * The activity calendar's tables (docs/architecture.md "events"): activities that
  * members submit and curators moderate, and their facet rows (audience, target groups,
  * sectors) so the list and the feed filter through an index. Statuses and vocabularies come
  * from the domain modules. Times are instants in Unix milliseconds (UTC); people enter and

@@ -1,5 +1,5 @@
 /**
- * The one database client of a process. The configuration (src/server/config.ts, from
+ * The one database client of a process. The configuration (src/platform/config.ts, from
  * DATABASE_URL) picks the database: a `file:` path (the default, db/praktijkplein.db, embedded
  * SQLite) or a `libsql://`/`http(s)://` URL with a token for a libSQL server shared by several
  * app instances.
@@ -73,7 +73,7 @@ export async function migrateDatabase(handle: DatabaseHandle, folder = migration
 
 let shared: Promise<DatabaseHandle> | undefined;
 
-/** The process-wide client (DESIGN.md §4b: one client per process). */
+/** The process-wide client (docs/architecture.md: one client per process). */
 export function getDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   shared ??= openDatabase(config);
   return shared;

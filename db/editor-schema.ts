@@ -1,9 +1,9 @@
 /**
- * The content editor's table (issue 11): drafts of cases, instruments, organisations and
+ * The content editor's table: drafts of cases, instruments, organisations and
  * sources. A draft keeps the form as the curator typed it (so a refused save or a reopened
  * draft shows their input), the file text it would publish once valid, and the hash of the
  * file it started from, so a second curator's publish is detected instead of overwritten.
- * Nothing here is ever written to content/: publishing goes through src/publishing/publish.ts.
+ * Nothing here is ever written to content/: publishing goes through src/features/publishing/publish.ts.
  */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { contentKinds, draftActions, draftStatuses } from '../src/domain/content-editing.ts';

@@ -1,5 +1,5 @@
 /**
- * Outcome follow-up's table (issue 10 item 2, DESIGN.md §3 `follow_ups`): when a pitch closes as
+ * Outcome follow-up's table (docs/architecture.md `follow_ups`): when a pitch closes as
  * matched or partly matched, its municipality is asked 3, 6 and 12 months later how many people
  * started and how many are still at work. One row per pitch per moment, written in the same
  * batch as the close. The answer is an organisational fact and public; who gave it is personal

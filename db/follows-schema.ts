@@ -1,5 +1,5 @@
 /**
- * "Follow and be told" (issue 10, item 5): what people follow, their digest setting, and one row
+ * "Follow and be told": what people follow, their digest setting, and one row
  * per person per digest period. Everything here belongs to one account and goes with it
  * (ON DELETE CASCADE): the account deletion needs no extra statement.
  */

@@ -1,7 +1,7 @@
 /**
- * The live pitch session's tables (issue 10, item 1): a session a curator runs in a room, and
+ * The live pitch session's tables: a session a curator runs in a room, and
  * the published pitches it shows, in order. The tally on the screen is not stored: it is read
- * from the offers table each time (src/live/live-tally.ts), so every instance shows the same.
+ * from the offers table each time (src/features/live/live-tally.ts), so every instance shows the same.
  * Times are Unix milliseconds.
  */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';

@@ -1,5 +1,5 @@
 /**
- * The pitch marketplace's tables (DESIGN.md §3): pitches with their facets and search rows,
+ * The pitch marketplace's tables (docs/architecture.md): pitches with their facets and search rows,
  * and employers' offers. Statuses and vocabularies come from the domain modules, so the
  * database enum and the lifecycle tables can never disagree. Times are Unix milliseconds;
  * a closing date is a calendar day (YYYY-MM-DD, Europe/Amsterdam).
@@ -132,9 +132,9 @@ export const offers = sqliteTable(
 );
 
 /**
- * What the public sends through /aandragen/ (issue 8, item 4): a practice to add, a question, a
+ * What the public sends through /aandragen/: a practice to add, a question, a
  * correction, with who sent it and the page it is about. Curators read and mark them on
- * /beheer/suggesties/; removed a year after being handled (src/jobs/retention.ts), or with the
+ * /beheer/suggesties/; removed a year after being handled (src/features/jobs/retention.ts), or with the
  * sender's account.
  */
 export const suggestions = sqliteTable(

@@ -1,5 +1,5 @@
 /**
- * The publish pipeline's tables (issue 11, item 4): publications (a queued or running rebuild
+ * The publish pipeline's tables: publications (a queued or running rebuild
  * of the site with a curator's content changes) and revisions (what a successful publication
  * changed, with the text of each file before and after, so a revert needs nothing else).
  * Times are Unix milliseconds.

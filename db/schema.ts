@@ -1,5 +1,5 @@
 /**
- * Praktijkplein's database schema (drizzle-orm 0.45, SQLite dialect; DESIGN.md §3).
+ * Praktijkplein's database schema (drizzle-orm 0.45, SQLite dialect; docs/architecture.md).
  * Change it, then `npm run db:generate` writes the migration into db/migrations.
  * Times are Unix milliseconds (integer) so comparisons stay plain arithmetic in SQL.
  */
@@ -165,7 +165,7 @@ export const auditLog = sqliteTable(
 );
 
 /**
- * A curator's confirmation or rejection of someone waiting (issue 8, item 10). It holds the
+ * A curator's confirmation or rejection of someone waiting. It holds the
  * reason the person is told, the e-mails it queued (held back for the undo window, so an undo
  * in time cancels them) and what an undo must restore. A rejection's row is also what keeps
  * the person out of the waiting list; it goes with their account.

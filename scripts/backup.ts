@@ -1,6 +1,6 @@
 /**
  * `npm run db:backup [-- target]`: a consistent copy of the embedded database while the server
- * runs (issue 9, item 3). SQLite's `VACUUM INTO` reads the database inside one read transaction,
+ * runs. SQLite's `VACUUM INTO` reads the database inside one read transaction,
  * so the copy is the database as it was at one moment, even while other processes write (WAL
  * lets them go on). The copy is one self-contained file (no -wal beside it), checked with
  * `PRAGMA integrity_check` before the script says it is done.
@@ -12,8 +12,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
-import { projectRoot } from '../db/client.ts';
-import { configOrExit } from '../src/server/config.ts';
+import { projectRoot } from '#db/client.ts';
+import { configOrExit } from '#platform/config.ts';
 import { checkDatabaseFile } from './db-check.ts';
 
 function fail(message: string): never {

@@ -1,10 +1,10 @@
 /**
- * The build part of `npm run bench` (issue 9, item 1): what a large knowledge base costs. For
+ * The build part of `npm run bench`: what a large knowledge base costs. For
  * 100 and 1,000 case studies, a temporary copy of the project (sources and content copied,
  * node_modules linked, never this checkout's dist/ or database) gets generated case studies
  * beside the real ones, and is built with `astro build`; the report gives the build time, the
  * Pagefind index time (from the integration's log line) and the index size, in total and per
- * page. The generated cases pass src/schemas/case.ts (the build fails otherwise) and never
+ * page. The generated cases pass src/features/catalog/schemas/case.ts (the build fails otherwise) and never
  * leave the temporary folder. No budget: these are numbers for a curator.
  */
 import { spawn } from 'node:child_process';

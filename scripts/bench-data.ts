@@ -1,7 +1,7 @@
 /** `node scripts/bench-data.ts <pitches> <offers per pitch>`: a migrated database with generated pitches, for the bench. */
-import { migrateDatabase, openDatabase } from '../db/client.ts';
-import { ensureReferenceData } from '../src/accounts/reference-data.ts';
-import { configOrExit } from '../src/server/config.ts';
+import { migrateDatabase, openDatabase } from '#db/client.ts';
+import { ensureReferenceData } from '#features/accounts/reference-data.ts';
+import { configOrExit } from '#platform/config.ts';
 import { generateMarketplace } from './generate-marketplace.ts';
 
 const [count = '10000', offersPerPitch = '10'] = process.argv.slice(2);

@@ -1,5 +1,5 @@
 /**
- * The Lighthouse part of `npm run bench` (issue 9, item 1): each page type against the built
+ * The Lighthouse part of `npm run bench`: each page type against the built
  * server, with Lighthouse's mobile defaults (simulated slow 4G and a 4× slower CPU, so scores
  * depend little on how busy this machine is), in /usr/bin/chromium (headless, no sandbox).
  * Budgets: accessibility, best practices and SEO 100, performance ≥ 98, and no JavaScript on

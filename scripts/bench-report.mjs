@@ -1,5 +1,5 @@
 /**
- * The report of `npm run bench` (issue 9, item 1): every measurement with its budget, collected
+ * The report of `npm run bench`: every measurement with its budget, collected
  * per section and written as Markdown to bench/REPORT.md (and printed). A missed budget is a
  * failure with a name; the bench exits 1 when there is any. The machine is described at the top
  * (cores, load before and after), because absolute numbers only mean something next to it.

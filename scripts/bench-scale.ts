@@ -1,5 +1,5 @@
 /**
- * The scale part of `npm run bench` (issue 9, item 1): `node scripts/bench-scale.ts 1000 10000 100000`
+ * The scale part of `npm run bench`: `node scripts/bench-scale.ts 1000 10000 100000`
  * fills a temporary database per size (ten offers per pitch) and times the pitch queries the pages
  * run, through the same functions (listPitches for the list and its filters, searchPitches for the
  * search's pitch half). Prints one JSON line per size on stdout, prefixed `SCALE `, for
@@ -8,11 +8,11 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateDatabase, openDatabase } from '../db/client.ts';
-import { ensureReferenceData } from '../src/accounts/reference-data.ts';
-import { parsePitchQuery } from '../src/domain/pitch-filter.ts';
-import { listPitches, pitchPlaces } from '../src/marketplace/pitch-list.ts';
-import { searchPitches } from '../src/marketplace/pitch-search.ts';
+import { migrateDatabase, openDatabase } from '#db/client.ts';
+import { ensureReferenceData } from '#features/accounts/reference-data.ts';
+import { parsePitchQuery } from '#domain/pitch-filter.ts';
+import { listPitches, pitchPlaces } from '#features/marketplace/pitch-list.ts';
+import { searchPitches } from '#features/marketplace/pitch-search.ts';
 import { generateMarketplace } from './generate-marketplace.ts';
 
 const OFFERS_PER_PITCH = 10;
@@ -69,7 +69,7 @@ for (const size of sizes.length > 0 ? sizes : [1000, 10_000]) {
     }
     for (const [name, q] of Object.entries(searches)) timings[name] = await time(() => searchPitches(handle.db, { q }, now));
     // The list's facet index is reloaded once per instance after a pitch or its facets change
-    // (src/marketplace/pitch-index.ts): the first list after a change pays that, once.
+    // (src/features/marketplace/pitch-index.ts): the first list after a change pays that, once.
     const empty = parsePitchQuery(new URLSearchParams(''), places.vocabulary);
     let flip = false;
     const reloadMs = await time(async () => {

@@ -5,7 +5,7 @@
  * database. Exits 1 when a budget is missed, naming each. Sections:
  *   - basics: weight per page type, sequential latency, memory and leaks, large bodies (issue 6,
  *     item 3), a login storm (item 16), account enumeration by timing (item 2);
- *   - Lighthouse per page type (scripts/bench-lighthouse.mjs, issue 9);
+ *   - Lighthouse per page type (scripts/bench-lighthouse.mjs);
  *   - 50 concurrent connections per page, against the prerendered page (scripts/bench-load.mjs);
  *   - the pitch queries at 1,000 to 100,000 pitches (scripts/bench-scale.ts);
  *   - build and search-index cost for 100 and 1,000 case studies (scripts/bench-build.mjs).
@@ -158,7 +158,7 @@ async function benchScale(sizes) {
   );
   if (results.every((r) => r.reloadMs !== undefined)) {
     report.line(
-      'Geen doel, wel een prijs: de lijst telt uit een facetindex in het geheugen van elke instantie (`src/marketplace/pitch-index.ts`). Verandert een pitch of zijn facetten (niet bij aanbod), dan laadt de eerstvolgende lijst die index opnieuw; zo lang duurt dat eenmalig (een wijziging plus de lijst daarna):',
+      'Geen doel, wel een prijs: de lijst telt uit een facetindex in het geheugen van elke instantie (`src/features/marketplace/pitch-index.ts`). Verandert een pitch of zijn facetten (niet bij aanbod), dan laadt de eerstvolgende lijst die index opnieuw; zo lang duurt dat eenmalig (een wijziging plus de lijst daarna):',
     );
     report.table(
       ['', ...results.map((r) => `${r.size.toLocaleString('nl-NL')} pitches`)],

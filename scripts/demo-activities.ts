@@ -1,5 +1,5 @@
 /**
- * Demo activities for the calendar (issue 10, item 4), for trying it locally (never in
+ * Demo activities for the calendar, for trying it locally (never in
  * production). All are invented and say so in their title and text; the only fact from the
  * sources is the idea itself: at the work conference a group asked for one national calendar of
  * inclusive activities (werkconferentie-werkgevers-en-gemeenten.txt). Organisers are the demo
@@ -7,10 +7,10 @@
  * has something to show). Idempotent: fixed ids.
  */
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
-import { activities, activityFacets } from '../db/activities-schema.ts';
-import { users } from '../db/schema.ts';
-import { addDays, amsterdamInstant, amsterdamWallTime } from '../src/domain/amsterdam-time.ts';
+import type { Database } from '#db/client.ts';
+import { activities, activityFacets } from '#db/activities-schema.ts';
+import { users } from '#db/schema.ts';
+import { addDays, amsterdamInstant, amsterdamWallTime } from '#domain/amsterdam-time.ts';
 
 interface DemoActivity {
   id: string;

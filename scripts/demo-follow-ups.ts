@@ -1,19 +1,19 @@
 /**
- * Demo data for outcome follow-up (issue 10 item 2), so /resultaten/ and the pitch page are not
+ * Demo data for outcome follow-up, so /resultaten/ and the pitch page are not
  * empty on a trial install (never in production). Two closed demo pitches whose titles and
  * texts say they are made up, with made-up numbers: one of Zaanstad by the demo member (closed
  * 13 months ago: answers after 3 and 6 months, the 12-month question open as a task on the
  * account page), one of Amsterdam (partly matched, answered after 3 months). Idempotent.
  */
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
-import { followUps } from '../db/follow-up-schema.ts';
-import { pitchFacets, pitches } from '../db/marketplace-schema.ts';
-import { users } from '../db/schema.ts';
-import { newId } from '../src/auth/crypto.ts';
-import { followUpSchedule } from '../src/domain/follow-up-schedule.ts';
-import { amsterdamDate } from '../src/domain/pitch-lifecycle.ts';
-import { renderUserMarkdown } from '../src/markdown/render-user-markdown.ts';
+import type { Database } from '#db/client.ts';
+import { followUps } from '#db/follow-up-schema.ts';
+import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
+import { users } from '#db/schema.ts';
+import { newId } from '#platform/auth/crypto.ts';
+import { followUpSchedule } from '#domain/follow-up-schedule.ts';
+import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { renderUserMarkdown } from '#platform/markdown/render-user-markdown.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const madeUp = '*Dit is een verzonnen voorbeeldpitch (demodata): de pitch, de uitkomst en de resultaten bestaan niet echt.*';

@@ -7,12 +7,12 @@
  * fictional and says so in its name. Idempotent: pitches and offers have fixed ids.
  */
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
-import { offers, pitchFacets, pitches } from '../db/marketplace-schema.ts';
-import { organisations, users } from '../db/schema.ts';
-import { renderUserMarkdown } from '../src/markdown/render-user-markdown.ts';
-import { amsterdamDate } from '../src/domain/pitch-lifecycle.ts';
-import type { OfferStatus } from '../src/domain/offer-lifecycle.ts';
+import type { Database } from '#db/client.ts';
+import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
+import { organisations, users } from '#db/schema.ts';
+import { renderUserMarkdown } from '#platform/markdown/render-user-markdown.ts';
+import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import type { OfferStatus } from '#domain/offer-lifecycle.ts';
 
 interface DemoPitch {
   id: string;

@@ -5,13 +5,13 @@
  * Inserts in chunks, one batch (transaction) per chunk of pitches with their facets and offers,
  * so 10,000 pitches and 100,000 offers take seconds.
  */
-import type { Database } from '../db/client.ts';
-import { offers, pitchFacets, pitches } from '../db/marketplace-schema.ts';
-import { organisations } from '../db/schema.ts';
-import { loadGeo } from '../src/catalog/geo.ts';
-import { sectors, targetGroups } from '../src/domain/facets.ts';
-import { helpKinds } from '../src/domain/help-kinds.ts';
-import { amsterdamDate } from '../src/domain/pitch-lifecycle.ts';
+import type { Database } from '#db/client.ts';
+import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
+import { organisations } from '#db/schema.ts';
+import { loadGeo } from '#features/catalog/geo.ts';
+import { sectors, targetGroups } from '#domain/facets.ts';
+import { helpKinds } from '#domain/help-kinds.ts';
+import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
 
 const WORDS = ['wijk', 'werk', 'jongeren', 'basisbaan', 'leerwerkplek', 'buddy', 'zorg', 'logistiek', 'groen', 'techniek', 'winkel', 'haven', 'station', 'school', 'sport'];
 const CHUNK = 500;

@@ -1,6 +1,6 @@
 /** Applies the database migrations to DATABASE_URL (default: db/praktijkplein.db). */
-import { openDatabase, migrateDatabase } from '../db/client.ts';
-import { configOrExit } from '../src/server/config.ts';
+import { openDatabase, migrateDatabase } from '#db/client.ts';
+import { configOrExit } from '#platform/config.ts';
 
 const config = configOrExit().database;
 const handle = await openDatabase(config);

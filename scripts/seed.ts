@@ -3,12 +3,12 @@
  * the password below, plus a municipality member waiting for a curator. Idempotent.
  */
 import { eq } from 'drizzle-orm';
-import { openDatabase, migrateDatabase } from '../db/client.ts';
-import { configOrExit } from '../src/server/config.ts';
-import { organisations, users, type Role } from '../db/schema.ts';
-import { ensureReferenceData } from '../src/accounts/reference-data.ts';
-import { hashPassword } from '../src/auth/password.ts';
-import { newId } from '../src/auth/crypto.ts';
+import { openDatabase, migrateDatabase } from '#db/client.ts';
+import { configOrExit } from '#platform/config.ts';
+import { organisations, users, type Role } from '#db/schema.ts';
+import { ensureReferenceData } from '#features/accounts/reference-data.ts';
+import { hashPassword } from '#platform/auth/password.ts';
+import { newId } from '#platform/auth/crypto.ts';
 import { seedMarketplace } from './demo-marketplace.ts';
 import { seedFollowUps } from './demo-follow-ups.ts';
 import { seedActivities } from './demo-activities.ts';
@@ -64,7 +64,7 @@ try {
     added++;
   }
   const pitchesAdded = await seedMarketplace(db, 'gemeente@demo.praktijkplein.nl', now);
-  // Outcome follow-up (issue 10 item 2): closed demo pitches with made-up results.
+  // Outcome follow-up: closed demo pitches with made-up results.
   await seedFollowUps(db, 'gemeente@demo.praktijkplein.nl', now);
   const activitiesAdded = await seedActivities(db, 'curator@demo.praktijkplein.nl', now);
   console.log(`Demodata klaar (${added} nieuwe demo-accounts, ${pitchesAdded} nieuwe demopitches, ${activitiesAdded} nieuwe demo-activiteiten; wachtwoord: "${DEMO_PASSWORD}").`);

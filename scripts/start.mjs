@@ -3,7 +3,7 @@
  * http://localhost:4321. Child processes use process.execPath, the project's own Node 24.
  */
 import { spawnSync } from 'node:child_process';
-import { configOrExit } from '../src/server/config.ts';
+import { configOrExit } from '#platform/config.ts';
 
 // Check the settings before a two-minute build, not after it.
 const settings = configOrExit();

@@ -1,8 +1,8 @@
 /** `npm run user:role -- <e-mail> <role>`: gives an existing account a role (member, curator, admin). */
-import { openDatabase, migrateDatabase } from '../db/client.ts';
-import { configOrExit } from '../src/server/config.ts';
-import { roles, type Role } from '../db/schema.ts';
-import { assignRole } from '../src/accounts/curation.ts';
+import { openDatabase, migrateDatabase } from '#db/client.ts';
+import { configOrExit } from '#platform/config.ts';
+import { roles, type Role } from '#db/schema.ts';
+import { assignRole } from '#features/accounts/curation.ts';
 
 const [email, role] = process.argv.slice(2);
 if (!email || !role || !(roles as readonly string[]).includes(role)) {

@@ -1,15 +1,15 @@
 /**
- * Praktijkplein's content collections (DESIGN.md §2). The schemas live in src/schemas and are
+ * Praktijkplein's content collections (docs/architecture.md). The schemas live in src/features/catalog/schemas and are
  * strict: an unknown field, an id outside its vocabulary or organisation list, or a source that
  * is not in content/sources/sources.yaml fails the build with the file and field named.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { caseSchema } from './schemas/case.ts';
-import { instrumentSchema } from './schemas/instrument.ts';
-import { organisationSchema, sourceSchema } from './schemas/organisation.ts';
-import { loadOrganisationRecords } from './catalog/organisations.ts';
-import { loadSourceRecords } from './catalog/sources.ts';
+import { caseSchema } from '#features/catalog/schemas/case.ts';
+import { instrumentSchema } from '#features/catalog/schemas/instrument.ts';
+import { organisationSchema, sourceSchema } from '#features/catalog/schemas/organisation.ts';
+import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
+import { loadSourceRecords } from '#features/catalog/sources.ts';
 
 /** A collection filled from records that are already in memory. */
 function recordsLoader(name: string, records: () => { id: string }[]) {

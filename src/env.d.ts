@@ -3,10 +3,10 @@
 declare namespace App {
   interface Locals {
     /** The signed-in person (never their password hash), their organisation and session; null for visitors. */
-    user: import('./auth/session.ts').UserView | null;
-    organisation: import('../db/schema.ts').OrganisationRow | null;
-    session: import('./auth/session.ts').ValidSession | null;
+    user: import('#platform/auth/session.ts').UserView | null;
+    organisation: import('#db/schema.ts').OrganisationRow | null;
+    session: import('#platform/auth/session.ts').ValidSession | null;
     /** What the policy module sees; null for visitors. */
-    actor: import('./domain/policy.ts').Actor | null;
+    actor: import('#domain/policy.ts').Actor | null;
   }
 }

@@ -5,12 +5,12 @@
  * Prerendered pages skip all of it: at build time there is no request and no user.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { actorFrom } from './accounts/actor.ts';
-import { sessionCookieName, sessionCookieOptions } from './auth/cookie.ts';
-import { validateSessionToken } from './auth/session.ts';
-import { housekeeping } from './jobs/housekeeping.ts';
-import { appDatabase } from './server/app-database.ts';
-import { cacheable, withPageCache } from './server/page-cache.ts';
+import { actorFrom } from '#features/accounts/actor.ts';
+import { sessionCookieName, sessionCookieOptions } from '#platform/auth/cookie.ts';
+import { validateSessionToken } from '#platform/auth/session.ts';
+import { housekeeping } from '#features/jobs/housekeeping.ts';
+import { appDatabase } from '#web/app-database.ts';
+import { cacheable, withPageCache } from '#platform/page-cache.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -40,7 +40,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
 
   // Every action takes a form. Astro itself parses a JSON body sent to an action, and a
-  // malformed one ("{") ended in a 500 (found by the bad-input test, issue 9 item 6): refuse
+  // malformed one ("{") ended in a 500 (found by the bad-input test): refuse
   // JSON for actions here, as Astro does for well-formed JSON (415).
   if (!SAFE_METHODS.has(context.request.method) && isActionRequest(context.url) && isJsonBody(context.request)) {
     return new Response('Dit formulier kon niet worden verwerkt: stuur het als formulier, niet als JSON.', {

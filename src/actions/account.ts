@@ -1,21 +1,21 @@
 /**
  * Account form actions: parse the form, call the account flow, answer with a FormOutcome.
- * Session cookies are set and cleared here; everything else lives in src/accounts.
+ * Session cookies are set and cleared here; everything else lives in src/features/accounts.
  */
 import { defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
-import { confirmEmail, register, resendVerification } from '../accounts/registration.ts';
-import { login } from '../accounts/login.ts';
-import { resolveTypedMunicipality, typedMunicipalityProblem } from '../accounts/municipality-input.ts';
-import { requestPasswordReset, resetPassword } from '../accounts/recovery.ts';
-import { changePassword, confirmEmailChange, deleteAccount, logoutEverywhere, requestEmailChange } from '../accounts/profile.ts';
-import { knownDeviceCookieName, knownDeviceCookieOptions, sessionCookieName, sessionCookieOptions } from '../auth/cookie.ts';
-import { invalidateSession } from '../auth/session.ts';
-import { registrableKinds } from '../domain/accounts.ts';
-import { can } from '../domain/policy.ts';
-import { sendQueuedMail } from '../jobs/housekeeping.ts';
-import { safeReturnPath } from '../server/return-path.ts';
-import { linkProblemText } from '../i18n/link-problems.ts';
+import { confirmEmail, register, resendVerification } from '#features/accounts/registration.ts';
+import { login } from '#features/accounts/login.ts';
+import { resolveTypedMunicipality, typedMunicipalityProblem } from '#features/accounts/municipality-input.ts';
+import { requestPasswordReset, resetPassword } from '#features/accounts/recovery.ts';
+import { changePassword, confirmEmailChange, deleteAccount, logoutEverywhere, requestEmailChange } from '#features/accounts/profile.ts';
+import { knownDeviceCookieName, knownDeviceCookieOptions, sessionCookieName, sessionCookieOptions } from '#platform/auth/cookie.ts';
+import { invalidateSession } from '#platform/auth/session.ts';
+import { registrableKinds } from '#domain/accounts.ts';
+import { can } from '#domain/policy.ts';
+import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
+import { safeReturnPath } from '#web/return-path.ts';
+import { linkProblemText } from '#web/texts/link-problems.ts';
 import { currentPasswordField, emailField, nameField, newPasswordField, organisationNameField, tokenField } from './fields.ts';
 import { depsFor, fieldErrors, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
 

@@ -1,15 +1,15 @@
 /**
- * Activity calendar actions (issue 10, item 4): submit an activity, edit one that waits or was
+ * Activity calendar actions: submit an activity, edit one that waits or was
  * sent back, and the decisions (a curator publishes, asks for changes, rejects or cancels; the
  * organiser cancels). Each reads the form, calls the use case (which asks the policy with the
  * record) and maps its result to Dutch messages at the field or above the form.
  */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { activityFormInput } from '../activities/activity-input.ts';
-import { decideActivity, editActivity, submitActivity, type ActivityDecisionResult, type EditActivityResult } from '../activities/activities.ts';
-import { activityRefusalMessage } from '../domain/activity-lifecycle.ts';
-import { sendQueuedMail } from '../jobs/housekeeping.ts';
+import { activityFormInput } from '#features/activities/activity-input.ts';
+import { decideActivity, editActivity, submitActivity, type ActivityDecisionResult, type EditActivityResult } from '#features/activities/activities.ts';
+import { activityRefusalMessage } from '#domain/activity-lifecycle.ts';
+import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
 import { idField } from './fields.ts';
 import { depsFor, fieldErrors, forbidden, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
 

@@ -1,19 +1,19 @@
 /**
  * Curator form actions: confirm or reject members and proposed employers (with a reason),
  * undo such a decision, set an organisation's own e-mail domain. A decision's e-mail waits for
- * the undo window (src/accounts/curation.ts), so nothing is sent from here.
+ * the undo window (src/features/accounts/curation.ts), so nothing is sent from here.
  */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { decideMember, decideOrganisation, setOrganisationDomain, undoDecision, type DecideResult } from '../accounts/curation.ts';
-import { REASON_MAX, undoWindowText } from '../domain/curation-decision.ts';
-import { sendQueuedMail } from '../jobs/housekeeping.ts';
+import { decideMember, decideOrganisation, setOrganisationDomain, undoDecision, type DecideResult } from '#features/accounts/curation.ts';
+import { REASON_MAX, undoWindowText } from '#domain/curation-decision.ts';
+import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
 import { idField } from './fields.ts';
 import { depsFor, fieldErrors, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
 
 const gone = () => formError('Dit staat niet (meer) in de lijst; misschien heeft een collega het al gedaan.', 404);
 
-/** The card's two buttons send decision=confirm or decision=reject; a form without one confirms (as before issue 8). */
+/** The card's two buttons send decision=confirm or decision=reject; a form without one confirms (as before). */
 const decisionFields = {
   decision: z.enum(['confirm', 'reject']).nullish(),
   reason: z.string().trim().max(REASON_MAX, `Een toelichting mag hoogstens ${REASON_MAX} tekens hebben.`).nullish(),

@@ -1,22 +1,22 @@
 /**
- * The content editor's forms (issue 11): save a case draft, publish it, ask a colleague to review,
- * review, discard, retire a page. Each reads the form, calls src/editor/, and maps the result to
+ * The content editor's forms: save a case draft, publish it, ask a colleague to review,
+ * review, discard, retire a page. Each reads the form, calls src/features/editor/, and maps the result to
  * Dutch messages; the use cases ask the policy ('content:edit') themselves.
  */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { clockTime } from '../i18n/curation-texts.ts';
-import { formatDate } from '../i18n/nl.ts';
-import { caseFormFromInput, checkCaseForm } from '../editor/case-form.ts';
-import { mdxIds } from '../editor/content-files.ts';
-import { draftFromPitch } from '../editor/pitch-draft.ts';
-import { storyRefusalMessage } from '../marketplace/pitch-story.ts';
-import { checkInstrumentForm, instrumentFormFromInput } from '../editor/instrument-form.ts';
-import { checkOrganisationForm, organisationFormFromInput } from '../editor/organisation-form.ts';
-import { readContentFile } from '../editor/content-files.ts';
-import { checkSourceForm, sourceFormFromInput, unlistedSourceFiles } from '../editor/source-form.ts';
-import { discardDraft, publishDraft, requestReview, reviewDraft, saveDraft, type SaveDraftResult } from '../editor/drafts.ts';
-import { sendQueuedMail } from '../jobs/housekeeping.ts';
+import { clockTime } from '#web/texts/curation-texts.ts';
+import { formatDate } from '#platform/texts/nl.ts';
+import { caseFormFromInput, checkCaseForm } from '#features/editor/case-form.ts';
+import { mdxIds } from '#features/editor/content-files.ts';
+import { draftFromPitch } from '#features/editor/pitch-draft.ts';
+import { storyRefusalMessage } from '#features/marketplace/pitch-story.ts';
+import { checkInstrumentForm, instrumentFormFromInput } from '#features/editor/instrument-form.ts';
+import { checkOrganisationForm, organisationFormFromInput } from '#features/editor/organisation-form.ts';
+import { readContentFile } from '#features/editor/content-files.ts';
+import { checkSourceForm, sourceFormFromInput, unlistedSourceFiles } from '#features/editor/source-form.ts';
+import { discardDraft, publishDraft, requestReview, reviewDraft, saveDraft, type SaveDraftResult } from '#features/editor/drafts.ts';
+import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
 import { idField } from './fields.ts';
 import { depsFor, fieldErrors, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
 

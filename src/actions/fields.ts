@@ -1,7 +1,7 @@
 /** Form field schemas with Dutch messages, shared by every form that asks the same thing. */
 import { z } from 'astro/zod';
-import { passwordProblem } from '../auth/password.ts';
-import { nameProblem, type NameKind } from '../domain/names.ts';
+import { passwordProblem } from '#platform/auth/password.ts';
+import { nameProblem, type NameKind } from '#domain/names.ts';
 
 export const emailField = z
   .string({ error: 'Vul uw e-mailadres in.' })

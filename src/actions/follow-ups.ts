@@ -1,12 +1,12 @@
 /**
- * The outcome follow-up form (issue 10 item 2): a verified member of the pitch's municipality
+ * The outcome follow-up form: a verified member of the pitch's municipality
  * says, N months after closing, how many people started and how many are still at work.
  * Parses the form, calls answerFollowUp, and turns its refusals into Dutch field messages.
  */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { FOLLOW_UP_MAX_PEOPLE, followUpMoments, followUpRefusalMessage } from '../domain/follow-up-schedule.ts';
-import { answerFollowUp } from '../marketplace/follow-ups.ts';
+import { FOLLOW_UP_MAX_PEOPLE, followUpMoments, followUpRefusalMessage } from '#domain/follow-up-schedule.ts';
+import { answerFollowUp } from '#features/marketplace/follow-ups.ts';
 import { idField } from './fields.ts';
 import { depsFor, fieldErrors, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
 

@@ -1,14 +1,14 @@
 /**
- * Following (issue 10, item 5): follow and unfollow (from the confirm page /account/volgen/?…,
+ * Following: follow and unfollow (from the confirm page /account/volgen/?…,
  * the pitch page and the settings page) and the digest switch. The use cases ask the policy;
  * here only the form is read and the outcome mapped. After following, the person goes back to
  * where they came from (`next`, a safe same-site path) with a notice.
  */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { followKinds } from '../domain/follows.ts';
-import { followThing, setDigest, unfollowThing } from '../follows/follows.ts';
-import { safeReturnPath } from '../server/return-path.ts';
+import { followKinds } from '#domain/follows.ts';
+import { followThing, setDigest, unfollowThing } from '#features/follows/follows.ts';
+import { safeReturnPath } from '#web/return-path.ts';
 import { idField } from './fields.ts';
 import { depsFor, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
 

@@ -5,9 +5,9 @@
 import { isInputError } from 'astro:actions';
 import type { AstroGlobal } from 'astro';
 import type { FormOutcome } from './outcome.ts';
-import type { TokenPurpose } from '../../db/schema.ts';
-import { checkOneTimeToken } from '../auth/one-time-token.ts';
-import { appDatabase } from '../server/app-database.ts';
+import type { TokenPurpose } from '#db/schema.ts';
+import { checkOneTimeToken } from '#platform/auth/one-time-token.ts';
+import { appDatabase } from '#web/app-database.ts';
 
 /**
  * Fields whose value is never sent back to the browser: passwords and one-time tokens only.
@@ -44,7 +44,7 @@ const PAGE_FILLED = new Set(['pitchId', 'offerId', 'userId', 'organisationId', '
  * in, and one above the form for the rest. zod's own English message only arises for what a
  * person cannot type (our schemas give every typed field a Dutch one): it becomes a Dutch one.
  * Every page shows the message above the form, also those that show no field messages; before,
- * such a refusal showed nothing, or zod's English (found by the bad-input test, issue 9 item 6).
+ * such a refusal showed nothing, or zod's English (found by the bad-input test).
  */
 export function inputErrorMessages(errors: Record<string, string[] | undefined>): { fields: Record<string, string>; message?: string } {
   const fields: Record<string, string> = {};

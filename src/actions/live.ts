@@ -1,7 +1,7 @@
-/** The curator's forms for a live pitch session (issue 10, item 1): open, show another pitch, end. */
+/** The curator's forms for a live pitch session: open, show another pitch, end. */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { endLiveSession, openLiveSession, showPitch, type ChangeLiveSessionResult } from '../live/live-sessions.ts';
+import { endLiveSession, openLiveSession, showPitch, type ChangeLiveSessionResult } from '#features/live/live-sessions.ts';
 import { idField } from './fields.ts';
 import { depsFor, fieldErrors, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
 

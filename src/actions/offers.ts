@@ -5,13 +5,13 @@
  */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { offerRefusalMessage } from '../domain/offer-lifecycle.ts';
-import { pitchOutcomes, pitchRefusalMessage } from '../domain/pitch-lifecycle.ts';
-import { sendQueuedMail } from '../jobs/housekeeping.ts';
-import { answerOffer, closePitch } from '../marketplace/answers.ts';
-import { MESSAGE_MAX, offerFields } from '../marketplace/offer-input.ts';
-import { createOffer, editOffer, withdrawOffer } from '../marketplace/offers.ts';
-import { registerWithOffer } from '../marketplace/offer-with-account.ts';
+import { offerRefusalMessage } from '#domain/offer-lifecycle.ts';
+import { pitchOutcomes, pitchRefusalMessage } from '#domain/pitch-lifecycle.ts';
+import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
+import { answerOffer, closePitch } from '#features/marketplace/answers.ts';
+import { MESSAGE_MAX, offerFields } from '#features/marketplace/offer-input.ts';
+import { createOffer, editOffer, withdrawOffer } from '#features/marketplace/offers.ts';
+import { registerWithOffer } from '#features/marketplace/offer-with-account.ts';
 import { emailField, idField, nameField, newPasswordField, organisationNameField } from './fields.ts';
 import { depsFor, fieldErrors, forbidden, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
 

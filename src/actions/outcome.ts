@@ -2,9 +2,9 @@
  * What a form action answers, in one shape every page understands: where to go on success,
  * or a status with a form-level message and/or messages per field.
  */
-import { retryAfterText } from '../auth/rate-limit.ts';
+import { retryAfterText } from '#platform/auth/rate-limit.ts';
 
-export { depsFor } from '../server/request.ts';
+export { depsFor } from '#web/request.ts';
 
 export type FormOutcome =
   | { ok: true; redirect: string }

@@ -1,16 +1,16 @@
 /**
- * Pitch form actions (issue 7, items 1 and 3): save a pitch (new or existing) and go to its
+ * Pitch form actions: save a pitch (new or existing) and go to its
  * preview or back to the form, submit it, and the curators' decisions. Each parses the form,
  * calls the use case (which asks the policy with the record) and maps its result to Dutch
  * messages at the field or above the form; nothing here decides who may do what.
  */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { pitchRefusalMessage, type PitchRefusal } from '../domain/pitch-lifecycle.ts';
-import { sendQueuedMail } from '../jobs/housekeeping.ts';
-import { featurePitch, publishPitch, rejectPitch, requestChanges, unfeaturePitch, type ModerationResult } from '../marketplace/moderation.ts';
-import { pitchInput } from '../marketplace/pitch-input.ts';
-import { createDraft, submitPitch, updatePitch } from '../marketplace/pitches.ts';
+import { pitchRefusalMessage, type PitchRefusal } from '#domain/pitch-lifecycle.ts';
+import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
+import { featurePitch, publishPitch, rejectPitch, requestChanges, unfeaturePitch, type ModerationResult } from '#features/marketplace/moderation.ts';
+import { pitchInput } from '#features/marketplace/pitch-input.ts';
+import { createDraft, submitPitch, updatePitch } from '#features/marketplace/pitches.ts';
 import { idField } from './fields.ts';
 import { depsFor, fieldErrors, forbidden, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
 

@@ -1,7 +1,7 @@
-/** Publishing (issue 11, item 4): revert a revision in one step, after a confirmation page. */
+/** Publishing: revert a revision in one step, after a confirmation page. */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { revertAs } from '../publishing/history.ts';
+import { revertAs } from '#features/publishing/history.ts';
 import { idField } from './fields.ts';
 import { depsFor, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { emailField, nameField, organisationNameField } from './fields.ts';
-import { MESSAGE_MAX, MESSAGE_MIN, suggestionKinds } from '../domain/suggestions.ts';
+import { MESSAGE_MAX, MESSAGE_MIN, suggestionKinds } from '#domain/suggestions.ts';
 
 export const suggestionInput = z.object({
   kind: z.enum(suggestionKinds, { error: 'Kies wat u wilt doen: een praktijkvoorbeeld aandragen, een vraag stellen of een fout melden.' }),

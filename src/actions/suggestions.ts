@@ -1,10 +1,10 @@
-/** The public form "Praktijk aandragen of vraag stellen" and the curators' "afgehandeld" marking (issue 8, item 4). */
+/** The public form "Praktijk aandragen of vraag stellen" and the curators' "afgehandeld" marking. */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { aboutTitle } from '../catalog/about-titles.ts';
-import { sendQueuedMail } from '../jobs/housekeeping.ts';
-import { config } from '../server/config.ts';
-import { markSuggestion, submitSuggestion } from '../suggestions/suggestions.ts';
+import { aboutTitle } from '#features/search/about-titles.ts';
+import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
+import { config } from '#platform/config.ts';
+import { markSuggestion, submitSuggestion } from '#features/suggestions/suggestions.ts';
 import { suggestionInput } from './suggestion-input.ts';
 import { idField } from './fields.ts';
 import { depsFor, forbidden, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';

@@ -1,5 +1,5 @@
 /**
- * Home of the activity list's filters (issue 10, item 4): which filters a URL asks for, whether
+ * Home of the activity list's filters: which filters a URL asks for, whether
  * an activity matches them, and the counts beside each choice. The same rules as the other
  * lists (pitch-filter.ts, case-filter.ts): within one facet the chosen values widen the result
  * (OR), across facets they narrow it (AND); unknown values are dropped and reported, never an

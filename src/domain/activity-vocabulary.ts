@@ -1,5 +1,5 @@
 /**
- * The activity calendar's own vocabularies (issue 10, item 4): what kind of activity it is and
+ * The activity calendar's own vocabularies: what kind of activity it is and
  * whom it is for. Defined once, as the facets are (facets.ts): the form, the filters, the
  * database enum and the iCal feed's categories all read these lists.
  */

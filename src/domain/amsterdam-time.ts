@@ -1,5 +1,5 @@
 /**
- * Home of wall-clock time in Europe/Amsterdam for the activity calendar (issue 10, item 4):
+ * Home of wall-clock time in Europe/Amsterdam for the activity calendar:
  * people type a day and a time as they read it on the clock in the Netherlands; the database
  * keeps the instant (UTC milliseconds). Two days a year the clock jumps: on the last Sunday of
  * March 02:00–02:59 does not exist (the clock goes from 02:00 to 03:00), and on the last Sunday

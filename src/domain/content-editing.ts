@@ -1,5 +1,5 @@
 /**
- * The vocabulary of the in-browser content editor (issue 11): which kinds of content it edits,
+ * The vocabulary of the in-browser content editor: which kinds of content it edits,
  * where each kind lives in content/, and the states a draft moves through. Plain TypeScript:
  * the database schema, the editor's use cases and the pages all import it from here.
  */

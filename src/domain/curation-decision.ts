@@ -1,5 +1,5 @@
 /**
- * A curator's decision about someone who waits for confirmation (issue 8, item 10): confirm or
+ * A curator's decision about someone who waits for confirmation: confirm or
  * reject, with a reason the person reads in the e-mail. A decision can be taken back for a
  * short time: the e-mail about it waits that long in the outbox, so an undo in time means the
  * person never hears of the mistake.

@@ -1,5 +1,5 @@
 /**
- * Home of "Bedoelde u …?" (issue 8, item 7): a typo such as "PstNL" finds nothing, so the search
+ * Home of "Bedoelde u …?": a typo such as "PstNL" finds nothing, so the search
  * page offers the nearest words from the site's own vocabulary (titles, organisation, municipality
  * and place names, facet labels and synonyms). Plain TypeScript, no outside service: the vocabulary
  * is a few thousand words, so comparing each typed word with the words of about its length is

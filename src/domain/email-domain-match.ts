@@ -1,6 +1,6 @@
 /**
  * Does an applicant's e-mail address sit at their organisation's own domain? A curator reads the
- * answer on the confirmation card (issue 8, item 10); it is a hint, never a decision: a matching
+ * answer on the confirmation card; it is a hint, never a decision: a matching
  * domain is what automatic confirmation uses, a free-mail domain says nothing about anyone.
  */
 import { isFreeMailDomain } from './free-mail.ts';

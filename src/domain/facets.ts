@@ -1,5 +1,5 @@
 /**
- * Home of Praktijkplein's closed vocabularies (DESIGN.md §2): sectors, target groups,
+ * Home of Praktijkplein's closed vocabularies (docs/architecture.md): sectors, target groups,
  * instruments, kinds of evidence and case status. Content schemas, list filters, the
  * search index and (later) pitches all import these, so a value exists in one place only.
  * Synonyms feed the search index: searching a synonym finds pages tagged with the term.

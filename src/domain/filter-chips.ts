@@ -1,5 +1,5 @@
 /**
- * Home of the "chosen filters" chips above a filtered list (issue 8, item 6): each chosen value
+ * Home of the "chosen filters" chips above a filtered list: each chosen value
  * becomes a link to the same list without that value, so removing a filter works without
  * JavaScript; links land on the results anchor, not the top of the page. Plain TypeScript.
  */

@@ -1,5 +1,5 @@
 /**
- * Home of the outcome follow-up schedule (issue 10 item 2): a pitch that closes as matched or
+ * Home of the outcome follow-up schedule: a pitch that closes as matched or
  * partly matched is asked 3, 6 and 12 months after its closing day how many people started and
  * how many are still at work. Days are calendar days in Europe/Amsterdam; a month later is the
  * same day number, or the month's last day when that month is shorter (31 August + 6 months is

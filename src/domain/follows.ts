@@ -1,8 +1,8 @@
 /**
- * Home of "follow and be told" (issue 10, item 5): what a person can follow, how the weekly
+ * Home of "follow and be told": what a person can follow, how the weekly
  * digest decides which news belongs to which follow, and when a digest is due. Plain data in,
- * plain data out: the digest job (src/jobs/digest.ts) loads follows and news, this module
- * matches and groups them, and the mail text is made in src/mail/digest-messages.ts.
+ * plain data out: the digest job (src/features/jobs/digest.ts) loads follows and news, this module
+ * matches and groups them, and the mail text is made in src/platform/mail/digest-messages.ts.
  *
  * Grouping rule: every news item appears once, under the first follow it matches in the order
  * pitch → municipality → region → sector → target group (the most specific first), so a new
@@ -29,7 +29,7 @@ export interface Follow {
   value: string;
 }
 
-/** The kinds of news the digest knows; each comes from a NewsSource (src/follows/news-sources.ts). */
+/** The kinds of news the digest knows; each comes from a NewsSource (src/features/follows/news-sources.ts). */
 export const newsKinds = ['pitch', 'pitch-update', 'case', 'activity'] as const;
 export type NewsKind = (typeof newsKinds)[number];
 

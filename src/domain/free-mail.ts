@@ -1,6 +1,6 @@
 /**
  * E-mail services anyone can sign up to. Such a domain belongs to no organisation, so it can
- * never be an organisation's own domain (which verifies members automatically; issue 6, item 4).
+ * never be an organisation's own domain (which verifies members automatically).
  */
 
 /** Free-mail and consumer-ISP domains common in the Netherlands and beyond. */

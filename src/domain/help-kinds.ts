@@ -1,6 +1,6 @@
 /**
  * Home of the kinds of help: what a municipality asks of employers in a pitch and what an
- * employer offers in answer (DESIGN.md §3, §6: offers are structured, not free text alone).
+ * employer offers in answer (docs/architecture.md: offers are structured, not free text alone).
  * A closed vocabulary in the same shape as those in facets.ts (ids, Dutch labels, synonyms
  * for search), so pitch forms, offer forms, filters and the database enum share one list.
  */

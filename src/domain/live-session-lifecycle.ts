@@ -1,5 +1,5 @@
 /**
- * Home of the live pitch session's lifecycle (issue 10, item 1): a curator opens a session for
+ * Home of the live pitch session's lifecycle: a curator opens a session for
  * one or more published pitches, shows one of them on the big screen at a time (`show`), and
  * ends it; ended is final. Every allowed move is one row of `liveSessionTransitions`; whatever
  * the table does not list is refused. Pure: no I/O (tests/unit/live-session-lifecycle.test.ts).

@@ -2,7 +2,7 @@
  * Names (of people and of organisations) are one line of printable text. They end up in
  * e-mail to other people and on pages, so a name may not carry line breaks, control
  * characters or invisible format characters (bidi overrides, zero-width), which let a
- * "name" add its own paragraph and link to a real e-mail (issue 6, item 5).
+ * "name" add its own paragraph and link to a real e-mail.
  * nameProblem() refuses such input at the edge and in the domain; oneLine() is the defence in
  * depth for text that is put into an e-mail anyway (older rows, other callers).
  */

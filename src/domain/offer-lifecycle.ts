@@ -1,5 +1,5 @@
 /**
- * Home of the offer lifecycle (DESIGN.md §3): (waiting for verification →) offered →
+ * Home of the offer lifecycle (docs/architecture.md): (waiting for verification →) offered →
  * shortlisted → accepted | declined; the employer may edit or withdraw until accepted.
  * Every allowed move is one row of `offerTransitions` (status × event → next status, and the one
  * role that may make it); whatever the table does not list is refused. Who counts as the

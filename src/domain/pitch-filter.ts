@@ -1,9 +1,9 @@
 /**
- * Home of the public pitch list's query (issue 7, item 4): which filters, sort and page a URL
+ * Home of the public pitch list's query: which filters, sort and page a URL
  * asks for, and the per-value counts of the place facets. Same rules as the case list
  * (case-filter.ts): within one facet the chosen values widen the result (OR), across facets they
  * narrow it (AND); unknown values are dropped and reported, never an error. Plain TypeScript:
- * the SQL that applies a filter lives in src/marketplace/pitch-list.ts.
+ * the SQL that applies a filter lives in src/features/marketplace/pitch-list.ts.
  */
 import { sectors, targetGroups } from './facets.ts';
 import { helpKinds } from './help-kinds.ts';
@@ -53,7 +53,7 @@ export interface ParsedPitchQuery extends PitchQuery {
   ignored: string[];
 }
 
-/** The place ids that exist (from src/catalog/geo.ts); the domain does not read files itself. */
+/** The place ids that exist (from src/features/catalog/geo.ts); the domain does not read files itself. */
 export interface PlaceVocabulary {
   municipalities: ReadonlySet<string>;
   provinces: ReadonlySet<string>;

@@ -1,5 +1,5 @@
 /**
- * Home of the pitch lifecycle (DESIGN.md §3): draft → submitted → published | changes requested
+ * Home of the pitch lifecycle (docs/architecture.md): draft → submitted → published | changes requested
  * (→ submitted again) | rejected; published → closed with an outcome. Every allowed move is one
  * row of `pitchTransitions` (status × event → next status, and the one role that may make it);
  * whatever the table does not list is refused. Who counts as the 'author' (the owner or a

@@ -22,7 +22,7 @@ export interface OfferSubject {
   pitchMunicipalityId: string;
 }
 
-/** What the policy reads of an activity (the calendar, issue 10 item 4). */
+/** What the policy reads of an activity (the calendar). */
 export interface ActivitySubject {
   status: ActivityStatus;
   /** The organisation it was submitted for; null once that is gone. */
@@ -64,7 +64,7 @@ export interface PolicySubjects {
   /** The employer an offer is made for: only one's own, acting (verified) for it. */
   'offer:create': { employerId: string };
   /**
-   * An offer that waits ("wacht op bevestiging", DESIGN.md §1): any member of the employer,
+   * An offer that waits ("wacht op bevestiging", docs/architecture.md): any member of the employer,
    * verified or not yet; it reaches the pitch owner once the membership is verified.
    */
   'offer:prepare': { employerId: string };
@@ -86,20 +86,20 @@ export interface PolicySubjects {
   'suggestion:view': undefined;
   /** Mark a suggestion as handled (or open again): curators. */
   'suggestion:handle': undefined;
-  // Publishing (issue 11, item 4): put content changes live, see the history, revert.
+  // Publishing: put content changes live, see the history, revert.
   /** Publish content changes, read the publication history, revert a revision: curators and admins. */
   'content:publish': undefined;
-  // From pitch to story (issue 10, item 3):
+  // From pitch to story:
   /** Download a closed, matched pitch as a draft case study: curators (the service checks the outcome). */
   'pitch:draft-story': PitchSubject;
-  // Live pitch session (issue 10, item 1).
+  // Live pitch session.
   /** Open, switch and end a live session on a big screen: curators and admins. */
   'live:run': undefined;
 
-  // Outcome follow-up (issue 10 item 2)
+  // Outcome follow-up
   /** Say how many people started and are still at work, 3/6/12 months after closing: verified members of its municipality, once it is closed. */
   'pitch:report-outcome': PitchSubject;
-  // Activity calendar (issue 10, item 4).
+  // Activity calendar.
   /** Submit an activity: verified members of a municipality or an employer, and curators. */
   'activity:create': undefined;
   /** See an activity: published and cancelled ones are public; others only its submitting side and curators. */
@@ -112,13 +112,13 @@ export interface PolicySubjects {
   'activity:edit': ActivitySubject;
   /** Publish, request changes, reject, cancel any activity: curators. */
   'activity:moderate': ActivitySubject;
-  // Follow and be told (issue 10, item 5):
+  // Follow and be told:
   /**
    * Follow, unfollow, switch the digest: only one's own follows; a pitch only while it is
    * public (published or closed), so a draft's existence never leaks into a digest.
    */
   'follow:manage': { userId: string; pitch?: PitchSubject };
-  // Content editor (issue 11): the in-browser editor of cases, instruments, organisations, sources.
+  // Content editor: the in-browser editor of cases, instruments, organisations, sources.
   /** Open the editor, write, preview, review and discard drafts: curators and admins. */
   'content:edit': undefined;
 }
@@ -146,21 +146,21 @@ export const actions = [
   'curation:undo',
   'suggestion:view',
   'suggestion:handle',
-  // Publishing (issue 11, item 4)
+  // Publishing
   'content:publish',
-  // From pitch to story (issue 10, item 3):
+  // From pitch to story:
   'pitch:draft-story',
-  // Live pitch session (issue 10, item 1).
+  // Live pitch session.
   'live:run',
-  // Outcome follow-up (issue 10 item 2)
+  // Outcome follow-up
   'pitch:report-outcome',
   'activity:create',
   'activity:view',
   'activity:edit',
   'activity:moderate',
-  // Follow and be told (issue 10, item 5):
+  // Follow and be told:
   'follow:manage',
-  // Content editor (issue 11)
+  // Content editor
   'content:edit',
 ] as const satisfies readonly Action[];
 
@@ -183,7 +183,7 @@ export function personaOf(actor: Actor | null): Persona {
 }
 
 /**
- * May this person act for their organisation (DESIGN.md §1)? Only once the membership is
+ * May this person act for their organisation (docs/architecture.md)? Only once the membership is
  * verified (by domain or curator) and the organisation itself is (a proposed employer waits
  * for a curator), and the address is confirmed. Until then they can read and prepare.
  */
@@ -235,13 +235,13 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'organisation:verify':
     case 'suggestion:view':
     case 'suggestion:handle':
-    // Publishing (issue 11, item 4)
+    // Publishing
     case 'content:publish':
-    // From pitch to story (issue 10, item 3): turning results into case studies is curation.
+    // From pitch to story: turning results into case studies is curation.
     case 'pitch:draft-story':
-    // Live pitch session (issue 10, item 1): run by the network's staff.
+    // Live pitch session: run by the network's staff.
     case 'live:run':
-    // Content editor (issue 11): curators and admins, with a confirmed address.
+    // Content editor: curators and admins, with a confirmed address.
     case 'content:edit':
       return isStaff(actor);
     case 'curation:undo':
@@ -285,12 +285,12 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
       const offer = subject as OfferSubject;
       return offer.authorId === actor.userId || (actor.organisationKind === 'employer' && speaksFor(actor, offer.employerId));
     }
-    // Outcome follow-up (issue 10 item 2): the municipality reports on its own closed pitches; a curator reads, never reports.
+    // Outcome follow-up: the municipality reports on its own closed pitches; a curator reads, never reports.
     case 'pitch:report-outcome': {
       const pitch = subject as PitchSubject;
       return pitch.status === 'closed' && actor.organisationKind === 'municipality' && speaksFor(actor, pitch.municipalityId);
     }
-    // Activity calendar (issue 10, item 4).
+    // Activity calendar.
     case 'activity:create':
       return isStaff(actor) || ((actor.organisationKind === 'municipality' || actor.organisationKind === 'employer') && actsForOrganisation(actor));
     case 'activity:view': {
@@ -302,7 +302,7 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
       return organisesActivity(actor, subject as ActivitySubject);
     case 'activity:moderate':
       return isStaff(actor);
-    // Follow and be told (issue 10, item 5): anyone signed in, for themselves, public pitches only.
+    // Follow and be told: anyone signed in, for themselves, public pitches only.
     case 'follow:manage': {
       const follow = subject as PolicySubjects['follow:manage'];
       return follow.userId === actor.userId && (!follow.pitch || publicStatuses.includes(follow.pitch.status));

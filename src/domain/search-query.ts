@@ -1,8 +1,8 @@
 /**
- * Home of turning what a person types into an SQLite FTS5 MATCH expression (issue 7, item 5),
+ * Home of turning what a person types into an SQLite FTS5 MATCH expression,
  * for the pitch search and the content search alike. Raw input is FTS5 query syntax: `wie biedt?`
  * is a syntax error, and `AND`, `OR`, `NOT`, `NEAR(`, `*`, `-`, `^`, `:` and `"` are operators
- * (DESIGN.md §4b). So the input is cut into words the way the unicode61 tokenizer cuts text
+ * (docs/architecture.md). So the input is cut into words the way the unicode61 tokenizer cuts text
  * (letters, digits and combining marks belong to a word; everything else separates, emoji
  * included), and each word becomes a quoted FTS5 string: an operator word is then just a word.
  *

@@ -1,5 +1,5 @@
 /**
- * The vocabulary of "Praktijk aandragen of vraag stellen" (issue 8, item 4): what kind of
+ * The vocabulary of "Praktijk aandragen of vraag stellen": what kind of
  * message, its states, its limits, and which pages a message may be about. Plain TypeScript:
  * the form, the database enum, the curators' page and the tests read the same lists.
  */

@@ -1,7 +1,7 @@
 /**
  * Writes dist/server/route-methods.json after each build: for every on-demand route of the
  * project, its URL pattern and the HTTP methods it answers. server.mjs reads it to answer
- * other methods with 405 and an `Allow` header before Astro sees the request (issue 6, item 9),
+ * other methods with 405 and an `Allow` header before Astro sees the request,
  * so the list follows the pages by itself instead of a table someone must keep in step.
  *   - a page allows GET and HEAD, and POST when it hosts a form (it imports `astro:actions`)
  *     or answers a POST itself (it checks `Astro.request.method === 'POST'`, as /afmelden/ does);

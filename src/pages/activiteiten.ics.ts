@@ -1,17 +1,17 @@
 /**
- * The activity calendar's iCal feed (issue 10, item 4): every public activity that is still to
+ * The activity calendar's iCal feed: every public activity that is still to
  * come or ended in the last 90 days, or the selection of the list's filters in the same query
  * (/activiteiten.ics?doelgroep=jongeren&online=ja). Subscribed calendars re-read it; UIDs are
  * stable, cancellations come through as STATUS:CANCELLED. Unknown filter values are ignored, as
  * on the list page, so an old subscription keeps working.
  */
 import type { APIContext } from 'astro';
-import { activitiesCalendar, ICAL_CONTENT_TYPE } from '../activities/activity-ical.ts';
-import { activitiesForFeed } from '../activities/activity-list.ts';
-import { activityQueryToSearchParams, isEmptyActivityFilter, parseActivityQuery } from '../domain/activity-filter.ts';
-import { pitchPlaces } from '../marketplace/pitch-list.ts';
-import { appDatabase } from '../server/app-database.ts';
-import { config } from '../server/config.ts';
+import { activitiesCalendar, ICAL_CONTENT_TYPE } from '#features/activities/activity-ical.ts';
+import { activitiesForFeed } from '#features/activities/activity-list.ts';
+import { activityQueryToSearchParams, isEmptyActivityFilter, parseActivityQuery } from '#domain/activity-filter.ts';
+import { pitchPlaces } from '#features/marketplace/pitch-list.ts';
+import { appDatabase } from '#web/app-database.ts';
+import { config } from '#platform/config.ts';
 
 export const prerender = false;
 

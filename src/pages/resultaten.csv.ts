@@ -1,7 +1,7 @@
-/** The outcome follow-up answers behind /resultaten/ as a CSV file (issue 10 item 2), with the page's filters. Public facts only. */
+/** The outcome follow-up answers behind /resultaten/ as a CSV file, with the page's filters. Public facts only. */
 import type { APIRoute } from 'astro';
-import { outcomeCsv, outcomeFiltersFrom, outcomeOverview } from '../marketplace/follow-up-overview.ts';
-import { depsFor } from '../server/request.ts';
+import { outcomeCsv, outcomeFiltersFrom, outcomeOverview } from '#features/marketplace/follow-up-overview.ts';
+import { depsFor } from '#web/request.ts';
 
 export const prerender = false;
 

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCases } from '../catalog/queries.ts';
+import { getCases } from '#features/catalog/queries.ts';
 
 /** RSS feed of case studies, newest first. */
 export async function GET(context: APIContext) {

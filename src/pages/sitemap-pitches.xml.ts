@@ -4,10 +4,10 @@
  * only knows prerendered pages, so this on-demand sitemap is listed in its sitemap index
  * through `customSitemaps` (astro.config.mjs).
  */
-import { config } from '../server/config.ts';
-import { pitchesForSitemap } from '../marketplace/pitch-feeds.ts';
-import { appDatabase } from '../server/app-database.ts';
-import { getOrganisations } from '../catalog/queries.ts';
+import { config } from '#platform/config.ts';
+import { pitchesForSitemap } from '#features/marketplace/pitch-feeds.ts';
+import { appDatabase } from '#web/app-database.ts';
+import { getOrganisations } from '#features/catalog/queries.ts';
 
 export const prerender = false;
 

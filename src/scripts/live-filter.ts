@@ -9,7 +9,7 @@
  * the "Filteren (n)" toggle `[data-filter-toggle]` with `[data-chosen-count]`, and the button
  * `[data-show-results]`, which says how many results there are and, with the results already
  * in place, closes the filters and moves to the results instead of loading the page again
- * (issue 8, item 6).
+ *.
  */
 export function enhanceFilterForm(): void {
   const form = document.querySelector<HTMLFormElement>('[data-filter-form]');

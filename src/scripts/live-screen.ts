@@ -1,5 +1,5 @@
 /**
- * The live screen's script (issue 10, item 1), the only one on that page: it follows the
+ * The live screen's script, the only one on that page: it follows the
  * session's event stream and updates the count, the names and the other pitches' counts in
  * place, announcing a change politely (role="status"). When the stream drops it shows a discreet
  * "verbinding herstellen…" and reconnects by itself: EventSource retries on its own while the
@@ -8,9 +8,9 @@
  * the end of the session reloads the page, which the server then draws anew (a new QR code, or
  * "Sessie afgelopen" with the final tally).
  */
-import { announcement, employersLabel, screenNames, waitingText } from '../i18n/live-texts.ts';
+import { announcement, employersLabel, screenNames, waitingText } from '#web/texts/live-texts.ts';
 
-/** What the stream sends (src/live/live-tally.ts, LiveSnapshot), as far as the screen reads it. */
+/** What the stream sends (src/features/live/live-tally.ts, LiveSnapshot), as far as the screen reads it. */
 interface Snapshot {
   status: 'open' | 'ended';
   currentPitchId: string;

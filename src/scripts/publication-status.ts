@@ -1,5 +1,5 @@
 /**
- * On a publication's status page (issue 11, item 4): while it waits or builds, asks for the
+ * On a publication's status page: while it waits or builds, asks for the
  * page again every few seconds and, once the state changed, puts the new status in place
  * (the region is aria-live, so the change is announced; focus and scroll stay where they are).
  * Without JavaScript the "Ververs" link does the same.

@@ -1,5 +1,5 @@
 /**
- * Progressive enhancement of /zoeken/ (issue 7, item 5): the server answers the form for both
+ * Progressive enhancement of /zoeken/: the server answers the form for both
  * halves (pitches and the kennisbank), with or without JavaScript. This script only adds
  * as-you-type results for the kennisbank through Pagefind's browser index; pitches are not in
  * that index, so they stay as the server gave them until the form is submitted (a normal GET).

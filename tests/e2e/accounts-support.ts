@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { desc, eq } from 'drizzle-orm';
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
-import { outbox } from '../../db/schema.ts';
+import { openDatabase, type DatabaseHandle } from '#db/client.ts';
+import { outbox } from '#db/schema.ts';
 
 let handle: Promise<DatabaseHandle> | undefined;
 /** A second client on the server's database file (WAL lets it read while the server writes). */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { hasText, launchBrowser, visible, noJsPageFrom } from './browser.ts';
 import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema.ts';
+import { users } from '#db/schema.ts';
 import { goodPassword, identity, linkFromMail, loginVia, mailsTo, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
 
 let browser: Browser;

@@ -1,5 +1,5 @@
 /**
- * The activity calendar as people use it (issue 10, items 4 and 6), in Chromium against the
+ * The activity calendar as people use it, in Chromium against the
  * built server: without JavaScript a verified Zaanstad member submits an activity with a time
  * that does not exist (the night the clock goes forward) and gets the message at the field,
  * input kept; a curator asks for a change, the member edits (which submits again), the curator

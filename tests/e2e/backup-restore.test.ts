@@ -1,5 +1,5 @@
 /**
- * Backup and restore end to end (issue 9, item 3), as the README describes it: while a server
+ * Backup and restore end to end, as the README describes it: while a server
  * runs and another process keeps writing, `npm run db:backup` makes a copy (default name with a
  * timestamp under db/backups/, never over an existing file); the server stops; `npm run
  * db:check` finds the copy sound; the copy goes to a fresh path and a server started on it has
@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { like } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
-import { securityEvents } from '../../db/schema.ts';
-import { newId } from '../../src/auth/crypto.ts';
+import { openDatabase, type DatabaseHandle } from '#db/client.ts';
+import { securityEvents } from '#db/schema.ts';
+import { newId } from '#platform/auth/crypto.ts';
 import { registeredUser, strongPassword, type TestDb } from '../integration/accounts/helpers.ts';
 import { startServer, type OwnServer } from './own-server.ts';
 

@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { migrateDatabase, openDatabase, type DatabaseHandle } from '../../db/client.ts';
-import { ensureReferenceData } from '../../src/accounts/reference-data.ts';
-import { sessionCookieName } from '../../src/auth/cookie.ts';
+import { migrateDatabase, openDatabase, type DatabaseHandle } from '#db/client.ts';
+import { ensureReferenceData } from '#features/accounts/reference-data.ts';
+import { sessionCookieName } from '#platform/auth/cookie.ts';
 import { buildFixture, trackWrites, writeMark, writesAfter, type Fixture } from '../integration/bad-input/fixture.ts';
 import { formModels, nastyText, postFor, seedOf, zodDefaultMessage, type FormModel, type Persona, type Post } from '../integration/bad-input/forms.ts';
 import { startServer, type OwnServer } from './own-server.ts';
@@ -211,7 +211,7 @@ describe('voorbeelden die de test vond', () => {
   });
 });
 
-describe('onzin in elk formulier, over HTTP (issue 9, punt 6)', () => {
+describe('onzin in elk formulier, over HTTP (punt 6)', () => {
   test.each(actionOrder)('%s: geen 500, een zichtbare melding, de invoer blijft staan, niets opgeslagen', async (actionName) => {
     const model = models.find((m) => m.action === actionName)!;
     await fc.assert(

@@ -1,5 +1,5 @@
 /**
- * Crash safety (issue 9, item 2): the built server is killed with SIGKILL (no shutdown, no
+ * Crash safety: the built server is killed with SIGKILL (no shutdown, no
  * checkpoint, nothing flushed by the app) while 200 concurrent requests write: offers on
  * published pitches, edits of drafts by their owner, registrations. That happens three times on
  * one database file, after about 10 %, 50 % and 90 % of the answers came back, each time with a
@@ -12,7 +12,7 @@
 import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase, type Database } from '../../db/client.ts';
+import { openDatabase, type Database } from '#db/client.ts';
 import { startServer, type OwnServer } from './own-server.ts';
 import { Browser, freshDatabase, insertPitch, offerForm, pitchEditForm, registrationForm, verifiedPerson, type Form, type Person } from './shared-database-support.ts';
 

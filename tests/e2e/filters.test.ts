@@ -1,6 +1,6 @@
 /**
  * Facet filters on the case list, without JavaScript (plain form) and with it (in place); on a
- * phone behind one "Filteren (n)" control with removable chips (issue 8, item 6).
+ * phone behind one "Filteren (n)" control with removable chips.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -97,7 +97,7 @@ async function phonePage(javaScriptEnabled: boolean) {
 
 const filterControl = (page: Page) => page.locator('summary', { hasText: /^Filteren \(\d+\)/ });
 
-describe('filters op een telefoon (issue 8, item 6)', () => {
+describe('filters op een telefoon', () => {
   test('390×844 zonder JavaScript: Filteren staat in het eerste scherm, de groepen zijn dicht, het formulier keert terug naar de resultaten', async () => {
     const { context, page } = await phonePage(false);
     await page.goto('/praktijkvoorbeelden/');
@@ -183,7 +183,7 @@ describe('filters op een telefoon (issue 8, item 6)', () => {
   });
 });
 
-describe('geldige HTML (issue 8, item 11)', () => {
+describe('geldige HTML', () => {
   test.each(['/praktijkvoorbeelden/', '/praktijkvoorbeelden/?sector=logistiek', '/pitches/', '/zoeken/?q=logistiek', '/zoeken/?q=qwerty'])(
     '%s eindigt op </html>, zonder <script> erna',
     async (path) => {

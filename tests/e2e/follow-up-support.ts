@@ -1,10 +1,10 @@
-/** What outcome follow-up tests need besides a browser (issue 10 item 2): a closed pitch whose 3-month question is open, and "time passing". */
+/** What outcome follow-up tests need besides a browser: a closed pitch whose 3-month question is open, and "time passing". */
 import { and, eq } from 'drizzle-orm';
-import { followUps } from '../../db/follow-up-schema.ts';
-import { pitches } from '../../db/marketplace-schema.ts';
-import { newId } from '../../src/auth/crypto.ts';
-import { followUpSchedule } from '../../src/domain/follow-up-schedule.ts';
-import { amsterdamDate } from '../../src/domain/pitch-lifecycle.ts';
+import { followUps } from '#db/follow-up-schema.ts';
+import { pitches } from '#db/marketplace-schema.ts';
+import { newId } from '#platform/auth/crypto.ts';
+import { followUpSchedule } from '#domain/follow-up-schedule.ts';
+import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
 import { serverDatabase } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Outcome follow-up in the browser (issue 10 item 2): the owner closes a pitch with a match;
+ * Outcome follow-up in the browser: the owner closes a pitch with a match;
  * three months later the question waits on their account page; they answer (a wrong answer
  * first: the message stands beside the field and the input is kept), see it on the pitch page
  * and in the public overview, whose CSV has the row. axe finds nothing on the new pages.

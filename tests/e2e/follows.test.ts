@@ -1,5 +1,5 @@
 /**
- * Follow and be told, in a browser against the built server (issue 10, items 5 and 6): a
+ * Follow and be told, in a browser against the built server: a
  * visitor follows a municipality from its page (logging in on the way), the settings page lists
  * it, a pitch is followed with its button; the unsubscribe link works in a new browser context
  * without a session (GET changes nothing, the button unsubscribes); a mail provider's RFC 8058
@@ -11,11 +11,11 @@ import { request as httpRequest } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { digestSettings, follows } from '../../db/follows-schema.ts';
-import { pitches } from '../../db/marketplace-schema.ts';
-import { outbox, users } from '../../db/schema.ts';
-import { pitchNewsSource } from '../../src/follows/news-sources.ts';
-import { sendWeeklyDigests } from '../../src/jobs/digest.ts';
+import { digestSettings, follows } from '#db/follows-schema.ts';
+import { pitches } from '#db/marketplace-schema.ts';
+import { outbox, users } from '#db/schema.ts';
+import { pitchNewsSource } from '#features/follows/news-sources.ts';
+import { sendWeeklyDigests } from '#features/jobs/digest.ts';
 import { axeViolations, baseURL, launchBrowser } from './browser.ts';
 import { goodPassword, identity, registerVia, serverDatabase, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';

@@ -1,6 +1,6 @@
 /**
  * HTTP behaviour of the built server: compression, caching, headers, feeds, no JavaScript on
- * content pages; methods and body sizes (issue 6, items 3 and 9).
+ * content pages; methods and body sizes.
  */
 import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -118,7 +118,7 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' };
 let ipCounter = 0;
 const freshIp = () => `10.61.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
-describe('grote verzoeken (issue 6, punt 3)', () => {
+describe('grote verzoeken (punt 3)', () => {
   test('een urlencoded POST van 1 MB krijgt 413, zonder dat de server hem leest', async () => {
     const body = `email=${'a'.repeat(1024 * 1024)}&password=x`;
     const answer = await raw('POST', '/account/inloggen/?_action=account.login', {
@@ -163,7 +163,7 @@ describe('grote verzoeken (issue 6, punt 3)', () => {
   });
 });
 
-describe('methoden (issue 6, punt 9)', () => {
+describe('methoden (punt 9)', () => {
   const log = () => readFileSync(inject('serverLog'), 'utf8');
 
   test('TRACE geeft 405 met Allow op elke soort adres, zonder stacktrace in het log', async () => {

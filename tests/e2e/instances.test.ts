@@ -1,5 +1,5 @@
 /**
- * Several instances on one database (issue 9, item 4): two built servers on different ports
+ * Several instances on one database: two built servers on different ports
  * share one SQLite file in WAL mode, as two app processes behind a reverse proxy would. A
  * session made on one works on the other (and ends on both); an offer made on one shows on the
  * other at once, also on the public pitch page it had in its page cache; a rate limit counts the
@@ -10,7 +10,7 @@
 import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
+import { openDatabase, type DatabaseHandle } from '#db/client.ts';
 import { startSmtpSink, type SmtpSink } from '../integration/mail/smtp-sink.ts';
 import { startServer, type OwnServer } from './own-server.ts';
 import { Browser, freshDatabase, insertPitch, offerForm, pitchEditForm, registrationForm, verifiedPerson, type Person } from './shared-database-support.ts';

@@ -1,5 +1,5 @@
 /**
- * Layout and identity (issue 8, items 1–3, 9 and 12): on a 390×844 phone every page type starts
+ * Layout and identity: on a 390×844 phone every page type starts
  * its main heading in the top third; the header's Menu opens without JavaScript and its links
  * are reached by keyboard; the home page has one search box; the instrument comparison's rows
  * don't overlap; the footer names the network; case and instrument pages can be shared and
@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { pitches } from '../../db/marketplace-schema.ts';
+import { pitches } from '#db/marketplace-schema.ts';
 import { axeViolations, baseURL, launchBrowser, newPage, noJsPageFrom } from './browser.ts';
 import { identity, loginVia, registerVia, serverDatabase, verifyVia } from './accounts-support.ts';
 

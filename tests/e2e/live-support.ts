@@ -1,6 +1,6 @@
-/** What page tests need of the live pitch session (issue 10, item 1): an open session on a pitch in the server's database. */
+/** What page tests need of the live pitch session: an open session on a pitch in the server's database. */
 import { randomBytes } from 'node:crypto';
-import { liveSessionPitches, liveSessions } from '../../db/live-schema.ts';
+import { liveSessionPitches, liveSessions } from '#db/live-schema.ts';
 import { serverDatabase } from './accounts-support.ts';
 
 /** Opens a live session on this pitch (written directly, as curators' forms are tested in live.test.ts) and returns its id. */

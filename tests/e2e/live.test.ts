@@ -1,5 +1,5 @@
 /**
- * The live pitch session in a browser (issue 10, items 1 and 6), on built servers of the test's
+ * The live pitch session in a browser, on built servers of the test's
  * own that share one database file, as two app instances behind a load balancer would:
  * a curator opens a session through the form; the big screen shows a new offer made through the
  * real "Ik doe mee" form (on a 390 px phone, on the same instance and on the other one) without a
@@ -13,9 +13,9 @@ import { rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Browser as Chromium, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
-import { offers } from '../../db/marketplace-schema.ts';
-import { users } from '../../db/schema.ts';
+import { openDatabase, type DatabaseHandle } from '#db/client.ts';
+import { offers } from '#db/marketplace-schema.ts';
+import { users } from '#db/schema.ts';
 import { axeViolations, hasText, launchBrowser, visible } from './browser.ts';
 import { goodPassword, loginVia } from './accounts-support.ts';
 import { freePort, startServer, type OwnServer } from './own-server.ts';

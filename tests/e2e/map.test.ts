@@ -1,12 +1,12 @@
 /**
- * The map on a phone (issue 8, items 8 and 12): markers a finger can hit, a card for the chosen
+ * The map on a phone: markers a finger can hit, a card for the chosen
  * place, the switch between municipality, region and province, all without JavaScript; and the
  * page of a municipality without practices of its own.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { pitches } from '../../db/marketplace-schema.ts';
-import { amsterdamDate } from '../../src/domain/pitch-lifecycle.ts';
+import { pitches } from '#db/marketplace-schema.ts';
+import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
 import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
 import { serverDatabase } from './accounts-support.ts';
 

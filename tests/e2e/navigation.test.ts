@@ -19,7 +19,7 @@ describe('navigeren', () => {
     await hasText(page.getByRole('heading', { level: 1 }), /PostNL/);
     // The sources are shown on the page, with what kind of evidence stands behind it.
     await visible(page.getByRole('heading', { name: 'Bronnen' }));
-    // Each source links its own page instead of showing a file name (issue 8, item 5).
+    // Each source links its own page instead of showing a file name.
     await visible(page.getByRole('region', { name: 'Bronnen' }).getByRole('link', { name: 'Werkconferentie van werkgevers en gemeenten' }));
     await visible(page.getByText('Gemeld resultaat').first());
 

@@ -1,7 +1,7 @@
 /** What offer tests need besides a browser: a published pitch in the server's database (the pitch slice owns writing them through the site). */
 import { eq } from 'drizzle-orm';
-import { pitches } from '../../db/marketplace-schema.ts';
-import { users } from '../../db/schema.ts';
+import { pitches } from '#db/marketplace-schema.ts';
+import { users } from '#db/schema.ts';
 import { serverDatabase } from './accounts-support.ts';
 
 /** Inserts a published pitch of Zaanstad by this author (an existing account), closing next year. */

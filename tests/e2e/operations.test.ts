@@ -1,5 +1,5 @@
 /**
- * Operations (issue 9, item 3) on servers of the test's own: a graceful stop on SIGTERM lets a
+ * Operations on servers of the test's own: a graceful stop on SIGTERM lets a
  * request under way finish with its normal answer, refuses new connections, closes the database
  * and exits 0; /healthz and /readyz tell a load balancer whether the process lives and whether
  * it can serve (database reachable, every migration applied).

@@ -32,10 +32,10 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['pitches', '/pitches/'],
   ['pitches gefilterd', '/pitches/?q=werk'],
   ['pitches op de kaart', '/pitches/kaart/'],
-  // Outcome follow-up (issue 10 item 2)
+  // Outcome follow-up
   ['resultaten', '/resultaten/'],
   ['resultaten gefilterd', '/resultaten/?gemeente=zaanstad&doelgroep=bijstand'],
-  // Activity calendar (issue 10, item 4).
+  // Activity calendar.
   ['activiteiten', '/activiteiten/'],
   ['activiteiten gefilterd', '/activiteiten/?soort=werkconferentie&doelgroep=jongeren'],
   ['activiteiten voorbij', '/activiteiten/?wanneer=voorbij'],
@@ -50,7 +50,7 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['registreren bij een gemeente', '/account/registreren/?soort=gemeente'],
   ['registreren bij een werkgever', '/account/registreren/?soort=werkgever'],
   ['wachtwoord vergeten', '/account/wachtwoord-vergeten/'],
-  // Follow and be told (issue 10, item 5): a link that does not (or no longer) work(s).
+  // Follow and be told: a link that does not (or no longer) work(s).
   ['afmelden met een kapotte link', '/afmelden/?t=kapot'],
   ['niet gevonden', '/bestaat-niet/'],
 ];
@@ -86,7 +86,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
     contexts[role] = context;
   }
   const pitch = await publishedPitch(people.member.email, 'Werk in de Poelenbrug voor iedereen');
-  // Outcome follow-up (issue 10 item 2): a closed pitch whose 3-month question is open.
+  // Outcome follow-up: a closed pitch whose 3-month question is open.
   const closed = await closedPitchWithOpenQuestion(people.member.email, 'Werkervaring in de Poelenbrug: hoe ging het?');
   // An offer, so the offer lists show a card with its facts (the longest words are there).
   const offering = await contexts.employer.newPage();
@@ -97,9 +97,9 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
   await offering.getByRole('button', { name: 'Aanbod versturen' }).click();
   await offering.waitForURL((url) => !url.pathname.endsWith('/meedoen/'));
   await offering.close();
-  // Live pitch session (issue 10, item 1): a session on the pitch, for its curator page and its screen.
+  // Live pitch session: a session on the pitch, for its curator page and its screen.
   const live = await liveSessionFor(pitch);
-  // An activity submitted by the member (activity calendar, issue 10 item 4): its page and edit form.
+  // An activity submitted by the member (activity calendar): its page and edit form.
   const activityPage = await contexts.member.newPage();
   await activityPage.goto('/activiteiten/nieuw/');
   await activityPage.getByLabel('Titel').fill('Meet & greet werkgevers en gemeente Zaanstad');
@@ -114,7 +114,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
   await activityPage.waitForURL(/\/activiteiten\/[a-z0-9-]+\/\?/);
   const activity = new URL(activityPage.url()).pathname;
   await activityPage.close();
-  // A case draft (issue 11), so the editor's draft page and its preview are checked too.
+  // A case draft, so the editor's draft page and its preview are checked too.
   const editing = await contexts.curator.newPage();
   await editing.goto('/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/');
   await editing.getByRole('button', { name: 'Concept opslaan' }).click();
@@ -148,7 +148,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['activiteit aanmelden', '/activiteiten/nieuw/'],
         ['activiteit (indiener)', activity],
         ['activiteit bewerken', `${activity}bewerken/`],
-        // Follow and be told (issue 10, item 5).
+        // Follow and be told.
         ['wat ik volg', '/account/volgen/'],
         ['volgen bevestigen', '/account/volgen/?gemeente=zaanstad'],
         ['pitch volgen bevestigen', `/account/volgen/?pitch=${pitch}`],
@@ -170,16 +170,16 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['beheer', '/beheer/'],
         ['beheer pitches', '/beheer/pitches/'],
         ['beheer berichten', '/beheer/suggesties/'],
-        // Publishing (issue 11, item 4); the status page of one publication is checked in publishing.test.ts.
+        // Publishing; the status page of one publication is checked in publishing.test.ts.
         ['geschiedenis van de inhoud', '/beheer/inhoud/geschiedenis/'],
-        // Live pitch session (issue 10, item 1); the screen is public, but needs a session.
+        // Live pitch session; the screen is public, but needs a session.
         ['live pitchsessies', '/beheer/live/'],
         ['nieuwe live sessie', '/beheer/live/nieuw/'],
         ['live sessie', `/beheer/live/${live}/`],
         ['live sessie beëindigen (bevestigen)', `/beheer/live/${live}/?beeindigen=ja`],
         ['livescherm', `/live/${live}/`],
         ['beheer activiteiten', '/beheer/activiteiten/'],
-        // Content editor (issue 11)
+        // Content editor
         ['inhoud bewerken', '/beheer/inhoud/'],
         ['nieuw praktijkvoorbeeld', '/beheer/inhoud/praktijkvoorbeeld/nieuw/'],
         ['praktijkvoorbeeld bewerken', '/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/'],

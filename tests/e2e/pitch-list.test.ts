@@ -1,5 +1,5 @@
 /**
- * The public pitch list, feeds and sitemap against the built server (issue 7, items 4 and 10):
+ * The public pitch list, feeds and sitemap against the built server:
  * filters and pages without JavaScript, counts beside the choices, content types, drafts never
  * shown, axe, and screenshots at phone and desktop size (written to a temp folder, to look at).
  */
@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { pitchFacets, pitches } from '../../db/marketplace-schema.ts';
-import { amsterdamDate } from '../../src/domain/pitch-lifecycle.ts';
+import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
+import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
 import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
 import { serverDatabase } from './accounts-support.ts';
 

@@ -1,5 +1,5 @@
 /**
- * From pitch to story (issue 10, item 3), on the built server: a curator sees "Maak er een
+ * From pitch to story, on the built server: a curator sees "Maak er een
  * praktijkvoorbeeld van" on a closed, matched pitch and downloads the draft MDX (or opens it as an
  * editor draft); the pitch's own
  * municipality, a visitor and a pitch without a match are refused; the pages with the new links
@@ -8,8 +8,8 @@
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { offers, pitches } from '../../db/marketplace-schema.ts';
-import { newId } from '../../src/auth/crypto.ts';
+import { offers, pitches } from '#db/marketplace-schema.ts';
+import { newId } from '#platform/auth/crypto.ts';
 import { axeViolations, baseURL, launchBrowser, pageFrom } from './browser.ts';
 import { identity, loginVia, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';

@@ -1,5 +1,5 @@
 /**
- * Publishing end to end (issue 11, items 4 and 7), on a temporary copy of the project (a git
+ * Publishing end to end, on a temporary copy of the project (a git
  * checkout, node_modules linked, the worktree's dist/ as the first live build) with its own
  * server (PUBLISHING=on), so the real checkout and its dist/ are never written. In sequence, on
  * one copy, as a curator in the browser: a new case with an unknown municipality is refused
@@ -17,9 +17,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
-import { publicationById, requestPublish, setPublishingEnvironmentForTests } from '../../src/publishing/publish.ts';
-import { astroBuild } from '../../src/publishing/site-build.ts';
+import { openDatabase, type DatabaseHandle } from '#db/client.ts';
+import { publicationById, requestPublish, setPublishingEnvironmentForTests } from '#features/publishing/publish.ts';
+import { astroBuild } from '#features/publishing/site-build.ts';
 import { axeViolations, launchBrowser } from './browser.ts';
 import { startServer, type OwnServer } from './own-server.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The request log (issue 9, item 3): after a whole account flow (register, confirm the address
+ * The request log: after a whole account flow (register, confirm the address
  * from the mail, log in, log out, reset the password from its mail, log in again, log out) every
  * line the server wrote to stdout is JSON, each request has its line with id, method, path,
  * status and duration, and nowhere in stdout or stderr is the password, a token from a mail, a

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { pitches } from '../../db/marketplace-schema.ts';
+import { pitches } from '#db/marketplace-schema.ts';
 import { serverDatabase } from './accounts-support.ts';
 import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
 

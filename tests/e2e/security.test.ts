@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { users } from '../../db/schema.ts';
+import { users } from '#db/schema.ts';
 import { baseURL } from './browser.ts';
 import { goodPassword, identity, linkFromMail, serverDatabase, setRole } from './accounts-support.ts';
 

@@ -7,12 +7,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from '../../db/client.ts';
-import { pitches } from '../../db/marketplace-schema.ts';
-import { organisations, users } from '../../db/schema.ts';
-import { ensureReferenceData } from '../../src/accounts/reference-data.ts';
-import { newId } from '../../src/auth/crypto.ts';
-import { hashPassword } from '../../src/auth/password.ts';
+import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from '#db/client.ts';
+import { pitches } from '#db/marketplace-schema.ts';
+import { organisations, users } from '#db/schema.ts';
+import { ensureReferenceData } from '#features/accounts/reference-data.ts';
+import { newId } from '#platform/auth/crypto.ts';
+import { hashPassword } from '#platform/auth/password.ts';
 import { goodPassword } from './accounts-support.ts';
 
 export const sessionCookie = 'praktijkplein_sessie';

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
-import { citationIndex } from '../../src/catalog/citations.ts';
-import { loadSourceRecords, sourceHref } from '../../src/catalog/sources.ts';
+import { citationIndex } from '#features/catalog/citations.ts';
+import { loadSourceRecords, sourceHref } from '#features/catalog/sources.ts';
 import { citingContent } from '../unit/content-files.ts';
 
 let browser: Browser;

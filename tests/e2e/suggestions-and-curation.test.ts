@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { suggestions } from '../../db/marketplace-schema.ts';
-import { users } from '../../db/schema.ts';
+import { suggestions } from '#db/marketplace-schema.ts';
+import { users } from '#db/schema.ts';
 import { axeViolations, baseURL, hasText, launchBrowser, noJsPageFrom, visible } from './browser.ts';
 import { identity, loginVia, mailsTo, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
 

@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createContentIndex, type ContentIndex } from '../../src/catalog/content-index.ts';
-import { placeNamesOf } from '../../src/catalog/places.ts';
-import { caseDocument, instrumentDocument, markdownText, organisationDocument, type SearchDocument } from '../../src/catalog/search-documents.ts';
+import { createContentIndex, type ContentIndex } from '#features/catalog/content-index.ts';
+import { placeNamesOf } from '#features/catalog/places.ts';
+import { caseDocument, instrumentDocument, markdownText, organisationDocument, type SearchDocument } from '#features/catalog/search-documents.ts';
 
 interface Frontmatter {
   [key: string]: unknown;
@@ -117,7 +117,7 @@ describe('content search', () => {
   });
 });
 
-describe('zoeken dat vergeeft (issue 8, item 7)', () => {
+describe('zoeken dat vergeeft', () => {
   test('een plaatsnaam vindt de praktijkvoorbeelden van haar gemeente: Zaandam → Zaanstad', async () => {
     const found = await urls('Zaandam');
     expect(found).toContain('/praktijkvoorbeelden/zaanstad-poelenbrug-wie-biedt/');

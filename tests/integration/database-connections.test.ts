@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
+import { openDatabase, type DatabaseHandle } from '#db/client.ts';
 
 let dir: string;
 let handle: DatabaseHandle;

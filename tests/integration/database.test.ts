@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { migrateDatabase, openDatabase, type DatabaseHandle } from '../../db/client.ts';
-import { parseConfig } from '../../src/server/config.ts';
+import { migrateDatabase, openDatabase, type DatabaseHandle } from '#db/client.ts';
+import { parseConfig } from '#platform/config.ts';
 
 let dir: string | undefined;
 let handle: DatabaseHandle | undefined;

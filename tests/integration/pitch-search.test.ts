@@ -5,11 +5,11 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
-import type { Database } from '../../db/client.ts';
-import { pitches, pitchFacets, type PitchRow } from '../../db/marketplace-schema.ts';
-import { pitchStatuses, type PitchStatus } from '../../src/domain/pitch-lifecycle.ts';
-import { pitchVisibleTo } from '../../src/domain/policy.ts';
-import { publicPitchStatuses, searchPitches } from '../../src/marketplace/pitch-search.ts';
+import type { Database } from '#db/client.ts';
+import { pitches, pitchFacets, type PitchRow } from '#db/marketplace-schema.ts';
+import { pitchStatuses, type PitchStatus } from '#domain/pitch-lifecycle.ts';
+import { pitchVisibleTo } from '#domain/policy.ts';
+import { publicPitchStatuses, searchPitches } from '#features/marketplace/pitch-search.ts';
 import { testDatabase, type TestDb } from './accounts/helpers.ts';
 
 let t: TestDb;

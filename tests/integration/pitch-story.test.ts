@@ -1,5 +1,5 @@
 /**
- * From pitch to story (issue 10, items 3 and 6): a curator's draft case study of a closed,
+ * From pitch to story: a curator's draft case study of a closed,
  * matched pitch in a real database (only accepted employers that agreed to be named, only for
  * curators, only for a match), and the file passing the real content pipeline: written into a
  * temporary copy of the project, `astro sync` validates it against the case schema as it is.
@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { offers, pitchFacets, pitches } from '../../db/marketplace-schema.ts';
-import { organisations } from '../../db/schema.ts';
-import { newId } from '../../src/auth/crypto.ts';
-import { draftStoryForPitch, storyCandidates } from '../../src/marketplace/pitch-story-download.ts';
-import { draftCaseFromPitch } from '../../src/marketplace/pitch-story.ts';
-import type { OfferStatus } from '../../src/domain/offer-lifecycle.ts';
+import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
+import { organisations } from '#db/schema.ts';
+import { newId } from '#platform/auth/crypto.ts';
+import { draftStoryForPitch, storyCandidates } from '#features/marketplace/pitch-story-download.ts';
+import { draftCaseFromPitch } from '#features/marketplace/pitch-story.ts';
+import type { OfferStatus } from '#domain/offer-lifecycle.ts';
 import { testDatabase, type TestDb } from './accounts/helpers.ts';
 import { moderator } from './marketplace/pitch-support.ts';
 import { insertPitch, verifiedMember } from './marketplace/helpers.ts';

@@ -1,9 +1,9 @@
 /** Reference data follows the content on every start, without undoing what curators set. */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { organisations } from '../../db/schema.ts';
-import { ensureReferenceData } from '../../src/accounts/reference-data.ts';
-import { loadOrganisationRecords } from '../../src/catalog/organisations.ts';
+import { organisations } from '#db/schema.ts';
+import { ensureReferenceData } from '#features/accounts/reference-data.ts';
+import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
 import { testDatabase, type TestDb } from './accounts/helpers.ts';
 
 let t: TestDb;

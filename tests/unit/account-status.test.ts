@@ -1,7 +1,7 @@
-/** The status box on /account/: every situation, its next step and who takes it (issue 8, item 9). */
+/** The status box on /account/: every situation, its next step and who takes it. */
 import { describe, expect, test } from 'vitest';
-import { accountStatus, accountSituations, type AccountStatusInput } from '../../src/accounts/account-status.ts';
-import type { Actor } from '../../src/domain/policy.ts';
+import { accountStatus, accountSituations, type AccountStatusInput } from '#features/accounts/account-status.ts';
+import type { Actor } from '#domain/policy.ts';
 
 const confirmedMunicipality: Actor = {
   userId: 'u',

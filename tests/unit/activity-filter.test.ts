@@ -1,4 +1,4 @@
-/** The activity list's filters: reading a URL, matching (OR within a facet, AND across), and the counts (issue 10, item 4). */
+/** The activity list's filters: reading a URL, matching (OR within a facet, AND across), and the counts. */
 import { describe, expect, test } from 'vitest';
 import {
   activityFacetCounts,
@@ -7,7 +7,7 @@ import {
   matchesActivityFilter,
   parseActivityQuery,
   type FilterableActivity,
-} from '../../src/domain/activity-filter.ts';
+} from '#domain/activity-filter.ts';
 
 const places = { municipalities: new Set(['zaanstad', 'utrecht']), provinces: new Set(['noord-holland', 'utrecht']), regions: new Set(['zaanstreek-waterland', 'midden-utrecht']) };
 

@@ -1,4 +1,4 @@
-/** The activity lifecycle as a table: every status × event × role, allowed or refused (issue 10, item 4). */
+/** The activity lifecycle as a table: every status × event × role, allowed or refused. */
 import { describe, expect, test } from 'vitest';
 import {
   activityEvents,
@@ -9,7 +9,7 @@ import {
   type ActivityEvent,
   type ActivityRole,
   type ActivityStatus,
-} from '../../src/domain/activity-lifecycle.ts';
+} from '#domain/activity-lifecycle.ts';
 
 const now = Date.parse('2027-03-01T10:00:00Z');
 const later = now + 86_400_000;

@@ -1,6 +1,6 @@
 /** Wall-clock time in Europe/Amsterdam: the instants people mean, including the two nights a year the clock changes. */
 import { describe, expect, test } from 'vitest';
-import { amsterdamInstant, amsterdamWallTime, dutchSpan, monthWeeks, normaliseTime, spanDays, startOfAmsterdamDay } from '../../src/domain/amsterdam-time.ts';
+import { amsterdamInstant, amsterdamWallTime, dutchSpan, monthWeeks, normaliseTime, spanDays, startOfAmsterdamDay } from '#domain/amsterdam-time.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const at = (day: string, time: string) => {

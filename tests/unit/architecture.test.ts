@@ -1,5 +1,5 @@
 /**
- * The layers as DESIGN.md §5 and the README describe them, checked on the source itself, so a
+ * The layers as docs/architecture.md describes them, checked on the source itself, so a
  * shortcut (SQL in a page, process.env in a module) fails the suite instead of piling up.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -29,20 +29,20 @@ describe('lagen', () => {
     expect(offenders).toEqual([]);
   });
 
-  test('alleen src/server/config.ts leest process.env', () => {
-    const offenders = appFiles.filter((file) => file !== join('src', 'server', 'config.ts') && /process\.env/.test(read(file)));
+  test('alleen src/platform/config.ts leest process.env', () => {
+    const offenders = appFiles.filter((file) => file !== join('src', 'platform', 'config.ts') && /process\.env/.test(read(file)));
     expect(offenders.map((file) => relative('.', file))).toEqual([]);
   });
 
   test('een gebruiker opzoeken op e-mailadres staat op één plek: accounts/users.ts', () => {
-    const offenders = appFiles.filter((file) => file !== join('src', 'accounts', 'users.ts') && /eq\(users\.email/.test(read(file)));
+    const offenders = appFiles.filter((file) => file !== join('src', 'features', 'accounts', 'users.ts') && /eq\(users\.email/.test(read(file)));
     expect(offenders).toEqual([]);
-    expect(read(join('src', 'accounts', 'users.ts'))).toMatch(/eq\(users\.email/);
+    expect(read(join('src', 'features', 'accounts', 'users.ts'))).toMatch(/eq\(users\.email/);
   });
 
-  test('elk onderwerp heeft zijn map: het logboek onder audit/, taken onder jobs/', () => {
-    expect(filesUnder('src/auth').map((f) => relative('src/auth', f))).not.toContain('audit.ts');
-    for (const file of ['src/audit/audit-log.ts', 'src/audit/security-events.ts', 'src/jobs/retention.ts', 'src/jobs/outbox-delivery.ts', 'src/jobs/housekeeping.ts']) {
+  test('elk onderwerp heeft zijn map: het logboek onder platform/audit/, taken onder features/jobs/', () => {
+    expect(filesUnder('src/platform/auth').map((f) => relative('src/platform/auth', f))).not.toContain('audit.ts');
+    for (const file of ['src/platform/audit/audit-log.ts', 'src/platform/audit/security-events.ts', 'src/features/jobs/retention.ts', 'src/platform/mail/outbox-delivery.ts', 'src/features/jobs/housekeeping.ts']) {
       expect(filesUnder(join(file, '..')).map((f) => f.replaceAll('\\', '/'))).toContain(file);
     }
   });

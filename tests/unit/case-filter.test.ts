@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { emptyFilter, facetCounts, filterCases, filterToSearchParams, parseCaseFilter, type CaseFacetKey, type FacetedCase } from '../../src/domain/case-filter.ts';
+import { emptyFilter, facetCounts, filterCases, filterToSearchParams, parseCaseFilter, type CaseFacetKey, type FacetedCase } from '#domain/case-filter.ts';
 
 const item = (id: string, values: Partial<Record<CaseFacetKey, string[]>>): FacetedCase => ({
   id,

@@ -2,11 +2,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
-import { caseSchema } from '../../src/schemas/case.ts';
-import { instrumentSchema } from '../../src/schemas/instrument.ts';
-import { loadOrganisationRecords } from '../../src/catalog/organisations.ts';
-import { loadSourceRecords, type SourceRecord } from '../../src/catalog/sources.ts';
-import type { CitingContent } from '../../src/catalog/citations.ts';
+import { caseSchema } from '#features/catalog/schemas/case.ts';
+import { instrumentSchema } from '#features/catalog/schemas/instrument.ts';
+import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
+import { loadSourceRecords, type SourceRecord } from '#features/catalog/sources.ts';
+import type { CitingContent } from '#features/catalog/citations.ts';
 
 /** The YAML frontmatter of an .mdx file. */
 export function frontmatter(file: string): unknown {

@@ -8,9 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { loadGeo } from '../../src/catalog/geo.ts';
-import { loadSourceRecords } from '../../src/catalog/sources.ts';
-import { caseSchema, type CaseFrontmatter } from '../../src/schemas/case.ts';
+import { loadGeo } from '#features/catalog/geo.ts';
+import { loadSourceRecords } from '#features/catalog/sources.ts';
+import { caseSchema, type CaseFrontmatter } from '#features/catalog/schemas/case.ts';
 
 const newPages = [
   'nijmegen-jongerenpact',
@@ -41,7 +41,7 @@ const sourceText = (id: string) => readFileSync(join('..', 'shared', 'sources', 
 const programmes = new Set(loadSourceRecords().filter((s) => s.kind === 'verkiezingsprogramma').map((s) => s.id));
 const municipalityName = new Map(loadGeo().municipalities.map((m) => [m.id, m.name]));
 
-describe('nieuwe pagina’s uit de bronnen (issue 8, punt 13)', () => {
+describe('nieuwe pagina’s uit de bronnen (punt 13)', () => {
   test.each(newPages)('%s bestaat en heeft de vier vaste kopjes', (id) => {
     expect(existsSync(join('content/cases', `${id}.mdx`)), id).toBe(true);
     const { body } = readPage(id);

@@ -4,8 +4,8 @@
  * programme's, and advice marked as the editors' suggestion.
  */
 import { describe, expect, test } from 'vitest';
-import { loadOrganisationRecords } from '../../src/catalog/organisations.ts';
-import { loadSourceRecords } from '../../src/catalog/sources.ts';
+import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
+import { loadSourceRecords } from '#features/catalog/sources.ts';
 import { body, readCases, readInstruments } from './content-files.ts';
 
 const caseById = (id: string) => readCases().find((c) => c.id === id)!;

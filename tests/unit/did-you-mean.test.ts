@@ -1,6 +1,6 @@
-/** "Bedoelde u …?" (issue 8, item 7): corrections come from the site's own words, only for words it does not know. */
+/** "Bedoelde u …?": corrections come from the site's own words, only for words it does not know. */
 import { describe, expect, test } from 'vitest';
-import { createSpellingSuggester, editDistance, maxEditsFor } from '../../src/domain/did-you-mean.ts';
+import { createSpellingSuggester, editDistance, maxEditsFor } from '#domain/did-you-mean.ts';
 
 const vocabulary = [
   'PostNL opent pakketsorteercentra met plekken voor mensen met een arbeidsbeperking',

@@ -1,8 +1,8 @@
 /** Texts about how long something lasts come from the constants that decide it. */
 import { describe, expect, test } from 'vitest';
-import { TOKEN_LIFETIME_MS } from '../../src/auth/one-time-token.ts';
-import { durationText } from '../../src/i18n/nl.ts';
-import { passwordResetMessage, verifyEmailMessage } from '../../src/mail/messages.ts';
+import { TOKEN_LIFETIME_MS } from '#platform/auth/one-time-token.ts';
+import { durationText } from '#platform/texts/nl.ts';
+import { passwordResetMessage, verifyEmailMessage } from '#platform/mail/messages.ts';
 
 describe('duur in woorden', () => {
   test('minuten, uren en dagen zoals mensen ze zeggen', () => {

@@ -1,5 +1,5 @@
 /**
- * The case form (issue 11, items 2 and 3): every case file reads into the form and back to the
+ * The case form: every case file reads into the form and back to the
  * same data and text; the schema's rules come back as Dutch messages beside their fields; a
  * title cannot inject frontmatter.
  */
@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { caseSchema } from '../../src/schemas/case.ts';
-import { caseFormFromFile, checkCaseForm, newCaseForm, type CaseForm } from '../../src/editor/case-form.ts';
-import { parseMdxFile, yamlEntry } from '../../src/editor/frontmatter.ts';
+import { caseSchema } from '#features/catalog/schemas/case.ts';
+import { caseFormFromFile, checkCaseForm, newCaseForm, type CaseForm } from '#features/editor/case-form.ts';
+import { parseMdxFile, yamlEntry } from '#features/editor/frontmatter.ts';
 
 const dir = join(process.cwd(), 'content', 'cases');
 const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));

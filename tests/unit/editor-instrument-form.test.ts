@@ -1,14 +1,14 @@
 /**
- * The instrument form (issue 11, item 1): every instrument file reads into the form and back to
+ * The instrument form: every instrument file reads into the form and back to
  * the same data and text, stances included; the schema's rules come back as Dutch messages
  * beside their fields, a stance's problem beside that stance's field (`stanceSource.1`); empty rows are no stances.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { instrumentSchema } from '../../src/schemas/instrument.ts';
-import { checkInstrumentForm, instrumentFormFromFile, instrumentFormFromInput, newInstrumentForm, stanceRowsToShow, type InstrumentForm } from '../../src/editor/instrument-form.ts';
-import { parseMdxFile } from '../../src/editor/frontmatter.ts';
+import { instrumentSchema } from '#features/catalog/schemas/instrument.ts';
+import { checkInstrumentForm, instrumentFormFromFile, instrumentFormFromInput, newInstrumentForm, stanceRowsToShow, type InstrumentForm } from '#features/editor/instrument-form.ts';
+import { parseMdxFile } from '#features/editor/frontmatter.ts';
 
 const dir = join(process.cwd(), 'content', 'instruments');
 const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));

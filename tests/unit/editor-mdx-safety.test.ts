@@ -1,8 +1,8 @@
-/** MDX from the editor cannot run code (issue 11, item 6): hostile bodies are refused, with the line named. */
+/** MDX from the editor cannot run code: hostile bodies are refused, with the line named. */
 import { describe, expect, test } from 'vitest';
-import { mdxBodyProblems, mdxProblemsText } from '../../src/editor/mdx-safety.ts';
-import { renderDraftBody } from '../../src/editor/preview.ts';
-import { CASE_BODY_TEMPLATE } from '../../src/editor/case-form.ts';
+import { mdxBodyProblems, mdxProblemsText } from '#features/editor/mdx-safety.ts';
+import { renderDraftBody } from '#features/editor/preview.ts';
+import { CASE_BODY_TEMPLATE } from '#features/editor/case-form.ts';
 
 const ENGLISH = /\b(Unexpected|expected|character|Invalid)\b/;
 

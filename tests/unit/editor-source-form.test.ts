@@ -1,5 +1,5 @@
 /**
- * The source form (issue 11, item 3): every entry of sources.yaml reads into the form and back to
+ * The source form: every entry of sources.yaml reads into the form and back to
  * the same data (the event kept), only its span changes; a new entry must be an unlisted file of
  * ../shared/sources; the schema's rules come back in Dutch at the field.
  */
@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { sourceSchema } from '../../src/schemas/source.ts';
-import { recordSpans } from '../../src/editor/yaml-records.ts';
-import { checkSourceForm, newSourceForm, sourceFormFromFile, unlistedSourceFiles, type SourceForm } from '../../src/editor/source-form.ts';
+import { sourceSchema } from '#features/catalog/schemas/source.ts';
+import { recordSpans } from '#features/editor/yaml-records.ts';
+import { checkSourceForm, newSourceForm, sourceFormFromFile, unlistedSourceFiles, type SourceForm } from '#features/editor/source-form.ts';
 
 const text = readFileSync(join(process.cwd(), 'content', 'sources', 'sources.yaml'), 'utf8');
 const ids = (t: string) => (parseYaml(t) as { id: string }[]).map((r) => r.id);

@@ -1,5 +1,5 @@
 /**
- * Editing one record of a YAML list (issue 11, items 2 and 3): only that record's span changes,
+ * Editing one record of a YAML list: only that record's span changes,
  * comments and every other record stay byte-identical; the organisation form checks the
  * collection's schema and unique ids, with Dutch messages at the field.
  */
@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { organisationSchema } from '../../src/schemas/organisation.ts';
-import { recordSpans, replaceRecord } from '../../src/editor/yaml-records.ts';
-import { checkOrganisationForm, newOrganisationForm, organisationFormFromFile, type OrganisationForm } from '../../src/editor/organisation-form.ts';
+import { organisationSchema } from '#features/catalog/schemas/organisation.ts';
+import { recordSpans, replaceRecord } from '#features/editor/yaml-records.ts';
+import { checkOrganisationForm, newOrganisationForm, organisationFormFromFile, type OrganisationForm } from '#features/editor/organisation-form.ts';
 
 const organisationsText = readFileSync(join(process.cwd(), 'content', 'organisations', 'organisations.yaml'), 'utf8');
 const sourcesText = readFileSync(join(process.cwd(), 'content', 'sources', 'sources.yaml'), 'utf8');

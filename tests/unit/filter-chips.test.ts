@@ -1,6 +1,6 @@
-/** Removable filter chips (issue 8, item 6): each links to the same list without that one value, landing on the results. */
+/** Removable filter chips: each links to the same list without that one value, landing on the results. */
 import { describe, expect, test } from 'vitest';
-import { filterChips, listHref } from '../../src/domain/filter-chips.ts';
+import { filterChips, listHref } from '#domain/filter-chips.ts';
 
 describe('filterChips', () => {
   const params = new URLSearchParams('sector=logistiek&doelgroep=jongeren&doelgroep=arbeidsbeperking&sorteer=sluitingsdatum&pagina=2');

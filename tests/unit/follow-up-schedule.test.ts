@@ -1,6 +1,6 @@
-/** The outcome follow-up schedule (issue 10 item 2): 3, 6 and 12 months after the Amsterdam closing day, month ends clamped. */
+/** The outcome follow-up schedule: 3, 6 and 12 months after the Amsterdam closing day, month ends clamped. */
 import { describe, expect, test } from 'vitest';
-import { addMonths, checkFollowUpAnswer, FOLLOW_UP_MAX_PEOPLE, followUpSchedule, isDue, isFollowedUp } from '../../src/domain/follow-up-schedule.ts';
+import { addMonths, checkFollowUpAnswer, FOLLOW_UP_MAX_PEOPLE, followUpSchedule, isDue, isFollowedUp } from '#domain/follow-up-schedule.ts';
 
 /** A moment given as Amsterdam wall-clock time with its offset. */
 const at = (iso: string) => Date.parse(iso);

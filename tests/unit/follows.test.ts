@@ -1,9 +1,9 @@
-/** Follow and be told (issue 10, item 5): matching news to follows, grouping, the digest period, the mail text. */
+/** Follow and be told: matching news to follows, grouping, the digest period, the mail text. */
 import { describe, expect, test } from 'vitest';
-import { amsterdamDayEnd, amsterdamDayStart, digestPeriod, groupDigest, isoWeek, matchesFollow, type Follow, type NewsItem } from '../../src/domain/follows.ts';
-import { digestMessage } from '../../src/mail/digest-messages.ts';
-import { caseNewsSource, activityNewsSource } from '../../src/follows/news-sources.ts';
-import type { Database } from '../../db/client.ts';
+import { amsterdamDayEnd, amsterdamDayStart, digestPeriod, groupDigest, isoWeek, matchesFollow, type Follow, type NewsItem } from '#domain/follows.ts';
+import { digestMessage } from '#platform/mail/digest-messages.ts';
+import { caseNewsSource, activityNewsSource } from '#features/follows/news-sources.ts';
+import type { Database } from '#db/client.ts';
 
 const newPitch = (id: string, about: NewsItem['about']): NewsItem => ({ key: `pitch:${id}`, kind: 'pitch', title: `Pitch ${id}`, path: `/pitches/${id}/`, about });
 

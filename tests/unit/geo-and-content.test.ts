@@ -3,14 +3,14 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { loadGeo } from '../../src/catalog/geo.ts';
-import { parseCsv } from '../../src/catalog/csv.ts';
-import { slugify } from '../../src/catalog/slug.ts';
-import { loadOrganisationRecords } from '../../src/catalog/organisations.ts';
-import { loadSourceRecords } from '../../src/catalog/sources.ts';
-import { instruments } from '../../src/domain/facets.ts';
-import { caseSchema } from '../../src/schemas/case.ts';
-import { instrumentSchema } from '../../src/schemas/instrument.ts';
+import { loadGeo } from '#features/catalog/geo.ts';
+import { parseCsv } from '#features/catalog/csv.ts';
+import { slugify } from '#features/catalog/slug.ts';
+import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
+import { loadSourceRecords } from '#features/catalog/sources.ts';
+import { instruments } from '#domain/facets.ts';
+import { caseSchema } from '#features/catalog/schemas/case.ts';
+import { instrumentSchema } from '#features/catalog/schemas/instrument.ts';
 
 function frontmatter(file: string): unknown {
   const text = readFileSync(file, 'utf8');

@@ -1,8 +1,8 @@
-/** The argon2 queue (issue 6, item 16): a bounded number of hashes at once, all of them finish. */
+/** The argon2 queue: a bounded number of hashes at once, all of them finish. */
 import { afterEach, describe, expect, test } from 'vitest';
-import { createHashQueue, hashQueue, resetHashQueueForTests } from '../../src/auth/hash-queue.ts';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../src/auth/password.ts';
-import { parseConfig, setConfigForTests } from '../../src/server/config.ts';
+import { createHashQueue, hashQueue, resetHashQueueForTests } from '#platform/auth/hash-queue.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '#platform/auth/password.ts';
+import { parseConfig, setConfigForTests } from '#platform/config.ts';
 
 /** A task that runs until the test lets it finish, counting how many run at once. */
 function gate() {

@@ -1,8 +1,8 @@
-/** Which methods a route allows (issue 6, item 9), and charset on text, without a server. */
+/** Which methods a route allows, and charset on text, without a server. */
 import { describe, expect, test } from 'vitest';
 import { methodsFromSource } from '../../src/integrations/route-methods.ts';
-import { refusedMethod, STATIC_ALLOW } from '../../src/server/methods.mjs';
-import { staticContentType, withCharset } from '../../src/server/headers.mjs';
+import { refusedMethod, STATIC_ALLOW } from '#platform/http/methods.mjs';
+import { staticContentType, withCharset } from '#platform/http/headers.mjs';
 
 describe('methoden per route', () => {
   test('een pagina met formulieren neemt POST aan, een zonder niet', () => {

@@ -1,10 +1,10 @@
 /**
- * The process lifecycle behind the graceful stop (src/server/lifecycle.ts): background work
+ * The process lifecycle behind the graceful stop (src/platform/lifecycle.ts): background work
  * finishes before resources close, nothing new starts once the stop has begun, and the state is
  * shared by every copy of the module (server.mjs loads it from source, the app from its bundle).
  */
 import { describe, expect, test } from 'vitest';
-import { closeOnShutdown, closeResources, isStopping, runInBackground, stopBackgroundWork } from '../../src/server/lifecycle.ts';
+import { closeOnShutdown, closeResources, isStopping, runInBackground, stopBackgroundWork } from '#platform/lifecycle.ts';
 
 describe('stoppen', () => {
   test('lopend werk maakt af, daarna sluit de database; nieuw werk begint niet meer', async () => {

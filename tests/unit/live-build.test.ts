@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDir, servedBuildDir, switchLiveBuild } from '../../src/publishing/live-build.ts';
+import { buildDir, servedBuildDir, switchLiveBuild } from '#features/publishing/live-build.ts';
 
 const folders: string[] = [];
 afterEach(() => {

@@ -1,11 +1,11 @@
 /**
- * The live screen's event stream without a server (issue 10, item 1): it sends the first state
+ * The live screen's event stream without a server: it sends the first state
  * at once, then only when the state changed (a moved marker alone sends nothing), ends after a
  * final state, and ends when the server begins to shut down or the client goes away. Polls run
  * on a fake clock, so nothing here waits for real time.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { eventStream, formatEvent } from '../../src/live/event-stream.ts';
+import { eventStream, formatEvent } from '#features/live/event-stream.ts';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

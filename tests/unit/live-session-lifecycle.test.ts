@@ -1,6 +1,6 @@
 /** The live session's lifecycle as the full table of statuses × events: open → ended, and ended is final. */
 import { describe, expect, test } from 'vitest';
-import { availableLiveSessionEvents, liveSessionEvents, liveSessionStatuses, liveSessionTransition, type LiveSessionEvent, type LiveSessionStatus } from '../../src/domain/live-session-lifecycle.ts';
+import { availableLiveSessionEvents, liveSessionEvents, liveSessionStatuses, liveSessionTransition, type LiveSessionEvent, type LiveSessionStatus } from '#domain/live-session-lifecycle.ts';
 
 const expected: Record<LiveSessionStatus, Record<LiveSessionEvent, LiveSessionStatus | 'refused'>> = {
   open: { show: 'open', end: 'ended' },

@@ -1,6 +1,6 @@
 /** The cap on open live streams per client: the 21st from one address is refused, a freed slot can be taken again. */
 import { describe, expect, test } from 'vitest';
-import { MAX_STREAMS_PER_CLIENT, takeStreamSlot } from '../../src/live/stream-slots.ts';
+import { MAX_STREAMS_PER_CLIENT, takeStreamSlot } from '#features/live/stream-slots.ts';
 
 describe('open livestromen per adres', () => {
   test('hoogstens MAX_STREAMS_PER_CLIENT tegelijk; een ander adres telt apart; vrijgeven maakt weer plaats', () => {

@@ -3,7 +3,7 @@
  * run in production, where stdout is the log. SMTP is chosen whenever SMTP_URL is set.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { consoleTransport, transportFromConfig } from '../../src/mail/transport.ts';
+import { consoleTransport, transportFromConfig } from '#platform/mail/transport.ts';
 
 const network = { name: 'Netwerk', email: 'redactie@netwerk.example', isExample: false };
 const message = { to: 'anna@voorbeeld.nl', subject: 'Nieuw wachtwoord', body: 'https://praktijkplein.nl/account/wachtwoord-herstellen/?token=geheim' };

@@ -1,10 +1,10 @@
-/** The map (issue 8, item 8): markers big enough for a finger, never on top of each other, per division. */
+/** The map: markers big enough for a finger, never on top of each other, per division. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { boxesOverlap, compactPath, loadMap, mapLevels, mapWidth, markerGap, markerHeight, markerLabel, phoneMapWidth, pathPoints, placeMarkers, type MapLevel } from '../../src/catalog/map.ts';
-import { groupByArea } from '../../src/catalog/map-areas.ts';
+import { boxesOverlap, compactPath, loadMap, mapLevels, mapWidth, markerGap, markerHeight, markerLabel, phoneMapWidth, pathPoints, placeMarkers, type MapLevel } from '#features/catalog/map.ts';
+import { groupByArea } from '#features/catalog/map-areas.ts';
 
 /** The municipalities of every case in content/cases, as the build sees them. */
 function contentCases(): { id: string; municipalities: string[] }[] {

@@ -1,7 +1,7 @@
-/** The suggestions under the registration form's municipality field, and "which one?" (issue 8, item 9). */
+/** The suggestions under the registration form's municipality field, and "which one?". */
 import { describe, expect, test } from 'vitest';
-import { municipalityOptions, resolveTypedMunicipality } from '../../src/accounts/municipality-input.ts';
-import { loadGeo } from '../../src/catalog/geo.ts';
+import { municipalityOptions, resolveTypedMunicipality } from '#features/accounts/municipality-input.ts';
+import { loadGeo } from '#features/catalog/geo.ts';
 
 describe('gemeente intypen bij registreren', () => {
   test('de lijst heeft alle gemeenten en daarna plaatsnamen met hun gemeente', () => {

@@ -3,9 +3,9 @@
  * otherwise; and an e-mail body never carries a name's extra lines, invisible characters or link.
  */
 import { describe, expect, test } from 'vitest';
-import { nameField, organisationNameField } from '../../src/actions/fields.ts';
-import { nameProblem, oneLine } from '../../src/domain/names.ts';
-import * as messages from '../../src/mail/messages.ts';
+import { nameField, organisationNameField } from '#actions/fields.ts';
+import { nameProblem, oneLine } from '#domain/names.ts';
+import * as messages from '#platform/mail/messages.ts';
 
 const hostileNames: [string, string, RegExp][] = [
   ['een lege regel en een link', 'Anna\n\nKlik hier: https://evil.example', /één regel/],

@@ -1,6 +1,6 @@
-/** The nearest practices for a municipality without its own (issue 8, item 12). */
+/** The nearest practices for a municipality without its own. */
 import { describe, expect, test } from 'vitest';
-import { NEAREST_ELSEWHERE, nearestPractices } from '../../src/catalog/nearest-practices.ts';
+import { NEAREST_ELSEWHERE, nearestPractices } from '#features/catalog/nearest-practices.ts';
 
 const practice = (id: string, ...municipalities: string[]) => ({ id, municipalities });
 const practices = [

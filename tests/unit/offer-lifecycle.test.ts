@@ -16,7 +16,7 @@ import {
   type OfferRole,
   type OfferStatus,
   type OfferTransitionResult,
-} from '../../src/domain/offer-lifecycle.ts';
+} from '#domain/offer-lifecycle.ts';
 
 const openPitch = { status: 'published' } as const;
 const closedPitch = { status: 'closed' } as const;

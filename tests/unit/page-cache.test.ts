@@ -1,7 +1,7 @@
 /** The public page cache: which requests it may answer, and that a new state of the marketplace is never served stale. */
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { cacheable, PageCache, withPageCache } from '../../src/server/page-cache.ts';
+import { cacheable, PageCache, withPageCache } from '#platform/page-cache.ts';
 import { testDatabase, type TestDb } from '../integration/accounts/helpers.ts';
 import { insertPitch } from '../integration/marketplace/helpers.ts';
 
@@ -99,9 +99,9 @@ describe('de stand van de marktplaats', () => {
   afterEach(() => t.cleanup());
 
   test('elke wijziging van pitches, facetten, aanbod en organisatienamen verzet de teller', async () => {
-    const { marketplaceVersion } = await import('../../src/server/page-cache.ts');
-    const { offers, pitchFacets, pitches } = await import('../../db/marketplace-schema.ts');
-    const { organisations } = await import('../../db/schema.ts');
+    const { marketplaceVersion } = await import('#platform/page-cache.ts');
+    const { offers, pitchFacets, pitches } = await import('#db/marketplace-schema.ts');
+    const { organisations } = await import('#db/schema.ts');
     const { eq } = await import('drizzle-orm');
     const db = t.handle.db;
     const steps: [string, () => Promise<unknown>][] = [
@@ -131,7 +131,7 @@ describe('de stand van de marktplaats', () => {
     expect(cacheable(get('/pitches/?r=123'), url('?r=123'), false)).toBe(false);
     expect(cacheable(get('/pitches/'), url(`?q=${'x'.repeat(101)}`), false)).toBe(false);
     expect(cacheable(get('/pitches/'), url('?doelgroep=jongeren&sector=zorg'), false)).toBe(true);
-    const { cacheKey } = await import('../../src/server/page-cache.ts');
+    const { cacheKey } = await import('#platform/page-cache.ts');
     expect(cacheKey(1, new Date(0), url('?sector=zorg&doelgroep=jongeren'))).toBe(cacheKey(1, new Date(0), url('?doelgroep=jongeren&sector=zorg')));
   });
 });

@@ -4,8 +4,8 @@
  * passphrases and random passwords pass. 8 to 128 characters stays the length rule.
  */
 import { describe, expect, test } from 'vitest';
-import { newPasswordField } from '../../src/actions/fields.ts';
-import { passwordProblem } from '../../src/auth/password.ts';
+import { newPasswordField } from '#actions/fields.ts';
+import { passwordProblem } from '#platform/auth/password.ts';
 
 const person = ['Anna de Vries', 'anna.devries'];
 

@@ -7,7 +7,7 @@ import {
   parsePitchQuery,
   pitchQueryToSearchParams,
   placeFacetCounts,
-} from '../../src/domain/pitch-filter.ts';
+} from '#domain/pitch-filter.ts';
 
 const places = {
   municipalities: new Set(['zaanstad', 'amsterdam', 'zwolle']),

@@ -19,7 +19,7 @@ import {
   type PitchState,
   type PitchStatus,
   type PitchTransitionResult,
-} from '../../src/domain/pitch-lifecycle.ts';
+} from '#domain/pitch-lifecycle.ts';
 
 /** Well before the closing date, so only status and role decide. */
 const beforeClosing = new Date('2026-06-01T10:00:00Z');

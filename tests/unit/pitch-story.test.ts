@@ -1,5 +1,5 @@
 /**
- * From pitch to story (issue 10, item 3): the draft case study made from a closed, matched pitch.
+ * From pitch to story: the draft case study made from a closed, matched pitch.
  * Its frontmatter passes the real case schema, names only the employers it may, picks the kind
  * of evidence from the follow-up answers, and pitch text (user Markdown) stays text in MDX: it is
  * parsed here with Sätteri, the MDX parser Astro 7 builds case files with.
@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { caseSchema } from '../../src/schemas/case.ts';
-import { provenanceOf } from '../../src/catalog/provenance.ts';
+import { caseSchema } from '#features/catalog/schemas/case.ts';
+import { provenanceOf } from '#features/catalog/provenance.ts';
 import { sourceRecordMap } from './content-files.ts';
 import {
   DRAFT_MARKER,
@@ -19,11 +19,11 @@ import {
   type FollowUpAnswer,
   type StoryOptions,
   type StoryPitch,
-} from '../../src/marketplace/pitch-story.ts';
+} from '#features/marketplace/pitch-story.ts';
 
 // Astro's MDX integration (@astrojs/markdown-satteri) parses .mdx with Sätteri. Imported by a
 // name TypeScript does not follow: its types augment 'hast' for the whole program (MDX nodes in
-// every element), which breaks src/markdown's plain-HTML code under `astro check`.
+// every element), which breaks src/platform/markdown's plain-HTML code under `astro check`.
 const satteri = 'satteri';
 const { mdxToMdast } = (await import(/* @vite-ignore */ satteri)) as { mdxToMdast: (source: string) => { type: string; children: { type: string }[] } };
 

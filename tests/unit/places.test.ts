@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { municipalityForPlace, placeNamesOf } from '../../src/catalog/places.ts';
+import { municipalityForPlace, placeNamesOf } from '#features/catalog/places.ts';
 
 describe('plaatsnamen', () => {
   test('een plaats vindt haar gemeente, ook zonder hoofdletters of apostrof', () => {
@@ -38,7 +38,7 @@ describe('de officiële lijst met woonplaatsen (content/geo/plaatsnamen.csv)', (
 
 describe('een plaatsnaam als zoekvraag', () => {
   test('wordt de naam van haar gemeente; andere vragen blijven zoals ze zijn', async () => {
-    const { withMunicipalityNames } = await import('../../src/catalog/places.ts');
+    const { withMunicipalityNames } = await import('#features/catalog/places.ts');
     expect(withMunicipalityNames('Zaandam')).toBe('Zaanstad');
     expect(withMunicipalityNames('den haag')).toBe("'s-Gravenhage");
     expect(withMunicipalityNames('werk in de wijk')).toBe('werk in de wijk');

@@ -1,6 +1,6 @@
 /** The permission matrix: every persona × every action (on their own records), then ownership. */
 import { describe, expect, test } from 'vitest';
-import { actions, activityVisibleTo, can, personaOf, pitchVisibleTo, type Action, type Actor, type Persona, type PolicySubjects } from '../../src/domain/policy.ts';
+import { actions, activityVisibleTo, can, personaOf, pitchVisibleTo, type Action, type Actor, type Persona, type PolicySubjects } from '#domain/policy.ts';
 
 const base: Actor = {
   userId: 'u',
@@ -43,22 +43,22 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'curation:undo': { decidedBy: 'u' },
   'suggestion:view': undefined,
   'suggestion:handle': undefined,
-  // Publishing (issue 11, item 4)
+  // Publishing
   'content:publish': undefined,
-  // From pitch to story (issue 10, item 3): a closed pitch of another municipality.
+  // From pitch to story: a closed pitch of another municipality.
   'pitch:draft-story': { status: 'closed', municipalityId: 'elders' },
-  // Live pitch session (issue 10, item 1).
+  // Live pitch session.
   'live:run': undefined,
-  // Outcome follow-up (issue 10 item 2)
+  // Outcome follow-up
   'pitch:report-outcome': { status: 'closed', municipalityId: 'eigen-organisatie' },
-  // Activity calendar (issue 10, item 4): submitted for one's own organisation by a colleague.
+  // Activity calendar: submitted for one's own organisation by a colleague.
   'activity:create': undefined,
   'activity:view': { status: 'submitted', organisationId: 'eigen-organisatie', submitterId: 'iemand-anders' },
   'activity:edit': { status: 'submitted', organisationId: 'eigen-organisatie', submitterId: 'iemand-anders' },
   'activity:moderate': { status: 'submitted', organisationId: 'elders', submitterId: 'iemand-anders' },
-  // Follow and be told (issue 10, item 5):
+  // Follow and be told:
   'follow:manage': { userId: 'u', pitch: { status: 'published', municipalityId: 'elders' } },
-  // Content editor (issue 11)
+  // Content editor
   'content:edit': undefined,
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
@@ -86,22 +86,22 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'curation:undo':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   'suggestion:view':         { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
   'suggestion:handle':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
-  // Publishing (issue 11, item 4)
+  // Publishing
   'content:publish':         { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
-  // From pitch to story (issue 10, item 3):
+  // From pitch to story:
   'pitch:draft-story':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
-  // Live pitch session (issue 10, item 1).
+  // Live pitch session.
   'live:run':                { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
-  // Outcome follow-up (issue 10 item 2)
+  // Outcome follow-up
   'pitch:report-outcome':    { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
-  // Activity calendar (issue 10, item 4).
+  // Activity calendar.
   'activity:create':         { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: Y, curator: Y, admin: Y },
   'activity:view':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: Y, curator: Y, admin: Y },
   'activity:edit':           { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
   'activity:moderate':       { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
-  // Follow and be told (issue 10, item 5):
+  // Follow and be told:
   'follow:manage':           { bezoeker: N, 'werkgever-onbevestigd': Y, werkgever: Y, 'gemeente-onbevestigd': Y, gemeente: Y, curator: Y, admin: Y },
-  // Content editor (issue 11)
+  // Content editor
   'content:edit':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
 };
 
@@ -193,7 +193,7 @@ describe('eigendom: het beleid kijkt naar het record', () => {
     expect(can(curator, 'pitch:moderate', { status: 'draft', municipalityId: 'eigen-organisatie' })).toBe(false);
   });
 
-  // Outcome follow-up (issue 10 item 2)
+  // Outcome follow-up
   test('resultaat doorgeven: alleen de eigen gemeente, alleen als de pitch gesloten is', () => {
     expect(can(gemeente, 'pitch:report-outcome', { status: 'closed', municipalityId: 'amsterdam' })).toBe(false);
     for (const status of ['draft', 'submitted', 'changes-requested', 'published', 'rejected'] as const) {
@@ -222,7 +222,7 @@ describe('eigendom: het beleid kijkt naar het record', () => {
   });
 });
 
-// From pitch to story (issue 10, item 3):
+// From pitch to story:
 describe('van pitch naar verhaal', () => {
   test('ook de eigen gemeente maakt van haar pitch geen concept-praktijkvoorbeeld; een curator zonder bevestigd e-mailadres ook niet', () => {
     const closedOwn = { status: 'closed', municipalityId: 'eigen-organisatie' } as const;
@@ -232,7 +232,7 @@ describe('van pitch naar verhaal', () => {
   });
 });
 
-describe('activiteiten: het beleid kijkt naar het record (issue 10, item 4)', () => {
+describe('activiteiten: het beleid kijkt naar het record', () => {
   const werkgever = personas.werkgever!;
   const curator = personas.curator!;
   const own = { status: 'submitted' as const, organisationId: 'eigen-organisatie', submitterId: 'u' };
@@ -261,7 +261,7 @@ describe('activiteiten: het beleid kijkt naar het record (issue 10, item 4)', ()
   });
 });
 
-// Follow and be told (issue 10, item 5):
+// Follow and be told:
 describe('volgen: alleen de eigen volglijst, alleen openbare pitches', () => {
   test('niemand beheert wat een ander volgt', () => {
     expect(can(base, 'follow:manage', { userId: 'u' })).toBe(true);

@@ -1,9 +1,9 @@
 /** What only production does, checked without a production deployment. */
 import { describe, expect, test } from 'vitest';
-import { sessionCookieName, sessionCookieOptions } from '../../src/auth/cookie.ts';
-import { cacheControlFor, contentSecurityPolicy, setSecurityHeaders } from '../../src/server/headers.mjs';
-import { clientIp, depsFor } from '../../src/server/request.ts';
-import { ConfigError, parseConfig, setConfigForTests } from '../../src/server/config.ts';
+import { sessionCookieName, sessionCookieOptions } from '#platform/auth/cookie.ts';
+import { cacheControlFor, contentSecurityPolicy, setSecurityHeaders } from '#platform/http/headers.mjs';
+import { clientIp, depsFor } from '#web/request.ts';
+import { ConfigError, parseConfig, setConfigForTests } from '#platform/config.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { relatedCases } from '../../src/domain/related.ts';
-import { searchKeywords } from '../../src/domain/search-keywords.ts';
-import { comparisonRows } from '../../src/domain/instrument-comparison.ts';
-import { instruments, sectors, targetGroups } from '../../src/domain/facets.ts';
+import { relatedCases } from '#domain/related.ts';
+import { searchKeywords } from '#domain/search-keywords.ts';
+import { comparisonRows } from '#domain/instrument-comparison.ts';
+import { instruments, sectors, targetGroups } from '#domain/facets.ts';
 
 const base = { sectors: [], targetGroups: [], instruments: [], municipalities: [], provinces: [], regions: [] };
 

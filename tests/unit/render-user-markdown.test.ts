@@ -1,10 +1,10 @@
 /**
- * Pitch Markdown from municipality staff becomes safe HTML (DESIGN.md §4): nothing that runs,
+ * Pitch Markdown from municipality staff becomes safe HTML (docs/architecture.md): nothing that runs,
  * styles or loads survives, links only go to http(s) or mailto, headings stay below the page's
  * own; and a plain-text excerpt for cards, meta descriptions and search snippets.
  */
 import { describe, expect, test } from 'vitest';
-import { plainTextExcerpt, renderUserMarkdown, USER_MARKDOWN_MAX_LENGTH } from '../../src/markdown/render-user-markdown.ts';
+import { plainTextExcerpt, renderUserMarkdown, USER_MARKDOWN_MAX_LENGTH } from '#platform/markdown/render-user-markdown.ts';
 
 /** `html` with numeric and the usual named character references decoded, as a browser reads an attribute. */
 function decodeEntities(html: string): string {

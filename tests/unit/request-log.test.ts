@@ -1,6 +1,6 @@
-/** What the request log may hold (src/server/request-log.mjs): paths without query values or addresses, safe request ids. */
+/** What the request log may hold (src/platform/http/request-log.mjs): paths without query values or addresses, safe request ids. */
 import { describe, expect, test } from 'vitest';
-import { loggablePath, requestIdFor } from '../../src/server/request-log.mjs';
+import { loggablePath, requestIdFor } from '#platform/http/request-log.mjs';
 
 describe('loggablePath', () => {
   test.each([

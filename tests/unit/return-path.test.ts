@@ -1,6 +1,6 @@
-/** After login a person only ever goes to a path on this site (issue 6, item 1: open redirect). */
+/** After login a person only ever goes to a path on this site (open redirect). */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_RETURN_PATH, safeReturnPath } from '../../src/server/return-path.ts';
+import { DEFAULT_RETURN_PATH, safeReturnPath } from '#web/return-path.ts';
 
 const origin = 'https://praktijkplein.nl';
 

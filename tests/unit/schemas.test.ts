@@ -1,7 +1,7 @@
 /** The content schemas reject what a curator could get wrong, naming the field and the reason. */
 import { describe, expect, test } from 'vitest';
-import { caseSchema } from '../../src/schemas/case.ts';
-import { instrumentSchema } from '../../src/schemas/instrument.ts';
+import { caseSchema } from '#features/catalog/schemas/case.ts';
+import { instrumentSchema } from '#features/catalog/schemas/instrument.ts';
 
 const validCase = {
   title: 'Een goed voorbeeld',

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createClient, type Client } from '@libsql/client';
-import { excerptParts, matchExpression, MAX_SEARCH_TERMS, MAX_TERM_LENGTH, searchTerms, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../src/domain/search-query.ts';
+import { excerptParts, matchExpression, MAX_SEARCH_TERMS, MAX_TERM_LENGTH, searchTerms, SNIPPET_CLOSE, SNIPPET_OPEN } from '#domain/search-query.ts';
 
 const hostile = [
   'wie biedt?',

@@ -1,6 +1,6 @@
 /** Rate limits count a client per network: an IPv4 address, or an IPv6 /64. */
 import { describe, expect, test } from 'vitest';
-import { sourceNetwork } from '../../src/auth/rate-limit.ts';
+import { sourceNetwork } from '#platform/auth/rate-limit.ts';
 
 describe('bronnetwerk', () => {
   test.each([

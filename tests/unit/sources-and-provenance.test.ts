@@ -6,14 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadSourceRecords, sourceHref, sourceSlug } from '../../src/catalog/sources.ts';
-import { sourceKinds } from '../../src/catalog/source-kinds.ts';
-import { provenanceOf, standByStatus } from '../../src/catalog/provenance.ts';
-import { citationIndex } from '../../src/catalog/citations.ts';
-import { sourceSchema } from '../../src/schemas/source.ts';
-import { caseSchema } from '../../src/schemas/case.ts';
+import { loadSourceRecords, sourceHref, sourceSlug } from '#features/catalog/sources.ts';
+import { sourceKinds } from '#features/catalog/source-kinds.ts';
+import { provenanceOf, standByStatus } from '#features/catalog/provenance.ts';
+import { citationIndex } from '#features/catalog/citations.ts';
+import { sourceSchema } from '#features/catalog/schemas/source.ts';
+import { caseSchema } from '#features/catalog/schemas/case.ts';
 import { citingContent, readCases, readInstruments, sourceRecordMap } from './content-files.ts';
-import { loadOrganisationRecords } from '../../src/catalog/organisations.ts';
+import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
 
 const sourceText = (id: string) => readFileSync(join('..', 'shared', 'sources', id), 'utf8');
 const conference = 'werkconferentie-werkgevers-en-gemeenten.txt';

@@ -1,9 +1,9 @@
 /** "Download my data": everything stored about the signed-in person, as JSON (AVG). */
 import type { APIRoute } from 'astro';
-import { exportUserData } from '../../accounts/profile.ts';
-import { depsFor } from '../../server/request.ts';
-import { can } from '../../domain/policy.ts';
-import { followUpAnswersBy } from '../../marketplace/follow-ups.ts';
+import { exportUserData } from '#features/accounts/profile.ts';
+import { depsFor } from '#web/request.ts';
+import { can } from '#domain/policy.ts';
+import { followUpAnswersBy } from '#features/marketplace/follow-ups.ts';
 
 export const prerender = false;
 
@@ -11,7 +11,7 @@ export const GET: APIRoute = async (context) => {
   const { user, actor } = context.locals;
   if (!user || !can(actor, 'account:view', { userId: user.id })) return context.redirect('/account/inloggen/?terug=%2Faccount%2F', 303);
   const deps = await depsFor(context);
-  // Who gave an outcome follow-up answer is personal (issue 10 item 2): the answers this person gave.
+  // Who gave an outcome follow-up answer is personal: the answers this person gave.
   const data = { ...(await exportUserData(deps, user.id)), resultatenDoorgegeven: await followUpAnswersBy(deps.db, user.id) };
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

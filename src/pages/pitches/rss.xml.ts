@@ -1,13 +1,13 @@
 /**
- * RSS feed of newly published pitches (issue 7, item 10): all, or one municipality's with
+ * RSS feed of newly published pitches: all, or one municipality's with
  * `?gemeente=<id>`. On demand, because pitches live in the database.
  */
-import { config } from '../../server/config.ts';
+import { config } from '#platform/config.ts';
 import { getRssString } from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { pitchesForFeed } from '../../marketplace/pitch-feeds.ts';
-import { pitchPlaces } from '../../marketplace/pitch-list.ts';
-import { appDatabase } from '../../server/app-database.ts';
+import { pitchesForFeed } from '#features/marketplace/pitch-feeds.ts';
+import { pitchPlaces } from '#features/marketplace/pitch-list.ts';
+import { appDatabase } from '#web/app-database.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,9 @@
 /** Policy actors for integration tests: a signed-in person as the middleware would see them, and a curator. */
 import { eq } from 'drizzle-orm';
-import { organisations, users } from '../../../db/schema.ts';
-import { actorFrom } from '../../../src/accounts/actor.ts';
-import { can, type Actor } from '../../../src/domain/policy.ts';
-import { assignRole } from '../../../src/accounts/curation.ts';
+import { organisations, users } from '#db/schema.ts';
+import { actorFrom } from '#features/accounts/actor.ts';
+import { can, type Actor } from '#domain/policy.ts';
+import { assignRole } from '#features/accounts/curation.ts';
 import { registeredUser, type TestDb } from './helpers.ts';
 
 /** The actor for an account, read fresh from the database. */

@@ -5,11 +5,11 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { activities } from '../../../db/activities-schema.ts';
-import { contentDrafts } from '../../../db/editor-schema.ts';
-import { liveSessions } from '../../../db/live-schema.ts';
-import { publications, revisions } from '../../../db/publishing-schema.ts';
-import { deleteAccount, exportUserData } from '../../../src/accounts/profile.ts';
+import { activities } from '#db/activities-schema.ts';
+import { contentDrafts } from '#db/editor-schema.ts';
+import { liveSessions } from '#db/live-schema.ts';
+import { publications, revisions } from '#db/publishing-schema.ts';
+import { deleteAccount, exportUserData } from '#features/accounts/profile.ts';
 import { strongPassword, testDatabase, type TestDb } from './helpers.ts';
 import { verifiedMember } from '../marketplace/helpers.ts';
 

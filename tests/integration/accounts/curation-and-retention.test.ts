@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { auditLog, oneTimeTokens, organisations, outbox, rateLimits, sessions, users } from '../../../db/schema.ts';
-import { actorFrom } from '../../../src/accounts/actor.ts';
-import { assignRole, pendingMembers, setOrganisationDomain, verifyMember, verifyOrganisation } from '../../../src/accounts/curation.ts';
-import { register } from '../../../src/accounts/registration.ts';
-import { runRetention, UNVERIFIED_ACCOUNT_DAYS } from '../../../src/jobs/retention.ts';
-import { consume } from '../../../src/auth/rate-limit.ts';
-import { createSession, validateSessionToken } from '../../../src/auth/session.ts';
-import { deliverPendingMail } from '../../../src/jobs/outbox-delivery.ts';
+import { auditLog, oneTimeTokens, organisations, outbox, rateLimits, sessions, users } from '#db/schema.ts';
+import { actorFrom } from '#features/accounts/actor.ts';
+import { assignRole, pendingMembers, setOrganisationDomain, verifyMember, verifyOrganisation } from '#features/accounts/curation.ts';
+import { register } from '#features/accounts/registration.ts';
+import { runRetention, UNVERIFIED_ACCOUNT_DAYS } from '#features/jobs/retention.ts';
+import { consume } from '#platform/auth/rate-limit.ts';
+import { createSession, validateSessionToken } from '#platform/auth/session.ts';
+import { deliverPendingMail } from '#platform/mail/outbox-delivery.ts';
 import { registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 import { mayPitchForOwnMunicipality } from './actors.ts';
 

@@ -5,13 +5,13 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { auditLog, curationDecisions, organisations, outbox, users } from '../../../db/schema.ts';
-import { decideMember, decideOrganisation, decisionView, pendingMembers, pendingOrganisations, recentDecisions, undoDecision } from '../../../src/accounts/curation.ts';
-import { register } from '../../../src/accounts/registration.ts';
-import { UNDO_WINDOW_MS } from '../../../src/domain/curation-decision.ts';
-import { decisionSentence } from '../../../src/i18n/curation-texts.ts';
-import { createOffer } from '../../../src/marketplace/offers.ts';
-import { deliverPendingMail } from '../../../src/jobs/outbox-delivery.ts';
+import { auditLog, curationDecisions, organisations, outbox, users } from '#db/schema.ts';
+import { decideMember, decideOrganisation, decisionView, pendingMembers, pendingOrganisations, recentDecisions, undoDecision } from '#features/accounts/curation.ts';
+import { register } from '#features/accounts/registration.ts';
+import { UNDO_WINDOW_MS } from '#domain/curation-decision.ts';
+import { decisionSentence } from '#web/texts/curation-texts.ts';
+import { createOffer } from '#features/marketplace/offers.ts';
+import { deliverPendingMail } from '#platform/mail/outbox-delivery.ts';
 import { actorOf, curatorActor } from './actors.ts';
 import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 import { confirmedUser, insertPitch, offerForm } from '../marketplace/helpers.ts';
@@ -157,7 +157,7 @@ describe('ongedaan maken', () => {
     const curator = await curatorActor(t);
     await register(t.deps({ ip: '198.51.100.77' }), { name: 'Bas Bakker', email: 'bas@bakkerij.nl', password: strongPassword, kind: 'employer', newEmployerName: 'Bakkerij Bas' });
     const { token } = await lastMailTo(t, 'bas@bakkerij.nl');
-    const { confirmEmail } = await import('../../../src/accounts/registration.ts');
+    const { confirmEmail } = await import('#features/accounts/registration.ts');
     await confirmEmail(t.deps(), token!);
     const [org] = await t.handle.db.select().from(organisations).where(eq(organisations.name, 'Bakkerij Bas'));
     const { decisionId } = (await decideOrganisation(at(T0), curator, org!.id, { decision: 'confirmed' })) as { decisionId: string };

@@ -4,10 +4,10 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { auditLog, organisations, users } from '../../../db/schema.ts';
-import { pendingMembers, pendingOrganisations, setOrganisationDomain, verifyMember, verifyOrganisation } from '../../../src/accounts/curation.ts';
-import { confirmEmail, register } from '../../../src/accounts/registration.ts';
-import { personaOf } from '../../../src/domain/policy.ts';
+import { auditLog, organisations, users } from '#db/schema.ts';
+import { pendingMembers, pendingOrganisations, setOrganisationDomain, verifyMember, verifyOrganisation } from '#features/accounts/curation.ts';
+import { confirmEmail, register } from '#features/accounts/registration.ts';
+import { personaOf } from '#domain/policy.ts';
 import { actorOf, curatorActor, mayOfferForOwnEmployer } from './actors.ts';
 import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 

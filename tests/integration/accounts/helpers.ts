@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { desc, eq } from 'drizzle-orm';
-import { migrateDatabase, openDatabase, type DatabaseHandle } from '../../../db/client.ts';
-import { outbox, users } from '../../../db/schema.ts';
-import { ensureReferenceData } from '../../../src/accounts/reference-data.ts';
-import { register, confirmEmail } from '../../../src/accounts/registration.ts';
-import type { Deps } from '../../../src/accounts/deps.ts';
+import { migrateDatabase, openDatabase, type DatabaseHandle } from '#db/client.ts';
+import { outbox, users } from '#db/schema.ts';
+import { ensureReferenceData } from '#features/accounts/reference-data.ts';
+import { register, confirmEmail } from '#features/accounts/registration.ts';
+import type { Deps } from '#platform/context.ts';
 
 export interface TestDb {
   handle: DatabaseHandle;

@@ -5,11 +5,11 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { outbox } from '../../../db/schema.ts';
-import { login } from '../../../src/accounts/login.ts';
-import { changePassword, deleteAccount } from '../../../src/accounts/profile.ts';
-import { requestPasswordReset, resetPassword } from '../../../src/accounts/recovery.ts';
-import { confirmEmail, register } from '../../../src/accounts/registration.ts';
+import { outbox } from '#db/schema.ts';
+import { login } from '#features/accounts/login.ts';
+import { changePassword, deleteAccount } from '#features/accounts/profile.ts';
+import { requestPasswordReset, resetPassword } from '#features/accounts/recovery.ts';
+import { confirmEmail, register } from '#features/accounts/registration.ts';
 import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 
 let t: TestDb;

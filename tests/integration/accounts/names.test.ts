@@ -4,8 +4,8 @@
  * stored and no e-mail goes out.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { organisations, outbox, users } from '../../../db/schema.ts';
-import { register } from '../../../src/accounts/registration.ts';
+import { organisations, outbox, users } from '#db/schema.ts';
+import { register } from '#features/accounts/registration.ts';
 import { strongPassword, testDatabase, type TestDb } from './helpers.ts';
 
 let t: TestDb;

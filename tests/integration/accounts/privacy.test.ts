@@ -5,15 +5,15 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { organisations, outbox, sessions } from '../../../db/schema.ts';
-import { login } from '../../../src/accounts/login.ts';
-import { confirmEmailChange, deleteAccount, exportUserData, requestEmailChange } from '../../../src/accounts/profile.ts';
-import { requestPasswordReset, resetPassword } from '../../../src/accounts/recovery.ts';
-import { confirmEmail, register } from '../../../src/accounts/registration.ts';
-import { createSession, MAX_SESSIONS_PER_USER, validateSessionToken } from '../../../src/auth/session.ts';
-import { deliverPendingMail } from '../../../src/jobs/outbox-delivery.ts';
+import { organisations, outbox, sessions } from '#db/schema.ts';
+import { login } from '#features/accounts/login.ts';
+import { confirmEmailChange, deleteAccount, exportUserData, requestEmailChange } from '#features/accounts/profile.ts';
+import { requestPasswordReset, resetPassword } from '#features/accounts/recovery.ts';
+import { confirmEmail, register } from '#features/accounts/registration.ts';
+import { createSession, MAX_SESSIONS_PER_USER, validateSessionToken } from '#platform/auth/session.ts';
+import { deliverPendingMail } from '#platform/mail/outbox-delivery.ts';
 import { eq } from 'drizzle-orm';
-import { users } from '../../../db/schema.ts';
+import { users } from '#db/schema.ts';
 import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 
 let t: TestDb;

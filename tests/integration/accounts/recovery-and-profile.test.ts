@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { auditLog, oneTimeTokens, outbox, sessions, users } from '../../../db/schema.ts';
-import { login } from '../../../src/accounts/login.ts';
-import { changePassword, confirmEmailChange, deleteAccount, exportUserData, logoutEverywhere, requestEmailChange } from '../../../src/accounts/profile.ts';
-import { requestPasswordReset, resetPassword } from '../../../src/accounts/recovery.ts';
-import { createSession, validateSessionToken } from '../../../src/auth/session.ts';
+import { auditLog, oneTimeTokens, outbox, sessions, users } from '#db/schema.ts';
+import { login } from '#features/accounts/login.ts';
+import { changePassword, confirmEmailChange, deleteAccount, exportUserData, logoutEverywhere, requestEmailChange } from '#features/accounts/profile.ts';
+import { requestPasswordReset, resetPassword } from '#features/accounts/recovery.ts';
+import { createSession, validateSessionToken } from '#platform/auth/session.ts';
 import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 
 let t: TestDb;
@@ -55,7 +55,7 @@ describe('wachtwoord vergeten', () => {
     await registeredUser(t);
     await requestPasswordReset(t.deps(), { email: 'anna@voorbeeld.nl' });
     const { token } = await lastMailTo(t, 'anna@voorbeeld.nl');
-    const { confirmEmail } = await import('../../../src/accounts/registration.ts');
+    const { confirmEmail } = await import('#features/accounts/registration.ts');
     expect(await confirmEmail(t.deps(), token!)).toEqual({ ok: false, reason: 'invalid' });
   });
 });

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { checkOneTimeToken, claimToken, tokenStillOpen } from '../../../src/auth/one-time-token.ts';
+import { checkOneTimeToken, claimToken, tokenStillOpen } from '#platform/auth/one-time-token.ts';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { auditLog, organisations, users } from '../../../db/schema.ts';
-import { confirmEmail, register, resendVerification } from '../../../src/accounts/registration.ts';
+import { auditLog, organisations, users } from '#db/schema.ts';
+import { confirmEmail, register, resendVerification } from '#features/accounts/registration.ts';
 import { lastMailTo, meetingPoint, registeredUser, secondInstance, strongPassword, testDatabase, type TestDb } from './helpers.ts';
-import { hashPassword } from '../../../src/auth/password.ts';
-import { outbox } from '../../../db/schema.ts';
+import { hashPassword } from '#platform/auth/password.ts';
+import { outbox } from '#db/schema.ts';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -49,7 +49,7 @@ describe('registreren', () => {
     expect(await t.handle.db.select().from(users)).toHaveLength(0);
   });
 
-  describe('de gemeente intypen: naam of plaats (issue 8, item 9)', () => {
+  describe('de gemeente intypen: naam of plaats', () => {
     const typed = (municipality: string, email = 'anna@voorbeeld.nl') =>
       register(t.deps(), { name: 'Anna de Vries', email, password: strongPassword, kind: 'municipality', municipality });
     const organisationOf = async (email: string) => (await t.handle.db.select().from(users).where(eq(users.email, email)))[0]?.organisationId;

@@ -5,11 +5,11 @@
  * the e-mails they queue (a spy on db.batch). The timings themselves are in `npm run bench`.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { outbox } from '../../../db/schema.ts';
-import type { Deps } from '../../../src/accounts/deps.ts';
-import { requestPasswordReset } from '../../../src/accounts/recovery.ts';
-import { register } from '../../../src/accounts/registration.ts';
-import { hashPassword } from '../../../src/auth/password.ts';
+import { outbox } from '#db/schema.ts';
+import type { Deps } from '#platform/context.ts';
+import { requestPasswordReset } from '#features/accounts/recovery.ts';
+import { register } from '#features/accounts/registration.ts';
+import { hashPassword } from '#platform/auth/password.ts';
 import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 
 let t: TestDb;

@@ -4,12 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { securityEvents } from '../../../db/schema.ts';
-import { assignRole, verifyMember } from '../../../src/accounts/curation.ts';
-import { login } from '../../../src/accounts/login.ts';
-import { changePassword } from '../../../src/accounts/profile.ts';
-import { requestPasswordReset } from '../../../src/accounts/recovery.ts';
-import { deleteOldSecurityEvents, logSecurityEvent, maskEmail } from '../../../src/audit/security-events.ts';
+import { securityEvents } from '#db/schema.ts';
+import { assignRole, verifyMember } from '#features/accounts/curation.ts';
+import { login } from '#features/accounts/login.ts';
+import { changePassword } from '#features/accounts/profile.ts';
+import { requestPasswordReset } from '#features/accounts/recovery.ts';
+import { deleteOldSecurityEvents, logSecurityEvent, maskEmail } from '#platform/audit/security-events.ts';
 import { actorOf } from './actors.ts';
 import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { rateLimits, sessions } from '../../../db/schema.ts';
-import { login } from '../../../src/accounts/login.ts';
-import { consume } from '../../../src/auth/rate-limit.ts';
-import { createSession, INACTIVITY_MS, MAX_AGE_MS, validateSessionToken } from '../../../src/auth/session.ts';
+import { rateLimits, sessions } from '#db/schema.ts';
+import { login } from '#features/accounts/login.ts';
+import { consume } from '#platform/auth/rate-limit.ts';
+import { createSession, INACTIVITY_MS, MAX_AGE_MS, validateSessionToken } from '#platform/auth/session.ts';
 import { registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 
 let t: TestDb;

@@ -4,8 +4,8 @@
  * is only reported as refreshed (cookie sent again) when its lastVerifiedAt moved.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { changePassword, deleteAccount, requestEmailChange } from '../../../src/accounts/profile.ts';
-import { createSession, validateSessionToken, type UserView } from '../../../src/auth/session.ts';
+import { changePassword, deleteAccount, requestEmailChange } from '#features/accounts/profile.ts';
+import { createSession, validateSessionToken, type UserView } from '#platform/auth/session.ts';
 import { registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 
 let t: TestDb;

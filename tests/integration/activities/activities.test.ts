@@ -1,16 +1,16 @@
 /**
- * The calendar's flow against a real database (issue 10, item 4): a member submits, a curator
+ * The calendar's flow against a real database: a member submits, a curator
  * moderates, the activity is listed; refused input and refused people change nothing; the
  * submitter hears of each decision through the outbox.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { activities, activityFacets } from '../../../db/activities-schema.ts';
-import { auditLog, outbox } from '../../../db/schema.ts';
-import { decideActivity, editActivity, loadActivity, submitActivity, activityModerationQueue, activityForPage } from '../../../src/activities/activities.ts';
-import { activitiesInMonth, activitiesPublishedBetween, listActivities } from '../../../src/activities/activity-list.ts';
-import { emptyActivityFilter, parseActivityQuery } from '../../../src/domain/activity-filter.ts';
-import { pitchPlaces } from '../../../src/marketplace/pitch-list.ts';
+import { activities, activityFacets } from '#db/activities-schema.ts';
+import { auditLog, outbox } from '#db/schema.ts';
+import { decideActivity, editActivity, loadActivity, submitActivity, activityModerationQueue, activityForPage } from '#features/activities/activities.ts';
+import { activitiesInMonth, activitiesPublishedBetween, listActivities } from '#features/activities/activity-list.ts';
+import { emptyActivityFilter, parseActivityQuery } from '#domain/activity-filter.ts';
+import { pitchPlaces } from '#features/marketplace/pitch-list.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { confirmedUser } from '../marketplace/helpers.ts';
 import { actorOf } from '../accounts/actors.ts';

@@ -1,4 +1,4 @@
-/** The activity calendar's test cast and a valid form (issue 10, item 4). */
+/** The activity calendar's test cast and a valid form. */
 import { curatorActor } from '../accounts/actors.ts';
 import type { TestDb } from '../accounts/helpers.ts';
 import { verifiedMember } from '../marketplace/helpers.ts';

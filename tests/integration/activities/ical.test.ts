@@ -1,16 +1,16 @@
 /**
  * The iCal feed read back by an independent parser (ical.js, Mozilla's), not by the library
- * that wrote it (issue 10, item 6): the right instants on each side of a daylight-saving change,
+ * that wrote it: the right instants on each side of a daylight-saving change,
  * all-day activities as whole Amsterdam days, stable UIDs, cancellations, and a filtered feed
  * that holds only the matching activities.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import ICAL from 'ical.js';
-import { decideActivity, submitActivity } from '../../../src/activities/activities.ts';
-import { activitiesForFeed } from '../../../src/activities/activity-list.ts';
-import { activitiesCalendar } from '../../../src/activities/activity-ical.ts';
-import { parseActivityQuery } from '../../../src/domain/activity-filter.ts';
-import { pitchPlaces } from '../../../src/marketplace/pitch-list.ts';
+import { decideActivity, submitActivity } from '#features/activities/activities.ts';
+import { activitiesForFeed } from '#features/activities/activity-list.ts';
+import { activitiesCalendar } from '#features/activities/activity-ical.ts';
+import { parseActivityQuery } from '#domain/activity-filter.ts';
+import { pitchPlaces } from '#features/marketplace/pitch-list.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { activityCast, activityForm, NOW } from './helpers.ts';
 

@@ -9,10 +9,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { actorFrom } from '../../../src/accounts/actor.ts';
-import { validateSessionToken, type SessionContext } from '../../../src/auth/session.ts';
-import type { FormOutcome } from '../../../src/actions/outcome.ts';
-import { inputErrorMessages } from '../../../src/actions/form-state.ts';
+import { actorFrom } from '#features/accounts/actor.ts';
+import { validateSessionToken, type SessionContext } from '#platform/auth/session.ts';
+import type { FormOutcome } from '#actions/outcome.ts';
+import { inputErrorMessages } from '#actions/form-state.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { buildFixture, trackWrites, writeMark, writesAfter, type Fixture } from './fixture.ts';
 import { formModels, postFor, seedOf, toFormData, zodDefaultMessage, type FormModel, type Persona, type Post } from './forms.ts';
@@ -30,7 +30,7 @@ vi.mock('astro:content', () => ({
   getCollection: async () => [],
 }));
 // Mail waits in the outbox: delivery in the background would write to it between two checks.
-vi.mock('../../../src/jobs/housekeeping.ts', async (original) => ({ ...(await original<object>()), sendQueuedMail: () => {} }));
+vi.mock('#features/jobs/housekeeping.ts', async (original) => ({ ...(await original<object>()), sendQueuedMail: () => {} }));
 
 /** Runs per action; actions that hash a password (argon2) get fewer, as each valid post costs a hash. */
 const RUNS = 200;
@@ -58,9 +58,9 @@ beforeAll(async () => {
   sessions.set('anonymous', null);
   for (const [persona, token] of Object.entries(fixture.tokens)) sessions.set(persona as Persona, await validateSessionToken(t.handle.db, token));
   await trackWrites(t.handle.db);
-  // The app's database (src/server/app-database.ts) is this test's file.
+  // The app's database (src/web/app-database.ts) is this test's file.
   (globalThis as Record<symbol, unknown>)[APP_DATABASE] = { handle: Promise.resolve(t.handle), ready: Promise.resolve(t.handle.db) };
-  server = (await import('../../../src/actions/index.ts')).server as unknown as typeof server;
+  server = (await import('#actions/index.ts')).server as unknown as typeof server;
 }, 120_000);
 
 afterAll(() => {
@@ -161,7 +161,7 @@ describe('wat de pagina van een geweigerd formulier laat zien (voorbeelden die d
   });
 });
 
-describe('onzin in elk formulier (issue 9, punt 6)', () => {
+describe('onzin in elk formulier (punt 6)', () => {
   test('de lijst van acties is volledig: elke actie uit src/actions heeft een model', async () => {
     const names = Object.entries(server).flatMap(([group, actions]) => Object.keys(actions).map((name) => `${group}.${name}`));
     expect(models.map((model) => model.action).sort()).toEqual(names.sort());

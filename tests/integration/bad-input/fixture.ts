@@ -5,21 +5,21 @@
  * into any database (a test's own file, or the file of a server the test started).
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../../../db/client.ts';
-import { suggestions } from '../../../db/marketplace-schema.ts';
-import { liveSessionPitches, liveSessions } from '../../../db/live-schema.ts';
-import { users } from '../../../db/schema.ts';
-import type { Deps } from '../../../src/accounts/deps.ts';
-import { assignRole } from '../../../src/accounts/curation.ts';
-import { createSession } from '../../../src/auth/session.ts';
-import { createOffer } from '../../../src/marketplace/offers.ts';
-import { closePitch } from '../../../src/marketplace/answers.ts';
-import { createDraft, submitPitch } from '../../../src/marketplace/pitches.ts';
-import { submitSuggestion } from '../../../src/suggestions/suggestions.ts';
+import type { Database } from '#db/client.ts';
+import { suggestions } from '#db/marketplace-schema.ts';
+import { liveSessionPitches, liveSessions } from '#db/live-schema.ts';
+import { users } from '#db/schema.ts';
+import type { Deps } from '#platform/context.ts';
+import { assignRole } from '#features/accounts/curation.ts';
+import { createSession } from '#platform/auth/session.ts';
+import { createOffer } from '#features/marketplace/offers.ts';
+import { closePitch } from '#features/marketplace/answers.ts';
+import { createDraft, submitPitch } from '#features/marketplace/pitches.ts';
+import { submitSuggestion } from '#features/suggestions/suggestions.ts';
 import type { TestDb } from '../accounts/helpers.ts';
 import { confirmedUser, insertPitch, marketplaceCast, offerForm, verifiedMember } from '../marketplace/helpers.ts';
 import { pitchForm } from '../marketplace/pitch-support.ts';
-import { submitActivity } from '../../../src/activities/activities.ts';
+import { submitActivity } from '#features/activities/activities.ts';
 import type { FixtureIds, Persona } from './forms.ts';
 
 export interface Fixture {
@@ -58,14 +58,14 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
     'bericht',
   );
   const [suggestion] = await db.select({ id: suggestions.id }).from(suggestions).limit(1);
-  // Live pitch session (issue 10, item 1): an open session on the published pitch.
+  // Live pitch session: an open session on the published pitch.
   const liveSessionId = '0123456789abcdef';
   await db.insert(liveSessions).values({ id: liveSessionId, title: 'Werkconferentie', createdBy: curatorUser.id, status: 'open', currentPitchId: cast.pitchId, createdAt: Date.now() });
   await db.insert(liveSessionPitches).values({ sessionId: liveSessionId, pitchId: cast.pitchId, position: 0 });
-  // Outcome follow-up (issue 10 item 2): closed with a match 100 days ago, so its 3-month question is open.
+  // Outcome follow-up: closed with a match 100 days ago, so its 3-month question is open.
   const closedPitchId = await insertPitch(db, { authorId: cast.owner.user.id, title: 'Werk in Rosmolenwijk' });
   expectOk(await closePitch(t.deps({ now: Date.now() - 100 * 86_400_000 }), cast.owner.actor, closedPitchId, { outcome: 'matched', peoplePlaced: 4, version: 1 }), 'sluiten');
-  // Activity calendar (issue 10, item 4): one submitted activity to edit and moderate.
+  // Activity calendar: one submitted activity to edit and moderate.
   const activity = expectOk(
     await submitActivity(deps('192.0.2.15'), member.actor, {
       title: 'Meet & greet in Zaandam',

@@ -9,12 +9,12 @@
  * (the only other type a form can carry).
  */
 import fc from 'fast-check';
-import { registrableKinds } from '../../../src/domain/accounts.ts';
-import { sectors, targetGroups } from '../../../src/domain/facets.ts';
-import { helpKinds } from '../../../src/domain/help-kinds.ts';
-import { pitchOutcomes } from '../../../src/domain/pitch-lifecycle.ts';
-import { suggestionKinds } from '../../../src/domain/suggestions.ts';
-import { activityAudiences, activityKinds } from '../../../src/domain/activity-vocabulary.ts';
+import { registrableKinds } from '#domain/accounts.ts';
+import { sectors, targetGroups } from '#domain/facets.ts';
+import { helpKinds } from '#domain/help-kinds.ts';
+import { pitchOutcomes } from '#domain/pitch-lifecycle.ts';
+import { suggestionKinds } from '#domain/suggestions.ts';
+import { activityAudiences, activityKinds } from '#domain/activity-vocabulary.ts';
 
 /** Who posts a form: nobody signed in, or one of the fixture's people. */
 export type Persona = 'anonymous' | 'member' | 'owner' | 'employer' | 'curator';
@@ -50,11 +50,11 @@ export interface FixtureIds {
   pendingOrganisationId: string;
   suggestionId: string;
   memberEmail: string;
-  /** Live pitch session (issue 10, item 1). */
+  /** Live pitch session. */
   liveSessionId: string;
-  /** A pitch closed with a match 100 days ago: its 3-month question is open (issue 10 item 2). */
+  /** A pitch closed with a match 100 days ago: its 3-month question is open. */
   closedPitchId: string;
-  /** A submitted activity of the member (activity calendar, issue 10 item 4). */
+  /** A submitted activity of the member (activity calendar). */
   activityId: string;
 }
 
@@ -230,7 +230,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
       kept: ['message', 'name', 'email', 'organisation'],
     },
     { action: 'suggestions.mark', persona: 'curator', page: '/beheer/suggesties/', fields: { suggestionId: one(ids.suggestionId, 'onbekend'), handled: one('ja', 'nee') } },
-    // Live pitch session (issue 10, item 1).
+    // Live pitch session.
     {
       action: 'live.open',
       persona: 'curator',
@@ -239,7 +239,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
     },
     { action: 'live.show', persona: 'curator', page: `/beheer/live/${ids.liveSessionId}/`, fields: { sessionId: one(ids.liveSessionId, 'onbekend'), pitchId: one(ids.pitchId, 'onbekend') } },
     { action: 'live.end', persona: 'curator', page: `/beheer/live/${ids.liveSessionId}/`, fields: { sessionId: one(ids.liveSessionId, 'onbekend') }, destructive: true },
-    // Publishing (issue 11, item 4): revert a revision that does not exist (the fixture has none).
+    // Publishing: revert a revision that does not exist (the fixture has none).
     { action: 'publishing.revert', persona: 'curator', page: '/beheer/inhoud/geschiedenis/', fields: { revisionId: one('onbekend', '0123456789abcdef0123456789abcdef') } },
     { action: 'offers.withdraw', persona: 'employer', page: '/account/mijn-aanbod/', fields: { offerId: one(ids.offerId, 'onbekend'), version: one('99', '1') }, destructive: true },
     {
@@ -249,7 +249,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
       fields: { pitchId: one(ids.pitchId), version: one('99', '1'), outcome: fc.constantFrom(...pitchOutcomes).map((o) => [o]), peoplePlaced: one('0', '3') },
       destructive: true,
     },
-    // Activity calendar (issue 10, item 4).
+    // Activity calendar.
     {
       action: 'activities.submit',
       persona: 'member',
@@ -276,7 +276,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
       },
       destructive: true,
     },
-    // Follow and be told (issue 10, item 5).
+    // Follow and be told.
     {
       action: 'follows.follow',
       persona: 'member',
@@ -285,7 +285,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
     },
     { action: 'follows.unfollow', persona: 'member', page: '/account/volgen/', fields: { kind: one('municipality', 'region'), value: one('zaanstad', 'onbekend'), next: one('', '/account/volgen/') } },
     { action: 'follows.digest', persona: 'member', page: '/account/volgen/', fields: { digest: one('aan', 'uit', 'misschien') } },
-    // Content editor (issue 11): drafts in the database, never a file; unknown drafts answer 404.
+    // Content editor: drafts in the database, never a file; unknown drafts answer 404.
     {
       action: 'editor.saveCase',
       persona: 'curator',

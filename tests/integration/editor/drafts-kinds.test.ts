@@ -1,5 +1,5 @@
 /**
- * Drafts of instruments and organisations (issue 11, items 1 and 2) on a real libSQL file: saved
+ * Drafts of instruments and organisations on a real libSQL file: saved
  * with who and when, reopened as typed, a colleague's publish noticed (the file's hash; for an
  * organisation the whole YAML file), and handed to requestPublish with the right path.
  */
@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { contentDrafts } from '../../../db/editor-schema.ts';
-import { readContentFile } from '../../../src/editor/content-files.ts';
-import { draftById, listOpenDrafts, publishDraft, saveDraft } from '../../../src/editor/drafts.ts';
-import { checkInstrumentForm, instrumentFormFromFile, type InstrumentForm } from '../../../src/editor/instrument-form.ts';
-import { checkOrganisationForm, organisationFormFromFile } from '../../../src/editor/organisation-form.ts';
-import { publicationById, setPublishingEnvironmentForTests } from '../../../src/publishing/publish.ts';
+import { contentDrafts } from '#db/editor-schema.ts';
+import { readContentFile } from '#features/editor/content-files.ts';
+import { draftById, listOpenDrafts, publishDraft, saveDraft } from '#features/editor/drafts.ts';
+import { checkInstrumentForm, instrumentFormFromFile, type InstrumentForm } from '#features/editor/instrument-form.ts';
+import { checkOrganisationForm, organisationFormFromFile } from '#features/editor/organisation-form.ts';
+import { publicationById, setPublishingEnvironmentForTests } from '#features/publishing/publish.ts';
 import { actorOf, curatorActor } from '../accounts/actors.ts';
 import { registeredUser, testDatabase, type TestDb } from '../accounts/helpers.ts';
 

@@ -1,17 +1,17 @@
 /**
- * Content drafts (issue 11, items 3 and 6) on a real libSQL file: kept with who and when; two
+ * Content drafts on a real libSQL file: kept with who and when; two
  * curators on one page are told instead of overwriting each other (the draft's version and the
  * file's hash); review requests reach the colleague by mail; only curators and admins get in;
  * publishing goes through requestPublish (a temporary folder here; see tests/integration/publishing/).
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { contentDrafts } from '../../../db/editor-schema.ts';
-import { auditLog, outbox, users } from '../../../db/schema.ts';
-import { caseFormFromFile, checkCaseForm } from '../../../src/editor/case-form.ts';
-import { readContentFile } from '../../../src/editor/content-files.ts';
-import { discardDraft, draftById, listOpenDrafts, otherEditors, possibleReviewers, publishDraft, requestReview, reviewDraft, saveDraft } from '../../../src/editor/drafts.ts';
-import { publicationById, setPublishingEnvironmentForTests } from '../../../src/publishing/publish.ts';
+import { contentDrafts } from '#db/editor-schema.ts';
+import { auditLog, outbox, users } from '#db/schema.ts';
+import { caseFormFromFile, checkCaseForm } from '#features/editor/case-form.ts';
+import { readContentFile } from '#features/editor/content-files.ts';
+import { discardDraft, draftById, listOpenDrafts, otherEditors, possibleReviewers, publishDraft, requestReview, reviewDraft, saveDraft } from '#features/editor/drafts.ts';
+import { publicationById, setPublishingEnvironmentForTests } from '#features/publishing/publish.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

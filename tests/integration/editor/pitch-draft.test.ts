@@ -1,15 +1,15 @@
 /**
- * "Open als concept in de editor" (issue 11 with issue 10, item 3): a closed, matched pitch's
+ * "Open als concept in de editor" (with): a closed, matched pitch's
  * generated case study becomes an editor draft, read back by the case form; only curators and
  * admins, only for a pitch that has a story.
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pitchFacets, pitches } from '../../../db/marketplace-schema.ts';
-import { contentDrafts } from '../../../db/editor-schema.ts';
-import { draftById } from '../../../src/editor/drafts.ts';
-import { draftFromPitch } from '../../../src/editor/pitch-draft.ts';
-import type { CaseForm } from '../../../src/editor/case-form.ts';
+import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
+import { contentDrafts } from '#db/editor-schema.ts';
+import { draftById } from '#features/editor/drafts.ts';
+import { draftFromPitch } from '#features/editor/pitch-draft.ts';
+import type { CaseForm } from '#features/editor/case-form.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { moderator } from '../marketplace/pitch-support.ts';
 import { insertPitch, verifiedMember } from '../marketplace/helpers.ts';

@@ -1,5 +1,5 @@
 /**
- * The weekly digest with a controllable clock (issue 10, items 5 and 6), on a real libSQL file:
+ * The weekly digest with a controllable clock, on a real libSQL file:
  * week 1 brings a new pitch; a second run sends nothing more; a week with nothing new sends
  * nothing; an unfollowed municipality is not in the next digest; two instances running at the
  * same moment send one mail; a followed pitch's outcome reaches its followers; the one-click
@@ -7,17 +7,17 @@
  */
 import { and, eq, like } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { pitches, pitchFacets } from '../../../db/marketplace-schema.ts';
-import { follows, digestSends } from '../../../db/follows-schema.ts';
-import { outbox, users } from '../../../db/schema.ts';
-import { followSettings, followThing, setDigest, unfollowThing } from '../../../src/follows/follows.ts';
-import { caseNewsSource, pitchNewsSource, type NewsSource } from '../../../src/follows/news-sources.ts';
-import { sendWeeklyDigests } from '../../../src/jobs/digest.ts';
-import { checkUnsubscribeToken, unsubscribeDigest } from '../../../src/follows/unsubscribe.ts';
-import { deliverPendingMail } from '../../../src/jobs/outbox-delivery.ts';
-import { smtpTransport } from '../../../src/mail/transport.ts';
-import { deleteAccount, exportUserData } from '../../../src/accounts/profile.ts';
-import type { Actor } from '../../../src/domain/policy.ts';
+import { pitches, pitchFacets } from '#db/marketplace-schema.ts';
+import { follows, digestSends } from '#db/follows-schema.ts';
+import { outbox, users } from '#db/schema.ts';
+import { followSettings, followThing, setDigest, unfollowThing } from '#features/follows/follows.ts';
+import { caseNewsSource, pitchNewsSource, type NewsSource } from '#features/follows/news-sources.ts';
+import { sendWeeklyDigests } from '#features/jobs/digest.ts';
+import { checkUnsubscribeToken, unsubscribeDigest } from '#features/follows/unsubscribe.ts';
+import { deliverPendingMail } from '#platform/mail/outbox-delivery.ts';
+import { smtpTransport } from '#platform/mail/transport.ts';
+import { deleteAccount, exportUserData } from '#features/accounts/profile.ts';
+import type { Actor } from '#domain/policy.ts';
 import { secondInstance, strongPassword, testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { insertPitch, verifiedMember } from '../marketplace/helpers.ts';
 import { startSmtpSink } from '../mail/smtp-sink.ts';

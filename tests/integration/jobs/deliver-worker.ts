@@ -6,7 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { openDatabase } from '../../../db/client.ts';
+import { openDatabase } from '#db/client.ts';
 
 const [databaseUrl, modulePath, roundsText = '3'] = process.argv.slice(2);
 const handle = await openDatabase({ url: databaseUrl! });

@@ -1,5 +1,5 @@
 /**
- * Outbox delivery against a real libSQL file (issue 6, item 13): each message goes out once with
+ * Outbox delivery against a real libSQL file: each message goes out once with
  * two instances on one database; failures back off and wait instead of being abandoned; a dead
  * sender's claim lapses; mail with an expired link is not sent and is removed.
  */
@@ -9,16 +9,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from '../../../db/client.ts';
-import { outbox, securityEvents } from '../../../db/schema.ts';
-import { newId } from '../../../src/auth/crypto.ts';
-import { deliverPendingMail, LEASE_MS, retryDelay } from '../../../src/jobs/outbox-delivery.ts';
-import { runRetention } from '../../../src/jobs/retention.ts';
-import { deleteMailFor, enqueueMail, mailFor } from '../../../src/mail/outbox.ts';
-import type { Transport } from '../../../src/mail/transport.ts';
+import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from '#db/client.ts';
+import { outbox, securityEvents } from '#db/schema.ts';
+import { newId } from '#platform/auth/crypto.ts';
+import { deliverPendingMail, LEASE_MS, retryDelay } from '#platform/mail/outbox-delivery.ts';
+import { runRetention } from '#features/jobs/retention.ts';
+import { deleteMailFor, enqueueMail, mailFor } from '#platform/mail/outbox.ts';
+import type { Transport } from '#platform/mail/transport.ts';
 
-/** The delivery module under test; point it at src/mail/outbox.ts to see the old code fail. */
-const DELIVERY_MODULE = resolve('src/jobs/outbox-delivery.ts');
+/** The delivery module under test; point it at src/platform/mail/outbox.ts to see the old code fail. */
+const DELIVERY_MODULE = resolve('src/platform/mail/outbox-delivery.ts');
 type Deliver = (db: Database, transport: Transport) => Promise<number>;
 
 const MINUTE = 60 * 1000;

@@ -1,15 +1,15 @@
 /**
- * Running a live session against a real libSQL file (issue 10, item 1): who may open, switch and
+ * Running a live session against a real libSQL file: who may open, switch and
  * end it; which pitches it takes; and the tally the screen shows, read from the offers table by
  * the public pitch page's rule (waiting offers apart and never named; named only with consent).
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog } from '../../../db/schema.ts';
-import { offers } from '../../../db/marketplace-schema.ts';
-import { endLiveSession, liveCandidates, listLiveSessions, openLiveSession, showPitch } from '../../../src/live/live-sessions.ts';
-import { liveMarker, liveSnapshot } from '../../../src/live/live-tally.ts';
-import { createOffer } from '../../../src/marketplace/offers.ts';
+import { auditLog } from '#db/schema.ts';
+import { offers } from '#db/marketplace-schema.ts';
+import { endLiveSession, liveCandidates, listLiveSessions, openLiveSession, showPitch } from '#features/live/live-sessions.ts';
+import { liveMarker, liveSnapshot } from '#features/live/live-tally.ts';
+import { createOffer } from '#features/marketplace/offers.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { curatorActor } from '../accounts/actors.ts';
 import { confirmedUser, insertPitch, marketplaceCast, offerForm } from '../marketplace/helpers.ts';

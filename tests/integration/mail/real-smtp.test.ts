@@ -1,5 +1,5 @@
 /**
- * Real mail (issue 9, item 5): the outbox delivery job sends through the real SMTP transport
+ * Real mail: the outbox delivery job sends through the real SMTP transport
  * (nodemailer) to a local SMTP server started here, and the test reads what arrives: Dutch
  * characters intact in subject, sender name and text; From is MAIL_FROM and Reply-To the
  * network's mailbox; one plain-text part; links from SITE_URL. A refused connection (nobody
@@ -9,11 +9,11 @@
 import { createServer, type Server } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { outbox } from '../../../db/schema.ts';
-import { register } from '../../../src/accounts/registration.ts';
-import { deliverPendingMail, FIRST_RETRY_MS } from '../../../src/jobs/outbox-delivery.ts';
-import { enqueueMail } from '../../../src/mail/outbox.ts';
-import { smtpTransport, transportFromConfig } from '../../../src/mail/transport.ts';
+import { outbox } from '#db/schema.ts';
+import { register } from '#features/accounts/registration.ts';
+import { deliverPendingMail, FIRST_RETRY_MS } from '#platform/mail/outbox-delivery.ts';
+import { enqueueMail } from '#platform/mail/outbox.ts';
+import { smtpTransport, transportFromConfig } from '#platform/mail/transport.ts';
 import { strongPassword, testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 

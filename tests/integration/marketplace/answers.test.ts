@@ -1,16 +1,16 @@
 /**
- * The owner's side on a real libSQL file (issue 7 items 7–8): who sees a pitch's offers (owner
+ * The owner's side on a real libSQL file: who sees a pitch's offers (owner
  * and verified colleagues; everyone else "not found"), answers with a message by mail to the
  * employer, the CSV for Dutch Excel, and closing the pitch with an outcome.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { offers, pitches } from '../../../db/marketplace-schema.ts';
-import { auditLog, outbox } from '../../../db/schema.ts';
-import { answerOffer, closePitch, exportOffersCsv, offersForPitch } from '../../../src/marketplace/answers.ts';
-import { csvCell, toCsv } from '../../../src/marketplace/csv-export.ts';
-import { createOffer, myOffers } from '../../../src/marketplace/offers.ts';
-import { assignRole } from '../../../src/accounts/curation.ts';
+import { offers, pitches } from '#db/marketplace-schema.ts';
+import { auditLog, outbox } from '#db/schema.ts';
+import { answerOffer, closePitch, exportOffersCsv, offersForPitch } from '#features/marketplace/answers.ts';
+import { csvCell, toCsv } from '#features/marketplace/csv-export.ts';
+import { createOffer, myOffers } from '#features/marketplace/offers.ts';
+import { assignRole } from '#features/accounts/curation.ts';
 import { actorOf } from '../accounts/actors.ts';
 import { lastMailTo, testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { confirmedUser, marketplaceCast, offerForm, verifiedMember } from './helpers.ts';

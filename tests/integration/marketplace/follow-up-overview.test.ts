@@ -1,14 +1,14 @@
 /**
- * The network's outcome overview (issue 10 item 2): per pitch the latest answer counts; totals,
+ * The network's outcome overview: per pitch the latest answer counts; totals,
  * per moment and per municipality, region, target group and kind of help; filters; the CSV
  * (public facts only, formula guard).
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { pitchFacets, pitches } from '../../../db/marketplace-schema.ts';
-import { closePitch } from '../../../src/marketplace/answers.ts';
-import { answerFollowUp } from '../../../src/marketplace/follow-ups.ts';
-import { outcomeCsv, outcomeOverview } from '../../../src/marketplace/follow-up-overview.ts';
+import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
+import { closePitch } from '#features/marketplace/answers.ts';
+import { answerFollowUp } from '#features/marketplace/follow-ups.ts';
+import { outcomeCsv, outcomeOverview } from '#features/marketplace/follow-up-overview.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { insertPitch, marketplaceCast } from './helpers.ts';
 

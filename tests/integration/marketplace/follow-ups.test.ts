@@ -1,20 +1,20 @@
 /**
- * Outcome follow-up (issue 10 item 2) against a real libSQL file, with a controllable clock:
+ * Outcome follow-up against a real libSQL file, with a controllable clock:
  * closing writes the three questions; reminders go out once when due (also when the job runs
  * twice, or on two instances at once); answers are checked, public, and the answerer is
  * personal (export, deletion).
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
-import { followUps } from '../../../db/follow-up-schema.ts';
-import { pitches } from '../../../db/marketplace-schema.ts';
-import { outbox, users } from '../../../db/schema.ts';
-import { closePitch } from '../../../src/marketplace/answers.ts';
-import { answerFollowUp, followUpAnswersBy, followUpAnswersFor, followUpForm, followUpTasksFor, scheduleMissingFollowUps } from '../../../src/marketplace/follow-ups.ts';
-import { sendFollowUpReminders } from '../../../src/jobs/follow-up-reminders.ts';
-import { deleteAccount } from '../../../src/accounts/profile.ts';
-import { findUserById } from '../../../src/accounts/users.ts';
-import { cacheable, marketplaceVersion } from '../../../src/server/page-cache.ts';
+import { followUps } from '#db/follow-up-schema.ts';
+import { pitches } from '#db/marketplace-schema.ts';
+import { outbox, users } from '#db/schema.ts';
+import { closePitch } from '#features/marketplace/answers.ts';
+import { answerFollowUp, followUpAnswersBy, followUpAnswersFor, followUpForm, followUpTasksFor, scheduleMissingFollowUps } from '#features/marketplace/follow-ups.ts';
+import { sendFollowUpReminders } from '#features/jobs/follow-up-reminders.ts';
+import { deleteAccount } from '#features/accounts/profile.ts';
+import { findUserById } from '#features/accounts/users.ts';
+import { cacheable, marketplaceVersion } from '#platform/page-cache.ts';
 import { secondInstance, strongPassword, testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { insertPitch, marketplaceCast } from './helpers.ts';
 

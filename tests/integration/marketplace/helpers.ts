@@ -1,13 +1,13 @@
 /** A published pitch and the people around it (owner, colleague, employers), in a test database. */
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../../db/client.ts';
-import { pitches } from '../../../db/marketplace-schema.ts';
-import { users } from '../../../db/schema.ts';
-import { newId } from '../../../src/auth/crypto.ts';
-import type { PitchStatus } from '../../../src/domain/pitch-lifecycle.ts';
-import { offerInput, type OfferInput } from '../../../src/marketplace/offer-input.ts';
+import type { Database } from '#db/client.ts';
+import { pitches } from '#db/marketplace-schema.ts';
+import { users } from '#db/schema.ts';
+import { newId } from '#platform/auth/crypto.ts';
+import type { PitchStatus } from '#domain/pitch-lifecycle.ts';
+import { offerInput, type OfferInput } from '#features/marketplace/offer-input.ts';
 import { actorOf } from '../accounts/actors.ts';
-import { confirmEmail, register } from '../../../src/accounts/registration.ts';
+import { confirmEmail, register } from '#features/accounts/registration.ts';
 import { lastMailTo, strongPassword, type TestDb } from '../accounts/helpers.ts';
 
 /** Inserts a pitch directly (the pitch slice owns writing them); published, closing in a year by default. */

@@ -1,19 +1,19 @@
 /**
- * Offers on a real libSQL file (issue 7 items 6–9, the offers' part): making one (verified →
+ * Offers on a real libSQL file (the offers' part): making one (verified →
  * offered, unverified → waiting, closed pitches refused), one live offer per employer even when
  * two requests race, edit and withdraw with stale checks, release after verification, the
  * register-in-flow, and the mail and audit that go with every change.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { offers, pitches } from '../../../db/marketplace-schema.ts';
-import { auditLog, outbox, users } from '../../../db/schema.ts';
-import { confirmEmail } from '../../../src/accounts/registration.ts';
-import { verifyMember, verifyOrganisation } from '../../../src/accounts/curation.ts';
-import { hashPassword } from '../../../src/auth/password.ts';
-import { offerInput } from '../../../src/marketplace/offer-input.ts';
-import { createOffer, editOffer, myOffers, offerPage, releaseWaitingOffers, withdrawOffer } from '../../../src/marketplace/offers.ts';
-import { registerWithOffer } from '../../../src/marketplace/offer-with-account.ts';
+import { offers, pitches } from '#db/marketplace-schema.ts';
+import { auditLog, outbox, users } from '#db/schema.ts';
+import { confirmEmail } from '#features/accounts/registration.ts';
+import { verifyMember, verifyOrganisation } from '#features/accounts/curation.ts';
+import { hashPassword } from '#platform/auth/password.ts';
+import { offerInput } from '#features/marketplace/offer-input.ts';
+import { createOffer, editOffer, myOffers, offerPage, releaseWaitingOffers, withdrawOffer } from '#features/marketplace/offers.ts';
+import { registerWithOffer } from '#features/marketplace/offer-with-account.ts';
 import { actorOf, curatorActor } from '../accounts/actors.ts';
 import { lastMailTo, meetingPoint, secondInstance, strongPassword, testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { confirmedUser, insertPitch, marketplaceCast, offerForm, verifiedMember } from './helpers.ts';

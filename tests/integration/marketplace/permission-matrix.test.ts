@@ -8,18 +8,18 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { offers } from '../../../db/marketplace-schema.ts';
-import { organisations, users } from '../../../db/schema.ts';
-import { newId } from '../../../src/auth/crypto.ts';
-import type { Actor } from '../../../src/domain/policy.ts';
-import { answerOffer, closePitch, exportOffersCsv, offersForPitch } from '../../../src/marketplace/answers.ts';
-import { publishPitch } from '../../../src/marketplace/moderation.ts';
-import { createOffer, editOffer, withdrawOffer } from '../../../src/marketplace/offers.ts';
-import { loadPitchPage } from '../../../src/marketplace/pitch-page.ts';
-import { loadPitchForEditing, submitPitch } from '../../../src/marketplace/pitches.ts';
+import { offers } from '#db/marketplace-schema.ts';
+import { organisations, users } from '#db/schema.ts';
+import { newId } from '#platform/auth/crypto.ts';
+import type { Actor } from '#domain/policy.ts';
+import { answerOffer, closePitch, exportOffersCsv, offersForPitch } from '#features/marketplace/answers.ts';
+import { publishPitch } from '#features/marketplace/moderation.ts';
+import { createOffer, editOffer, withdrawOffer } from '#features/marketplace/offers.ts';
+import { loadPitchPage } from '#features/marketplace/pitch-page.ts';
+import { loadPitchForEditing, submitPitch } from '#features/marketplace/pitches.ts';
 import { actorOf, curatorActor } from '../accounts/actors.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
-import { assignRole } from '../../../src/accounts/curation.ts';
+import { assignRole } from '#features/accounts/curation.ts';
 import { confirmedUser, insertPitch, marketplaceCast, offerForm } from './helpers.ts';
 
 type Persona = 'bezoeker' | 'werkgever-onbevestigd' | 'werkgever' | 'gemeente-onbevestigd' | 'andere-gemeente' | 'collega' | 'eigenaar' | 'curator' | 'admin';

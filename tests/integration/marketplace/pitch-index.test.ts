@@ -1,6 +1,6 @@
 /**
- * The in-memory facet index (src/marketplace/pitch-index.ts) stays exact after every kind of
- * write (issue 9, item 1): after each change the list, counts, featured pitches and map counts
+ * The in-memory facet index (src/features/marketplace/pitch-index.ts) stays exact after every kind of
+ * write: after each change the list, counts, featured pitches and map counts
  * from the long-lived index equal those of an index loaded fresh from the database, and the
  * change shows in the numbers. The long-lived index takes in changes by merging the pitches the
  * log pitch_index_changes names (migration 0007); the fresh one loads everything. Without the
@@ -9,13 +9,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
-import { schema, type Database } from '../../../db/client.ts';
-import { offers, pitchFacets, pitches } from '../../../db/marketplace-schema.ts';
-import { organisations } from '../../../db/schema.ts';
+import { schema, type Database } from '#db/client.ts';
+import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
+import { organisations } from '#db/schema.ts';
 import { generateMarketplace } from '../../../scripts/generate-marketplace.ts';
-import { emptyPitchFilter, type PitchFilter, type PitchQuery } from '../../../src/domain/pitch-filter.ts';
-import { featuredPitches, listPitches, pitchCountsByMunicipality, pitchPlaces } from '../../../src/marketplace/pitch-list.ts';
-import { currentPitchIndex } from '../../../src/marketplace/pitch-index.ts';
+import { emptyPitchFilter, type PitchFilter, type PitchQuery } from '#domain/pitch-filter.ts';
+import { featuredPitches, listPitches, pitchCountsByMunicipality, pitchPlaces } from '#features/marketplace/pitch-list.ts';
+import { currentPitchIndex } from '#features/marketplace/pitch-index.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 
 const now = new Date('2026-03-10T12:00:00Z');

@@ -4,11 +4,11 @@
  * other filters applied, both sorts, pages, employers joined, featured, feeds and map counts.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { offers, pitchFacets, pitches } from '../../../db/marketplace-schema.ts';
-import { organisations } from '../../../db/schema.ts';
-import { emptyPitchFilter, type PitchFilter, type PitchQuery } from '../../../src/domain/pitch-filter.ts';
-import { featuredPitches, listPitches, pitchCountsByMunicipality, publishedPitchesFor } from '../../../src/marketplace/pitch-list.ts';
-import { pitchesForFeed, pitchesForSitemap } from '../../../src/marketplace/pitch-feeds.ts';
+import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
+import { organisations } from '#db/schema.ts';
+import { emptyPitchFilter, type PitchFilter, type PitchQuery } from '#domain/pitch-filter.ts';
+import { featuredPitches, listPitches, pitchCountsByMunicipality, publishedPitchesFor } from '#features/marketplace/pitch-list.ts';
+import { pitchesForFeed, pitchesForSitemap } from '#features/marketplace/pitch-feeds.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 
 // 23:30 UTC on 10 March is already 11 March in Amsterdam (UTC+1): a pitch closing on the

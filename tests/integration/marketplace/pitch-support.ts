@@ -1,10 +1,10 @@
 /** Pitch test fixtures: verified municipality members, a valid pitch form, reading audit and search rows. */
 import { and, eq, sql } from 'drizzle-orm';
-import { auditLog, users } from '../../../db/schema.ts';
-import { pitchFacets } from '../../../db/marketplace-schema.ts';
-import { amsterdamDate } from '../../../src/domain/pitch-lifecycle.ts';
+import { auditLog, users } from '#db/schema.ts';
+import { pitchFacets } from '#db/marketplace-schema.ts';
+import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
 import { actorOf } from '../accounts/actors.ts';
-import { assignRole } from '../../../src/accounts/curation.ts';
+import { assignRole } from '#features/accounts/curation.ts';
 import { registeredUser, type TestDb } from '../accounts/helpers.ts';
 
 /** A confirmed member of a municipality whose membership a curator verified. */

@@ -6,17 +6,17 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { outbox, users } from '../../../db/schema.ts';
-import { offers, pitches } from '../../../db/marketplace-schema.ts';
-import { createDraft, listMyPitches, loadPitch, loadPitchForEditing, submitPitch, updatePitch } from '../../../src/marketplace/pitches.ts';
-import { featuredPitches } from '../../../src/marketplace/pitch-list.ts';
-import { featurePitch, moderationQueue, publishPitch, rejectPitch, requestChanges, unfeaturePitch } from '../../../src/marketplace/moderation.ts';
-import { loadPitchPage, similarPitchesAndCases, titleMatchQuery, whatWorkedElsewhere, type Knowledge } from '../../../src/marketplace/pitch-page.ts';
-import { limits } from '../../../src/auth/rate-limit.ts';
+import { outbox, users } from '#db/schema.ts';
+import { offers, pitches } from '#db/marketplace-schema.ts';
+import { createDraft, listMyPitches, loadPitch, loadPitchForEditing, submitPitch, updatePitch } from '#features/marketplace/pitches.ts';
+import { featuredPitches } from '#features/marketplace/pitch-list.ts';
+import { featurePitch, moderationQueue, publishPitch, rejectPitch, requestChanges, unfeaturePitch } from '#features/marketplace/moderation.ts';
+import { loadPitchPage, similarPitchesAndCases, titleMatchQuery, whatWorkedElsewhere, type Knowledge } from '#features/marketplace/pitch-page.ts';
+import { limits } from '#platform/auth/rate-limit.ts';
 import { actorOf } from '../accounts/actors.ts';
 import { registeredUser, testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { auditActions, dayFromNow, facetRows, moderator, pitchForm, pitcher, searchIds } from './pitch-support.ts';
-import type { Actor } from '../../../src/domain/policy.ts';
+import type { Actor } from '#domain/policy.ts';
 
 let t: TestDb;
 let anna: Actor;

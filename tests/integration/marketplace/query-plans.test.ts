@@ -23,24 +23,24 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { drizzle } from "drizzle-orm/libsql";
-import { schema, type Database } from "../../../db/client.ts";
+import { schema, type Database } from "#db/client.ts";
 import { generateMarketplace } from "../../../scripts/generate-marketplace.ts";
 import {
   emptyPitchFilter,
   pitchSorts,
   type PitchFilter,
-} from "../../../src/domain/pitch-filter.ts";
+} from "#domain/pitch-filter.ts";
 import {
   featuredPitches,
   listPitches,
   pitchCountsByMunicipality,
   publishedPitchesFor,
-} from "../../../src/marketplace/pitch-list.ts";
+} from "#features/marketplace/pitch-list.ts";
 import {
   pitchesForFeed,
   pitchesForSitemap,
-} from "../../../src/marketplace/pitch-feeds.ts";
-import { indexLoadStatements } from "../../../src/marketplace/pitch-index.ts";
+} from "#features/marketplace/pitch-feeds.ts";
+import { indexLoadStatements } from "#features/marketplace/pitch-index.ts";
 import { testDatabase, type TestDb } from "../accounts/helpers.ts";
 
 interface Statement {

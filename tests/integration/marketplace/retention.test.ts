@@ -1,10 +1,10 @@
 /** Retention in the marketplace: an offer that waited for an account that never came to be goes with it. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { offers } from '../../../db/marketplace-schema.ts';
-import { organisations } from '../../../db/schema.ts';
+import { offers } from '#db/marketplace-schema.ts';
+import { organisations } from '#db/schema.ts';
 import { eq } from 'drizzle-orm';
-import { runRetention, UNVERIFIED_ACCOUNT_DAYS } from '../../../src/jobs/retention.ts';
-import { registerWithOffer } from '../../../src/marketplace/offer-with-account.ts';
+import { runRetention, UNVERIFIED_ACCOUNT_DAYS } from '#features/jobs/retention.ts';
+import { registerWithOffer } from '#features/marketplace/offer-with-account.ts';
 import { strongPassword, testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { insertPitch, offerForm } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 /**
- * What a draft becomes once its publication is done (issue 11): it waits as 'publishing' (not
+ * What a draft becomes once its publication is done: it waits as 'publishing' (not
  * editable, not published yet); a failed build makes it an editable draft again, so the curator
  * can fix it and publish again; only a live publication makes it 'published'. And the guard of
  * the checkout: with PUBLISHING=off (the test processes and the shared e2e server) the default
@@ -10,12 +10,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { publications } from '../../../db/publishing-schema.ts';
-import { draftById, publishDraft, saveDraft } from '../../../src/editor/drafts.ts';
-import { publicationById, requestPublish, setPublishingEnvironmentForTests } from '../../../src/publishing/publish.ts';
-import { claimNext, processPublications, type PublishingEnvironment } from '../../../src/publishing/worker.ts';
-import type { SiteBuilder } from '../../../src/publishing/site-build.ts';
-import { config, parseConfig } from '../../../src/server/config.ts';
+import { publications } from '#db/publishing-schema.ts';
+import { draftById, publishDraft, saveDraft } from '#features/editor/drafts.ts';
+import { publicationById, requestPublish, setPublishingEnvironmentForTests } from '#features/publishing/publish.ts';
+import { claimNext, processPublications, type PublishingEnvironment } from '#features/publishing/worker.ts';
+import type { SiteBuilder } from '#features/publishing/site-build.ts';
+import { config, parseConfig } from '#platform/config.ts';
 import { curatorActor } from '../accounts/actors.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { eq } from 'drizzle-orm';

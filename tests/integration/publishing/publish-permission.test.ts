@@ -4,13 +4,13 @@
  * edit but not publish, and the draft must stay unpublished.
  */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { publications } from '../../../db/publishing-schema.ts';
-import { draftById, publishDraft, saveDraft } from '../../../src/editor/drafts.ts';
+import { publications } from '#db/publishing-schema.ts';
+import { draftById, publishDraft, saveDraft } from '#features/editor/drafts.ts';
 import { curatorActor } from '../accounts/actors.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 
-vi.mock('../../../src/domain/policy.ts', async (original) => {
-  const policy = await original<typeof import('../../../src/domain/policy.ts')>();
+vi.mock('#domain/policy.ts', async (original) => {
+  const policy = await original<typeof import('#domain/policy.ts')>();
   const can = (...args: Parameters<typeof policy.can>) => args[1] !== 'content:publish' && policy.can(...args);
   return { ...policy, can: can as typeof policy.can };
 });

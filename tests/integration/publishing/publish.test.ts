@@ -1,5 +1,5 @@
 /**
- * The publish pipeline without Astro (issue 11, items 4 and 6): the worker, the database build
+ * The publish pipeline without Astro: the worker, the database build
  * lock, writing content/, revisions and revert, git commits, the rate limit and hostile paths,
  * with a quick stand-in for `astro build` on a temporary content folder. The real build and the
  * live server's switch are tested once in tests/e2e/publishing.test.ts.
@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { auditLog } from '../../../db/schema.ts';
-import { publications } from '../../../db/publishing-schema.ts';
-import { isPublishablePath } from '../../../src/publishing/content-paths.ts';
-import { contentHistory, publicationById, requestPublish, requestRevert, setPublishingEnvironmentForTests } from '../../../src/publishing/publish.ts';
-import { readLiveBuild } from '../../../src/publishing/live-build.ts';
-import { claimNext, MAX_ATTEMPTS, processPublications, type PublishingEnvironment } from '../../../src/publishing/worker.ts';
-import type { SiteBuilder, SiteBuildInput } from '../../../src/publishing/site-build.ts';
-import { lineDiff } from '../../../src/publishing/line-diff.ts';
+import { auditLog } from '#db/schema.ts';
+import { publications } from '#db/publishing-schema.ts';
+import { isPublishablePath } from '#features/publishing/content-paths.ts';
+import { contentHistory, publicationById, requestPublish, requestRevert, setPublishingEnvironmentForTests } from '#features/publishing/publish.ts';
+import { readLiveBuild } from '#features/publishing/live-build.ts';
+import { claimNext, MAX_ATTEMPTS, processPublications, type PublishingEnvironment } from '#features/publishing/worker.ts';
+import type { SiteBuilder, SiteBuildInput } from '#features/publishing/site-build.ts';
+import { lineDiff } from '#features/publishing/line-diff.ts';
 import { registeredUser, testDatabase, type TestDb } from '../accounts/helpers.ts';
 
 const CASE = `---\ntitle: Oud\n---\nDe situatie.\n`;

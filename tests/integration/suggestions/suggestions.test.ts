@@ -6,16 +6,16 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { suggestions } from '../../../db/marketplace-schema.ts';
-import { auditLog, outbox } from '../../../db/schema.ts';
-import { deleteAccount, exportUserData } from '../../../src/accounts/profile.ts';
-import { suggestionInput } from '../../../src/actions/suggestion-input.ts';
-import { parseAboutPath, type AboutPage } from '../../../src/domain/suggestions.ts';
-import { runRetention } from '../../../src/jobs/retention.ts';
-import { listSuggestions, markSuggestion, submitSuggestion, type SuggestionInput } from '../../../src/suggestions/suggestions.ts';
+import { suggestions } from '#db/marketplace-schema.ts';
+import { auditLog, outbox } from '#db/schema.ts';
+import { deleteAccount, exportUserData } from '#features/accounts/profile.ts';
+import { suggestionInput } from '#actions/suggestion-input.ts';
+import { parseAboutPath, type AboutPage } from '#domain/suggestions.ts';
+import { runRetention } from '#features/jobs/retention.ts';
+import { listSuggestions, markSuggestion, submitSuggestion, type SuggestionInput } from '#features/suggestions/suggestions.ts';
 import { actorOf, curatorActor } from '../accounts/actors.ts';
 import { registeredUser, strongPassword, testDatabase, type TestDb } from '../accounts/helpers.ts';
-import { assignRole } from '../../../src/accounts/curation.ts';
+import { assignRole } from '#features/accounts/curation.ts';
 
 let t: TestDb;
 beforeEach(async () => {

@@ -1,12 +1,12 @@
 /**
- * "Zet in mijn agenda" (issue 10, item 4): one published activity as an .ics file, with the same
+ * "Zet in mijn agenda": one published activity as an .ics file, with the same
  * stable UID as in the feed, so importing it and subscribing later do not make two entries.
  */
 import type { APIContext } from 'astro';
-import { activitiesCalendar, ICAL_CONTENT_TYPE } from '../../../activities/activity-ical.ts';
-import { publicActivity } from '../../../activities/activity-list.ts';
-import { appDatabase } from '../../../server/app-database.ts';
-import { config } from '../../../server/config.ts';
+import { activitiesCalendar, ICAL_CONTENT_TYPE } from '#features/activities/activity-ical.ts';
+import { publicActivity } from '#features/activities/activity-list.ts';
+import { appDatabase } from '#web/app-database.ts';
+import { config } from '#platform/config.ts';
 
 export const prerender = false;
 

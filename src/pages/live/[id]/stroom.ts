@@ -1,16 +1,16 @@
 /**
- * The live screen's updates as Server-Sent Events (issue 10, item 1): an event `stand` with the
- * screen's state whenever it changes in the database (src/live/event-stream.ts), until the
+ * The live screen's updates as Server-Sent Events: an event `stand` with the
+ * screen's state whenever it changes in the database (src/features/live/event-stream.ts), until the
  * session ends, the screen goes away or the server stops. Public like the screen itself; an
  * unknown session answers 404 (EventSource then stops asking).
  */
 import type { APIRoute } from 'astro';
-import { eventStream } from '../../../live/event-stream.ts';
-import { liveMarker, liveSnapshot } from '../../../live/live-tally.ts';
-import { appDatabase } from '../../../server/app-database.ts';
-import { shutdownSignal } from '../../../server/lifecycle.ts';
-import { clientIp } from '../../../server/request.ts';
-import { takeStreamSlot } from '../../../live/stream-slots.ts';
+import { eventStream } from '#features/live/event-stream.ts';
+import { liveMarker, liveSnapshot } from '#features/live/live-tally.ts';
+import { appDatabase } from '#web/app-database.ts';
+import { shutdownSignal } from '#platform/lifecycle.ts';
+import { clientIp } from '#web/request.ts';
+import { takeStreamSlot } from '#features/live/stream-slots.ts';
 
 export const prerender = false;
 

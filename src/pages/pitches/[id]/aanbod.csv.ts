@@ -1,7 +1,7 @@
-/** The offers on a pitch as a CSV file for Excel (issue 7 item 7); same authorization as the owner's page, 404 for anyone else. */
+/** The offers on a pitch as a CSV file for Excel; same authorization as the owner's page, 404 for anyone else. */
 import type { APIRoute } from 'astro';
-import { exportOffersCsv } from '../../../marketplace/answers.ts';
-import { depsFor } from '../../../server/request.ts';
+import { exportOffersCsv } from '#features/marketplace/answers.ts';
+import { depsFor } from '#web/request.ts';
 
 export const prerender = false;
 

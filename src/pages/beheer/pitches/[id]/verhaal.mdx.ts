@@ -1,14 +1,14 @@
 /**
- * "Maak er een praktijkvoorbeeld van" (issue 10, item 3): a closed, matched pitch as a draft case
+ * "Maak er een praktijkvoorbeeld van": a closed, matched pitch as a draft case
  * study (MDX) for curators to download. Everyone else is refused with a Dutch message: a visitor
  * is sent to log in, a signed-in non-curator gets 403, an unknown pitch 404, and a pitch that is
  * not closed with a match 409.
  */
 import type { APIRoute } from 'astro';
-import { draftStoryForPitch } from '../../../../marketplace/pitch-story-download.ts';
-import { storyRefusalMessage } from '../../../../marketplace/pitch-story.ts';
-import { safeReturnPath } from '../../../../server/return-path.ts';
-import { depsFor } from '../../../../server/request.ts';
+import { draftStoryForPitch } from '#features/marketplace/pitch-story-download.ts';
+import { storyRefusalMessage } from '#features/marketplace/pitch-story.ts';
+import { safeReturnPath } from '#web/return-path.ts';
+import { depsFor } from '#web/request.ts';
 
 export const prerender = false;
 

@@ -1,0 +1,52 @@
+/**
+ * A source text that content may cite (content/sources/sources.yaml): what it is,
+ * when it is from, what weight it carries and what it supports. Dates come from the text only;
+ * where the text gives none, the field says `onbekend` rather than a guess.
+ */
+import { z } from 'astro/zod';
+import { sourceKindIds } from '#features/catalog/source-kinds.ts';
+
+/** A date as the text gives it, or `onbekend`. */
+export const sourceDateSchema = z.union([
+  z.literal('onbekend'),
+  z.strictObject({
+    /** In the text's own terms, e.g. "donderdag 21 maart". */
+    text: z.string().min(3),
+    /** For <time datetime>: YYYY-MM-DD, YYYY-MM, YYYY, or a yearless --MM-DD when the text names no year. */
+    // MM-DD is the form the W3C validator accepts for a day without a year.
+    iso: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|\d{2}-\d{2})$/, 'gebruik JJJJ-MM-DD, JJJJ-MM, JJJJ of MM-DD').optional(),
+    /** What the text leaves out, e.g. "jaartal niet genoemd". */
+    note: z.string().optional(),
+  }),
+]);
+
+/** The event a report is about: when, where, who hosted, organised and took part. */
+export const sourceEventSchema = z.strictObject({
+  name: z.string().min(5),
+  date: sourceDateSchema,
+  /** Only when the text names it. */
+  place: z.string().optional(),
+  /** Who received the participants (the text's "te gast bij …"). */
+  hosts: z.array(z.string().min(2)).min(1),
+  organisers: z.array(z.string().min(2)).default([]),
+  /** Groups and named people, with the role the text gives them. */
+  participants: z.array(z.string().min(2)).min(1),
+});
+
+export const sourceSchema = z.strictObject({
+  /** The file name in ../shared/sources; case and instrument frontmatter cite it. */
+  id: z.string().regex(/^[a-z0-9-]+\.txt$/, 'de bestandsnaam in kleine letters met streepjes, eindigend op .txt'),
+  title: z.string().min(3),
+  publisher: z.string().min(3),
+  kind: z.enum(sourceKindIds),
+  /** When the text itself was written or published; usually `onbekend`. */
+  date: sourceDateSchema,
+  /** What this source supports on the site, in one or two sentences. */
+  supports: z.string().min(20).max(600),
+  /** What the text leaves open that readers will ask about (no author, no party named). */
+  note: z.string().optional(),
+  event: sourceEventSchema.optional(),
+});
+
+export type SourceData = z.infer<typeof sourceSchema>;
+export type SourceDate = z.infer<typeof sourceDateSchema>;

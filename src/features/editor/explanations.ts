@@ -1,0 +1,19 @@
+/**
+ * What the evidence kinds and statuses mean, shown beside their choices in the editor (issue 11,
+ * item 2). The labels come from src/domain/facets.ts; these are the README's rules for curators.
+ */
+import type { CaseStatus, EvidenceKind } from '#domain/facets.ts';
+
+export const evidenceExplanation: Record<EvidenceKind, string> = {
+  resultaat: 'De bron meldt een bereikt resultaat (aantallen, mensen aan het werk).',
+  ervaring: 'Deelnemers vertellen over hun aanpak en ervaringen, zonder harde resultaten.',
+  ambitie: 'Een voornemen of plan. Een verkiezingsprogramma is altijd een ambitie, ook als het iets als bereikt noemt.',
+  pitch: 'Een vraag of uitdaging die een gemeente pitchte aan werkgevers.',
+};
+
+export const statusExplanation: Record<CaseStatus, string> = {
+  lopend: 'De aanpak liep toen de bron werd geschreven.',
+  gepitcht: 'De vraag is gepitcht; wie meedoet, is nog niet bekend.',
+  voornemen: 'Een voorstel dat nog moet beginnen.',
+  afgerond: 'De aanpak is afgelopen.',
+};

@@ -1,0 +1,53 @@
+/**
+ * Unsubscribing from the weekly digest without signing in. Each digest
+ * carries its own link `/afmelden/?t=<id>.<secret>`: the id is the digest's row, the secret
+ * 256 random bits of which only the SHA-256 is stored (like sessions and one-time tokens).
+ * Why not an HMAC-signed link: that needs a server secret that every instance shares and that
+ * can never change without breaking old links; a stored hash needs nothing new, and ends with
+ * the row. The link is specific to one person, works for a year (the row's retention, longer
+ * than any mail sits unread) and may be used again: unsubscribing twice is still unsubscribed.
+ * Opening the link (GET) only shows a button; the POST (the button, or a mail provider's
+ * RFC 8058 one-click POST) switches the digest off. Follows stay, so switching it on again on
+ * /account/volgen/ brings the same news back.
+ */
+import { eq } from 'drizzle-orm';
+import type { Database } from '#db/client.ts';
+import { digestSends, digestSettings } from '#db/follows-schema.ts';
+import { users } from '#db/schema.ts';
+import { audit } from '#platform/audit/audit-log.ts';
+import { constantTimeEqualHex, parseSplitToken, sha256Hex } from '#platform/auth/crypto.ts';
+
+export type UnsubscribeCheck = { ok: true; userId: string; email: string; enabled: boolean } | { ok: false; reason: 'invalid' };
+
+/** Checks a link's token without using it: whose digest it is and whether it is still on. */
+export async function checkUnsubscribeToken(db: Database, token: string | null | undefined): Promise<UnsubscribeCheck> {
+  const parsed = parseSplitToken(token);
+  if (!parsed) return { ok: false, reason: 'invalid' };
+  const [row] = await db
+    .select({ hash: digestSends.unsubscribeHash, userId: digestSends.userId, email: users.email, enabled: digestSettings.enabled })
+    .from(digestSends)
+    .innerJoin(users, eq(users.id, digestSends.userId))
+    .leftJoin(digestSettings, eq(digestSettings.userId, digestSends.userId))
+    .where(eq(digestSends.id, parsed.id))
+    .limit(1);
+  if (!row?.hash || !constantTimeEqualHex(sha256Hex(parsed.secret), row.hash)) return { ok: false, reason: 'invalid' };
+  return { ok: true, userId: row.userId, email: row.email, enabled: row.enabled ?? true };
+}
+
+export type UnsubscribeResult = { ok: true; email: string } | { ok: false; reason: 'invalid' };
+
+/** Switches the digest off for the link's owner (again: no change). */
+export async function unsubscribeDigest(db: Database, token: string | null | undefined, now = Date.now()): Promise<UnsubscribeResult> {
+  const check = await checkUnsubscribeToken(db, token);
+  if (!check.ok) return check;
+  if (check.enabled) {
+    await db.batch([
+      db
+        .insert(digestSettings)
+        .values({ userId: check.userId, enabled: false, changedAt: now })
+        .onConflictDoUpdate({ target: digestSettings.userId, set: { enabled: false, changedAt: now } }),
+      audit(db, { actorUserId: check.userId, action: 'digest.unsubscribed', subjectType: 'user', subjectId: check.userId }, now),
+    ]);
+  }
+  return { ok: true, email: check.email };
+}

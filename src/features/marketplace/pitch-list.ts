@@ -1,0 +1,204 @@
+/**
+ * Home of the public pitch queries: the filtered, sorted, paged list with its
+ * facet counts, featured pitches, a municipality's pitches and the counts for the map. Only
+ * published and closed pitches are public (docs/architecture.md); a published pitch past its closing
+ * date reads as closed (pitch-lifecycle.ts `effectiveStatus`), decided against today's date in
+ * Europe/Amsterdam. Filtering, counting and ordering the list, the featured pitches and the map
+ * counts come from the in-memory facet index (pitch-index.ts), which keeps them flat from 1,000
+ * to 100,000 pitches (npm run bench); the cards of a page are read by primary key.
+ * Every query here is checked to use an index (tests/integration/marketplace/query-plans.test.ts).
+ */
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '#db/client.ts';
+import { offers, pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
+import { loadGeo } from '#features/catalog/geo.ts';
+import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import {
+  PITCHES_PER_PAGE,
+  type MunicipalityPlace,
+  type PitchFacetKey,
+  type PitchQuery,
+  type PlaceFacetKey,
+  type PlaceVocabulary,
+} from '#domain/pitch-filter.ts';
+import { plainTextExcerpt } from '#platform/markdown/render-user-markdown.ts';
+import { countsByMunicipality, currentPitchIndex, featuredSeqs, viewPitchIndex } from './pitch-index.ts';
+
+/** Statuses the public may see. */
+const publicStatuses = ['published', 'closed'] as const;
+/** Offers that count as "an employer joined": made and not withdrawn or declined (waiting ones are not visible yet). */
+const joinedOfferStatuses = ['offered', 'shortlisted', 'accepted'] as const;
+const EXCERPT_LENGTH = 220;
+
+/** What a pitch card shows. */
+export interface PitchCardView {
+  id: string;
+  title: string;
+  municipalityId: string;
+  municipalityName: string;
+  area: string;
+  /** The challenge as plain text, cut at a word. */
+  excerpt: string;
+  /** Kinds of help asked (ids from domain/help-kinds.ts). */
+  helpKinds: string[];
+  closingDate: string;
+  /** Published and the closing day not ended (the effective status is published). */
+  open: boolean;
+  /** Employers with an offer that is made and still in play or accepted. */
+  employersJoined: number;
+  demo: boolean;
+  featured: boolean;
+  publishedAt: number | null;
+}
+
+/** One page of the list, with everything the filter column shows. */
+export interface PitchListPage {
+  items: PitchCardView[];
+  total: number;
+  /** The page shown: the asked page, or the last one when the asked page is past the end. */
+  page: number;
+  pageCount: number;
+  /** Per facet: how many pitches each value would give with the other facets' choices applied. */
+  counts: Record<PitchFacetKey, Map<string, number>>;
+  /** Per facet: values any public pitch has at all (other values are noise in the filter column). */
+  used: Record<PitchFacetKey, Set<string>>;
+}
+
+/** Municipalities, provinces and regions from the CBS data, indexed for the list's needs. */
+interface Places {
+  vocabulary: PlaceVocabulary;
+  byMunicipality: Map<string, MunicipalityPlace & { name: string }>;
+  municipalitiesIn: Record<Exclude<PlaceFacetKey, 'municipalities'>, Map<string, string[]>>;
+  /** Every place per facet with its name, sorted by name: the filter column's options. */
+  options: Record<PlaceFacetKey, { id: string; label: string }[]>;
+}
+
+let placesCache: Places | undefined;
+
+/** The place vocabulary and lookups (read once per process from content/geo). */
+export function pitchPlaces(): Places {
+  if (placesCache) return placesCache;
+  const geo = loadGeo();
+  const byMunicipality = new Map(geo.municipalities.map((m) => [m.id, { name: m.name, province: m.province.id, region: m.region.id }]));
+  const group = (key: 'province' | 'region') => {
+    const map = new Map<string, string[]>();
+    for (const [id, place] of byMunicipality) map.set(place[key], [...(map.get(place[key]) ?? []), id]);
+    return map;
+  };
+  placesCache = {
+    vocabulary: {
+      municipalities: new Set(byMunicipality.keys()),
+      provinces: new Set(geo.provinces.map((p) => p.id)),
+      regions: new Set(geo.regions.map((r) => r.id)),
+    },
+    byMunicipality,
+    municipalitiesIn: { provinces: group('province'), regions: group('region') },
+    options: {
+      municipalities: geo.municipalities.map((m) => ({ id: m.id, label: m.name })),
+      provinces: geo.provinces.map((p) => ({ id: p.id, label: p.name })),
+      regions: geo.regions.map((r) => ({ id: r.id, label: r.name })),
+    },
+  };
+  return placesCache;
+}
+
+/**
+ * One page of public pitches for a list URL, with the total and the counts per filter value.
+ * A page past the end shows the last page instead (an old link after pitches closed). Filter,
+ * counts and page order come from the in-memory facet index (pitch-index.ts, one pass); only
+ * the page's cards are read from the database.
+ */
+export async function listPitches(db: Database, query: PitchQuery, now: Date, perPage = PITCHES_PER_PAGE): Promise<PitchListPage> {
+  const today = amsterdamDate(now);
+  const places = pitchPlaces();
+  const index = await currentPitchIndex(db, places.byMunicipality);
+  const view = viewPitchIndex(index, query, today, perPage, places);
+  const items = await cardsFor(db, view.seqs, today);
+  return { items, total: view.total, page: view.page, pageCount: view.pageCount, counts: view.counts, used: index.used };
+}
+
+const cardColumns = {
+  seq: pitches.seq,
+  id: pitches.id,
+  title: pitches.title,
+  municipalityId: pitches.municipalityId,
+  area: pitches.area,
+  challenge: pitches.challenge,
+  closingDate: pitches.closingDate,
+  status: pitches.status,
+  demo: pitches.demo,
+  featured: pitches.featured,
+  publishedAt: pitches.publishedAt,
+};
+type CardRow = Pick<PitchRow, keyof typeof cardColumns>;
+
+/** Cards for rows: kinds of help and the number of employers joined, in two indexed queries. */
+async function toCards(db: Database, rows: CardRow[], today: string): Promise<PitchCardView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [kinds, joined] = await Promise.all([
+    db
+      .select({ pitchId: pitchFacets.pitchId, value: pitchFacets.value })
+      .from(pitchFacets)
+      .where(and(inArray(pitchFacets.pitchId, ids), eq(pitchFacets.facet, 'help-kind'))),
+    db
+      .select({ pitchId: offers.pitchId, n: count() })
+      .from(offers)
+      .where(and(inArray(offers.pitchId, ids), inArray(offers.status, [...joinedOfferStatuses])))
+      .groupBy(offers.pitchId),
+  ]);
+  const places = pitchPlaces();
+  const joinedBy = new Map(joined.map((j) => [j.pitchId, j.n]));
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    municipalityId: row.municipalityId,
+    municipalityName: places.byMunicipality.get(row.municipalityId)?.name ?? row.municipalityId,
+    area: row.area,
+    excerpt: plainTextExcerpt(row.challenge, EXCERPT_LENGTH),
+    helpKinds: kinds.filter((k) => k.pitchId === row.id).map((k) => k.value),
+    closingDate: row.closingDate,
+    open: row.status === 'published' && row.closingDate >= today,
+    employersJoined: joinedBy.get(row.id) ?? 0,
+    demo: row.demo,
+    featured: row.featured,
+    publishedAt: row.publishedAt,
+  }));
+}
+
+/** Cards for pitches by seq, in the given order (a pitch deleted since the index was read is left out). */
+async function cardsFor(db: Database, seqs: number[], today: string): Promise<PitchCardView[]> {
+  if (seqs.length === 0) return [];
+  const rows = await db.select(cardColumns).from(pitches).where(inArray(pitches.seq, seqs));
+  const bySeq = new Map(rows.map((row) => [row.seq, row]));
+  return toCards(
+    db,
+    seqs.flatMap((seq) => bySeq.get(seq) ?? []),
+    today,
+  );
+}
+
+/** Featured pitches that are still open, newest first: the top of the list page. */
+export async function featuredPitches(db: Database, now: Date, limit = 3): Promise<PitchCardView[]> {
+  const today = amsterdamDate(now);
+  const index = await currentPitchIndex(db, pitchPlaces().byMunicipality);
+  return cardsFor(db, featuredSeqs(index, today, limit), today);
+}
+
+/** A municipality's public pitches (published and closed), newest first. */
+export async function publishedPitchesFor(db: Database, municipalityId: string, now: Date = new Date(), limit = 50): Promise<PitchCardView[]> {
+  const today = amsterdamDate(now);
+  const rows = await db
+    .select(cardColumns)
+    .from(pitches)
+    .where(and(eq(pitches.municipalityId, municipalityId), inArray(pitches.status, [...publicStatuses])))
+    .orderBy(desc(pitches.publishedAt), desc(pitches.seq))
+    .limit(limit);
+  return toCards(db, rows, today);
+}
+
+/** Public pitches per municipality id (all, and those open today), for the map. */
+export async function pitchCountsByMunicipality(db: Database, now: Date = new Date()): Promise<Map<string, { total: number; open: number }>> {
+  const index = await currentPitchIndex(db, pitchPlaces().byMunicipality);
+  return countsByMunicipality(index, amsterdamDate(now));
+}

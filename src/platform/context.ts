@@ -1,0 +1,25 @@
+/** What the account flows need from the outside world, so tests can pass their own. */
+import type { Database } from '#db/client.ts';
+
+export interface Deps {
+  db: Database;
+  /** The site's origin, for links in e-mail (e.g. https://praktijkplein.nl). */
+  origin: string;
+  /** The client's IP address, for per-IP rate limits. */
+  ip: string;
+  now?: number;
+  /** Hashes a new password (argon2id by default); tests pass a counting one to show both paths do the same work. */
+  hashPassword?: (password: string) => Promise<string>;
+}
+
+export const clock = (deps: Deps) => deps.now ?? Date.now();
+
+/** What a database error says, its cause included (libSQL wraps SQLite's message). */
+export function databaseErrorText(error: unknown): string {
+  return String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? '');
+}
+
+/** A unique-constraint failure from SQLite/libSQL (e.g. the e-mail was taken meanwhile). */
+export function isUniqueViolation(error: unknown): boolean {
+  return /UNIQUE constraint failed/i.test(databaseErrorText(error));
+}

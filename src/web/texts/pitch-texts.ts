@@ -1,0 +1,29 @@
+/** Dutch wording for pitch lists and feeds, in one place so cards, headings and feeds agree. */
+import { helpKinds } from '#domain/help-kinds.ts';
+import { formatDate } from '#platform/texts/nl.ts';
+
+/** "1 pitch" / "3 pitches". */
+export function countPitches(n: number): string {
+  return `${n} ${n === 1 ? 'pitch' : 'pitches'}`;
+}
+
+/** "Al 10 werkgevers doen mee" while open; in the past tense once closed. */
+export function employersJoinedText(n: number, open: boolean): string {
+  if (!open) return n === 0 ? 'Geen werkgevers deden mee' : n === 1 ? '1 werkgever deed mee' : `${n} werkgevers deden mee`;
+  if (n === 0) return 'Nog geen werkgevers: doe als eerste mee';
+  return n === 1 ? '1 werkgever doet mee' : `Al ${n} werkgevers doen mee`;
+}
+
+/** A closing date (YYYY-MM-DD, a day in Europe/Amsterdam) as "12 maart 2026". */
+export function formatClosingDate(day: string): string {
+  // Noon UTC is the same calendar day in Amsterdam, whatever the offset.
+  return formatDate(new Date(`${day}T12:00:00Z`));
+}
+
+/** The Dutch label of a kind of help; an id no longer in the vocabulary is shown as is, not an error. */
+export function helpKindLabel(id: string): string {
+  return helpKinds.terms.find((term) => term.id === id)?.label ?? id;
+}
+
+/** Labels of the list's open/closed filter. */
+export const pitchStateLabel = { open: 'Open voor aanbod', gesloten: 'Gesloten' } as const;
