@@ -22,7 +22,7 @@ ARG CURATION_PROMISE
 ENV ASTRO_TELEMETRY_DISABLED=1
 # The lockfile first, so a change in the source does not reinstall. `npm install` and not
 # `npm ci`: a lockfile made on one platform lacks the optional binaries of others, which
-# `npm ci` refuses (README, notes on versions); with a lockfile present both install its versions.
+# `npm ci` refuses (docs/architecture.md, traps of this stack); with a lockfile present both install its versions.
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY . .

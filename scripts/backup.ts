@@ -7,7 +7,7 @@
  *
  * Without a target the copy goes to db/backups/praktijkplein-<UTC time>.db (db/backups/ is
  * ignored by git). An existing file is never overwritten. A libSQL server (sqld) or Turso is
- * backed up with its own tools; see the README.
+ * backed up with its own tools; see docs/operations.md, "Backup and restore".
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -23,7 +23,7 @@ function fail(message: string): never {
 
 const { url } = configOrExit().database;
 if (!url.startsWith('file:')) {
-  fail('db:backup kopieert een databasebestand (DATABASE_URL=file:…). Een libSQL-server (sqld) of Turso maak je met hun eigen back-up; zie "Back-up en herstel" in de README.');
+  fail('db:backup kopieert een databasebestand (DATABASE_URL=file:…). Een libSQL-server (sqld) of Turso maak je met hun eigen back-up; zie "Backup and restore" in docs/operations.md.');
 }
 const source = resolve(url.slice('file:'.length));
 if (!existsSync(source)) fail(`Er is geen database om te kopiëren: ${source} bestaat niet.`);

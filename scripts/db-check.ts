@@ -1,7 +1,7 @@
 /**
  * `npm run db:check -- <file>`: is this database file sound? Runs `PRAGMA integrity_check` and
  * counts the applied migrations, without changing anything: the step before restoring a backup
- * (README, "Back-up en herstel"). Exits 1 when the file is missing or damaged.
+ * (docs/operations.md, "Backup and restore"). Exits 1 when the file is missing or damaged.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
