@@ -7,8 +7,8 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    // Built output, generated types and migrations written by drizzle-kit are not ours to lint.
-    ignores: ['dist/', '.astro/', 'node_modules/', 'db/migrations/', 'test-results/', 'public/pagefind/', 'content/'],
+    // Built output, generated types, published builds, test reports and drizzle-kit's migrations: generated, not written.
+    ignores: ['dist/', '.astro/', 'node_modules/', '.praktijkplein/', 'test-results/', 'db/migrations/', 'db/backups/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
