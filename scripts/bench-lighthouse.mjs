@@ -50,7 +50,9 @@ async function launchChromium() {
     stop: () => {
       try {
         process.kill(-chromium.pid, 'SIGKILL');
-      } catch {}
+      } catch {
+        // already gone
+      }
       rmSync(profile, { recursive: true, force: true });
     },
   };

@@ -145,7 +145,9 @@ export async function waitFor(url, seconds = 30) {
   for (let i = 0; i < seconds * 10; i++) {
     try {
       if ((await fetch(url)).ok) return true;
-    } catch {}
+    } catch {
+      // not listening yet; try again
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;

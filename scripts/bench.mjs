@@ -202,7 +202,9 @@ async function benchBasics() {
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(base)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet; try again
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 

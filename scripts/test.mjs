@@ -1,32 +1,47 @@
 /**
- * `npm test`: builds the site (browser and HTTP tests run against the real built server),
- * runs every Vitest project, and ends with a plain "N passed, N failed" line for CI.
+ * `npm test`: the static checks (lint, types, dependency rules, copies), then the build (browser and
+ * HTTP tests run against the real built server), then every Vitest project; ends with a plain
+ * "N passed, N failed" line for CI.
+ *
+ *   --no-checks  skip the static checks (only the build and the tests)
+ *   --no-build   skip the build (use the dist/ there is)
+ * Other arguments go to Vitest, e.g. `npm test -- --no-checks --no-build --project unit`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const report = 'test-results/vitest.json';
+const ownFlags = ['--no-build', '--no-checks'];
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  console.error(`Chromium ontbreekt (${chromium}); de browsertests hebben het nodig.\nInstalleer het met: apt-get install -y chromium (of zet CHROMIUM_PATH naar een Chromium).`);
+/** Stops before the tests with a reason and the one-line summary CI reads. */
+function stop(message) {
+  console.error(message);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
 
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  stop(`Chromium ontbreekt (${chromium}); de browsertests hebben het nodig.\nInstalleer het met: apt-get install -y chromium (of zet CHROMIUM_PATH naar een Chromium).`);
+}
+
+if (!process.argv.includes('--no-checks')) {
+  const failedChecks = await runChecks();
+  if (failedChecks.length > 0) {
+    stop(failedChecks.map((name) => `Controle mislukt: ${name}. Zie de meldingen met: npm run ${name}`).join('\n') + '\nDe build en de tests zijn niet gestart.');
+  }
+}
+
 if (!process.argv.includes('--no-build')) {
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env });
-  if (build.status !== 0) {
-    console.error('De build is mislukt; de tests zijn niet gestart.');
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  }
+  if (build.status !== 0) stop('De build is mislukt; de tests zijn niet gestart.');
 }
 
 mkdirSync('test-results', { recursive: true });
 if (existsSync(report)) rmSync(report);
-const extra = process.argv.slice(2).filter((arg) => arg !== '--no-build');
+const extra = process.argv.slice(2).filter((arg) => !ownFlags.includes(arg));
 const vitest = spawnSync(
   process.execPath,
   ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
@@ -34,13 +49,60 @@ const vitest = spawnSync(
 );
 
 let passed = 0;
-let failed = 0;
+let failed = 1;
 if (existsSync(report)) {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   passed = results.numPassedTests;
   failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
-} else {
-  failed = 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(vitest.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+
+/**
+ * Runs the package.json check scripts, as many at once as there are cores, longest first so the
+ * short ones fill the other core. A check's output is shown only when it fails. Returns the names
+ * of the checks that failed.
+ */
+async function runChecks() {
+  const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
+  // Longest first. check:deps is optional so that a checkout without the dependency rules still tests.
+  const names = ['typecheck', 'lint', 'check:deps', 'check:dupes'].filter((name) => name in scripts);
+  const queue = [...names];
+  const failed = [];
+  const started = Date.now();
+  console.log(`▶ Controles: ${names.join(', ')}`);
+
+  async function worker() {
+    for (let name = queue.shift(); name; name = queue.shift()) {
+      const begin = Date.now();
+      const { code, output } = await runScript(name);
+      const seconds = ((Date.now() - begin) / 1000).toFixed(1);
+      if (code === 0) {
+        console.log(`  ✓ ${name} (${seconds} s)`);
+      } else {
+        failed.push(name);
+        console.log(`  ✗ ${name} (${seconds} s)\n${output.trimEnd()}\n`);
+      }
+    }
+  }
+  const parallel = Math.max(1, Math.min(names.length, availableParallelism()));
+  await Promise.all(Array.from({ length: parallel }, worker));
+  console.log(`  controles klaar in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return failed;
+}
+
+/** `npm run <name>` with its output collected (npm puts node_modules/.bin, and so the project's Node, first on PATH). */
+function runScript(name) {
+  // Under `npm test` npm names its own entry point; run it with this Node rather than whatever `npm` is on PATH.
+  const [command, args] = process.env.npm_execpath
+    ? [process.execPath, [process.env.npm_execpath, 'run', '--silent', name]]
+    : ['npm', ['run', '--silent', name]];
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => resolve({ code: 1, output: String(error) }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}

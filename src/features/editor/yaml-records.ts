@@ -59,7 +59,7 @@ export function replaceRecord(fileText: string, id: string | null, recordText: s
 
 const quote = (text: string) => JSON.stringify(text);
 /** A value that can stand bare in YAML and reads back as the same string. */
-const plain = (text: string) => /^[a-zA-Z0-9][a-zA-Z0-9 .,'()\-/]*$/.test(text) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(text) && !/^[\d.\-]+$/.test(text) && !/[:#]/.test(text) && text.trim() === text;
+const plain = (text: string) => /^[a-zA-Z0-9][a-zA-Z0-9 .,'()\-/]*$/.test(text) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(text) && !/^[\d.-]+$/.test(text) && !/[:#]/.test(text) && text.trim() === text;
 
 /** A scalar as the hand-written files show it: bare where safe, otherwise a JSON (double-quoted) string. */
 export function yamlScalar(text: string): string {

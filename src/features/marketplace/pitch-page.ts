@@ -269,11 +269,15 @@ export async function similarPitchesAndCases(db: Database, draft: DraftKeys, cas
     .map((p) => {
       const reasons: string[] = [];
       let score = 0;
-      if (p.municipalityId === draft.municipalityId) (score += 3), reasons.push('zelfde gemeente');
-      else if (mates.includes(p.municipalityId)) (score += 2), reasons.push('zelfde arbeidsmarktregio');
+      const award = (points: number, reason: string) => {
+        score += points;
+        reasons.push(reason);
+      };
+      if (p.municipalityId === draft.municipalityId) award(3, 'zelfde gemeente');
+      else if (mates.includes(p.municipalityId)) award(2, 'zelfde arbeidsmarktregio');
       const shared = overlap(groupsOf.get(p.id) ?? [], draft.targetGroups);
-      if (shared > 0) (score += shared), reasons.push(shared === 1 ? 'een doelgroep gemeen' : `${shared} doelgroepen gemeen`);
-      if (titleHits.has(p.id)) (score += 3), reasons.push('woorden uit de titel');
+      if (shared > 0) award(shared, shared === 1 ? 'een doelgroep gemeen' : `${shared} doelgroepen gemeen`);
+      if (titleHits.has(p.id)) award(3, 'woorden uit de titel');
       return { pitch: { ...p, status: effectiveStatus(p, at), reasons }, score };
     })
     .sort((a, b) => b.score - a.score || a.pitch.title.localeCompare(b.pitch.title, 'nl'))

@@ -74,7 +74,7 @@ export function staticContentType(pathname) {
  */
 export function ensureCharset(res) {
   const writeHead = res.writeHead;
-  // @ts-ignore -- same signature, wrapped
+  // @ts-expect-error -- same signature, wrapped
   res.writeHead = function (statusCode, ...rest) {
     const headers = rest.find((arg) => arg && typeof arg === 'object');
     if (headers && !Array.isArray(headers)) {
