@@ -61,7 +61,7 @@ export const CASE_BODY_TEMPLATE = [
   'Suggesties van de redactie, afgeleid van dit voorbeeld.',
 ].join('\n');
 
-/** An empty form for a new case, dated today (YYYY-MM-DD, Europe/Amsterdam, from the caller). */
+/** An empty form for a new case, dated today (YYYY-MM-DD in Amsterdam, from the caller). */
 export function newCaseForm(today: string): CaseForm {
   return {
     id: '', title: '', summary: '', employers: [], municipalities: [], partners: [], places: '', sectors: [], targetGroups: [], instruments: [],

@@ -64,7 +64,7 @@ export const EMPTY_STANCE_ROWS = 2;
 /** An empty stance row. */
 export const emptyStance = (): StanceRow => ({ municipality: '', statement: '', evidence: '', source: '' });
 
-/** An empty form for a new instrument, dated today (YYYY-MM-DD, Europe/Amsterdam, from the caller). */
+/** An empty form for a new instrument, dated today (YYYY-MM-DD in Amsterdam, from the caller). */
 export function newInstrumentForm(today: string): InstrumentForm {
   return { id: '', title: '', summary: '', stances: [], targetGroups: [], organisations: [], sources: [], published: today, updated: '', body: INSTRUMENT_BODY_TEMPLATE };
 }

@@ -24,7 +24,8 @@
  */
 import { sectors, targetGroups, type CaseStatus, type EvidenceKind, type InstrumentId } from '#domain/facets.ts';
 import { helpKinds, type HelpKindId } from '#domain/help-kinds.ts';
-import { amsterdamDate, pitchOutcomeLabel, type PitchOutcome } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate, dutchDateAt } from '#domain/amsterdam-time.ts';
+import { pitchOutcomeLabel, type PitchOutcome } from '#domain/pitch-lifecycle.ts';
 import { slugify } from '#features/catalog/slug.ts';
 
 /** Every note for the curator starts with this; a published case must not contain it. */
@@ -236,8 +237,7 @@ function outcomeLines(outcome: PitchOutcome, peoplePlaced: number | null, closed
   return lines;
 }
 
-const dutchDay = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
-const datePhrase = (words: string, at: number | null) => (at ? `${words} ${dutchDay.format(new Date(at))}` : '');
+const datePhrase = (words: string, at: number | null) => (at ? `${words} ${dutchDateAt(at)}` : '');
 
 const helpLabel = (id: string) => helpKinds.terms.find((t) => t.id === id)?.label ?? id;
 
