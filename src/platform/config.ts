@@ -169,7 +169,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       isExample: !e.NETWORK_NAME,
     },
     hashConcurrency: e.HASH_CONCURRENCY,
-    contentDir: contentDir(e),
+    contentDir: contentDir({ CONTENT_DIR: e.CONTENT_DIR }),
     publishing: { stateDir: e.PUBLISH_DIR ? resolve(e.PUBLISH_DIR) : defaultPublishDir, buildEnv: publishBuildEnv(e), enabled: e.PUBLISHING === 'on' },
   };
 }

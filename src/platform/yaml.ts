@@ -18,11 +18,11 @@
 import { Document, isPair, isScalar, isSeq, parse, visit, type Pair, type Scalar } from 'yaml';
 
 /** The schema the build's js-yaml reads with, as `yaml` options (see the module comment). */
-const schema = { schema: 'core', customTags: ['timestamp'] } as const;
+const schema = (): { schema: 'core'; customTags: ['timestamp'] } => ({ schema: 'core', customTags: ['timestamp'] });
 
 /** Parses YAML text as the build does; throws on a syntax error or a duplicate key, as the build would. */
 export function readYaml(text: string): unknown {
-  return parse(text, { ...schema, uniqueKeys: true });
+  return parse(text, { ...schema(), uniqueKeys: true });
 }
 
 /** How `yamlText` writes values, by the key they stand under (at any depth). */
@@ -58,7 +58,7 @@ const commentText = (lines: readonly string[]) => lines.map((line) => ` ${line}`
 export function yamlText(data: Record<string, unknown> | readonly Record<string, unknown>[], style: YamlStyle = {}): string {
   const plain = new Set(style.plain ?? []);
   const flow = new Set(style.flow ?? []);
-  const doc = new Document(data, { ...schema, keepUndefined: false });
+  const doc = new Document(data, { ...schema(), keepUndefined: false });
   visit(doc, {
     Pair(_, pair, path) {
       // Comment lines above a key, found by the dotted path of the maps around it.
