@@ -12,7 +12,7 @@ import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { users } from '#db/schema.ts';
 import { newId } from '#platform/auth/crypto.ts';
 import { followUpSchedule } from '#domain/follow-up-schedule.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { renderUserMarkdown } from '#platform/markdown/render-user-markdown.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -11,7 +11,7 @@ import type { Database } from '#db/client.ts';
 import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { organisations, users } from '#db/schema.ts';
 import { renderUserMarkdown } from '#platform/markdown/render-user-markdown.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import type { OfferStatus } from '#domain/offer-lifecycle.ts';
 
 interface DemoPitch {

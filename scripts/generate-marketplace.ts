@@ -11,7 +11,7 @@ import { organisations } from '#db/schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 
 const WORDS = ['wijk', 'werk', 'jongeren', 'basisbaan', 'leerwerkplek', 'buddy', 'zorg', 'logistiek', 'groen', 'techniek', 'winkel', 'haven', 'station', 'school', 'sport'];
 const CHUNK = 500;

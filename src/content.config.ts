@@ -3,6 +3,7 @@
  * strict: an unknown field, an id outside its vocabulary or organisation list, or a source that
  * is not in content/sources/sources.yaml fails the build with the file and field named.
  */
+import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { caseSchema } from '#features/catalog/schemas/case.ts';
@@ -10,6 +11,7 @@ import { instrumentSchema } from '#features/catalog/schemas/instrument.ts';
 import { organisationSchema, sourceSchema } from '#features/catalog/schemas/organisation.ts';
 import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
 import { loadSourceRecords } from '#features/catalog/sources.ts';
+import { contentDir } from '#platform/config.ts';
 
 /** A collection filled from records that are already in memory. */
 function recordsLoader(name: string, records: () => { id: string }[]) {
@@ -25,8 +27,8 @@ function recordsLoader(name: string, records: () => { id: string }[]) {
 }
 
 export const collections = {
-  cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/cases' }), schema: caseSchema }),
-  instruments: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/instruments' }), schema: instrumentSchema }),
+  cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: join(contentDir(), 'cases') }), schema: caseSchema }),
+  instruments: defineCollection({ loader: glob({ pattern: '*.mdx', base: join(contentDir(), 'instruments') }), schema: instrumentSchema }),
   organisations: defineCollection({ loader: recordsLoader('praktijkplein-organisations', loadOrganisationRecords), schema: organisationSchema }),
   sources: defineCollection({ loader: recordsLoader('praktijkplein-sources', loadSourceRecords), schema: sourceSchema }),
 };

@@ -8,13 +8,13 @@ import { z } from 'astro/zod';
 import { clockTime } from '#web/texts/curation-texts.ts';
 import { formatDate } from '#platform/texts/nl.ts';
 import { caseFormFromInput, checkCaseForm } from '#features/editor/case-form.ts';
-import { mdxIds } from '#features/editor/content-files.ts';
+import { mdxIds } from '#platform/content-store.ts';
 import { draftFromPitch } from '#features/editor/pitch-draft.ts';
 import { storyRefusalMessage } from '#features/marketplace/pitch-story.ts';
 import { checkInstrumentForm, instrumentFormFromInput } from '#features/editor/instrument-form.ts';
 import { checkOrganisationForm, organisationFormFromInput } from '#features/editor/organisation-form.ts';
-import { readContentFile } from '#features/editor/content-files.ts';
-import { checkSourceForm, sourceFormFromInput, unlistedSourceFiles } from '#features/editor/source-form.ts';
+import { readContentFile } from '#platform/content-store.ts';
+import { checkSourceForm, sourceFormFromInput } from '#features/editor/source-form.ts';
 import { discardDraft, publishDraft, requestReview, reviewDraft, saveDraft, type SaveDraftResult } from '#features/editor/drafts.ts';
 import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
 import { idField } from './fields.ts';
@@ -103,7 +103,7 @@ export const editor = {
     },
   }),
 
-  // h/11forms: one entry of sources.yaml; a new one is an unlisted file of ../shared/sources.
+  // h/11forms: one entry of sources.yaml, typed in by the curator (a new one's id may come from its title).
   saveSource: defineAction({
     accept: 'form',
     handler: async (input: FormData, context): Promise<FormOutcome> => {
@@ -114,12 +114,12 @@ export const editor = {
       const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
       const live = readContentFile('sources/sources.yaml');
       if (!live) return formError('De lijst met bronnen is nu niet te lezen. Probeer het later opnieuw.', 503);
-      const checked = checkSourceForm(form, live.text, { isNew, available: unlistedSourceFiles(live.text) });
+      const checked = checkSourceForm(form, live.text, { isNew });
       if (!checked.ok) return fieldErrors(checked.fields);
       const version = Number(input.get('version'));
       const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
       const result = await saveDraft(await depsFor(context), actor, {
-        kind: 'source', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
+        kind: 'source', contentId: checked.id, formData: { ...form, id: checked.id }, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
       });
       return saveOutcome(result);
     },
@@ -228,8 +228,6 @@ export const editor = {
           return formError('Deze pitch bestaat niet (meer).', 404);
         case 'exists':
           return formError(`Er staat al een praktijkvoorbeeld met het adres "${result.contentId}" op de site. Open dat in de editor via Inhoud.`, 409);
-        case 'unreadable':
-          return formError('Het concept kon niet in de editor worden geopend. Download het als bestand.', 422);
         default:
           return formError(storyRefusalMessage[result.reason], 409);
       }

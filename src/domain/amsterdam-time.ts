@@ -1,13 +1,18 @@
 /**
- * Home of wall-clock time in Europe/Amsterdam for the activity calendar:
- * people type a day and a time as they read it on the clock in the Netherlands; the database
- * keeps the instant (UTC milliseconds). Two days a year the clock jumps: on the last Sunday of
+ * The one home of civil time in the Netherlands: no other module names the time zone. Days are
+ * YYYY-MM-DD as the calendar on the wall in Amsterdam shows them (a pitch's closing day, a
+ * follow-up's due day, a case's published day), instants are UTC milliseconds (what the
+ * database keeps), and everything between the two, and every Dutch date text, comes from here.
+ *
+ * People type a day and a time as they read it on the clock in the Netherlands; the database
+ * keeps the instant. Two days a year the clock jumps: on the last Sunday of
  * March 02:00–02:59 does not exist (the clock goes from 02:00 to 03:00), and on the last Sunday
  * of October 02:00–02:59 happens twice. `amsterdamInstant` says which case a time is, so the
  * form can refuse a time that does not exist instead of silently moving it an hour.
  * Pure: the time zone rules come from the runtime's Intl (ICU), no clock of its own.
  */
 
+/** The IANA time zone of the Netherlands (the only place this name is written). */
 export const AMSTERDAM = 'Europe/Amsterdam';
 
 const MINUTE = 60_000;
@@ -32,9 +37,24 @@ export interface WallTime {
 }
 
 /** The day and time the clock in Amsterdam shows at an instant. */
-export function amsterdamWallTime(instant: number): WallTime {
+export function amsterdamWallTime(instant: number | Date): WallTime {
   const parts = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
   return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** The calendar day (YYYY-MM-DD) it is in Amsterdam at an instant: "today" for closing and due days. */
+export function amsterdamDate(now: number | Date): string {
+  return amsterdamWallTime(now).day;
+}
+
+/** The hour (0–23) the clock in Amsterdam shows at an instant. */
+export function amsterdamHour(now: number | Date): number {
+  return Number(amsterdamWallTime(now).time.slice(0, 2));
+}
+
+/** "10:23": the time on the clock in Amsterdam at an instant. */
+export function amsterdamClockTime(instant: number | Date): string {
+  return amsterdamWallTime(instant).time;
 }
 
 /** Minutes Amsterdam is ahead of UTC at an instant (60 in winter, 120 in summer). */
@@ -104,6 +124,11 @@ export function startOfAmsterdamDay(day: string): number {
   return result.instant;
 }
 
+/** The last millisecond of a calendar day in Amsterdam: a closing day is open through this instant. */
+export function endOfAmsterdamDay(day: string): number {
+  return startOfAmsterdamDay(nextDay(day)) - 1;
+}
+
 /** The day after a YYYY-MM-DD day. */
 export function nextDay(day: string): string {
   return addDays(day, 1);
@@ -123,6 +148,17 @@ const dateFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'num
 export function dutchDay(day: string): string {
   const date = new Date(`${day}T12:00:00Z`);
   return `${weekdayFormat.format(date)} ${dateFormat.format(date)}`;
+}
+
+/** "21 maart 2027" for a YYYY-MM-DD day (a calendar day: no time zone shift). */
+export function dutchDate(day: string): string {
+  // Read at noon UTC, so the formatter, set to UTC, cannot land on a neighbouring day.
+  return dateFormat.format(new Date(`${day}T12:00:00Z`));
+}
+
+/** "21 maart 2027": the day it is in Amsterdam at an instant. */
+export function dutchDateAt(instant: number | Date): string {
+  return dutchDate(amsterdamDate(instant));
 }
 
 /** "14.00": how Dutch writes a time of day. */
@@ -166,10 +202,27 @@ export function monthOf(day: string): string {
 }
 
 /** A YYYY-MM month moved by whole months. */
-export function addMonths(month: string, months: number): string {
+export function addMonthsToMonth(month: string, months: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) + months;
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * A calendar day (YYYY-MM-DD) plus whole months, clamped to the last day of the target month:
+ * 31 August + 6 months is the end of February, not 3 March as SQLite's date() would say.
+ */
+export function addMonthsToDay(day: string, months: number): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new Error(`Ongeldige datum: ${day}`);
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  // Day 0 of the next month is the last day of this one (UTC: no clock changes in the way).
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(targetYear).padStart(4, '0')}-${pad(targetMonth)}-${pad(Math.min(date, lastDay))}`;
 }
 
 /** Is this a YYYY-MM month between 2000 and 2199 (the month view refuses the rest with a 404)? */

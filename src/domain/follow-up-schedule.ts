@@ -1,11 +1,11 @@
 /**
  * Home of the outcome follow-up schedule: a pitch that closes as matched or
  * partly matched is asked 3, 6 and 12 months after its closing day how many people started and
- * how many are still at work. Days are calendar days in Europe/Amsterdam; a month later is the
- * same day number, or the month's last day when that month is shorter (31 August + 6 months is
- * 28 or 29 February, not 3 March as SQLite's date() would say). Pure: the caller passes the clock.
+ * how many are still at work. Days are calendar days in Amsterdam; a month later is the
+ * same day number, or the month's last day when that month is shorter (addMonthsToDay). Pure: the caller passes the clock.
  */
-import { amsterdamDate, type PitchOutcome } from './pitch-lifecycle.ts';
+import { addMonthsToDay, amsterdamDate } from './amsterdam-time.ts';
+import type { PitchOutcome } from './pitch-lifecycle.ts';
 
 /** The moments a closed pitch is asked about, in months after its closing day. */
 export const followUpMoments = [3, 6, 12] as const;
@@ -22,31 +22,17 @@ export function isFollowedUp(outcome: PitchOutcome | null | undefined): boolean 
   return outcome != null && followedUpOutcomes.includes(outcome);
 }
 
-/** A calendar day (YYYY-MM-DD) plus whole months, clamped to the last day of the target month. */
-export function addMonths(day: string, months: number): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new Error(`Ongeldige datum: ${day}`);
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  // Day 0 of the next month is the last day of this one (UTC: no clock changes in the way).
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(targetYear).padStart(4, '0')}-${pad(targetMonth)}-${pad(Math.min(date, lastDay))}`;
-}
-
 /** One scheduled question. */
 export interface ScheduledFollowUp {
   monthsAfter: FollowUpMoment;
-  /** YYYY-MM-DD in Europe/Amsterdam. */
+  /** YYYY-MM-DD, a day in Amsterdam. */
   dueOn: string;
 }
 
 /** The three questions for a pitch closed at `closedAt` (ms): due on its Amsterdam closing day plus 3, 6 and 12 months. */
 export function followUpSchedule(closedAt: number): ScheduledFollowUp[] {
   const closedOn = amsterdamDate(new Date(closedAt));
-  return followUpMoments.map((monthsAfter) => ({ monthsAfter, dueOn: addMonths(closedOn, monthsAfter) }));
+  return followUpMoments.map((monthsAfter) => ({ monthsAfter, dueOn: addMonthsToDay(closedOn, monthsAfter) }));
 }
 
 /** Is a question due (may it be answered, and is it time to remind) at `now`? From the start of its day in Amsterdam. */

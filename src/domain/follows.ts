@@ -8,7 +8,7 @@
  * pitch → municipality → region → sector → target group (the most specific first), so a new
  * Zaanstad pitch in logistics shows under "Zaanstad", not again under "Sector logistiek".
  */
-import { amsterdamDate } from './pitch-lifecycle.ts';
+import { addDays, amsterdamDate, amsterdamHour } from './amsterdam-time.ts';
 
 /** What one can follow, most specific first (the digest groups in this order). */
 export const followKinds = ['pitch', 'municipality', 'region', 'sector', 'target-group'] as const;
@@ -99,7 +99,7 @@ export function groupDigest(follows: readonly Follow[], items: readonly NewsItem
 }
 
 const HOUR_MS = 60 * 60 * 1000;
-/** A new week's digest is due from Monday 07:00 in Europe/Amsterdam (in the inbox at the start of the working week). */
+/** A new week's digest is due from Monday 07:00 Amsterdam time (in the inbox at the start of the working week). */
 export const DIGEST_HOUR = 7;
 
 /** ISO 8601 week ("2026-W07") of a calendar day (YYYY-MM-DD). */
@@ -123,27 +123,7 @@ export function isoWeek(day: string): string {
 export function digestPeriod(now: number): string {
   // Amsterdam's wall clock at `now`, DIGEST_HOUR earlier: Monday 06:59 still counts as last week.
   const local = amsterdamDate(new Date(now));
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' }).format(new Date(now)));
+  const hour = amsterdamHour(now);
   if (hour >= DIGEST_HOUR) return isoWeek(local);
-  const [y, m, d] = local.split('-').map(Number) as [number, number, number];
-  const yesterday = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-  return isoWeek(yesterday);
-}
-
-/** The first millisecond of a calendar day (YYYY-MM-DD) in Europe/Amsterdam. */
-export function amsterdamDayStart(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  // Amsterdam is UTC+1 or UTC+2: midnight local is one of these two instants.
-  for (const offset of [1, 2]) {
-    const candidate = Date.UTC(y, m - 1, d) - offset * HOUR_MS;
-    if (amsterdamDate(new Date(candidate)) === day && amsterdamDate(new Date(candidate - 1)) !== day) return candidate;
-  }
-  throw new Error(`Geen dag: ${day}`);
-}
-
-/** The last millisecond of a calendar day (YYYY-MM-DD) in Europe/Amsterdam. */
-export function amsterdamDayEnd(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-  return amsterdamDayStart(next) - 1;
+  return isoWeek(addDays(local, -1));
 }

@@ -120,7 +120,7 @@ export function isLive(status: OfferStatus): boolean {
 
 /**
  * The status of a new offer, or why none may be made: the pitch must accept offers (published,
- * closing day not ended in Europe/Amsterdam). `verified`: the employer acts for its organisation
+ * closing day not ended in Amsterdam). `verified`: the employer acts for its organisation
  * (address, membership and organisation verified); otherwise the offer waits for that.
  */
 export function startOffer(pitch: PitchState, employer: { verified: boolean }, now: Date): StartOfferResult {

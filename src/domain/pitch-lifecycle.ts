@@ -8,6 +8,7 @@
  * `transition` returns what to write instead of changing its input.
  * Tested as the full table of statuses × events × roles (tests/unit/pitch-lifecycle.test.ts).
  */
+import { amsterdamDate } from './amsterdam-time.ts';
 
 /** Stored statuses, in lifecycle order; this list becomes the database enum. */
 export const pitchStatuses = ['draft', 'submitted', 'changes-requested', 'published', 'rejected', 'closed'] as const;
@@ -61,7 +62,7 @@ export const pitchTransitions = {
   closed: {},
 } as const satisfies Record<PitchStatus, Partial<Record<PitchEvent, PitchRule>>>;
 
-/** What `transition` reads of a pitch. `closingDate`: YYYY-MM-DD, a day in Europe/Amsterdam; null: none. */
+/** What `transition` reads of a pitch. `closingDate`: YYYY-MM-DD, a day in Amsterdam; null: none. */
 export interface PitchState {
   readonly status: PitchStatus;
   readonly closingDate: string | null;
@@ -208,17 +209,9 @@ function textOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
-const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day (YYYY-MM-DD) it is in Europe/Amsterdam at `now`. */
-export function amsterdamDate(now: Date): string {
-  const parts = Object.fromEntries(amsterdamDay.formatToParts(now).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
 /**
  * Has the closing day ended? The closing date is inclusive: offers come in through the end of
- * that day in Europe/Amsterdam (23:59 local, whatever the offset that day). Dates in YYYY-MM-DD
+ * that day in Amsterdam (23:59 local, whatever the offset that day). Dates in YYYY-MM-DD
  * compare as strings. A malformed date is a bug upstream (validated at the edge), so it throws.
  */
 export function closingDatePassed(closingDate: string | null, now: Date): boolean {

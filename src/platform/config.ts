@@ -14,6 +14,17 @@ export const defaultPort = 4321;
 export const defaultPublishDir = join(process.cwd(), '.praktijkplein');
 
 /**
+ * The content folder (cases, instruments, organisations, sources, geo): CONTENT_DIR, or
+ * content/ in the project root. Everything the site reads at run time lives in the repository;
+ * nothing beside it is read. A function of its own, not only a field of `config()`: the build
+ * (content.config.ts, prerendering) reads content too, where the production-only checks of
+ * `config()` do not apply.
+ */
+export function contentDir(env: Record<string, string | undefined> = process.env): string {
+  return env.CONTENT_DIR ? resolve(env.CONTENT_DIR) : join(process.cwd(), 'content');
+}
+
+/**
  * The whole environment of a publish build: only what prerendering reads (the site's address
  * and the network's name and address) and PATH. No database address or token, no SMTP
  * password: content written by a curator must not be able to reach them at build time.
@@ -72,6 +83,8 @@ const environmentSchema = z
     HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     /** Where publishing keeps its builds and the live-build pointer. */
     PUBLISH_DIR: z.string().min(1).optional(),
+    /** The content folder; default content/ in the project root (see contentDir). */
+    CONTENT_DIR: z.string().min(1).optional(),
     /**
      * PUBLISHING=off: this server never publishes into its own checkout (the shared e2e server
      * and any test process run from the project root; a publish there would write content/ and
@@ -115,6 +128,8 @@ export interface Config {
   /** Who runs the site and how to reach them; the defaults are marked as examples. */
   network: { name: string; email: string; url?: string; curationPromise?: string; isExample: boolean };
   hashConcurrency: number;
+  /** The content folder the site reads and publishing writes (absolute). */
+  contentDir: string;
   /** Publishing: the state folder and the environment a staging build gets. */
   publishing: { stateDir: string; buildEnv: Record<string, string>; enabled: boolean };
 }
@@ -154,6 +169,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       isExample: !e.NETWORK_NAME,
     },
     hashConcurrency: e.HASH_CONCURRENCY,
+    contentDir: contentDir({ CONTENT_DIR: e.CONTENT_DIR }),
     publishing: { stateDir: e.PUBLISH_DIR ? resolve(e.PUBLISH_DIR) : defaultPublishDir, buildEnv: publishBuildEnv(e), enabled: e.PUBLISHING === 'on' },
   };
 }

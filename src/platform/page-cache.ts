@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 
 /** Paths whose on-demand pages are the same for every visitor without a session. */
 const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/organisaties/', '/sitemap-pitches.xml'];

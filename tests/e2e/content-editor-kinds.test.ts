@@ -129,6 +129,27 @@ describe('instrumenten en organisaties bewerken (zonder JavaScript)', () => {
     await context.close();
   });
 
+  test('nieuwe bron: de curator typt het record in (geen bestand kiezen); adres uit de titel, dubbel adres en geen vindplaats geweigerd bij het veld', async () => {
+    const { page, context } = await signedIn('e11k-nina', 'Nina Nieuw', { role: 'curator' });
+    await page.goto('/beheer/inhoud/bron/nieuw/');
+    expect(await page.locator('select[name="id"]').count()).toBe(0);
+    await page.getByLabel('Titel').fill('Werkconferentie werkgevers en gemeenten');
+    await page.getByLabel('Uitgever').fill('Demo-uitgever (e2e, nooit gepubliceerd)');
+    await page.locator('input[name="kind"][value="verslag"]').check();
+    await page.getByLabel('Wat de bron ondersteunt').fill('Een bron uit de e2e-test die niets op de site ondersteunt.');
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    // The title makes the address of a listed source, and no web address or description is given.
+    await hasText(page.locator('#veld-id-fout'), /staat al in de lijst/);
+    await hasText(page.locator('#veld-url-fout'), /webadres/);
+    expect(await page.getByLabel('Uitgever').inputValue()).toBe('Demo-uitgever (e2e, nooit gepubliceerd)');
+    await page.getByLabel('Adres van de bron').fill('e2e-demobron');
+    await page.getByLabel('Webadres').fill('https://www.voorbeeld.nl/e2e-demobron');
+    await savedDraft(page);
+    expect(await page.getByLabel('Titel').inputValue()).toBe('Werkconferentie werkgevers en gemeenten');
+    expect(await page.getByLabel('Webadres').inputValue()).toBe('https://www.voorbeeld.nl/e2e-demobron');
+    await context.close();
+  });
+
   test('wie geen curator is, komt er niet in', async () => {
     const { page, context } = await signedIn('e11k-lid', 'Lid Lubbers');
     for (const path of newPages) {
@@ -166,6 +187,10 @@ describe('instrumenten en organisaties bewerken: toegankelijkheid', () => {
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     await visible(page.locator('.pp-error-summary'));
     expect(await axeViolations(page), 'bron, met fouten').toEqual([]);
+    await page.goto('/beheer/inhoud/bron/nieuw/');
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await visible(page.locator('.pp-error-summary'));
+    expect(await axeViolations(page), 'nieuwe bron, met fouten').toEqual([]);
     await context.close();
   }, 240_000);
 });

@@ -4,7 +4,7 @@ import { followUps } from '#db/follow-up-schema.ts';
 import { pitches } from '#db/marketplace-schema.ts';
 import { newId } from '#platform/auth/crypto.ts';
 import { followUpSchedule } from '#domain/follow-up-schedule.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { serverDatabase } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';
 

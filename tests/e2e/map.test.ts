@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pitches } from '#db/marketplace-schema.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
 import { serverDatabase } from './accounts-support.ts';
 

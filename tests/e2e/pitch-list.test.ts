@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
 import { serverDatabase } from './accounts-support.ts';
 

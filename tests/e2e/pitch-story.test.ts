@@ -56,8 +56,8 @@ describe('van pitch naar praktijkvoorbeeld', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Maak er een praktijkvoorbeeld van' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^zaanstad-poelenbrug-verhaal-[a-z0-9]+\.mdx$/);
     const mdx = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
-    expect(mdx).toMatch(/^municipalities: \["zaanstad"\]$/m);
-    expect(mdx).toMatch(/^employers: \["postnl"\]$/m);
+    expect(mdx).toMatch(/^municipalities: \[zaanstad\]$/m);
+    expect(mdx).toMatch(/^employers: \[postnl\]$/m);
     // The link to the pitch comes from SITE_URL (config), like links in e-mail.
     expect(mdx).toMatch(new RegExp(`\\]\\(http://[^)\\s]+/pitches/${id}/\\)`));
 

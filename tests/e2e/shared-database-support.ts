@@ -7,6 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from '#db/client.ts';
 import { pitches } from '#db/marketplace-schema.ts';
 import { organisations, users } from '#db/schema.ts';
@@ -17,9 +18,9 @@ import { goodPassword } from './accounts-support.ts';
 
 export const sessionCookie = 'praktijkplein_sessie';
 
-/** The day `days` from today in Europe/Amsterdam (YYYY-MM-DD), as date fields want it. */
+/** The day `days` from today in Amsterdam (YYYY-MM-DD), as date fields want it. */
 export function dayFromNow(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 864e5));
+  return amsterdamDate(Date.now() + days * 864e5);
 }
 
 /** A fresh folder with a migrated database file (reference data included), and its URL. */

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
+import { astroYamlLoad as parseYaml } from '../unit/astro-yaml.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createContentIndex, type ContentIndex } from '#features/catalog/content-index.ts';
 import { placeNamesOf } from '#features/catalog/places.ts';

@@ -14,7 +14,8 @@ import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { organisations } from '#db/schema.ts';
 import { newId } from '#platform/auth/crypto.ts';
 import { draftStoryForPitch, storyCandidates } from '#features/marketplace/pitch-story-download.ts';
-import { draftCaseFromPitch } from '#features/marketplace/pitch-story.ts';
+import { draftCaseFromPitch, type StoryDraft } from '#features/marketplace/pitch-story.ts';
+import { caseFormFileText } from '#features/editor/case-form.ts';
 import type { OfferStatus } from '#domain/offer-lifecycle.ts';
 import { testDatabase, type TestDb } from './accounts/helpers.ts';
 import { moderator } from './marketplace/pitch-support.ts';
@@ -24,6 +25,9 @@ import { insertPitch, verifiedMember } from './marketplace/helpers.ts';
 // types augment 'hast' for the whole program (see tests/unit/pitch-story.test.ts).
 const satteri = 'satteri';
 const { mdxToJs } = (await import(/* @vite-ignore */ satteri)) as { mdxToJs: (source: string) => unknown };
+
+/** The file the download gives: the draft written by the editor's case serializer. */
+const fileOf = (story: StoryDraft) => caseFormFileText(story.form, story.notes);
 
 let t: TestDb;
 beforeAll(async () => {
@@ -65,12 +69,12 @@ describe('een concept-praktijkvoorbeeld downloaden', () => {
     const result = await draftStoryForPitch(t.deps(), curator, id);
     if (!result.ok) throw new Error(result.reason);
     expect(result.fileName).toBe('zaanstad-poelenbrug-aan-het-werk.mdx');
-    expect(result.mdx).toMatch(/^employers: \["postnl"\]$/m);
-    expect(result.mdx).toMatch(/^# {3}- Bakkerij Test \(demo\) \(id in de database: bakkerij-test\)$/m);
-    expect(result.mdx).toContain('genoemd willen worden: PostNL, Bakkerij Test (demo).');
-    for (const hidden of ['Asito', 'Albert Heijn', 'Facilicom']) expect(result.mdx).not.toContain(hidden);
-    expect(result.mdx).toContain('https://praktijkplein.test/pitches/');
-    expect(result.mdx).toMatch(/^targetGroups: \["bijstand"\]$/m);
+    expect(fileOf(result)).toMatch(/^employers: \[postnl\]$/m);
+    expect(fileOf(result)).toMatch(/^# {3}- Bakkerij Test \(demo\) \(id in de database: bakkerij-test\)$/m);
+    expect(fileOf(result)).toContain('genoemd willen worden: PostNL, Bakkerij Test (demo).');
+    for (const hidden of ['Asito', 'Albert Heijn', 'Facilicom']) expect(fileOf(result)).not.toContain(hidden);
+    expect(fileOf(result)).toContain('https://praktijkplein.test/pitches/');
+    expect(fileOf(result)).toMatch(/^targetGroups: \[bijstand\]$/m);
   });
 
   test('alleen curatoren en beheerders; de gemeente zelf, een werkgever en een bezoeker niet', async () => {
@@ -155,9 +159,9 @@ describe('het concept gaat door de echte inhoudscontrole (astro sync)', () => {
     expect(fromHostileText.fileName).not.toBe(fromDatabase.fileName);
     dir = copyProject();
     for (const draft of [fromDatabase, fromHostileText]) {
-      writeFileSync(join(dir, 'content/cases', draft.fileName), draft.mdx);
+      writeFileSync(join(dir, 'content/cases', draft.fileName), fileOf(draft));
       // astro sync reads the frontmatter only; the body is compiled at build, by this same MDX compiler.
-      expect(() => mdxToJs(draft.mdx), draft.fileName).not.toThrow();
+      expect(() => mdxToJs(fileOf(draft)), draft.fileName).not.toThrow();
     }
     const result = sync(dir);
     expect(result.output).not.toMatch(/error/i);
@@ -165,9 +169,9 @@ describe('het concept gaat door de echte inhoudscontrole (astro sync)', () => {
     const store = storedCaseIds(dir);
     for (const draft of [fromDatabase, fromHostileText]) expect(store).toContain(`"${draft.fileName.replace(/\.mdx$/, '')}"`);
     // Both cite their pitch as the origin, and no source text.
-    expect(fromDatabase.mdx).toMatch(new RegExp(`^pitch:\\n  id: "${id}"$`, 'm'));
+    expect(fileOf(fromDatabase)).toMatch(new RegExp(`^pitch:\\n  id: ${id}$`, 'm'));
     expect(store).toContain(`"${id}"`);
-    for (const draft of [fromDatabase, fromHostileText]) expect(draft.mdx).toMatch(/^sources: \[\]$/m);
+    for (const draft of [fromDatabase, fromHostileText]) expect(fileOf(draft)).toMatch(/^sources: \[\]$/m);
   }, 120_000);
 
   test('tegenproef: met de id van een werkgever buiten de lijst zou astro sync het concept weigeren', async () => {
@@ -177,7 +181,7 @@ describe('het concept gaat door de echte inhoudscontrole (astro sync)', () => {
     if (!result.ok) throw new Error(result.reason);
     dir = copyProject();
     // What a naive generator would write for the demo employer: the schema refuses it.
-    writeFileSync(join(dir, 'content/cases', result.fileName), result.mdx.replace(/^employers: \[\]$/m, 'employers: ["demo-voorbeeldbedrijf"]'));
+    writeFileSync(join(dir, 'content/cases', result.fileName), fileOf(result).replace(/^employers: \[\]$/m, 'employers: ["demo-voorbeeldbedrijf"]'));
     const refused = sync(dir);
     expect(refused.status).not.toBe(0);
     expect(refused.output).toContain('onbekende werkgever "demo-voorbeeldbedrijf"');

@@ -1,6 +1,17 @@
-/** Wall-clock time in Europe/Amsterdam: the instants people mean, including the two nights a year the clock changes. */
+/** Civil time in Amsterdam: the instants people mean, including the two nights a year the clock changes. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { amsterdamInstant, amsterdamWallTime, dutchSpan, monthWeeks, normaliseTime, spanDays, startOfAmsterdamDay } from '#domain/amsterdam-time.ts';
+import {
+  addMonthsToDay,
+  addMonthsToMonth,
+  amsterdamClockTime,
+  amsterdamDate,
+  amsterdamHour,
+  dutchDate,
+  dutchDateAt,
+  endOfAmsterdamDay,
+  amsterdamInstant, amsterdamWallTime, dutchSpan, monthWeeks, normaliseTime, spanDays, startOfAmsterdamDay } from '#domain/amsterdam-time.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const at = (day: string, time: string) => {
@@ -75,5 +86,44 @@ describe('de maand', () => {
     expect(weeks.flat().filter(Boolean)).toHaveLength(31);
     expect(weeks.every((week) => week.length === 7)).toBe(true);
     expect(monthWeeks('2026-10')[0]!.slice(0, 3)).toEqual([null, null, null]);
+  });
+});
+
+describe('dagen en datums in Amsterdam', () => {
+  test('de dag in Amsterdam, ook net na middernacht (UTC nog de vorige dag)', () => {
+    expect(amsterdamDate(Date.parse('2026-12-01T23:00:00Z'))).toBe('2026-12-02');
+    expect(amsterdamDate(new Date('2026-07-01T21:59:59Z'))).toBe('2026-07-01');
+    expect(amsterdamHour(Date.parse('2026-07-01T05:00:00Z'))).toBe(7);
+    expect(amsterdamClockTime(Date.parse('2027-01-15T08:05:00Z'))).toBe('09:05');
+  });
+
+  test('eind van een dag: de laatste milliseconde, ook op de dag dat de klok verzet wordt', () => {
+    expect(new Date(endOfAmsterdamDay('2026-03-02')).toISOString()).toBe('2026-03-02T22:59:59.999Z');
+    expect(new Date(endOfAmsterdamDay('2026-03-29')).toISOString()).toBe('2026-03-29T21:59:59.999Z');
+    expect(new Date(endOfAmsterdamDay('2026-10-25')).toISOString()).toBe('2026-10-25T22:59:59.999Z');
+  });
+
+  test('een datum in woorden: de kalenderdag zelf, of de dag in Amsterdam op een moment', () => {
+    expect(dutchDate('2026-03-12')).toBe('12 maart 2026');
+    expect(dutchDateAt(Date.parse('2026-06-30T22:30:00Z'))).toBe('1 juli 2026');
+  });
+
+  test('maanden erbij: een dag blijft binnen zijn maand, een maand telt door over de jaargrens', () => {
+    expect(addMonthsToDay('2025-08-31', 6)).toBe('2026-02-28');
+    expect(addMonthsToDay('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonthsToMonth('2026-11', 3)).toBe('2027-02');
+    expect(addMonthsToMonth('2027-01', -1)).toBe('2026-12');
+  });
+});
+
+describe('één plek voor de tijdzone', () => {
+  // Every day, hour and date text in the Netherlands goes through src/domain/amsterdam-time.ts;
+  // a second spelling of the zone is how two pages came to disagree about "today".
+  test('alleen src/domain/amsterdam-time.ts noemt Europe/Amsterdam', () => {
+    const files = (function walk(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+    })('src');
+    const naming = files.filter((file) => /\.(ts|mjs|astro)$/.test(file) && readFileSync(file, 'utf8').includes('Europe/Amsterdam'));
+    expect(naming.map((file) => file.split(sep).join('/'))).toEqual(['src/domain/amsterdam-time.ts']);
   });
 });

@@ -1,7 +1,7 @@
 /** The content as files on disk, parsed by the real schemas: what unit and e2e tests compare pages against. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
+import { astroYamlLoad as parseYaml } from './astro-yaml.ts';
 import { caseSchema } from '#features/catalog/schemas/case.ts';
 import { instrumentSchema } from '#features/catalog/schemas/instrument.ts';
 import { loadOrganisationRecords } from '#features/catalog/organisations.ts';

@@ -5,11 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
+import { astroYamlLoad as parseYaml } from './astro-yaml.ts';
 import { describe, expect, test } from 'vitest';
 import { caseSchema } from '#features/catalog/schemas/case.ts';
 import { caseFormFromFile, checkCaseForm, newCaseForm, type CaseForm } from '#features/editor/case-form.ts';
-import { parseMdxFile, yamlEntry } from '#features/editor/frontmatter.ts';
+import { parseMdxFile } from '#features/editor/frontmatter.ts';
+import { yamlText } from '#platform/yaml.ts';
 
 const dir = join(process.cwd(), 'content', 'cases');
 const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
@@ -119,7 +120,7 @@ describe('frontmatter-injectie', () => {
     ['een anker en een sleutel', '&a x: *a'],
     ['aanhalingstekens en een backslash', 'zeg "hallo" \\ dag'],
   ])('%s blijft tekst binnen het veld', (_name, value) => {
-    const data = parseYaml(yamlEntry('title', value) + yamlEntry('summary', 'ok')) as Record<string, unknown>;
+    const data = parseYaml(yamlText({ title: value, summary: 'ok' })) as Record<string, unknown>;
     expect(data).toEqual({ title: value, summary: 'ok' });
   });
 

@@ -1,16 +1,16 @@
 /**
  * The source form: every entry of sources.yaml reads into the form and back to
- * the same data (the event kept), only its span changes; a new entry must be an unlisted file of
- * ../shared/sources; the schema's rules come back in Dutch at the field.
+ * the same data (the event kept), only its span changes; a new entry is a record the curator
+ * types in (its id typed or made from the title, unique, and where to read it); the schema's
+ * rules come back in Dutch at the field.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
+import { readYaml as parseYaml } from '#platform/yaml.ts';
 import { describe, expect, test } from 'vitest';
 import { sourceSchema } from '#features/catalog/schemas/source.ts';
 import { recordSpans } from '#features/editor/yaml-records.ts';
-import { checkSourceForm, newSourceForm, sourceFormFromFile, unlistedSourceFiles, type SourceForm } from '#features/editor/source-form.ts';
+import { checkSourceForm, newSourceForm, sourceFormFromFile, sourceIdFromTitle, type SourceForm } from '#features/editor/source-form.ts';
 
 const text = readFileSync(join(process.cwd(), 'content', 'sources', 'sources.yaml'), 'utf8');
 const ids = (t: string) => (parseYaml(t) as { id: string }[]).map((r) => r.id);
@@ -18,7 +18,7 @@ const ENGLISH = /^(Invalid|Too (big|small)|Unrecognized|Expected)|expected|recei
 
 describe('bron: bestand ↔ formulier', () => {
   test.each(ids(text))('%s: ongewijzigd opslaan geeft dezelfde gegevens; alleen dit stuk van het bestand kan anders zijn', (id) => {
-    const checked = checkSourceForm(sourceFormFromFile(id, text)!, text, { isNew: false, available: [] });
+    const checked = checkSourceForm(sourceFormFromFile(id, text)!, text, { isNew: false });
     if (!checked.ok) throw new Error(JSON.stringify(checked.fields));
     expect((parseYaml(checked.fileText) as unknown[]).map((r) => sourceSchema.parse(r))).toEqual((parseYaml(text) as unknown[]).map((r) => sourceSchema.parse(r)));
     const span = recordSpans(text).find((s) => s.id === id)!;
@@ -26,29 +26,44 @@ describe('bron: bestand ↔ formulier', () => {
     expect(checked.fileText.endsWith(text.slice(span.end))).toBe(true);
   });
 
-  test('een nieuwe bron: alleen een bestand uit shared/sources dat nog niet in de lijst staat', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pp-sources-'));
-    try {
-      writeFileSync(join(dir, 'werkconferentie-werkgevers-en-gemeenten.txt'), 'al in de lijst');
-      writeFileSync(join(dir, 'demo-nieuwe-bron.txt'), 'nieuw');
-      writeFileSync(join(dir, 'README.md'), 'geen bron');
-      expect(unlistedSourceFiles(text, dir)).toEqual(['demo-nieuwe-bron.txt']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    const form: SourceForm = { ...newSourceForm(), id: 'demo-nieuwe-bron.txt', title: 'Een demobron', publisher: 'Demo-uitgever (demo)', kind: 'verslag', supports: 'Een demobron die in deze test iets ondersteunt.' };
-    const checked = checkSourceForm(form, text, { isNew: true, available: ['demo-nieuwe-bron.txt'] });
+  test('een nieuwe bron: de curator typt het record in; het adres komt van de titel of wordt getypt', () => {
+    const form: SourceForm = {
+      ...newSourceForm(),
+      title: 'Een demobron over werk',
+      publisher: 'Demo-uitgever (demo)',
+      kind: 'verslag',
+      supports: 'Een demobron die in deze test iets ondersteunt.',
+      url: 'https://www.voorbeeld.nl/demobron',
+    };
+    const checked = checkSourceForm(form, text, { isNew: true });
     if (!checked.ok) throw new Error(JSON.stringify(checked.fields));
+    expect(checked.id).toBe('een-demobron-over-werk');
+    expect(sourceIdFromTitle('Één  bron: "werk" & zo!')).toBe('een-bron-werk-zo');
+    // Appended: the file before it is byte-identical.
     expect(checked.fileText.startsWith(text)).toBe(true);
-    expect(sourceSchema.parse((parseYaml(checked.fileText) as unknown[]).at(-1))).toMatchObject({ id: 'demo-nieuwe-bron.txt', date: 'onbekend' });
-    const refused = checkSourceForm({ ...form, id: 'verzonnen.txt' }, text, { isNew: true, available: ['demo-nieuwe-bron.txt'] });
-    expect(refused).toMatchObject({ ok: false, fields: { id: expect.stringMatching(/^Kies een bestand uit de lijst/) } });
-    expect(checkSourceForm({ ...form, id: ids(text)[0]! }, text, { isNew: true, available: [] })).toMatchObject({ ok: false, fields: { id: expect.stringMatching(/staat al in de lijst/) } });
+    expect(sourceSchema.parse((parseYaml(checked.fileText) as unknown[]).at(-1))).toMatchObject({ id: 'een-demobron-over-werk', date: 'onbekend', url: 'https://www.voorbeeld.nl/demobron' });
+    // Where to read it may be a description instead of a web address.
+    const described = checkSourceForm({ ...form, id: 'demo-gedrukt-verslag', url: '', location: 'Gedrukt verslag, op te vragen bij de redactie' }, text, { isNew: true });
+    expect(described).toMatchObject({ ok: true, id: 'demo-gedrukt-verslag' });
+  });
+
+  test('een nieuwe bron: uniek adres, in de vorm van een adres, en met een plek om hem te lezen', () => {
+    const form: SourceForm = { ...newSourceForm(), id: 'demo-bron', title: 'Een demobron', publisher: 'Demo-uitgever (demo)', kind: 'verslag', supports: 'Een demobron die in deze test iets ondersteunt.', url: 'https://www.voorbeeld.nl/' };
+    // An id that is listed, also when only its page address (without .txt) is the same.
+    expect(checkSourceForm({ ...form, id: ids(text)[0]! }, text, { isNew: true })).toMatchObject({ ok: false, fields: { id: expect.stringMatching(/staat al in de lijst/) } });
+    expect(checkSourceForm({ ...form, id: ids(text)[0]!.replace(/\.txt$/, '') }, text, { isNew: true })).toMatchObject({ ok: false, fields: { id: expect.stringMatching(/staat al in de lijst/) } });
+    expect(checkSourceForm({ ...form, id: '../geheim' }, text, { isNew: true })).toMatchObject({ ok: false, fields: { id: expect.stringMatching(/kleine letters/) } });
+    expect(checkSourceForm({ ...form, id: '', title: '' }, text, { isNew: true })).toMatchObject({ ok: false, fields: { id: expect.stringMatching(/titel/) } });
+    const nowhere = checkSourceForm({ ...form, url: '' }, text, { isNew: true });
+    expect(nowhere).toMatchObject({ ok: false, fields: { url: expect.stringMatching(/webadres/) } });
+    const badUrl = checkSourceForm({ ...form, url: 'javascript:alert(1)' }, text, { isNew: true });
+    expect(badUrl).toMatchObject({ ok: false, fields: { url: expect.stringMatching(/webadres/) } });
+    for (const result of [nowhere, badUrl]) if (!result.ok) for (const message of Object.values(result.fields)) expect(message).not.toMatch(ENGLISH);
   });
 
   test('fouten in het Nederlands bij het veld, ook in de datum', () => {
     const form: SourceForm = { ...sourceFormFromFile(ids(text)[0]!, text)!, title: 'x', kind: 'roddel', supports: 'kort', dateText: 'maart', dateIso: '21-03-2026' };
-    const checked = checkSourceForm(form, text, { isNew: false, available: [] });
+    const checked = checkSourceForm(form, text, { isNew: false });
     if (checked.ok) throw new Error('niet geweigerd');
     expect(checked.fields.title).toBe('Schrijf minstens 3 tekens.');
     expect(checked.fields.kind).toBe('Kies wat voor tekst het is.');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
+import { readYaml as parseYaml } from '#platform/yaml.ts';
 import { describe, expect, test } from 'vitest';
 import { organisationSchema } from '#features/catalog/schemas/organisation.ts';
 import { recordSpans, replaceRecord } from '#features/editor/yaml-records.ts';

@@ -1,6 +1,7 @@
 /** The outcome follow-up schedule: 3, 6 and 12 months after the Amsterdam closing day, month ends clamped. */
 import { describe, expect, test } from 'vitest';
-import { addMonths, checkFollowUpAnswer, FOLLOW_UP_MAX_PEOPLE, followUpSchedule, isDue, isFollowedUp } from '#domain/follow-up-schedule.ts';
+import { addMonthsToDay } from '#domain/amsterdam-time.ts';
+import { checkFollowUpAnswer, FOLLOW_UP_MAX_PEOPLE, followUpSchedule, isDue, isFollowedUp } from '#domain/follow-up-schedule.ts';
 
 /** A moment given as Amsterdam wall-clock time with its offset. */
 const at = (iso: string) => Date.parse(iso);
@@ -18,10 +19,10 @@ describe('het schema van de vervolgvragen', () => {
   });
 
   test('29 februari plus 12 maanden is 28 februari; 30 november plus 3 maanden is 28 februari', () => {
-    expect(addMonths('2028-02-29', 12)).toBe('2029-02-28');
-    expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
-    expect(addMonths('2025-12-31', 6)).toBe('2026-06-30');
-    expect(addMonths('2025-10-31', 3)).toBe('2026-01-31');
+    expect(addMonthsToDay('2028-02-29', 12)).toBe('2029-02-28');
+    expect(addMonthsToDay('2025-11-30', 3)).toBe('2026-02-28');
+    expect(addMonthsToDay('2025-12-31', 6)).toBe('2026-06-30');
+    expect(addMonthsToDay('2025-10-31', 3)).toBe('2026-01-31');
   });
 
   test('de sluitingsdag is die in Amsterdam, niet in UTC', () => {

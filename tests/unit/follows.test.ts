@@ -1,6 +1,7 @@
 /** Follow and be told: matching news to follows, grouping, the digest period, the mail text. */
 import { describe, expect, test } from 'vitest';
-import { amsterdamDayEnd, amsterdamDayStart, digestPeriod, groupDigest, isoWeek, matchesFollow, type Follow, type NewsItem } from '#domain/follows.ts';
+import { endOfAmsterdamDay, startOfAmsterdamDay } from '#domain/amsterdam-time.ts';
+import { digestPeriod, groupDigest, isoWeek, matchesFollow, type Follow, type NewsItem } from '#domain/follows.ts';
 import { digestMessage } from '#platform/mail/digest-messages.ts';
 import { caseNewsSource, activityNewsSource } from '#features/follows/news-sources.ts';
 import type { Database } from '#db/client.ts';
@@ -73,9 +74,9 @@ describe('de week van het overzicht', () => {
   });
 
   test('begin en eind van een kalenderdag in Amsterdam, ook op de dag van de klokwissel', () => {
-    expect(new Date(amsterdamDayStart('2026-03-02')).toISOString()).toBe('2026-03-01T23:00:00.000Z');
-    expect(new Date(amsterdamDayEnd('2026-03-02')).toISOString()).toBe('2026-03-02T22:59:59.999Z');
-    expect(new Date(amsterdamDayEnd('2026-03-29')).toISOString()).toBe('2026-03-29T21:59:59.999Z');
+    expect(new Date(startOfAmsterdamDay('2026-03-02')).toISOString()).toBe('2026-03-01T23:00:00.000Z');
+    expect(new Date(endOfAmsterdamDay('2026-03-02')).toISOString()).toBe('2026-03-02T22:59:59.999Z');
+    expect(new Date(endOfAmsterdamDay('2026-03-29')).toISOString()).toBe('2026-03-29T21:59:59.999Z');
   });
 });
 

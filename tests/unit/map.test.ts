@@ -1,7 +1,7 @@
 /** The map: markers big enough for a finger, never on top of each other, per division. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
+import { astroYamlLoad as parseYaml } from './astro-yaml.ts';
 import { describe, expect, test } from 'vitest';
 import { boxesOverlap, compactPath, loadMap, mapLevels, mapWidth, markerGap, markerHeight, markerLabel, phoneMapWidth, pathPoints, placeMarkers, type MapLevel } from '#features/catalog/map.ts';
 import { groupByArea } from '#features/catalog/map-areas.ts';

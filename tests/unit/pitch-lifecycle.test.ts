@@ -1,8 +1,8 @@
 /** The pitch lifecycle as a table: every status × event × role, then the inputs and the closing date. */
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { describe, expect, test } from 'vitest';
 import {
   acceptsOffers,
-  amsterdamDate,
   availablePitchEvents,
   closingDatePassed,
   effectiveStatus,

@@ -6,11 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { caseSchema } from '#features/catalog/schemas/case.ts';
 import { provenanceOf } from '#features/catalog/provenance.ts';
 import { sourceRecordMap } from './content-files.ts';
+import { astroFrontmatter } from './astro-yaml.ts';
+import { caseFormFileText } from '#features/editor/case-form.ts';
 import {
   DRAFT_MARKER,
   blockquote,
@@ -56,10 +57,14 @@ const options: StoryOptions = {
 function split(mdx: string) {
   const match = /^---\n([\s\S]*?\n)---\n([\s\S]*)$/.exec(mdx);
   if (!match) throw new Error('geen frontmatter');
-  return { data: parseYaml(match[1]!) as Record<string, unknown>, body: match[2]! };
+  return { data: astroFrontmatter(mdx), body: match[2]! };
 }
 
-const draft = (over: Partial<StoryOptions> = {}, pitchOver: Partial<StoryPitch> = {}) => draftCaseFromPitch({ ...pitch, ...pitchOver }, { ...options, ...over });
+/** The draft case for a pitch, and the file the download gives: written by the editor's case serializer. */
+const draft = (over: Partial<StoryOptions> = {}, pitchOver: Partial<StoryPitch> = {}) => {
+  const story = draftCaseFromPitch({ ...pitch, ...pitchOver }, { ...options, ...over });
+  return { ...story, mdx: caseFormFileText(story.form, story.notes) };
+};
 
 const stillAtWork: FollowUpAnswer = { monthsAfter: 6, started: 4, stillWorking: 3, answeredAt: Date.UTC(2026, 11, 31, 10) };
 const nobodyLeft: FollowUpAnswer = { monthsAfter: 3, started: 2, stillWorking: 0, answeredAt: Date.UTC(2026, 8, 30, 10) };

@@ -10,6 +10,7 @@
  * duplicating them; a cancellation goes out as STATUS:CANCELLED with a higher SEQUENCE.
  * Tested by parsing the output back with ical.js (tests/integration/activities/ical.test.ts).
  */
+import { AMSTERDAM } from '#domain/amsterdam-time.ts';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { activityAudiences, activityKinds } from '#domain/activity-vocabulary.ts';
 import { labelOf } from '#domain/facets.ts';
@@ -99,7 +100,7 @@ export function googleCalendarUrl(activity: Pick<ActivityView, 'title' | 'descri
     dates,
     details: `${activity.description.slice(0, 1000)}\n\n${origin}${activity.path}`,
     location: activity.place ?? activity.onlineUrl ?? '',
-    ctz: 'Europe/Amsterdam',
+    ctz: AMSTERDAM,
   });
   return `https://calendar.google.com/calendar/render?${params}`;
 }

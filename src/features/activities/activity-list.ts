@@ -20,7 +20,7 @@ import {
   type ActivityQuery,
   type FilterableActivity,
 } from '#domain/activity-filter.ts';
-import { addMonths, spanDays, startOfAmsterdamDay } from '#domain/amsterdam-time.ts';
+import { addMonthsToMonth, spanDays, startOfAmsterdamDay } from '#domain/amsterdam-time.ts';
 import { pitchPlaces } from '#features/marketplace/pitch-list.ts';
 
 /** An activity as the public pages and the feed show it. */
@@ -145,7 +145,7 @@ export async function listActivities(db: Database, query: ActivityQuery, now: nu
 /** The activities of a month (YYYY-MM), by Amsterdam day: an activity over several days is on each of them. */
 export async function activitiesInMonth(db: Database, month: string, filter?: ActivityFilter): Promise<Map<string, ActivityView[]>> {
   const from = startOfAmsterdamDay(`${month}-01`);
-  const to = startOfAmsterdamDay(`${addMonths(month, 1)}-01`);
+  const to = startOfAmsterdamDay(`${addMonthsToMonth(month, 1)}-01`);
   const views = (await publicViews(db, and(lt(activities.startsAt, to), gt(activities.endsAt, from)), 'ascending')).filter((item) => !filter || matchesActivityFilter(item, filter));
   const byDay = new Map<string, ActivityView[]>();
   for (const view of views) {

@@ -1,14 +1,16 @@
 /**
- * The official CBS area divisions (content/geo, copied from ../shared/data/geo): all
+ * The official CBS area divisions (content/geo, with their origin in content/geo/BRON.md): all
  * municipalities with their province and labour-market region. Read synchronously because
  * content.config.ts needs the ids to build its enums before any collection loads.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentDir } from '#platform/config.ts';
 import { parseCsv } from './csv.ts';
 import { slugify } from './slug.ts';
 
-export const geoDir = join(process.cwd(), 'content', 'geo');
+/** The CBS area files in the content folder. */
+export const geoDir = () => join(contentDir(), 'geo');
 
 export interface Area {
   /** CBS code, e.g. PV27 or AM18. */
@@ -24,7 +26,7 @@ export interface Municipality extends Area {
 }
 
 function readCsv(file: string) {
-  return parseCsv(readFileSync(join(geoDir, file), 'utf8'));
+  return parseCsv(readFileSync(join(geoDir(), file), 'utf8'));
 }
 
 function area(code: string, name: string): Area {

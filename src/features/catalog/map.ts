@@ -42,7 +42,7 @@ type AreaFeature = Feature<Geometry, { statcode: string; statnaam: string }>;
 
 function readLayer(level: MapLevel) {
   const { file, object } = layers[level];
-  const topology = JSON.parse(readFileSync(join(geoDir, file), 'utf8')) as Topology;
+  const topology = JSON.parse(readFileSync(join(geoDir(), file), 'utf8')) as Topology;
   return feature(topology, topology.objects[object]!) as unknown as FeatureCollection<Geometry, { statcode: string; statnaam: string }>;
 }
 

@@ -5,11 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
+import { contentDir } from '#platform/config.ts';
+import { readYaml } from '#platform/yaml.ts';
 import type { OrganisationKind } from '#domain/accounts.ts';
 import { loadGeo, type Area } from './geo.ts';
 
-export const organisationsFile = join(process.cwd(), 'content', 'organisations', 'organisations.yaml');
+/** The employers and partners file in the content folder. */
+export const organisationsFile = () => join(contentDir(), 'organisations', 'organisations.yaml');
 
 export type { OrganisationKind };
 
@@ -29,7 +31,7 @@ export interface OrganisationRecord {
 
 /** Raw records; validation of their fields happens in the collection schema. */
 export function loadOrganisationRecords(): OrganisationRecord[] {
-  const listed = parseYaml(readFileSync(organisationsFile, 'utf8')) as OrganisationRecord[];
+  const listed = readYaml(readFileSync(organisationsFile(), 'utf8')) as OrganisationRecord[];
   const municipalities: OrganisationRecord[] = loadGeo().municipalities.map((m) => ({
     id: m.id,
     name: m.name,
@@ -42,7 +44,7 @@ export function loadOrganisationRecords(): OrganisationRecord[] {
   const seen = new Set<string>();
   for (const record of records) {
     if (seen.has(record.id)) {
-      throw new Error(`${organisationsFile}: de id "${record.id}" bestaat al (ook een gemeente heet zo)`);
+      throw new Error(`${organisationsFile()}: de id "${record.id}" bestaat al (ook een gemeente heet zo)`);
     }
     seen.add(record.id);
   }

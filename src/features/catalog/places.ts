@@ -30,7 +30,7 @@ function load() {
   if (cache) return cache;
   const { municipalities } = loadGeo();
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
-  const places = parseCsv(readFileSync(join(geoDir, 'plaatsnamen.csv'), 'utf8')).map((row) => {
+  const places = parseCsv(readFileSync(join(geoDir(), 'plaatsnamen.csv'), 'utf8')).map((row) => {
     const municipality = byCode.get(row.statcode);
     if (!municipality) throw new Error(`content/geo/plaatsnamen.csv: onbekende gemeentecode "${row.statcode}" bij ${row.plaatsnaam}`);
     return { name: row.plaatsnaam, municipality };

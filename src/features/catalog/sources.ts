@@ -1,14 +1,17 @@
 /**
- * The source texts content may cite (content/sources/sources.yaml). A source's id is its file
- * name in ../shared/sources (what frontmatter cites); its page lives at /bronnen/<slug>/, the
- * file name without `.txt`. Frontmatter may cite either form; both resolve to the file name.
+ * The sources content may cite (content/sources/sources.yaml): records the repository holds
+ * (schemas/source.ts). Frontmatter cites a source by its id; the older sources, named after
+ * the text files they were given as, have ids ending in `.txt`, and may be cited with or
+ * without it. A source's page lives at /bronnen/<slug>/, the id without `.txt`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
+import { contentDir } from '#platform/config.ts';
+import { readYaml } from '#platform/yaml.ts';
 import type { SourceKindId } from './source-kinds.ts';
 
-export const sourcesFile = join(process.cwd(), 'content', 'sources', 'sources.yaml');
+/** The sources file in the content folder. */
+export const sourcesFile = () => join(contentDir(), 'sources', 'sources.yaml');
 
 /** A date as the text gives it, or `onbekend` (mirrors sourceDateSchema, without zod). */
 export type SourceDateRecord = 'onbekend' | { text: string; iso?: string; note?: string };
@@ -29,11 +32,27 @@ export interface SourceRecord {
     organisers?: string[];
     participants: string[];
   };
+  url?: string;
+  location?: string;
 }
 
-/** Raw records; validation of their fields happens in the collection schema. */
+let cache: { key: string; records: SourceRecord[]; ids: ReadonlySet<string> } | undefined;
+
+/** The file's records as last read; read again only when the file changed (citations resolve through it often). */
+function current() {
+  const file = sourcesFile();
+  const stat = statSync(file);
+  const key = `${file}|${stat.mtimeMs}|${stat.size}`;
+  if (cache?.key !== key) {
+    const records = readYaml(readFileSync(file, 'utf8')) as SourceRecord[];
+    cache = { key, records, ids: new Set(records.map((r) => r.id)) };
+  }
+  return cache;
+}
+
+/** Raw records (a fresh copy each call); validation of their fields happens in the collection schema. */
 export function loadSourceRecords(): SourceRecord[] {
-  return parseYaml(readFileSync(sourcesFile, 'utf8')) as SourceRecord[];
+  return structuredClone(current().records);
 }
 
 export function sourceIds(): [string, ...string[]] {
@@ -50,9 +69,9 @@ export function sourceHref(id: string): string {
   return `/bronnen/${sourceSlug(id)}/`;
 }
 
-/** A cited source in either form (file name or slug) as its file name. */
+/** A cited source in either form (id, or an older source's id without `.txt`) as its listed id. */
 export function sourceFileId(cited: string): string {
-  return cited.endsWith('.txt') ? cited : `${cited}.txt`;
+  return current().ids.has(cited) || cited.endsWith('.txt') ? cited : `${cited}.txt`;
 }
 
 /** What people call a source: the event a report is about, else its publisher ("Verkiezingsprogramma Amsterdam, …"). */

@@ -13,34 +13,13 @@ import { placeKey } from '#features/catalog/places.ts';
 import { compareSources, loadSourceRecords, sourceFileId, sourceName } from '#features/catalog/sources.ts';
 import { resolveTypedMunicipality, typedMunicipalityProblem } from '#features/accounts/municipality-input.ts';
 import { contentIdPattern } from '#domain/content-editing.ts';
-import { dayText, mdxFileText, parseMdxFile, yamlEntry } from './frontmatter.ts';
+import type { CaseForm, CaseNotes, CasePitch } from '#domain/case-form.ts';
+import { yamlText } from '#platform/yaml.ts';
+import { dayText, mdxFileText, parseMdxFile } from './frontmatter.ts';
 import { fieldMessages } from './issue-messages.ts';
 import { mdxBodyProblems, mdxProblemsText } from './mdx-safety.ts';
 
-/** What the form holds: texts and lists of texts, as typed (names, not ids). */
-export interface CaseForm {
-  id: string;
-  title: string;
-  summary: string;
-  employers: string[];
-  municipalities: string[];
-  partners: string[];
-  /** One place per line. */
-  places: string;
-  sectors: string[];
-  targetGroups: string[];
-  instruments: string[];
-  /** One outcome per line. */
-  outcomes: string;
-  evidence: string;
-  status: string;
-  stand: string;
-  sources: string[];
-  published: string;
-  updated: string;
-  featured: boolean;
-  body: string;
-}
+export type { CaseForm, CaseNotes, CasePitch } from '#domain/case-form.ts';
 
 /** The four headings every case has (README, "Een praktijkvoorbeeld toevoegen"). */
 export const CASE_BODY_TEMPLATE = [
@@ -61,7 +40,7 @@ export const CASE_BODY_TEMPLATE = [
   'Suggesties van de redactie, afgeleid van dit voorbeeld.',
 ].join('\n');
 
-/** An empty form for a new case, dated today (YYYY-MM-DD, Europe/Amsterdam, from the caller). */
+/** An empty form for a new case, dated today (YYYY-MM-DD in Amsterdam, from the caller). */
 export function newCaseForm(today: string): CaseForm {
   return {
     id: '', title: '', summary: '', employers: [], municipalities: [], partners: [], places: '', sectors: [], targetGroups: [], instruments: [],
@@ -71,6 +50,13 @@ export function newCaseForm(today: string): CaseForm {
 
 const organisationName = (records: readonly OrganisationRecord[], id: string) => records.find((r) => r.id === id)?.name ?? id;
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** A form whose organisations and municipalities may be ids, with their names shown instead (unknown ids stay). */
+export function withOrganisationNames(form: CaseForm): CaseForm {
+  const records = loadOrganisationRecords();
+  const names = (ids: readonly string[]) => ids.map((id) => organisationName(records, id));
+  return { ...form, employers: names(form.employers), municipalities: names(form.municipalities), partners: names(form.partners) };
+}
 
 /** The form for an existing case file (ids shown as names); null when the file has no frontmatter. */
 export function caseFormFromFile(id: string, text: string): CaseForm | null {
@@ -97,8 +83,16 @@ export function caseFormFromFile(id: string, text: string): CaseForm | null {
     published: dayText(data.published),
     updated: dayText(data.updated),
     featured: data.featured === true,
+    ...pitchOf(data.pitch),
     body: parsed.body,
   };
+}
+
+/** The pitch field of a file as the form keeps it (nothing when there is none). */
+function pitchOf(value: unknown): { pitch?: CasePitch } {
+  if (!value || typeof value !== 'object') return {};
+  const pitch = value as Record<string, unknown>;
+  return { pitch: { id: String(pitch.id ?? ''), title: String(pitch.title ?? ''), closedOn: dayText(pitch.closedOn) } };
 }
 
 /** The form from posted fields (FormData entries: one value, or several for checkboxes and repeated inputs). */
@@ -127,6 +121,8 @@ export function caseFormFromInput(input: { get(name: string): unknown; getAll(na
     published: one('published').trim(),
     updated: one('updated').trim(),
     featured: one('featured') === 'ja',
+    // A case from a pitch carries its origin through the form in hidden fields.
+    ...(one('pitchId') ? { pitch: { id: one('pitchId').trim(), title: one('pitchTitle').trim(), closedOn: one('pitchClosedOn').trim() } } : {}),
     body: one('body'),
   };
 }
@@ -156,21 +152,70 @@ function resolveOrganisations(typed: readonly string[], kind: 'employer' | 'part
 const kindWord = { employer: 'werkgever', partner: 'partner' } as const;
 const quoteList = (names: readonly string[]) => names.map((n) => `"${n.slice(0, 60)}"`).join(', ');
 
-/** The frontmatter in the schema's order, as the file shows it. */
-function caseFrontmatterText(data: Record<string, unknown>): string {
-  const order: [string, 'ids' | 'lines'][] = [
-    ['title', 'lines'], ['summary', 'lines'], ['employers', 'ids'], ['municipalities', 'ids'], ['partners', 'ids'], ['places', 'lines'],
-    ['sectors', 'ids'], ['targetGroups', 'ids'], ['instruments', 'ids'], ['outcomes', 'lines'], ['evidence', 'ids'], ['status', 'ids'],
-    ['stand', 'lines'], ['sources', 'ids'], ['published', 'ids'], ['updated', 'ids'], ['featured', 'ids'],
-  ];
-  return order
-    .map(([key, style]) => {
-      const value = data[key];
-      // Evidence and status are vocabulary ids: written bare, like the files curators wrote by hand.
-      if ((key === 'evidence' || key === 'status') && typeof value === 'string') return `${key}: ${value}\n`;
-      return yamlEntry(key, value as never, style);
-    })
-    .join('');
+/** How a case's frontmatter is written: vocabulary ids bare, lists of ids on one line. */
+const caseYamlStyle = {
+  plain: ['evidence', 'status', 'id', 'closedOn'],
+  flow: ['employers', 'municipalities', 'partners', 'sectors', 'targetGroups', 'instruments', 'sources'],
+} as const;
+
+/**
+ * The case's frontmatter data in the schema's order, from a form: organisation names resolved
+ * to ids (unknown names collected per field), dates as the Dates the YAML holds.
+ */
+function caseFrontmatterData(form: CaseForm, records: readonly OrganisationRecord[]): { data: Record<string, unknown>; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  const employers = resolveOrganisations(form.employers, 'employer', records);
+  const partners = resolveOrganisations(form.partners, 'partner', records);
+  for (const [name, result, kind] of [['employers', employers, 'employer'], ['partners', partners, 'partner']] as const) {
+    if (result.unknown.length > 0) {
+      fields[name] = `Onbekende ${kindWord[kind]}: ${quoteList(result.unknown)}. Kies een naam uit de lijst, of zet de organisatie eerst bij de organisaties.`;
+    }
+  }
+  const municipalityIds: string[] = [];
+  const municipalities = loadGeo().municipalities;
+  for (const typed of form.municipalities) {
+    // An id (from a generated draft) is taken as it is; a typed name is looked up.
+    const byId = municipalities.find((m) => m.id === typed);
+    const result = byId ? ({ ok: true, municipality: byId } as const) : resolveTypedMunicipality(typed);
+    if (result.ok) municipalityIds.push(result.municipality.id);
+    else {
+      fields.municipalities ??= result.reason === 'unknown' ? `Onbekende gemeente: "${typed.slice(0, 60)}". Typ de naam van een gemeente of een plaats erin, zoals "Zaanstad" of "Zaandam".` : typedMunicipalityProblem(typed, result);
+    }
+  }
+  const data: Record<string, unknown> = {
+    title: form.title,
+    summary: form.summary.replace(/\s*\n\s*/g, ' '),
+    employers: employers.ids,
+    municipalities: [...new Set(municipalityIds)],
+    partners: partners.ids,
+    places: lines(form.places),
+    sectors: form.sectors,
+    targetGroups: form.targetGroups,
+    instruments: form.instruments,
+    outcomes: lines(form.outcomes),
+    evidence: form.evidence || undefined,
+    status: form.status || undefined,
+    stand: form.stand || undefined,
+    pitch: form.pitch ? { id: form.pitch.id, title: form.pitch.title, closedOn: asDay(form.pitch.closedOn) } : undefined,
+    sources: form.sources,
+    published: asDay(form.published),
+    updated: asDay(form.updated),
+    featured: form.featured,
+  };
+  return { data, fields };
+}
+
+/** The one way a case file is written: frontmatter from the form (with `notes` as comments), then the body. */
+function caseFileText(data: Record<string, unknown>, body: string, notes: CaseNotes = {}): string {
+  return mdxFileText(yamlText(data, { ...caseYamlStyle, comments: notes }), body);
+}
+
+/**
+ * A form as a case file without the checks: for a generated draft (from a pitch) that the
+ * curator downloads and finishes by hand. Names that do not resolve are left out.
+ */
+export function caseFormFileText(form: CaseForm, notes: CaseNotes = {}): string {
+  return caseFileText(caseFrontmatterData(form, loadOrganisationRecords()).data, form.body, notes);
 }
 
 export type CaseCheck = { ok: true; fileText: string; title: string } | { ok: false; fields: Record<string, string> };
@@ -193,41 +238,9 @@ export function checkCaseForm(form: CaseForm, options: { isNew: boolean; existin
   // One-line fields stay one line (a crafted post could send a newline; the file would be fine, the page not).
   for (const name of ['title', 'stand'] as const) if (/[\r\n]/.test(form[name])) fields[name] = 'Dit is één regel tekst, zonder regeleinden.';
 
-  const employers = resolveOrganisations(form.employers, 'employer', records);
-  const partners = resolveOrganisations(form.partners, 'partner', records);
-  for (const [name, result, kind] of [['employers', employers, 'employer'], ['partners', partners, 'partner']] as const) {
-    if (result.unknown.length > 0) {
-      fields[name] = `Onbekende ${kindWord[kind]}: ${quoteList(result.unknown)}. Kies een naam uit de lijst, of zet de organisatie eerst bij de organisaties.`;
-    }
-  }
-  const municipalityIds: string[] = [];
-  for (const typed of form.municipalities) {
-    const result = resolveTypedMunicipality(typed);
-    if (result.ok) municipalityIds.push(result.municipality.id);
-    else {
-      fields.municipalities ??= result.reason === 'unknown' ? `Onbekende gemeente: "${typed.slice(0, 60)}". Typ de naam van een gemeente of een plaats erin, zoals "Zaanstad" of "Zaandam".` : typedMunicipalityProblem(typed, result);
-    }
-  }
-
-  const data: Record<string, unknown> = {
-    title: form.title,
-    summary: form.summary.replace(/\s*\n\s*/g, ' '),
-    employers: employers.ids,
-    municipalities: [...new Set(municipalityIds)],
-    partners: partners.ids,
-    places: lines(form.places),
-    sectors: form.sectors,
-    targetGroups: form.targetGroups,
-    instruments: form.instruments,
-    outcomes: lines(form.outcomes),
-    evidence: form.evidence || undefined,
-    status: form.status || undefined,
-    stand: form.stand || undefined,
-    sources: form.sources,
-    published: asDay(form.published),
-    updated: asDay(form.updated),
-    featured: form.featured,
-  };
+  const resolved = caseFrontmatterData(form, records);
+  const data = resolved.data;
+  for (const [name, message] of Object.entries(resolved.fields)) fields[name] ??= message;
   if (form.published && !/^\d{4}-\d{2}-\d{2}$/.test(form.published)) fields.published = 'Vul een datum in als JJJJ-MM-DD.';
   if (form.updated && !/^\d{4}-\d{2}-\d{2}$/.test(form.updated)) fields.updated = 'Vul een datum in als JJJJ-MM-DD.';
   if (!form.published) fields.published ??= 'Vul de datum van plaatsen in.';
@@ -236,7 +249,7 @@ export function checkCaseForm(form: CaseForm, options: { isNew: boolean; existin
   if (!parsed.success) {
     for (const [name, message] of Object.entries(fieldMessages(parsed.error.issues))) fields[name] ??= message;
   }
-  const frontmatter = caseFrontmatterText(data);
+  const frontmatter = yamlText(data, caseYamlStyle);
   const bodyOffset = frontmatter.split('\n').length + 2;
   if (!form.body.trim()) fields.body ??= 'Schrijf de tekst van het praktijkvoorbeeld.';
   else {
@@ -244,7 +257,7 @@ export function checkCaseForm(form: CaseForm, options: { isNew: boolean; existin
     if (problems.length > 0) fields.body = mdxProblemsText(problems.map((p) => ({ ...p, line: p.line - bodyOffset })));
   }
   if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, fileText: mdxFileText(frontmatter, form.body), title: form.title };
+  return { ok: true, fileText: caseFileText(data, form.body), title: form.title };
 }
 
 /** Municipality names for the type-to-find list. */

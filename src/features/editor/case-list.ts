@@ -1,12 +1,10 @@
 /** The cases on the site as the editor lists them: id and title from the files in content/cases. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { contentRoot, mdxIds } from './content-files.ts';
+import { mdxIds, readContentFile } from '#platform/content-store.ts';
 import { parseMdxFile } from './frontmatter.ts';
 
 /** Every case file with its title, by title. */
 export function caseList(): { id: string; title: string }[] {
   return mdxIds('cases')
-    .map((id) => ({ id, title: String(parseMdxFile(readFileSync(join(contentRoot, 'cases', `${id}.mdx`), 'utf8'))?.data.title ?? id) }))
+    .map((id) => ({ id, title: String(parseMdxFile(readContentFile(`cases/${id}.mdx`)?.text ?? '')?.data.title ?? id) }))
     .sort((a, b) => a.title.localeCompare(b.title, 'nl'));
 }

@@ -18,7 +18,7 @@ import { contentKindLabel, contentPath, openDraftStatuses, type ContentKind } fr
 import { enqueueMail } from '#platform/mail/outbox.ts';
 import { reviewRequestedMessage } from '#platform/mail/editor-messages.ts';
 import { requestPublish } from '#features/publishing/publish.ts';
-import { readContentFile } from './content-files.ts';
+import { readContentFile } from '#platform/content-store.ts';
 
 export interface DraftView extends ContentDraftRow {
   createdByName: string | null;

@@ -12,11 +12,12 @@ import { instrumentSchema } from '#features/catalog/schemas/instrument.ts';
 import { loadOrganisationRecords, type OrganisationRecord } from '#features/catalog/organisations.ts';
 import { placeKey } from '#features/catalog/places.ts';
 import { compareSources, loadSourceRecords, sourceFileId, sourceName } from '#features/catalog/sources.ts';
-import { mdxIds, readContentFile } from './content-files.ts';
+import { mdxIds, readContentFile } from '#platform/content-store.ts';
 import { resolveTypedMunicipality, typedMunicipalityProblem } from '#features/accounts/municipality-input.ts';
 import { contentIdPattern } from '#domain/content-editing.ts';
 import { instruments as instrumentVocabulary } from '#domain/facets.ts';
-import { dayText, mdxFileText, parseMdxFile, yamlEntry } from './frontmatter.ts';
+import { yamlText } from '#platform/yaml.ts';
+import { dayText, mdxFileText, parseMdxFile } from './frontmatter.ts';
 import { fieldMessages } from './issue-messages.ts';
 import { mdxBodyProblems, mdxProblemsText } from './mdx-safety.ts';
 
@@ -64,7 +65,7 @@ export const EMPTY_STANCE_ROWS = 2;
 /** An empty stance row. */
 export const emptyStance = (): StanceRow => ({ municipality: '', statement: '', evidence: '', source: '' });
 
-/** An empty form for a new instrument, dated today (YYYY-MM-DD, Europe/Amsterdam, from the caller). */
+/** An empty form for a new instrument, dated today (YYYY-MM-DD in Amsterdam, from the caller). */
 export function newInstrumentForm(today: string): InstrumentForm {
   return { id: '', title: '', summary: '', stances: [], targetGroups: [], organisations: [], sources: [], published: today, updated: '', body: INSTRUMENT_BODY_TEMPLATE };
 }
@@ -138,34 +139,13 @@ function asDay(text: string): Date | string | undefined {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) ? date : text;
 }
 
-const bare = (value: string) => (/^[a-z0-9][a-z0-9.-]*$/.test(value) && !/^(true|false|null|yes|no|on|off)$/.test(value) ? value : JSON.stringify(value));
+/** How an instrument's frontmatter is written: ids bare, statements quoted, lists of ids on one line. */
+const instrumentYamlStyle = { plain: ['municipality', 'evidence', 'source'], flow: ['targetGroups', 'organisations', 'sources'] } as const;
 
-/** The stances block as the hand-written files show it: ids bare, the statement quoted. */
-function stancesText(stances: readonly Record<string, unknown>[]): string {
-  if (stances.length === 0) return 'stances: []\n';
-  const rows = stances.map((s) =>
-    [
-      `  - municipality: ${bare(String(s.municipality ?? ''))}\n`,
-      `    statement: ${JSON.stringify(String(s.statement ?? ''))}\n`,
-      `    evidence: ${bare(String(s.evidence ?? ''))}\n`,
-      `    source: ${bare(String(s.source ?? ''))}\n`,
-    ].join(''),
-  );
-  return `stances:\n${rows.join('')}`;
-}
-
-/** The frontmatter in the files' order. */
+/** The frontmatter in the files' order (each stance too: municipality, statement, evidence, source). */
 function instrumentFrontmatterText(data: Record<string, unknown>): string {
-  return [
-    yamlEntry('title', data.title as string),
-    yamlEntry('summary', data.summary as string),
-    stancesText(data.stances as Record<string, unknown>[]),
-    yamlEntry('targetGroups', data.targetGroups as string[], 'ids'),
-    yamlEntry('organisations', data.organisations as string[], 'ids'),
-    yamlEntry('sources', data.sources as string[], 'ids'),
-    yamlEntry('published', data.published as Date, 'ids'),
-    yamlEntry('updated', data.updated as Date | undefined, 'ids'),
-  ].join('');
+  const stances = (data.stances as Record<string, unknown>[]).map((s) => ({ municipality: String(s.municipality ?? ''), statement: String(s.statement ?? ''), evidence: String(s.evidence ?? ''), source: String(s.source ?? '') }));
+  return yamlText({ ...data, stances }, instrumentYamlStyle);
 }
 
 const stanceFieldNames = { municipality: 'stanceMunicipality', statement: 'stanceStatement', evidence: 'stanceEvidence', source: 'stanceSource' } as const;

@@ -5,13 +5,13 @@
  * the collection's own schema (src/features/catalog/schemas/organisation.ts) and for unique ids (municipalities
  * from the CBS list share the id space), so nothing invalid reaches the publish step.
  */
-import { load as parseYaml } from 'js-yaml';
 import { organisationSchema } from '#features/catalog/schemas/organisation.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
 import { sourceFileId } from '#features/catalog/sources.ts';
 import { contentIdPattern } from '#domain/content-editing.ts';
 import { fieldMessages } from './issue-messages.ts';
-import { recordSpans, replaceRecord, yamlIdList, yamlScalar } from './yaml-records.ts';
+import { readYaml } from '#platform/yaml.ts';
+import { recordSpans, recordText, replaceRecord } from './yaml-records.ts';
 
 /** The kinds a curator can give a listed organisation (municipalities come from the CBS list). */
 export const editableOrganisationKinds = [
@@ -37,7 +37,7 @@ export function newOrganisationForm(): OrganisationForm {
 
 /** The listed records of the file, as parsed (for lists and uniqueness). */
 export function organisationRecordsOf(fileText: string): Record<string, unknown>[] {
-  const parsed = parseYaml(fileText);
+  const parsed = readYaml(fileText);
   return Array.isArray(parsed) ? (parsed as Record<string, unknown>[]) : [];
 }
 
@@ -68,15 +68,12 @@ export function organisationFormFromInput(input: { get(name: string): unknown; g
 
 /** The record as YAML, in the file's key order; optional keys only when filled. */
 export function organisationRecordText(data: { id: string; name: string; kind: string; description?: string; sectors?: string[]; size?: string; sources?: string[] }): string {
-  return [
-    `- id: ${yamlScalar(data.id)}\n`,
-    `  name: ${yamlScalar(data.name)}\n`,
-    `  kind: ${yamlScalar(data.kind)}\n`,
-    data.description ? `  description: ${yamlScalar(data.description)}\n` : '',
-    data.sectors && data.sectors.length > 0 ? `  sectors: ${yamlIdList(data.sectors)}\n` : '',
-    data.size ? `  size: ${yamlScalar(data.size)}\n` : '',
-    data.sources && data.sources.length > 0 ? `  sources: ${yamlIdList(data.sources)}\n` : '',
-  ].join('');
+  const { id, name, kind, description, sectors, size, sources } = data;
+  // Bare where YAML allows, as the hand-written file; empty lists are left out like empty texts.
+  return recordText(
+    { id, name, kind, description: description || undefined, sectors: sectors?.length ? sectors : undefined, size: size || undefined, sources: sources?.length ? sources : undefined },
+    { plain: ['id', 'name', 'kind', 'description', 'size', 'sectors', 'sources'], flow: ['sectors', 'sources'] },
+  );
 }
 
 export type OrganisationCheck = { ok: true; fileText: string; title: string } | { ok: false; fields: Record<string, string> };

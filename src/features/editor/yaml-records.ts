@@ -1,11 +1,13 @@
 /**
  * Editing one record of a YAML list file (content/organisations/organisations.yaml,
- * content/sources/sources.yaml) without touching the rest: the file is
- * split into record spans (a `- ` line at the margin and the indented lines under it); the change
- * replaces exactly one span, or appends one at the end. Comments, blank lines and every other
- * record stay byte-identical, so a publish's diff shows only what the curator changed.
+ * content/sources/sources.yaml) without touching the rest: the file is parsed with the `yaml`
+ * Document API, which knows where in the text each record of the top-level list starts and ends;
+ * the change replaces exactly that span, or appends a record at the end. Comments, blank lines
+ * and every other record stay byte-identical, so a publish's diff shows only what the curator
+ * changed. The record itself is written by platform/yaml.ts, the one YAML writer.
  */
-import { load as parseYaml } from 'js-yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { yamlText, type YamlStyle } from '#platform/yaml.ts';
 
 /** One record's place in the file: [start, end) character offsets, and its id. */
 export interface RecordSpan {
@@ -15,35 +17,20 @@ export interface RecordSpan {
 }
 
 /**
- * The spans of the top-level list's records. A record runs from its `- ` line up to the next
- * line at the margin; trailing blank and comment lines stay outside, with whatever follows.
+ * The spans of the top-level list's records. A record runs from the start of its `- ` line to the
+ * end of its last line; blank and comment lines after it stay outside, with whatever follows.
  */
 export function recordSpans(text: string): RecordSpan[] {
-  const spans: RecordSpan[] = [];
-  const lines = text.split(/(?<=\n)/);
-  let offset = 0;
-  let current: { start: number; end: number } | null = null;
-  const close = () => {
-    if (!current) return;
-    const chunk = text.slice(current.start, current.end);
-    const parsed = parseYaml(chunk) as { id?: unknown }[] | null;
-    spans.push({ id: Array.isArray(parsed) && parsed[0] && typeof parsed[0].id === 'string' ? parsed[0].id : '', ...current });
-    current = null;
-  };
-  for (const line of lines) {
-    const end = offset + line.length;
-    if (line.startsWith('- ') || line === '-\n') {
-      close();
-      current = { start: offset, end };
-    } else if (current && /^\s+\S/.test(line) && !/^\S/.test(line)) {
-      current.end = end;
-    } else if (current && /^\S/.test(line)) {
-      close();
-    }
-    offset = end;
-  }
-  close();
-  return spans;
+  const doc = parseDocument(text);
+  if (!isSeq(doc.contents)) return [];
+  return doc.contents.items.flatMap((item) => {
+    if (!item || !('range' in item) || !item.range) return [];
+    const id = isMap(item) ? item.get('id', true) : undefined;
+    // The `- ` sits at the margin, before the record's first key on the same line.
+    const start = text.lastIndexOf('\n', item.range[0] - 1) + 1;
+    const lineEnd = text.indexOf('\n', Math.max(start, item.range[1] - 1));
+    return [{ id: isScalar(id) && typeof id.value === 'string' ? id.value : '', start, end: lineEnd === -1 ? text.length : lineEnd + 1 }];
+  });
 }
 
 /**
@@ -57,16 +44,7 @@ export function replaceRecord(fileText: string, id: string | null, recordText: s
   return fileText.slice(0, span.start) + recordText + fileText.slice(span.end);
 }
 
-const quote = (text: string) => JSON.stringify(text);
-/** A value that can stand bare in YAML and reads back as the same string. */
-const plain = (text: string) => /^[a-zA-Z0-9][a-zA-Z0-9 .,'()\-/]*$/.test(text) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(text) && !/^[\d.-]+$/.test(text) && !/[:#]/.test(text) && text.trim() === text;
-
-/** A scalar as the hand-written files show it: bare where safe, otherwise a JSON (double-quoted) string. */
-export function yamlScalar(text: string): string {
-  return plain(text) ? text : quote(text);
-}
-
-/** A list of ids as `[a, b]` (ids are lower case, digits, dots and hyphens; anything else quoted). */
-export function yamlIdList(ids: readonly string[]): string {
-  return `[${ids.map((id) => (/^[a-z0-9][a-z0-9.-]*$/.test(id) ? id : quote(id))).join(', ')}]`;
+/** One record as an item of the file's list ("- id: …\n  …\n"), undefined fields left out. */
+export function recordText(record: Record<string, unknown>, style: YamlStyle): string {
+  return yamlText([record], style);
 }

@@ -5,7 +5,7 @@
  *   - pitches (database): newly published pitches, and news about existing ones (closed with
  *     an outcome, the closing date passed), which reaches only those who follow that pitch;
  *   - cases (built content): a case is news in the first digest after the end of its
- *     `published` day (Europe/Amsterdam). Cases have no other publication time: they arrive
+ *     `published` day (in Amsterdam). Cases have no other publication time: they arrive
  *     with a deploy, and a curator sets `published` to the day it goes live. A case deployed
  *     with a date already behind a digest is not announced (the README's curator guide says so);
  *   - activities (the activity calendar, on another branch): `activityNewsSource` adapts its
@@ -17,8 +17,9 @@ import { and, eq, gt, gte, inArray, lte, or } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
-import { amsterdamDayEnd, type NewsItem } from '#domain/follows.ts';
-import { amsterdamDate, pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
+import type { NewsItem } from '#domain/follows.ts';
+import { amsterdamDate, dutchDate, endOfAmsterdamDay } from '#domain/amsterdam-time.ts';
+import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
 import { formatDate } from '#platform/texts/nl.ts';
 
 /** One kind of news for the digest. */
@@ -41,7 +42,6 @@ function municipalityName(id: string): string {
 }
 
 /** A calendar day (YYYY-MM-DD) in words: "12 maart 2026". */
-const dayInWords = (day: string) => formatDate(new Date(`${day}T12:00:00Z`));
 
 /** Pitches: newly public ones (matched on place and facets), and news about followed ones. */
 export const pitchNewsSource: NewsSource = {
@@ -58,7 +58,7 @@ export const pitchNewsSource: NewsSource = {
       kind: 'pitch',
       title: pitch.title,
       path: `/pitches/${pitch.id}/`,
-      note: `Nieuwe pitch van gemeente ${municipalityName(pitch.municipalityId)}; reageren kan tot en met ${dayInWords(pitch.closingDate)}`,
+      note: `Nieuwe pitch van gemeente ${municipalityName(pitch.municipalityId)}; reageren kan tot en met ${dutchDate(pitch.closingDate)}`,
       about: {
         municipalities: [pitch.municipalityId],
         regions: regionsOf(pitch.municipalityId),
@@ -86,8 +86,8 @@ export const pitchNewsSource: NewsSource = {
         const outcome = pitch.outcome ? `uitkomst: ${pitchOutcomeLabel[pitch.outcome].toLowerCase()}` : 'gesloten';
         note = `De gemeente heeft de pitch gesloten (${outcome}${pitch.peoplePlaced ? `, ${pitch.peoplePlaced} mensen geplaatst` : ''})`;
       } else {
-        const passedAt = amsterdamDayEnd(pitch.closingDate);
-        if (passedAt > fromMs && passedAt <= toMs) note = `Reageren kon tot en met ${dayInWords(pitch.closingDate)}; de gemeente kiest nu uit het aanbod`;
+        const passedAt = endOfAmsterdamDay(pitch.closingDate);
+        if (passedAt > fromMs && passedAt <= toMs) note = `Reageren kon tot en met ${dutchDate(pitch.closingDate)}; de gemeente kiest nu uit het aanbod`;
       }
       if (note) items.push({ key: `pitch-update:${pitch.id}`, kind: 'pitch-update', title: pitch.title, path: `/pitches/${pitch.id}/`, note, about: { pitch: pitch.id } });
     }
@@ -107,14 +107,14 @@ export interface CaseNews {
   targetGroups: readonly string[];
 }
 
-/** Case studies, news in the first digest after the end of their `published` day (Europe/Amsterdam). */
+/** Case studies, news in the first digest after the end of their `published` day (in Amsterdam). */
 export function caseNewsSource(cases: readonly CaseNews[]): NewsSource {
   return {
     name: 'praktijkvoorbeelden',
     async itemsBetween(_db, fromMs, toMs) {
       return cases
         .filter((item) => {
-          const at = amsterdamDayEnd(item.published);
+          const at = endOfAmsterdamDay(item.published);
           return at > fromMs && at <= toMs;
         })
         .map((item) => ({

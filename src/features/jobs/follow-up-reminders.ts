@@ -13,7 +13,7 @@ import { pitches } from '#db/marketplace-schema.ts';
 import { organisations } from '#db/schema.ts';
 import { findUserByEmail } from '#features/accounts/users.ts';
 import { newId } from '#platform/auth/crypto.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { followUpReminderMessage } from '#platform/mail/follow-up-messages.ts';
 import { scheduleMissingFollowUps } from '#features/marketplace/follow-ups.ts';
 import { pitchOwners } from '#features/marketplace/offers.ts';
@@ -52,7 +52,7 @@ async function recipientFor(db: Database, question: DueQuestion): Promise<{ emai
 }
 
 /**
- * Sends the reminders that are due at `now` (their day in Europe/Amsterdam has begun), one per
+ * Sends the reminders that are due at `now` (their day in Amsterdam has begun), one per
  * question. A pitch whose later question is also due (closed long ago, backfilled) is asked
  * only the latest: three mails at once would be noise. Returns how many mails this run queued.
  */

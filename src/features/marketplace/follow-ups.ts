@@ -25,7 +25,8 @@ import {
   type FollowUpAnswerRefusal,
   type FollowUpMoment,
 } from '#domain/follow-up-schedule.ts';
-import { amsterdamDate, type PitchOutcome, type PitchStatus } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
+import { type PitchOutcome, type PitchStatus } from '#domain/pitch-lifecycle.ts';
 import { can, type Actor } from '#domain/policy.ts';
 
 type Statement = BatchItem<'sqlite'>;

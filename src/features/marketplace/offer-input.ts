@@ -7,7 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { helpKinds } from '#domain/help-kinds.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 
 /** Longest "support" text (a buddy, a job coach …): a few sentences. */
 export const SUPPORT_MAX = 1000;
@@ -41,7 +41,7 @@ export const offerFields = {
     .transform((value) => value?.trim() ?? '')
     .refine((value) => value === '' || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= PLACES_MAX), `Vul een heel getal in van 1 tot en met ${PLACES_MAX}, of laat het leeg.`)
     .transform((value) => (value === '' ? null : Number(value))),
-  /** From when: empty, or a real calendar day (YYYY-MM-DD) that is not in the past (Europe/Amsterdam). */
+  /** From when: empty, or a real calendar day (YYYY-MM-DD) that is not in the past (in Amsterdam). */
   startsOn: z
     .string()
     .max(20, 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-09-01.')

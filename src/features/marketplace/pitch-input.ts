@@ -2,7 +2,7 @@
  * Home of the pitch form's input: one zod schema with a Dutch message
  * per field, used by the form action (field messages next to each field) and again by the use
  * cases in pitches.ts (which may be called from anywhere). Types are inferred from it.
- * The closing date is checked against "today" in Europe/Amsterdam, so the schema is built by
+ * The closing date is checked against "today" in Amsterdam, so the schema is built by
  * `makePitchInput(now)`; `pitchInput` is the one built on the real clock for the action.
  * Whether the municipality is the author's own is the policy's question (pitches.ts), asked
  * with the loaded actor: the schema only checks its shape.
@@ -10,7 +10,7 @@
 import { z } from 'astro/zod';
 import { helpKinds } from '#domain/help-kinds.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { nameProblem } from '#domain/names.ts';
 
 /** Text limits, in characters, shown in the form's hints too. */

@@ -3,7 +3,7 @@
  * facet counts, featured pitches, a municipality's pitches and the counts for the map. Only
  * published and closed pitches are public (docs/architecture.md); a published pitch past its closing
  * date reads as closed (pitch-lifecycle.ts `effectiveStatus`), decided against today's date in
- * Europe/Amsterdam. Filtering, counting and ordering the list, the featured pitches and the map
+ * Amsterdam. Filtering, counting and ordering the list, the featured pitches and the map
  * counts come from the in-memory facet index (pitch-index.ts), which keeps them flat from 1,000
  * to 100,000 pitches (npm run bench); the cards of a page are read by primary key.
  * Every query here is checked to use an index (tests/integration/marketplace/query-plans.test.ts).
@@ -12,7 +12,7 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { offers, pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import {
   PITCHES_PER_PAGE,
   type MunicipalityPlace,

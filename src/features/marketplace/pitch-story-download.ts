@@ -1,6 +1,6 @@
 /**
  * The curator's side of "from pitch to story": which closed pitches can become
- * a case study, and the draft MDX file for one of them. Loads the pitch, asks the policy
+ * a case study, and the draft case (the case editor's form) for one of them. Loads the pitch, asks the policy
  * ('pitch:draft-story') with it, reads the employers that were accepted and agreed to be named,
  * and hands everything to the pure generator (pitch-story.ts).
  */

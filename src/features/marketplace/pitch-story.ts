@@ -1,8 +1,10 @@
 /**
- * From pitch to story: a closed, matched pitch becomes a draft case study, an
- * MDX file in the shape of the case schema (src/features/catalog/schemas/case.ts) that a curator downloads, puts
- * in content/cases/, rewrites and publishes. Plain TypeScript without Astro or the database: the
- * loader (pitch-story-download.ts) passes in what it read, so tests call this with any pitch.
+ * From pitch to story: a closed, matched pitch becomes a draft case study: the case editor's
+ * own form (domain/case-form.ts), filled in, with notes for the curator that the editor's case
+ * serializer writes as comments above the keys. The curator opens it as an editor draft, or
+ * downloads it as an .mdx file (written by that same serializer), rewrites and publishes it.
+ * Plain TypeScript without Astro or the database: the loader (pitch-story-download.ts) passes
+ * in what it read, so tests call this with any pitch.
  *
  * What the draft claims comes from the pitch record and the municipality's own answers only
  * (README: "verzin geen feiten"): the municipality, the target groups and sectors (the same
@@ -13,7 +15,7 @@
  * How a pitch is cited: as what it is. The case schema's `pitch` field names the pitch (id,
  * title, closing day) and the case page shows "Uit een pitch op Praktijkplein: …" with a link to
  * it (src/features/catalog/provenance.ts); `sources` stays empty, which the schema allows only with a
- * pitch. No source text from ../shared/sources is cited for facts it does not contain. The
+ * pitch. No source from content/sources is cited for facts it does not contain. The
  * curator adds sources only where one really carries facts of the case. Every note for the
  * curator carries `DRAFT_MARKER`, and tests/unit/pitch-story.test.ts fails while a file in
  * content/cases still has one.
@@ -24,7 +26,10 @@
  */
 import { sectors, targetGroups, type CaseStatus, type EvidenceKind, type InstrumentId } from '#domain/facets.ts';
 import { helpKinds, type HelpKindId } from '#domain/help-kinds.ts';
-import { amsterdamDate, pitchOutcomeLabel, type PitchOutcome } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate, dutchDateAt } from '#domain/amsterdam-time.ts';
+import type { CaseForm, CaseNotes } from '#domain/case-form.ts';
+import { oneLine as oneLineName } from '#domain/names.ts';
+import { pitchOutcomeLabel, type PitchOutcome } from '#domain/pitch-lifecycle.ts';
 import { slugify } from '#features/catalog/slug.ts';
 
 /** Every note for the curator starts with this; a published case must not contain it. */
@@ -86,7 +91,10 @@ export interface StoryOptions {
 export interface StoryDraft {
   /** `<id>.mdx`: the file name in content/cases/, which becomes the case's address. */
   fileName: string;
-  mdx: string;
+  /** The case form, filled in from the pitch (organisations and municipalities by id). */
+  form: CaseForm;
+  /** Notes for the curator, written as comments above these keys. */
+  notes: CaseNotes;
 }
 
 /** Why no draft: only a pitch closed as matched or partly matched has a story to tell. */
@@ -133,47 +141,31 @@ export function draftCaseFromPitch(pitch: StoryPitch, options: StoryOptions): St
   const caseSectors = facets.sectors.filter((id) => (sectors.ids as readonly string[]).includes(id));
   const hints = [...new Set(facets.helpKinds.flatMap((id) => instrumentHints[id as HelpKindId] ?? []))];
 
-  const frontmatter = [
-    '---',
-    `# ${DRAFT_MARKER}: concept uit de pitch ${pitchUrl}. Controleer elk veld, herschrijf titel en samenvatting in gewone taal (B1)`,
-    `# en haal alle regels met "${DRAFT_MARKER}" weg voordat u publiceert.`,
-    `title: ${yamlString(clip(oneLine(pitch.title), 120))}`,
-    `summary: ${yamlString(summaryOf(pitch, municipality, outcome, options.namedEmployers.length))}`,
+  const title = clip(oneLine(pitch.title), 120);
+  const notes: Record<string, string[]> = {
+    title: [
+      `${DRAFT_MARKER}: concept uit de pitch ${pitchUrl}. Controleer elk veld, herschrijf titel en samenvatting in gewone taal (B1)`,
+      `en haal alle regels met "${DRAFT_MARKER}" weg voordat u publiceert.`,
+    ],
     ...(unnamed.length > 0
-      ? [
-          `# ${DRAFT_MARKER}: deze werkgevers deden mee en mogen genoemd worden, maar staan nog niet in content/organisations/organisations.yaml:`,
-          ...unnamed.map((e) => `#   - ${yamlComment(e.name)} (id in de database: ${yamlComment(e.id)})`),
-          '#   Zet ze daar eerst bij (kind: employer, met een bron) en voeg dan hun id hieronder toe.',
-        ]
-      : []),
-    `employers: ${yamlList(named.map((e) => e.id))}`,
-    ...(municipality.inContent ? [] : [`# ${DRAFT_MARKER}: de gemeente ${yamlComment(municipality.name)} staat niet in de CBS-lijst; vul haar id in.`]),
-    `municipalities: ${yamlList(municipality.inContent ? [municipality.id] : [])}`,
-    'partners: []',
-    `places: ${yamlList(places)}`,
-    `sectors: ${yamlList(caseSectors)}`,
-    `targetGroups: ${yamlList(caseTargetGroups)}`,
-    `# ${DRAFT_MARKER}: welke instrumenten zijn gebruikt? De pitch vroeg om: ${facets.helpKinds.map(helpLabel).join(', ') || 'niets genoemd'}.${hints.length > 0 ? ` Denk aan: ${hints.join(', ')}.` : ''}`,
-    'instruments: []',
-    `# Alleen wat de gemeente zelf meldde, bij het sluiten van de pitch en in de vervolgvragen.`,
-    outcomes.length > 0 ? `outcomes:\n${outcomes.map((o) => `  - ${yamlString(o)}`).join('\n')}` : 'outcomes: []',
-    `# ${evidence === 'resultaat' ? 'resultaat: de gemeente meldde mensen die na maanden nog aan het werk waren.' : 'ervaring: de pitch leidde tot een match, maar (nog) geen antwoord meldt mensen die aan het werk bleven.'}`,
-    `evidence: ${evidence}`,
-    `# ${DRAFT_MARKER}: lopend zolang de samenwerking loopt; afgerond als die klaar is.`,
-    `status: ${status}`,
-    '# Herkomst: de pitch waar dit voorbeeld uit komt; de pagina linkt ernaar.',
-    'pitch:',
-    `  id: ${yamlString(pitch.id)}`,
-    `  title: ${yamlString(clip(oneLine(pitch.title), 120))}`,
+      ? {
+          employers: [
+            `${DRAFT_MARKER}: deze werkgevers deden mee en mogen genoemd worden, maar staan nog niet in content/organisations/organisations.yaml:`,
+            ...unnamed.map((e) => `  - ${oneLine(e.name)} (id in de database: ${oneLine(e.id)})`),
+            '  Zet ze daar eerst bij (kind: employer, met een bron) en voeg dan hun id hieronder toe.',
+          ],
+        }
+      : {}),
+    ...(municipality.inContent ? {} : { municipalities: [`${DRAFT_MARKER}: de gemeente ${oneLine(municipality.name)} staat niet in de CBS-lijst; vul haar id in.`] }),
+    instruments: [`${DRAFT_MARKER}: welke instrumenten zijn gebruikt? De pitch vroeg om: ${facets.helpKinds.map(helpLabel).join(', ') || 'niets genoemd'}.${hints.length > 0 ? ` Denk aan: ${hints.join(', ')}.` : ''}`],
+    outcomes: ['Alleen wat de gemeente zelf meldde, bij het sluiten van de pitch en in de vervolgvragen.'],
+    evidence: [evidence === 'resultaat' ? 'resultaat: de gemeente meldde mensen die na maanden nog aan het werk waren.' : 'ervaring: de pitch leidde tot een match, maar (nog) geen antwoord meldt mensen die aan het werk bleven.'],
+    status: [`${DRAFT_MARKER}: lopend zolang de samenwerking loopt; afgerond als die klaar is.`],
+    pitch: ['Herkomst: de pitch waar dit voorbeeld uit komt; de pagina linkt ernaar.'],
     // A closed pitch always has its closing time (answers.ts sets it); without one, say so.
-    ...(pitch.closedAt ? [] : [`  # ${DRAFT_MARKER}: de sluitdatum van de pitch ontbreekt; hieronder staat de datum van dit concept. Vul de echte in.`]),
-    `  closedOn: ${amsterdamDate(new Date(pitch.closedAt ?? now))}`,
-    '# Bronnen uit content/sources/sources.yaml, alleen als zo\'n tekst feiten van dit voorbeeld draagt; de pitch is de herkomst.',
-    'sources: []',
-    `published: ${amsterdamDate(new Date(now))}`,
-    'featured: false',
-    '---',
-  ].join('\n');
+    ...(pitch.closedAt ? {} : { 'pitch.closedOn': [`${DRAFT_MARKER}: de sluitdatum van de pitch ontbreekt; hieronder staat de datum van dit concept. Vul de echte in.`] }),
+    sources: ["Bronnen uit content/sources/sources.yaml, alleen als zo'n bron feiten van dit voorbeeld draagt; de pitch is de herkomst."],
+  };
 
   const body = [
     `${DRAFT_MARKER}: dit concept is gemaakt uit de pitch [${escapeInline(pitch.title)}](${pitchUrl}) van ${escapeInline(municipality.name)}${datePhrase(', gepubliceerd op', pitch.publishedAt)}${pitch.closedAt ? `${datePhrase(' en gesloten op', pitch.closedAt)},` : ','} met de uitkomst ${pitchOutcomeLabel[outcome]}. De citaten hieronder zijn de tekst van de pitch, zoals de gemeente hem schreef. Schrijf onder elk kopje in eigen woorden wat er gebeurde, en haal de citaten en alle regels met "${DRAFT_MARKER}" weg.`,
@@ -210,7 +202,30 @@ export function draftCaseFromPitch(pitch: StoryPitch, options: StoryOptions): St
     '',
   ].join('\n');
 
-  return { fileName: `${caseIdFor(pitch, municipality)}.mdx`, mdx: `${frontmatter}\n\n${body}` };
+  const id = caseIdFor(pitch, municipality);
+  const form: CaseForm = {
+    id,
+    title,
+    summary: summaryOf(pitch, municipality, outcome, options.namedEmployers.length),
+    employers: named.map((e) => e.id),
+    municipalities: municipality.inContent ? [municipality.id] : [],
+    partners: [],
+    places: places.join('\n'),
+    sectors: caseSectors,
+    targetGroups: caseTargetGroups,
+    instruments: [],
+    outcomes: outcomes.join('\n'),
+    evidence,
+    status,
+    stand: '',
+    sources: [],
+    published: amsterdamDate(now),
+    updated: '',
+    featured: false,
+    pitch: { id: pitch.id, title, closedOn: amsterdamDate(pitch.closedAt ?? now) },
+    body,
+  };
+  return { fileName: `${id}.mdx`, form, notes };
 }
 
 /** A readable case id: the municipality and the pitch title ("zaanstad-poelenbrug-wie-biedt"). */
@@ -236,38 +251,16 @@ function outcomeLines(outcome: PitchOutcome, peoplePlaced: number | null, closed
   return lines;
 }
 
-const dutchDay = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
-const datePhrase = (words: string, at: number | null) => (at ? `${words} ${dutchDay.format(new Date(at))}` : '');
+const datePhrase = (words: string, at: number | null) => (at ? `${words} ${dutchDateAt(at)}` : '');
 
 const helpLabel = (id: string) => helpKinds.terms.find((t) => t.id === id)?.label ?? id;
 
-/** Text on one line, without control characters. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
+/** Text on one line, without control characters or links (clipped separately, by `clip`). */
+const oneLine = (text: string) => oneLineName(text, Number.MAX_SAFE_INTEGER, 'organisation');
 
 /** At most `max` characters, ending in "…" when cut. */
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/**
- * A YAML double-quoted scalar: JSON's escapes are YAML's, and the characters YAML does not allow
- * raw (C1 controls, U+FFFE/FFFF) or might read as a line break (U+2028/2029, NEL) are escaped too.
- */
-export function yamlString(text: string): string {
-  return JSON.stringify(text.toWellFormed()).replace(/[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** A flow list of ids or plain strings, each quoted. */
-function yamlList(values: readonly string[]): string {
-  return `[${values.map(yamlString).join(', ')}]`;
-}
-
-/** User text inside a YAML comment: one line, so it can never end the comment. */
-function yamlComment(text: string): string {
-  return oneLine(text);
 }
 
 /**
@@ -287,7 +280,6 @@ export function escapeInline(text: string): string {
  * start of a line (headings, lists, quotes, rules, setext underlines, ESM) made plain text.
  */
 function escapeLine(line: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const text = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\t/g, '  ').trim();
   const inline = text.replace(INLINE_SYNTAX, (c) => `\\${c}`);
   // "1." or "1)" starts an ordered list; escape its punctuation.

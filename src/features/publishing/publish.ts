@@ -17,8 +17,7 @@ import { newId } from '#platform/auth/crypto.ts';
 import { consume, retryAfterText } from '#platform/auth/rate-limit.ts';
 import { config } from '#platform/config.ts';
 import { runInBackground } from '#platform/lifecycle.ts';
-import { readContentFile, type FileChange } from './content-files.ts';
-import { refusedPaths } from './content-paths.ts';
+import { readPublishable, refusedPaths, type FileChange } from './content-paths.ts';
 import { astroBuild } from './site-build.ts';
 import { contentHash, processPublications, type PublishingEnvironment } from './worker.ts';
 
@@ -88,7 +87,7 @@ function publishingEnvironment(): (PublishingEnvironment & { autoStart: boolean 
   if (!config().publishing.enabled) return null;
   environment = {
     projectRoot,
-    contentDir: join(projectRoot, 'content'),
+    contentDir: config().contentDir,
     stateDir: config().publishing.stateDir,
     build: astroBuild,
     buildEnv: config().publishing.buildEnv,
@@ -106,7 +105,7 @@ function expectedHashOf(path: string): string | null | undefined {
   const env = publishingEnvironment();
   if (!env) return undefined;
   try {
-    return contentHash(readContentFile(env.contentDir, path));
+    return contentHash(readPublishable(env.contentDir, path));
   } catch {
     return undefined;
   }
@@ -224,7 +223,7 @@ export async function requestRevert(db: Database, revisionId: string, publisher:
   if (!env) return OFF;
   const changes = JSON.parse(row.changes) as FileChange[];
   // A file changed again later would lose that later change: ask to undo that one first.
-  const changedSince = changes.filter((change) => readContentFile(env.contentDir, change.path) !== change.after).map((change) => change.path);
+  const changedSince = changes.filter((change) => readPublishable(env.contentDir, change.path) !== change.after).map((change) => change.path);
   if (changedSince.length > 0) {
     return { ok: false, reason: 'invalid', message: `Dit kan niet in één stap terug: ${changedSince.join(', ')} is daarna nog gewijzigd. Draai eerst de latere wijziging terug.` };
   }

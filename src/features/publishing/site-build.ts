@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { writeContentFiles } from './content-files.ts';
+import { writePublishable } from './content-paths.ts';
 
 /** What a build needs: where the project is, where to stage and where to put the output. */
 export interface SiteBuildInput {
@@ -50,7 +50,7 @@ export function stageProject(input: SiteBuildInput): void {
   }
   copy(input.contentDir, join(input.stagingDir, 'content'));
   symlinkSync(join(input.projectRoot, 'node_modules'), join(input.stagingDir, 'node_modules'), 'dir');
-  writeContentFiles(join(input.stagingDir, 'content'), input.changes);
+  writePublishable(join(input.stagingDir, 'content'), input.changes);
   // The project's own configuration, with the output folder and a cache of the staging's own
   // (the default cache sits in node_modules, which is shared with the live project).
   writeFileSync(

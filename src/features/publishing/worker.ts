@@ -22,7 +22,7 @@ import { audit } from '#platform/audit/audit-log.ts';
 import { newId } from '#platform/auth/crypto.ts';
 import { isStopping } from '#platform/lifecycle.ts';
 import { commitContent } from './content-git.ts';
-import { readContentFile, writeContentFiles, type FileChange } from './content-files.ts';
+import { readPublishable, writePublishable, type FileChange } from './content-paths.ts';
 import { buildDir, prepareStateDir, removeOldBuilds, switchLiveBuild } from './live-build.ts';
 import type { SiteBuilder } from './site-build.ts';
 
@@ -152,7 +152,7 @@ export async function buildPublication(db: Database, env: PublishingEnvironment,
     prepareStateDir(env.stateDir, env.projectRoot);
     // The texts before: content/ changes only under the build lock, so they stay true until
     // this build writes its own.
-    const fileChanges: FileChange[] = changes.map((change) => ({ path: change.path, before: readContentFile(env.contentDir, change.path), after: change.content }));
+    const fileChanges: FileChange[] = changes.map((change) => ({ path: change.path, before: readPublishable(env.contentDir, change.path), after: change.content }));
     const overtaken = fileChanges.filter((change, i) => changes[i]!.expectedHash !== undefined && contentHash(change.before) !== changes[i]!.expectedHash);
     if (overtaken.length > 0) {
       await fail(db, publication, `Iemand anders heeft ${overtaken.map((c) => c.path).join(', ')} intussen gepubliceerd; deze publicatie zou dat overschrijven. Open de pagina opnieuw in de editor en breng uw wijziging daar aan.`);
@@ -171,7 +171,7 @@ export async function buildPublication(db: Database, env: PublishingEnvironment,
       rmSync(outDir, { recursive: true, force: true });
       return;
     }
-    writeContentFiles(env.contentDir, changes);
+    writePublishable(env.contentDir, changes);
     written = fileChanges;
     const commit = await commitContent({
       contentDir: env.contentDir,
@@ -209,7 +209,7 @@ export async function buildPublication(db: Database, env: PublishingEnvironment,
     if (!switched) {
       rmSync(outDir, { recursive: true, force: true });
       try {
-        writeContentFiles(env.contentDir, written.map((change) => ({ path: change.path, content: change.before })));
+        writePublishable(env.contentDir, written.map((change) => ({ path: change.path, content: change.before })));
       } catch (restoreError) {
         console.error(JSON.stringify({ level: 'error', msg: 'content/ kon niet worden teruggezet', publication: publication.id, error: String(restoreError) }));
       }

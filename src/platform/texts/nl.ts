@@ -1,4 +1,5 @@
 /** Dutch UI strings, in one place so wording stays consistent across pages. */
+import { dutchDateAt } from '#domain/amsterdam-time.ts';
 import { organisationKindLabel, type OrganisationKind } from '#domain/accounts.ts';
 
 export const t = {
@@ -49,9 +50,9 @@ export function countCases(n: number): string {
   return `${n} ${n === 1 ? 'praktijkvoorbeeld' : 'praktijkvoorbeelden'}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
-export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+/** "12 maart 2026": the day it is in Amsterdam at an instant (the time module does the zone). */
+export function formatDate(date: Date | number): string {
+  return dutchDateAt(date);
 }
 
 const MINUTE = 60_000;

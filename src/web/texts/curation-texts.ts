@@ -4,10 +4,11 @@
  * Derived from the decision as stored, so the notice cannot say more than happened.
  */
 import type { DecisionView } from '#features/accounts/curation.ts';
+import { amsterdamClockTime } from '#domain/amsterdam-time.ts';
 
 /** "10:23", Amsterdam time. */
 export function clockTime(ms: number): string {
-  return new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(ms));
+  return amsterdamClockTime(ms);
 }
 
 /** "Jan de Vries", "Jan de Vries en Piet Jansen", "A, B en C". */

@@ -1,6 +1,6 @@
 /** Dutch wording for pitch lists and feeds, in one place so cards, headings and feeds agree. */
 import { helpKinds } from '#domain/help-kinds.ts';
-import { formatDate } from '#platform/texts/nl.ts';
+import { dutchDate } from '#domain/amsterdam-time.ts';
 
 /** "1 pitch" / "3 pitches". */
 export function countPitches(n: number): string {
@@ -14,10 +14,9 @@ export function employersJoinedText(n: number, open: boolean): string {
   return n === 1 ? '1 werkgever doet mee' : `Al ${n} werkgevers doen mee`;
 }
 
-/** A closing date (YYYY-MM-DD, a day in Europe/Amsterdam) as "12 maart 2026". */
+/** A closing date (YYYY-MM-DD, a day in Amsterdam) as "12 maart 2026". */
 export function formatClosingDate(day: string): string {
-  // Noon UTC is the same calendar day in Amsterdam, whatever the offset.
-  return formatDate(new Date(`${day}T12:00:00Z`));
+  return dutchDate(day);
 }
 
 /** The Dutch label of a kind of help; an id no longer in the vocabulary is shown as is, not an error. */

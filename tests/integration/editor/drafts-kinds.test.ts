@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { contentDrafts } from '#db/editor-schema.ts';
-import { readContentFile } from '#features/editor/content-files.ts';
+import { readContentFile } from '#platform/content-store.ts';
 import { draftById, listOpenDrafts, publishDraft, saveDraft } from '#features/editor/drafts.ts';
 import { checkInstrumentForm, instrumentFormFromFile, type InstrumentForm } from '#features/editor/instrument-form.ts';
 import { checkOrganisationForm, organisationFormFromFile } from '#features/editor/organisation-form.ts';

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { contentDrafts } from '#db/editor-schema.ts';
 import { auditLog, outbox, users } from '#db/schema.ts';
 import { caseFormFromFile, checkCaseForm } from '#features/editor/case-form.ts';
-import { readContentFile } from '#features/editor/content-files.ts';
+import { readContentFile } from '#platform/content-store.ts';
 import { discardDraft, draftById, listOpenDrafts, otherEditors, possibleReviewers, publishDraft, requestReview, reviewDraft, saveDraft } from '#features/editor/drafts.ts';
 import { publicationById, setPublishingEnvironmentForTests } from '#features/publishing/publish.ts';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -2,7 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, users } from '#db/schema.ts';
 import { pitchFacets } from '#db/marketplace-schema.ts';
-import { amsterdamDate } from '#domain/pitch-lifecycle.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { actorOf } from '../accounts/actors.ts';
 import { assignRole } from '#features/accounts/curation.ts';
 import { registeredUser, type TestDb } from '../accounts/helpers.ts';

@@ -5,7 +5,7 @@ import { day, employerId, facet, municipalityId, partnerId, sourceId } from './i
 
 /**
  * Where a case comes from when it grew out of a pitch on Praktijkplein: the pitch
- * itself, not a text in ../shared/sources. The page links to /pitches/<id>/ (derived from the id,
+ * itself, not a source in content/sources. The page links to /pitches/<id>/ (derived from the id,
  * so the file holds no host that differs between the site and a test server).
  */
 export const casePitchSchema = z.strictObject({

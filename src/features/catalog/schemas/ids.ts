@@ -9,9 +9,9 @@ import { sourceFileId, sourceIds, sourceSlug } from '#features/catalog/sources.t
 const named = <T extends [string, ...string[]]>(ids: T, message: (value: string) => string) =>
   z.enum(ids, { error: (issue) => message(String(issue.input)) });
 
-/** A cited source: its file name or its slug (the /bronnen/ address); always parsed to the file name. */
+/** A cited source: its id or its slug (the /bronnen/ address); always parsed to the id. */
 export const sourceId = named(
-  [...sourceIds(), ...sourceIds().map(sourceSlug)] as [string, ...string[]],
+  [...new Set([...sourceIds(), ...sourceIds().map(sourceSlug)])] as [string, ...string[]],
   (v) => `onbekende bron "${v}": zet hem eerst in content/sources/sources.yaml`,
 ).transform(sourceFileId);
 export const employerId = named(organisationIds('employer'), (v) => `onbekende werkgever "${v}": zet hem eerst in content/organisations/organisations.yaml`);

@@ -1,7 +1,12 @@
 /**
- * A source text that content may cite (content/sources/sources.yaml): what it is,
- * when it is from, what weight it carries and what it supports. Dates come from the text only;
- * where the text gives none, the field says `onbekend` rather than a guess.
+ * A source that content may cite (content/sources/sources.yaml): a record the repository
+ * holds, saying what the text is, who published it, when it is from, what weight it carries,
+ * what it supports and where to read it. Dates come from the text only; where the text gives
+ * none, the field says `onbekend` rather than a guess.
+ *
+ * The first sources are texts the editors were given as files; their ids are those file names
+ * (`….txt`) and stay so, because frontmatter cites them. A source added in the editor gets an
+ * id like a page address, and says where to read it: a web address or a description.
  */
 import { z } from 'astro/zod';
 import { sourceKindIds } from '#features/catalog/source-kinds.ts';
@@ -34,8 +39,8 @@ export const sourceEventSchema = z.strictObject({
 });
 
 export const sourceSchema = z.strictObject({
-  /** The file name in ../shared/sources; case and instrument frontmatter cite it. */
-  id: z.string().regex(/^[a-z0-9-]+\.txt$/, 'de bestandsnaam in kleine letters met streepjes, eindigend op .txt'),
+  /** What frontmatter cites: lower-case words joined by hyphens (the older ones end in .txt). */
+  id: z.string().max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*(\.txt)?$/, 'kleine letters, cijfers en streepjes, zoals "verslag-werkconferentie-2026"'),
   title: z.string().min(3),
   publisher: z.string().min(3),
   kind: z.enum(sourceKindIds),
@@ -46,6 +51,10 @@ export const sourceSchema = z.strictObject({
   /** What the text leaves open that readers will ask about (no author, no party named). */
   note: z.string().optional(),
   event: sourceEventSchema.optional(),
+  /** Where to read the text on the web. */
+  url: z.url({ protocol: /^https?$/, error: 'een volledig webadres, zoals https://www.voorbeeld.nl/verslag' }).max(500).optional(),
+  /** Where to read it when it is not on the web, e.g. "Gedrukt verslag, op te vragen bij de VNG". */
+  location: z.string().min(10).max(300).optional(),
 });
 
 export type SourceData = z.infer<typeof sourceSchema>;

@@ -7,6 +7,7 @@
 import type { APIRoute } from 'astro';
 import { draftStoryForPitch } from '#features/marketplace/pitch-story-download.ts';
 import { storyRefusalMessage } from '#features/marketplace/pitch-story.ts';
+import { caseFormFileText } from '#features/editor/case-form.ts';
 import { safeReturnPath } from '#web/return-path.ts';
 import { depsFor } from '#web/request.ts';
 
@@ -19,7 +20,8 @@ export const GET: APIRoute = async (context) => {
   const { actor } = context.locals;
   const result = await draftStoryForPitch(await depsFor(context), actor, context.params.id ?? '');
   if (result.ok) {
-    return new Response(result.mdx, {
+    // The editor's one case serializer writes the file, with the notes for the curator as comments.
+    return new Response(caseFormFileText(result.form, result.notes), {
       headers: {
         'content-type': 'text/markdown; charset=utf-8',
         'content-disposition': `attachment; filename="${result.fileName}"`,
