@@ -107,7 +107,7 @@ describe('twee app-processen op één databasebestand', () => {
     expect((await page(visitor, b, `/pitches/${pitchId}/`, { 'if-none-match': before.etag! })).status, 'de pagina staat in B’s cache').toBe(304);
     expect((await page(visitor, a, `/pitches/${pitchId}/`)).status).toBe(200);
 
-    const browser = await new Browser(employer.ip).logIn(a.baseURL, employer.email);
+    const browser = await new Browser(employer.ip).signedIn(handle.db, employer);
     const offer = await browser.request(a.baseURL, `/pitches/${pitchId}/meedoen/?_action=offers.create`, offerForm(pitchId, 'Wij doen mee vanaf A'));
     expect([offer.status, offer.headers.get('location')]).toEqual([303, '/account/mijn-aanbod/?melding=aanbod-verstuurd']);
 
@@ -117,7 +117,7 @@ describe('twee app-processen op één databasebestand', () => {
     expect(after.etag).not.toBe(before.etag);
     expect(after.text).toContain(`onder wie ${employer.organisationName}`);
     // The owner, signed in on B, sees the offer on the pitch's offer page.
-    const ownerOnB = await new Browser(owner.ip).logIn(b.baseURL, owner.email);
+    const ownerOnB = await new Browser(owner.ip).signedIn(handle.db, owner);
     const offers = await page(ownerOnB, b, `/pitches/${pitchId}/aanbod/`);
     expect(offers.status).toBe(200);
     expect(offers.text).toContain(employer.organisationName);
@@ -182,9 +182,9 @@ describe('twee app-processen op één databasebestand', () => {
 
   test('gelijktijdig schrijven op beide: elk verzoek slaagt, geen 500 en geen SQLITE_BUSY in de logboeken', async () => {
     const [first, second] = pitchIds as [string, string];
-    // Employers 4..21 log in, half on each; then offers, draft edits and page views on both at once.
-    const signedIn = await Promise.all(employers.slice(4).map((person, i) => new Browser(person.ip).logIn((i % 2 ? b : a).baseURL, person.email)));
-    const ownerBrowser = await new Browser(owner.ip).logIn(a.baseURL, owner.email);
+    // Employers 4..21 are signed in; then offers, draft edits and page views on both at once.
+    const signedIn = await Promise.all(employers.slice(4).map((person) => new Browser(person.ip).signedIn(handle.db, person)));
+    const ownerBrowser = await new Browser(owner.ip).signedIn(handle.db, owner);
     const visitor = new Browser('192.0.2.20');
     const requests: Promise<string>[] = [];
     const expectAnswer = async (promise: Promise<Response>, success: string) => {

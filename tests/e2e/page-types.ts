@@ -5,10 +5,11 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { baseURL } from './browser.ts';
-import { identity, loginVia, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { identity, registerVia, setRole, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';
 import { liveSessionFor } from './live-support.ts';
 import { closedPitchWithOpenQuestion } from './follow-up-support.ts';
+import { signIn } from './session-support.ts';
 
 /** Pages anyone can open: [name, path]. */
 export const publicPages: readonly (readonly [string, string])[] = [
@@ -80,8 +81,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
     await verifyVia(page, who.email);
     await verifyMembership(who.email);
     if (role === 'curator') setRole(who.email, 'curator');
-    await loginVia(page, who.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, who.email);
     await page.close();
     contexts[role] = context;
   }
