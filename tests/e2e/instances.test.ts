@@ -3,8 +3,8 @@
  * share one SQLite file in WAL mode, as two app processes behind a reverse proxy would. A
  * session made on one works on the other (and ends on both); an offer made on one shows on the
  * other at once, also on the public pitch page it had in its page cache; a rate limit counts the
- * tries on both together; the outbox, delivered by both through a real local SMTP server, sends
- * each message exactly once; and writes on both at the same moment never fail (no 500, no
+ * tries on both together; the outbox, delivered by both through real local SMTP servers (one per
+ * process, so the test knows who sent what), sends each message exactly once; and writes on both at the same moment never fail (no 500, no
  * SQLITE_BUSY in either log).
  */
 import { rmSync } from 'node:fs';
@@ -17,7 +17,9 @@ import { Browser, freshDatabase, insertPitch, offerForm, pitchEditForm, registra
 
 let dir: string;
 let url: string;
-let sink: SmtpSink;
+/** Where A and B deliver their mail. */
+let sinkA: SmtpSink;
+let sinkB: SmtpSink;
 let a: OwnServer;
 let b: OwnServer;
 /** The test's own client on the file (a third process's view, for the outbox). */
@@ -48,10 +50,9 @@ beforeAll(async () => {
   for (let i = 0; i < 20; i++) drafts.push(await insertPitch(db, owner, 'draft', `Concept ${i}`));
   fresh.handle.close();
 
-  sink = await startSmtpSink();
-  // Both deliver mail through the same SMTP server; TRUST_PROXY lets each browser have its own address.
-  const env = { TRUST_PROXY: '1', SMTP_URL: sink.url };
-  [a, b] = await Promise.all([startServer(url, env), startServer(url, env)]);
+  [sinkA, sinkB] = await Promise.all([startSmtpSink(), startSmtpSink()]);
+  // TRUST_PROXY lets each browser have its own address.
+  [a, b] = await Promise.all([startServer(url, { TRUST_PROXY: '1', SMTP_URL: sinkA.url }), startServer(url, { TRUST_PROXY: '1', SMTP_URL: sinkB.url })]);
   await Promise.all([ready(a), ready(b)]);
   handle = await openDatabase({ url });
 });
@@ -68,7 +69,8 @@ async function stop(server: OwnServer | undefined) {
 afterAll(async () => {
   await Promise.all([stop(a), stop(b)]);
   handle?.close();
-  await sink?.close();
+  await sinkA?.close();
+  await sinkB?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -157,15 +159,32 @@ describe('twee app-processen op één databasebestand', () => {
 
     // Until the outbox holds none of them unsent (at most 30 s), and everything sent has arrived.
     const list = sql.join(addresses.map((address) => sql`${address}`), sql`, `);
-    const recipient = (mail: (typeof sink.received)[number]) => (mail.to && !Array.isArray(mail.to) ? (mail.to.value[0]?.address ?? '') : '');
-    const arrivedFor = () => sink.received.filter((mail) => addresses.includes(recipient(mail)));
+    const received = () => [...sinkA.received, ...sinkB.received];
+    const recipient = (mail: (typeof sinkA.received)[number]) => (mail.to && !Array.isArray(mail.to) ? (mail.to.value[0]?.address ?? '') : '');
+    const arrivedFor = () => received().filter((mail) => addresses.includes(recipient(mail)));
     for (let i = 0; i < 300; i++) {
       const [row] = await handle.db.all<{ queued: number; total: number }>(sql`select sum(status <> 'sent') as queued, count(*) as total from outbox where to_address in (${list})`);
       if (row!.total === count && row!.queued === 0 && arrivedFor().length >= count) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    // A second copy would be sent by the other process at about the same time: give it a moment to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A second copy would come from the other process at about the same time, maybe later. Each
+    // process sends one message after another (older first), so once a process has delivered a
+    // mail queued after all of these, everything it sent before has arrived: register markers on
+    // both until each process has delivered one (each process triggers its own delivery at once).
+    const markers: string[] = [];
+    const delivered = (sink: SmtpSink) => sink.received.some((mail) => markers.includes(recipient(mail)));
+    for (let round = 0; round < 10 && !(delivered(sinkA) && delivered(sinkB)); round++) {
+      const batch = [a, b].map((_, i) => `merkteken-${round}-${i}-${Date.now().toString(36)}@voorbeeld.nl`);
+      markers.push(...batch);
+      await Promise.all(
+        [a, b].map(async (server, i) => {
+          const response = await new Browser(`198.18.${round}.${i + 1}`).request(server.baseURL, '/account/registreren/?_action=account.register', registrationForm(`Merkteken ${round}-${i}`, batch[i]!));
+          await response.arrayBuffer();
+        }),
+      );
+      for (let i = 0; i < 200 && !batch.every((address) => received().some((mail) => recipient(mail) === address)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect([delivered(sinkA), delivered(sinkB)], 'A en B hebben elk na deze berichten nog een e-mail bezorgd').toEqual([true, true]);
 
     const arrived = arrivedFor();
     const perAddress = new Map<string, number>();
