@@ -16,7 +16,7 @@
  * this test's worker takes the revert (the server's worker is kept off it by a held build lock)
  * and a stand-in build copies dist/ after checking every reverted file against the first commit.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -88,13 +88,9 @@ async function waitUntilDone(id: string): Promise<'live' | 'failed'> {
  */
 const rebuildOfFirstCommit: SiteBuilder = async (input) => {
   for (const change of input.changes) {
-    const original = (() => {
-      try {
-        return run(['git', 'show', `${firstCommit}:content/${change.path}`]);
-      } catch {
-        return null;
-      }
-    })();
+    // The file as the first commit has it, or null when it had none.
+    const shown = spawnSync('git', ['show', `${firstCommit}:content/${change.path}`], { cwd: dir, encoding: 'utf8' });
+    const original = shown.status === 0 ? shown.stdout : null;
     if (original?.trim() !== change.content?.trim()) return { ok: false, message: `De testbuild kent alleen de eerste versie: ${change.path} wijkt af.` };
   }
   cpSync(join(dir, 'dist'), input.outDir, { recursive: true });
