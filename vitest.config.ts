@@ -6,10 +6,20 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts'],
           testTimeout: 60_000,
           // Never publish into this checkout: a test that wants the pipeline points it at a
           // temporary copy (setPublishingEnvironmentForTests); anything else is refused.
+          env: { PUBLISHING: 'off' },
+        },
+      },
+      {
+        test: {
+          // Use cases against a real libSQL file in a temporary folder (and a few temporary project copies).
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          // As above.
           env: { PUBLISHING: 'off' },
         },
       },

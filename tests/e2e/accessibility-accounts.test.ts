@@ -1,8 +1,9 @@
 /** axe (WCAG 2.0–2.2 A/AA) on every account and curation page, including forms showing errors. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, baseURL, launchBrowser } from './browser.ts';
-import { identity, linkFromMail, loginVia, registerVia, setRole } from './accounts-support.ts';
+import { axeViolations, baseURL, connectBrowser } from './browser.ts';
+import { identity, linkFromMail, registerVia, setRole } from './accounts-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -10,7 +11,7 @@ let page: Page;
 let email: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   const me = identity('axe');
   email = me.email;
   context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', extraHTTPHeaders: { 'x-forwarded-for': me.ip } });
@@ -61,9 +62,8 @@ describe('toegankelijkheid van account- en beheerpagina’s', () => {
   });
 
   test('mijn account, wachtwoord, e-mailadres, verwijderen en beheer', async () => {
-    setRole(email, 'curator');
-    await loginVia(page, email);
-    await page.waitForURL(/\/account\/$/);
+    await setRole(email, 'curator');
+    await signIn(page, email);
     await check();
     await check('/account/wachtwoord/');
     await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();

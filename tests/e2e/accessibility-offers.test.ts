@@ -1,24 +1,20 @@
 /**
  * axe (WCAG 2.0–2.2 A/AA) on every offer page, forms with errors included, and screenshots at
- * phone and desktop size (in the temp folder praktijkplein-offer-shots) to look at by eye.
+ * phone and desktop size to look at by eye when asked for (SCREENSHOTS=1: browser.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseURL, launchBrowser } from './browser.ts';
-import { identity, loginVia, registerVia, verifyVia } from './accounts-support.ts';
+import { axeViolations, baseURL, connectBrowser, screenshot } from './browser.ts';
+import { identity, registerVia, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 let pitchId: string;
 const owner = identity('axe-eigenaar');
-const shots = join(tmpdir(), 'praktijkplein-offer-shots');
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   const page = await pageFor(owner.ip);
   await registerVia(page, { name: 'Olga Eigenaar', email: owner.email, kind: 'gemeente', organisation: 'Zaanstad' });
   await verifyVia(page, owner.email);
@@ -41,7 +37,7 @@ async function check(page: Page, name?: string) {
     await page.setViewportSize({ width, height });
     // No horizontal scroll on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+    await screenshot(page, `aanbod-${name}-${width}`, { fullPage: true });
   }
 }
 
@@ -62,8 +58,7 @@ describe('toegankelijkheid van de aanbodpagina’s', () => {
     await registerVia(page, { name: 'Wim Werkgever', email: employer.email, kind: 'werkgever', organisation: 'PostNL' });
     await verifyVia(page, employer.email);
     await verifyMembership(employer.email);
-    await loginVia(page, employer.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, employer.email);
     await page.goto(`/pitches/${pitchId}/meedoen/`);
     await check(page, 'meedoen-werkgever');
     await page.getByLabel('Vanaf wanneer').fill('2020-01-01');
@@ -80,8 +75,7 @@ describe('toegankelijkheid van de aanbodpagina’s', () => {
     await check(page, 'mijn-aanbod');
 
     const ownerPage = await pageFor(owner.ip);
-    await loginVia(ownerPage, owner.email);
-    await ownerPage.waitForURL(/\/account\/$/);
+    await signIn(ownerPage, owner.email);
     await ownerPage.goto(`/pitches/${pitchId}/aanbod/`);
     await check(ownerPage, 'aanbod-eigenaar');
     await ownerPage.getByRole('button', { name: 'Pitch sluiten' }).click();

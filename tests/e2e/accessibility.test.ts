@@ -1,11 +1,11 @@
 /** axe (WCAG 2.0–2.2 A and AA) on every page type, and a keyboard check of the skip link. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, newPage } from './browser.ts';
+import { axeViolations, connectBrowser, newPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

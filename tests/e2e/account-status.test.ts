@@ -5,13 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, hasText, launchBrowser, pageFrom, visible } from './browser.ts';
-import { identity, loginVia, registerVia, verifyVia } from './accounts-support.ts';
+import { axeViolations, hasText, connectBrowser, pageFrom, visible } from './browser.ts';
+import { identity, registerVia, verifyVia } from './accounts-support.ts';
 import { pitchPeople } from './pitch-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -24,8 +25,7 @@ describe('statusvak op Mijn account', () => {
     const me = identity('status-nieuw');
     const { context, page } = await pageFrom(browser, me.ip, true);
     await registerVia(page, { name: 'Nina Nieuw', email: me.email, kind: 'gemeente', organisation: 'Zaandam' });
-    await loginVia(page, me.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, me.email);
     await hasText(statusBox(page).getByRole('heading'), 'Bevestig uw e-mailadres');
     await hasText(statusBox(page).locator('.pp-status__who'), 'Aan zet: u');
     await visible(statusBox(page).getByRole('button', { name: 'Stuur de link opnieuw' }));
@@ -70,8 +70,7 @@ describe('statusvak op Mijn account', () => {
     const { context, page } = await pageFrom(browser, me.ip, true);
     await registerVia(page, { name: 'Wim Werk', email: me.email, kind: 'werkgever', newEmployer: 'Wim Werkt BV' });
     await verifyVia(page, me.email);
-    await loginVia(page, me.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, me.email);
     await hasText(statusBox(page).getByRole('heading'), 'Wacht op bevestiging');
     expect(await statusBox(page).innerText()).toMatch(/bevestigt de nieuwe werkgever Wim Werkt BV en uw lidmaatschap/);
     expect(await statusBox(page).innerText()).toMatch(/uw aanbod wacht/);

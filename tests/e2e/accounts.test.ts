@@ -5,14 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { hasText, launchBrowser, visible, noJsPageFrom } from './browser.ts';
+import { hasText, connectBrowser, visible, noJsPageFrom } from './browser.ts';
 import { eq } from 'drizzle-orm';
 import { users } from '#db/schema.ts';
 import { goodPassword, identity, linkFromMail, loginVia, mailsTo, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -150,7 +151,7 @@ describe('account', () => {
     await registerVia(page, { name: 'Els Gemeente', email: member.email, kind: 'gemeente', organisation: 'Zaanstad' });
     await verifyVia(page, member.email);
 
-    await loginVia(page, curator.email);
+    await signIn(page, curator.email);
     await page.goto('/beheer/');
     const verify = page.getByRole('button', { name: 'Bevestig Els Gemeente' });
     await verify.click();
@@ -165,7 +166,7 @@ describe('account', () => {
     const { context, page } = await noJsPage(me.ip);
     await registerVia(page, { name: 'Fien Visser', email: me.email, kind: 'werkgever', newEmployer: 'Fietsenmakerij Fien' });
     await verifyVia(page, me.email);
-    await loginVia(page, me.email);
+    await signIn(page, me.email);
 
     const response = await page.request.get('/account/gegevens.json');
     expect(response.headers()['content-disposition']).toContain('attachment');

@@ -10,13 +10,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, hasText, launchBrowser, noJsPageFrom, pageFrom, visible } from './browser.ts';
+import { axeViolations, hasText, connectBrowser, noJsPageFrom, pageFrom, visible } from './browser.ts';
 import { identity, linkFromMail } from './accounts-support.ts';
 import { dayFromNow, pitchPeople } from './pitch-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,15 +1,23 @@
-/** Debian's Chromium driven by playwright-core, with the flags this closed network needs. */
+/**
+ * Debian's Chromium driven by playwright-core. One browser serves the whole e2e run
+ * (server-setup.ts launches it); each test file connects to it and works in contexts of its own,
+ * so no cookie or storage passes between files, while Chromium starts once instead of per file.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, inject } from 'vitest';
 
 export const baseURL = () => inject('baseURL');
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/**
+ * A connection to the run's shared browser. `close()` on it ends only this connection and the
+ * contexts it made; the browser itself stops in the global teardown.
+ */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserWsEndpoint'));
 }
 
 export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
@@ -47,4 +55,22 @@ export function visible(locator: Locator): Promise<void> {
 export async function hasText(locator: Locator, expected: string | RegExp): Promise<void> {
   const poll = expect.poll(async () => (await locator.first().innerText()).trim(), { timeout: 10_000 });
   await (typeof expected === 'string' ? poll.toBe(expected) : poll.toMatch(expected));
+}
+
+let shotsDir: string | undefined;
+
+/**
+ * A screenshot to look at by eye, taken only when asked for: SCREENSHOTS=1 writes into a new
+ * temporary folder (named in the output), SCREENSHOT_DIR=<folder> into that folder. No test
+ * asserts on them, so by default none is taken (full-page screenshots are slow).
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const wanted = process.env.SCREENSHOT_DIR || process.env.SCREENSHOTS === '1';
+  if (!wanted) return;
+  if (!shotsDir) {
+    shotsDir = process.env.SCREENSHOT_DIR ? process.env.SCREENSHOT_DIR : mkdtempSync(join(tmpdir(), 'praktijkplein-screenshots-'));
+    mkdirSync(shotsDir, { recursive: true });
+    console.log(`Screenshots in ${shotsDir}`);
+  }
+  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: options.fullPage ?? false });
 }

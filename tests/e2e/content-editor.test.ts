@@ -8,12 +8,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, baseURL, hasText, launchBrowser, visible } from './browser.ts';
-import { identity, loginVia, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, visible } from './browser.ts';
+import { identity, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -27,8 +28,7 @@ async function signedIn(prefix: string, name: string, options: { role?: 'curator
   await registerVia(page, { name, email: who.email, kind: 'werkgever', organisation: 'PostNL' });
   await verifyVia(page, who.email);
   if (options.role) await setRole(who.email, options.role);
-  await loginVia(page, who.email);
-  await page.waitForURL(/\/account\/$/);
+  await signIn(page, who.email);
   return { page, context };
 }
 

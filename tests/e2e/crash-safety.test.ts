@@ -81,12 +81,13 @@ beforeAll(async () => {
     for (let i = 0; i < EDITS; i++) drafts.push(await insertPitch(db, ownerPerson, 'draft', `Concept ${r}-${i}`));
     rounds.push({ published, drafts });
   }
+  // Everyone is signed in (sessions written as the login form writes them); the sessions live in
+  // the database and outlast every restart.
+  owner = { person: ownerPerson, browser: await new Browser(ownerPerson.ip).signedIn(db, ownerPerson) };
+  employers = await Promise.all(employerPeople.map(async (person) => ({ person, browser: await new Browser(person.ip).signedIn(db, person) })));
   fresh.handle.close();
 
   server = await start();
-  // Everyone logs in through the form; the sessions live in the database and outlast every restart.
-  owner = { person: ownerPerson, browser: await new Browser(ownerPerson.ip).logIn(server.baseURL, ownerPerson.email) };
-  employers = await Promise.all(employerPeople.map(async (person) => ({ person, browser: await new Browser(person.ip).logIn(server!.baseURL, person.email) })));
 });
 
 afterAll(() => {

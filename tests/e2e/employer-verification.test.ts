@@ -5,12 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { hasText, launchBrowser, visible, noJsPageFrom } from './browser.ts';
-import { identity, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { hasText, connectBrowser, visible, noJsPageFrom } from './browser.ts';
+import { identity, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -36,13 +37,11 @@ describe('werkgevers bevestigen', () => {
     await verifyVia(desk, curator.email);
     setRole(curator.email, 'curator');
 
-    await loginVia(page, member.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, member.email);
     await visible(page.getByRole('heading', { name: 'Wacht op bevestiging' }));
     await visible(page.getByText(/bevestigt uw lidmaatschap/));
 
-    await loginVia(desk, curator.email);
-    await desk.waitForURL(/\/account\/$/);
+    await signIn(desk, curator.email);
     await desk.goto('/beheer/');
     await visible(desk.getByText('medewerker van PostNL (werkgever)').first());
     await visible(desk.getByRole('heading', { name: 'Fietsen Frits' }));

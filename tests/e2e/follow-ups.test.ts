@@ -6,16 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseURL, hasText, launchBrowser, visible } from './browser.ts';
-import { identity, loginVia, registerVia, verifyVia } from './accounts-support.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, visible } from './browser.ts';
+import { identity, registerVia, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';
 import { threeMonthsLater } from './follow-up-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 const owner = identity('resultaat-eigenaar');
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -34,8 +35,7 @@ describe('resultaten na 3, 6 en 12 maanden', () => {
     await verifyMembership(owner.email);
     const title = `Banen in de Poelenbrug ${Date.now().toString(36)}`;
     const pitchId = await publishedPitch(owner.email, title);
-    await loginVia(page, owner.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, owner.email);
 
     // Closing with a match, through the site.
     await page.goto(`/pitches/${pitchId}/aanbod/`);
@@ -103,8 +103,7 @@ describe('resultaten na 3, 6 en 12 maanden', () => {
     await registerVia(page, { name: 'Udo Utrecht', email: other.email, kind: 'gemeente', organisation: 'Utrecht' });
     await verifyVia(page, other.email);
     await verifyMembership(other.email);
-    await loginVia(page, other.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, other.email);
     const owned = await publishedPitch(owner.email, 'Niet van Utrecht');
     expect((await page.goto(`/pitches/${owned}/resultaat/`))?.status()).toBe(404);
   });

@@ -16,7 +16,7 @@ import { pitches } from '#db/marketplace-schema.ts';
 import { outbox, users } from '#db/schema.ts';
 import { pitchNewsSource } from '#features/follows/news-sources.ts';
 import { sendWeeklyDigests } from '#features/jobs/digest.ts';
-import { axeViolations, baseURL, launchBrowser } from './browser.ts';
+import { axeViolations, baseURL, connectBrowser } from './browser.ts';
 import { goodPassword, identity, registerVia, serverDatabase, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';
 
@@ -27,7 +27,7 @@ let pitchId: string;
 let userId: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   const page = await pageFor(owner.ip);
   await registerVia(page, { name: 'Olga Eigenaar', email: owner.email, kind: 'gemeente', organisation: 'Zaanstad' });
   await verifyVia(page, owner.email);

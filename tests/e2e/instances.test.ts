@@ -3,8 +3,8 @@
  * share one SQLite file in WAL mode, as two app processes behind a reverse proxy would. A
  * session made on one works on the other (and ends on both); an offer made on one shows on the
  * other at once, also on the public pitch page it had in its page cache; a rate limit counts the
- * tries on both together; the outbox, delivered by both through a real local SMTP server, sends
- * each message exactly once; and writes on both at the same moment never fail (no 500, no
+ * tries on both together; the outbox, delivered by both through real local SMTP servers (one per
+ * process, so the test knows who sent what), sends each message exactly once; and writes on both at the same moment never fail (no 500, no
  * SQLITE_BUSY in either log).
  */
 import { rmSync } from 'node:fs';
@@ -17,7 +17,9 @@ import { Browser, freshDatabase, insertPitch, offerForm, pitchEditForm, registra
 
 let dir: string;
 let url: string;
-let sink: SmtpSink;
+/** Where A and B deliver their mail. */
+let sinkA: SmtpSink;
+let sinkB: SmtpSink;
 let a: OwnServer;
 let b: OwnServer;
 /** The test's own client on the file (a third process's view, for the outbox). */
@@ -48,10 +50,9 @@ beforeAll(async () => {
   for (let i = 0; i < 20; i++) drafts.push(await insertPitch(db, owner, 'draft', `Concept ${i}`));
   fresh.handle.close();
 
-  sink = await startSmtpSink();
-  // Both deliver mail through the same SMTP server; TRUST_PROXY lets each browser have its own address.
-  const env = { TRUST_PROXY: '1', SMTP_URL: sink.url };
-  [a, b] = await Promise.all([startServer(url, env), startServer(url, env)]);
+  [sinkA, sinkB] = await Promise.all([startSmtpSink(), startSmtpSink()]);
+  // TRUST_PROXY lets each browser have its own address.
+  [a, b] = await Promise.all([startServer(url, { TRUST_PROXY: '1', SMTP_URL: sinkA.url }), startServer(url, { TRUST_PROXY: '1', SMTP_URL: sinkB.url })]);
   await Promise.all([ready(a), ready(b)]);
   handle = await openDatabase({ url });
 });
@@ -68,7 +69,8 @@ async function stop(server: OwnServer | undefined) {
 afterAll(async () => {
   await Promise.all([stop(a), stop(b)]);
   handle?.close();
-  await sink?.close();
+  await sinkA?.close();
+  await sinkB?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -107,7 +109,7 @@ describe('twee app-processen op één databasebestand', () => {
     expect((await page(visitor, b, `/pitches/${pitchId}/`, { 'if-none-match': before.etag! })).status, 'de pagina staat in B’s cache').toBe(304);
     expect((await page(visitor, a, `/pitches/${pitchId}/`)).status).toBe(200);
 
-    const browser = await new Browser(employer.ip).logIn(a.baseURL, employer.email);
+    const browser = await new Browser(employer.ip).signedIn(handle.db, employer);
     const offer = await browser.request(a.baseURL, `/pitches/${pitchId}/meedoen/?_action=offers.create`, offerForm(pitchId, 'Wij doen mee vanaf A'));
     expect([offer.status, offer.headers.get('location')]).toEqual([303, '/account/mijn-aanbod/?melding=aanbod-verstuurd']);
 
@@ -117,7 +119,7 @@ describe('twee app-processen op één databasebestand', () => {
     expect(after.etag).not.toBe(before.etag);
     expect(after.text).toContain(`onder wie ${employer.organisationName}`);
     // The owner, signed in on B, sees the offer on the pitch's offer page.
-    const ownerOnB = await new Browser(owner.ip).logIn(b.baseURL, owner.email);
+    const ownerOnB = await new Browser(owner.ip).signedIn(handle.db, owner);
     const offers = await page(ownerOnB, b, `/pitches/${pitchId}/aanbod/`);
     expect(offers.status).toBe(200);
     expect(offers.text).toContain(employer.organisationName);
@@ -157,15 +159,32 @@ describe('twee app-processen op één databasebestand', () => {
 
     // Until the outbox holds none of them unsent (at most 30 s), and everything sent has arrived.
     const list = sql.join(addresses.map((address) => sql`${address}`), sql`, `);
-    const recipient = (mail: (typeof sink.received)[number]) => (mail.to && !Array.isArray(mail.to) ? (mail.to.value[0]?.address ?? '') : '');
-    const arrivedFor = () => sink.received.filter((mail) => addresses.includes(recipient(mail)));
+    const received = () => [...sinkA.received, ...sinkB.received];
+    const recipient = (mail: (typeof sinkA.received)[number]) => (mail.to && !Array.isArray(mail.to) ? (mail.to.value[0]?.address ?? '') : '');
+    const arrivedFor = () => received().filter((mail) => addresses.includes(recipient(mail)));
     for (let i = 0; i < 300; i++) {
       const [row] = await handle.db.all<{ queued: number; total: number }>(sql`select sum(status <> 'sent') as queued, count(*) as total from outbox where to_address in (${list})`);
       if (row!.total === count && row!.queued === 0 && arrivedFor().length >= count) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    // A second copy would be sent by the other process at about the same time: give it a moment to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A second copy would come from the other process at about the same time, maybe later. Each
+    // process sends one message after another (older first), so once a process has delivered a
+    // mail queued after all of these, everything it sent before has arrived: register markers on
+    // both until each process has delivered one (each process triggers its own delivery at once).
+    const markers: string[] = [];
+    const delivered = (sink: SmtpSink) => sink.received.some((mail) => markers.includes(recipient(mail)));
+    for (let round = 0; round < 10 && !(delivered(sinkA) && delivered(sinkB)); round++) {
+      const batch = [a, b].map((_, i) => `merkteken-${round}-${i}-${Date.now().toString(36)}@voorbeeld.nl`);
+      markers.push(...batch);
+      await Promise.all(
+        [a, b].map(async (server, i) => {
+          const response = await new Browser(`198.18.${round}.${i + 1}`).request(server.baseURL, '/account/registreren/?_action=account.register', registrationForm(`Merkteken ${round}-${i}`, batch[i]!));
+          await response.arrayBuffer();
+        }),
+      );
+      for (let i = 0; i < 200 && !batch.every((address) => received().some((mail) => recipient(mail) === address)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect([delivered(sinkA), delivered(sinkB)], 'A en B hebben elk na deze berichten nog een e-mail bezorgd').toEqual([true, true]);
 
     const arrived = arrivedFor();
     const perAddress = new Map<string, number>();
@@ -182,9 +201,9 @@ describe('twee app-processen op één databasebestand', () => {
 
   test('gelijktijdig schrijven op beide: elk verzoek slaagt, geen 500 en geen SQLITE_BUSY in de logboeken', async () => {
     const [first, second] = pitchIds as [string, string];
-    // Employers 4..21 log in, half on each; then offers, draft edits and page views on both at once.
-    const signedIn = await Promise.all(employers.slice(4).map((person, i) => new Browser(person.ip).logIn((i % 2 ? b : a).baseURL, person.email)));
-    const ownerBrowser = await new Browser(owner.ip).logIn(a.baseURL, owner.email);
+    // Employers 4..21 are signed in; then offers, draft edits and page views on both at once.
+    const signedIn = await Promise.all(employers.slice(4).map((person) => new Browser(person.ip).signedIn(handle.db, person)));
+    const ownerBrowser = await new Browser(owner.ip).signedIn(handle.db, owner);
     const visitor = new Browser('192.0.2.20');
     const requests: Promise<string>[] = [];
     const expectAnswer = async (promise: Promise<Response>, success: string) => {

@@ -10,13 +10,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pitches } from '#db/marketplace-schema.ts';
-import { axeViolations, baseURL, launchBrowser, newPage, noJsPageFrom } from './browser.ts';
-import { identity, loginVia, registerVia, serverDatabase, verifyVia } from './accounts-support.ts';
+import { axeViolations, baseURL, connectBrowser, newPage, noJsPageFrom } from './browser.ts';
+import { identity, registerVia, serverDatabase, verifyVia } from './accounts-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 let pitchId: string;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   pitchId = await publishedPitch();
 });
 afterAll(async () => {
@@ -304,8 +305,7 @@ describe('wie is ingelogd', () => {
     const { context, page } = await noJsPageFrom(browser, who.ip);
     await registerVia(page, { name: 'Ingrid Ingelogd', email: who.email, kind: 'gemeente' });
     await verifyVia(page, who.email);
-    await loginVia(page, who.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, who.email);
     await page.goto('/pitches/');
     const account = page.locator('header [data-header-account]');
     expect(await account.innerText()).toContain('Ingrid Ingelogd');

@@ -16,10 +16,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '#db/client.ts';
 import { offers } from '#db/marketplace-schema.ts';
 import { users } from '#db/schema.ts';
-import { axeViolations, hasText, launchBrowser, visible } from './browser.ts';
-import { goodPassword, loginVia } from './accounts-support.ts';
-import { freePort, startServer, type OwnServer } from './own-server.ts';
+import { axeViolations, hasText, connectBrowser, visible } from './browser.ts';
+import { goodPassword } from './accounts-support.ts';
+import { startServer, type OwnServer } from './own-server.ts';
 import { Browser, freshDatabase, insertPitch, offerForm, verifiedPerson, type Person } from './shared-database-support.ts';
+import { signIn } from './session-support.ts';
 
 let dir: string;
 let url: string;
@@ -34,10 +35,10 @@ let pitchId: string;
 let sessionId: string;
 const contexts: BrowserContext[] = [];
 
-/** A server on a port chosen here, with SITE_URL on that port (the QR code's address must be reachable). */
+/** A server (on `port`, else a free one) with SITE_URL on its port (the QR code's address must be reachable). */
 async function serverOn(port?: number): Promise<OwnServer> {
-  const chosen = port ?? (await freePort());
-  const server = await startServer(url, { PORT: String(chosen), SITE_URL: `http://127.0.0.1:${chosen}`, TRUST_PROXY: '1' });
+  const settings = (chosen: number) => ({ SITE_URL: `http://127.0.0.1:${chosen}`, TRUST_PROXY: '1' });
+  const server = await startServer(url, port ? { ...settings(port), PORT: String(port) } : settings);
   servers.push(server);
   for (let i = 0; i < 200 && (await fetch(`${server.baseURL}/readyz`)).status !== 200; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   return server;
@@ -69,8 +70,7 @@ const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as 
 /** An employer, signed in on `server`, answers "Ik doe mee" through the real form (named on the screen). */
 async function offerThroughForm(server: OwnServer, employer: Person, options: { phone?: boolean } = {}) {
   const page = await (await contextOn(server, employer.ip, options)).newPage();
-  await loginVia(page, employer.email, goodPassword);
-  await page.waitForURL(/\/account\/$/);
+  await signIn(page, employer.email, handle.db);
   await page.goto(`/pitches/${pitchId}/meedoen/`);
   await page.getByLabel('Werkervaringsplaatsen').check();
   await page.getByLabel('Aantal plaatsen').fill('2');
@@ -95,7 +95,7 @@ beforeAll(async () => {
   a = await serverOn();
   b = await serverOn();
   handle = await openDatabase({ url });
-  chromium = await launchBrowser();
+  chromium = await connectBrowser();
 });
 
 afterAll(async () => {
@@ -109,8 +109,7 @@ afterAll(async () => {
 describe('een live pitchsessie', () => {
   test('een curator opent een sessie via het formulier; de beheerpagina’s hebben geen toegankelijkheidsfouten', async () => {
     const page = await (await contextOn(a, curator.ip)).newPage();
-    await loginVia(page, curator.email, goodPassword);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, curator.email, handle.db);
     await page.goto('/beheer/live/');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Nieuwe sessie' }).click();
@@ -192,7 +191,7 @@ describe('een live pitchsessie', () => {
     await page.goto(`/live/${sessionId}/`);
     expect(await page.locator('[data-live-count]').innerText()).toBe('3');
     const employer = employers[2]!;
-    const browser = await new Browser(employer.ip).logIn(a.baseURL, employer.email);
+    const browser = await new Browser(employer.ip).signedIn(handle.db, employer);
     const offer = await browser.request(a.baseURL, `/pitches/${pitchId}/meedoen/?_action=offers.create`, offerForm(pitchId, 'Wij doen mee'));
     expect(offer.status).toBe(303);
     await page.getByRole('link', { name: 'Ververs' }).click();
@@ -215,8 +214,8 @@ describe('een live pitchsessie', () => {
   });
 
   test('valt de server weg, dan meldt het scherm “verbinding herstellen…” en pakt het de draad vanzelf weer op; het stoppen wacht niet op de open stroom', async () => {
-    const port = await freePort();
-    const first = await serverOn(port);
+    const first = await serverOn();
+    const { port } = first;
     const screen = await screenOn(first, '192.0.2.8');
     await hasText(screen.locator('[data-live-count]'), '4');
     const connection = screen.locator('[data-live-connection]');
@@ -236,7 +235,7 @@ describe('een live pitchsessie', () => {
     // The same address comes back (a restart); an offer made meanwhile shows without a reload.
     const employer = employers[3]!;
     const again = await serverOn(port);
-    const browser = await new Browser(employer.ip).logIn(again.baseURL, employer.email);
+    const browser = await new Browser(employer.ip).signedIn(handle.db, employer);
     expect((await browser.request(again.baseURL, `/pitches/${pitchId}/meedoen/?_action=offers.create`, { ...offerForm(pitchId, 'Na de herstart'), showName: 'true' })).status).toBe(303);
     await hasText(screen.locator('[data-live-count]'), '5');
     await hasText(screen.locator('[data-live-names]'), new RegExp(employer.organisationName));
@@ -248,8 +247,7 @@ describe('een live pitchsessie', () => {
     const screen = await screenOn(b, '192.0.2.9');
     await hasText(screen.locator('[data-live-count]'), '5');
     const page = await (await contextOn(a, curator.ip)).newPage();
-    await loginVia(page, curator.email, goodPassword);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, curator.email, handle.db);
     await page.goto(`/beheer/live/${sessionId}/`);
     await page.getByRole('link', { name: 'Sessie beëindigen…' }).click();
     await visible(page.getByText('Weet u het zeker?'));

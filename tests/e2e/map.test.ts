@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pitches } from '#db/marketplace-schema.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
-import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, newPage, visible } from './browser.ts';
 import { serverDatabase } from './accounts-support.ts';
 
 let browser: Browser;
@@ -37,7 +37,7 @@ beforeAll(async () => {
     updatedAt: now,
     publishedAt: now,
   });
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

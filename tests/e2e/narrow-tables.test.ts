@@ -5,12 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launchBrowser } from './browser.ts';
-import { identity, loginVia, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { baseURL, connectBrowser } from './browser.ts';
+import { identity, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser.close());
 
@@ -59,8 +60,7 @@ describe('tabellen op een telefoon (390 px)', () => {
       await verifyVia(page, who.email);
     }
     setRole(curator.email, 'curator');
-    await loginVia(page, curator.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, curator.email);
     await page.goto('/beheer/');
     expect(await page.locator('[data-applicant]').count()).toBeGreaterThan(0);
     expect(await overlaps(page)).toEqual([]);

@@ -1,11 +1,11 @@
 /** What a new visitor does: home → case → organisation → instrument, the map, and the 404. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
+import { baseURL, hasText, connectBrowser, newPage, visible } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

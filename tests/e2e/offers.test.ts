@@ -6,13 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { hasText, launchBrowser, noJsPageFrom, visible } from './browser.ts';
-import { goodPassword, identity, loginVia, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { hasText, connectBrowser, noJsPageFrom, visible } from './browser.ts';
+import { goodPassword, identity, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -52,8 +53,7 @@ describe('Ik doe mee, zonder JavaScript', () => {
     await visible(page.getByRole('heading', { name: 'Kijk in uw e-mail' }));
 
     await verifyVia(page, employer.email);
-    await loginVia(page, employer.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, employer.email);
     await page.getByRole('link', { name: 'Mijn aanbod' }).click();
     await visible(page.getByText('wacht op bevestiging', { exact: true }));
 
@@ -62,16 +62,14 @@ describe('Ik doe mee, zonder JavaScript', () => {
     await registerVia(desk.page, { name: 'Cor Curator', email: curator.email, kind: 'gemeente', organisation: 'Amsterdam' });
     await verifyVia(desk.page, curator.email);
     setRole(curator.email, 'curator');
-    await loginVia(desk.page, curator.email);
-    await desk.page.waitForURL(/\/account\/$/);
+    await signIn(desk.page, curator.email);
     await desk.page.goto('/beheer/');
     await desk.page.getByRole('button', { name: `Bevestig ${company} en Fenna Fiets` }).click();
     await hasText(desk.page.getByRole('status'), /is bevestigd als werkgever, en daarmee Fenna Fiets/);
     expect((await mailsTo(owner.email)).map((m) => m.subject)).toContain('Nieuw aanbod op uw pitch: Werk in de Poelenbrug');
 
     // The owner sees the offer with Fenna's contact, and accepts it with a message.
-    await loginVia(ownerSide.page, owner.email);
-    await ownerSide.page.waitForURL(/\/account\/$/);
+    await signIn(ownerSide.page, owner.email);
     await ownerSide.page.goto(`/pitches/${pitchId}/aanbod/`);
     await visible(ownerSide.page.getByRole('heading', { name: company }));
     await visible(ownerSide.page.getByRole('link', { name: employer.email }));
@@ -115,8 +113,7 @@ describe('Ik doe mee, zonder JavaScript', () => {
     await verifyVia(page, member.email);
     await verifyMembership(member.email);
     const pitchId = await publishedPitch(member.email);
-    await loginVia(page, member.email);
-    await page.waitForURL(/\/account\/$/);
+    await signIn(page, member.email);
     await page.goto(`/pitches/${pitchId}/meedoen/`);
     await visible(page.getByText(/Alleen werkgevers kunnen hulp aanbieden/));
     expect(await page.locator('form.pp-form').count()).toBe(0);

@@ -1,12 +1,12 @@
 /** Issue 7, item 4: a municipality's page shows its published pitches; an unknown organisation is a 404. */
 import { describe, expect, test } from 'vitest';
-import { baseURL, launchBrowser, noJsPageFrom } from './browser.ts';
+import { baseURL, connectBrowser, noJsPageFrom } from './browser.ts';
 import { identity, registerVia, verifyVia } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';
 
 describe('pitches op de pagina van de gemeente', () => {
   test('de gepubliceerde pitch staat op de pagina van zijn gemeente, niet op die van een andere', async () => {
-    const browser = await launchBrowser();
+    const browser = await connectBrowser();
     try {
       const member = identity('zoetermeer');
       const { page } = await noJsPageFrom(browser, member.ip);

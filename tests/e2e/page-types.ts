@@ -5,10 +5,11 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { baseURL } from './browser.ts';
-import { identity, loginVia, registerVia, setRole, verifyVia } from './accounts-support.ts';
-import { publishedPitch, verifyMembership } from './offers-support.ts';
+import { identity } from './accounts-support.ts';
+import { publishedPitch } from './offers-support.ts';
 import { liveSessionFor } from './live-support.ts';
 import { closedPitchWithOpenQuestion } from './follow-up-support.ts';
+import { confirmedAccount, signIn } from './session-support.ts';
 
 /** Pages anyone can open: [name, path]. */
 export const publicPages: readonly (readonly [string, string])[] = [
@@ -64,24 +65,22 @@ export interface SignedIn {
 
 /**
  * A confirmed municipality member with a published pitch, a confirmed employer and a curator,
- * each signed in, with the pages behind their sign-in. Made through the site as people do.
+ * each signed in, with the pages behind their sign-in. The accounts and sessions are written
+ * into the database (registering is tested elsewhere); the offer and the activity are made
+ * through the site as people do.
  */
 export async function signedInPages(browser: Browser, viewport?: { width: number; height: number }): Promise<SignedIn[]> {
   const people = {
-    member: { ...identity('paginas-gemeente'), name: 'Greet Gemeente', kind: 'gemeente' as const, organisation: 'Zaanstad' },
-    employer: { ...identity('paginas-werkgever'), name: 'Wim Werkgever', kind: 'werkgever' as const, organisation: 'PostNL' },
-    curator: { ...identity('paginas-curator'), name: 'Cor Curator', kind: 'gemeente' as const, organisation: 'Utrecht' },
+    member: { ...identity('paginas-gemeente'), name: 'Greet Gemeente', organisation: 'Zaanstad' },
+    employer: { ...identity('paginas-werkgever'), name: 'Wim Werkgever', organisation: 'PostNL' },
+    curator: { ...identity('paginas-curator'), name: 'Cor Curator', organisation: 'Utrecht', role: 'curator' as const },
   };
   const contexts: Record<keyof typeof people, BrowserContext> = {} as never;
   for (const [role, who] of Object.entries(people) as [keyof typeof people, (typeof people)[keyof typeof people]][]) {
     const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport, extraHTTPHeaders: { 'x-forwarded-for': who.ip } });
     const page = await context.newPage();
-    await registerVia(page, who);
-    await verifyVia(page, who.email);
-    await verifyMembership(who.email);
-    if (role === 'curator') setRole(who.email, 'curator');
-    await loginVia(page, who.email);
-    await page.waitForURL(/\/account\/$/);
+    await confirmedAccount(who);
+    await signIn(page, who.email);
     await page.close();
     contexts[role] = context;
   }
@@ -120,7 +119,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
   await editing.getByRole('button', { name: 'Concept opslaan' }).click();
   await editing.waitForURL(/\/beheer\/inhoud\/concept\/[^/]+\/\?melding=opgeslagen$/);
   const draftPath = new URL(editing.url()).pathname;
-  // h/11forms: an instrument draft and an organisation draft (their draft pages and the instrument's preview).
+  // An instrument draft and an organisation draft (their draft pages and the instrument's preview).
   await editing.goto('/beheer/inhoud/instrument/basisbaan/');
   await editing.getByRole('button', { name: 'Concept opslaan' }).click();
   await editing.waitForURL(/\/beheer\/inhoud\/concept\/[^/]+\/\?melding=opgeslagen$/);

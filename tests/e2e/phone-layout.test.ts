@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launchBrowser } from './browser.ts';
+import { baseURL, connectBrowser } from './browser.ts';
 import { publicPages, signedInPages, type SignedIn } from './page-types.ts';
 
 const widths = [320, 390] as const;
@@ -14,7 +14,7 @@ const widths = [320, 390] as const;
 let browser: Browser;
 let signedIn: SignedIn[];
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   signedIn = await signedInPages(browser);
 }, 120_000);
 afterAll(() => browser.close());

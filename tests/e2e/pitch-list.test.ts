@@ -1,16 +1,13 @@
 /**
  * The public pitch list, feeds and sitemap against the built server:
  * filters and pages without JavaScript, counts beside the choices, content types, drafts never
- * shown, axe, and screenshots at phone and desktop size (written to a temp folder, to look at).
+ * shown, axe, and screenshots at phone and desktop size (when asked for: SCREENSHOTS=1, browser.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
-import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, screenshot, newPage, visible } from './browser.ts';
 import { serverDatabase } from './accounts-support.ts';
 
 let browser: Browser;
@@ -19,7 +16,6 @@ const DAY = 86_400_000;
 const island = 'schiermonnikoog';
 const other = 'vlieland';
 const draftTitle = 'Geheim concept van Schiermonnikoog';
-const shots = join(tmpdir(), 'praktijkplein-screenshots');
 
 beforeAll(async () => {
   // The first on-demand request migrates the server's database; then this test adds its pitches.
@@ -52,7 +48,7 @@ beforeAll(async () => {
       { pitchId: r.id, facet: 'help-kind' as const, value: 'banen' },
     ])),
   ]);
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -163,12 +159,11 @@ describe('toegankelijk en passend op telefoon en desktop', () => {
     [390, 844],
     [1280, 800],
   ])('%i×%i: geen horizontale scroll, de lijst begint in beeld', async (width, height) => {
-    mkdirSync(shots, { recursive: true });
     const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport: { width, height } });
     const page = await context.newPage();
     await page.goto(`/pitches/?gemeente=${island}`);
-    await page.screenshot({ path: `${shots}/pitches-${width}x${height}.png` });
-    await page.screenshot({ path: `${shots}/pitches-${width}x${height}-full.png`, fullPage: true });
+    await screenshot(page, `pitches-${width}x${height}`);
+    await screenshot(page, `pitches-${width}x${height}-full`, { fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     // The results start on the first screen, on a phone too (the filters wait behind "Filteren").
     expect((await page.locator('#filter-results article').first().boundingBox())!.y).toBeLessThan(height - 100);

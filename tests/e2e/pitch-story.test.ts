@@ -10,13 +10,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { offers, pitches } from '#db/marketplace-schema.ts';
 import { newId } from '#platform/auth/crypto.ts';
-import { axeViolations, baseURL, launchBrowser, pageFrom } from './browser.ts';
-import { identity, loginVia, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
+import { axeViolations, baseURL, connectBrowser, pageFrom } from './browser.ts';
+import { identity, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser.close());
 
@@ -39,8 +40,7 @@ async function signedIn(prefix: string, curator: boolean) {
   await registerVia(page, { name: `Sanne ${prefix}`, email: who.email, kind: 'gemeente', organisation: 'Zaanstad' });
   await verifyVia(page, who.email);
   if (curator) await setRole(who.email, 'curator');
-  await loginVia(page, who.email);
-  await page.waitForURL(/\/account\/$/);
+  await signIn(page, who.email);
   return { who, context, page };
 }
 

@@ -1,7 +1,8 @@
 /** Steps of the pitch story shared by the pitch tests and the whole Poelenbrug story. */
 import type { Browser, Page } from 'playwright-core';
 import { hasText, pageFrom } from './browser.ts';
-import { identity, loginVia, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { identity, registerVia, setRole, verifyVia } from './accounts-support.ts';
+import { signIn } from './session-support.ts';
 
 /** The day `days` from today in Europe/Amsterdam, as the date field wants it. */
 export function dayFromNow(days: number): string {
@@ -21,13 +22,11 @@ export async function pitchPeople(browser: Browser, prefix: string, javaScript =
   await registerVia(desk, { name: `Carla ${prefix} Curator`, email: curator.email, kind: 'gemeente', organisation: 'Utrecht' });
   await verifyVia(desk, curator.email);
   setRole(curator.email, 'curator');
-  await loginVia(desk, curator.email);
-  await desk.waitForURL(/\/account\/$/);
+  await signIn(desk, curator.email);
   await desk.goto('/beheer/');
   await desk.getByRole('button', { name: `Bevestig ${authorName}` }).click();
   await hasText(desk.getByRole('status'), new RegExp(`${authorName} is bevestigd als medewerker van Zaanstad`));
-  await loginVia(page, author.email);
-  await page.waitForURL(/\/account\/$/);
+  await signIn(page, author.email);
   return { page, desk, author, curator };
 }
 

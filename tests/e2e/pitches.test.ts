@@ -3,25 +3,23 @@
  * verified Zaanstad member writes a pitch with a mistake first (message at the field, input
  * kept), previews, submits; a curator asks for a change, the author sees the note, fixes it and
  * submits again; the curator publishes and the pitch page shows it. Then axe (JavaScript on)
- * on every new page, forms with errors included, with screenshots at phone and desktop size.
+ * on every new page, forms with errors included, with screenshots at phone and desktop size when asked for (SCREENSHOTS=1, browser.ts).
  */
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, hasText, launchBrowser, newPage, noJsPageFrom, visible } from './browser.ts';
-import { identity, loginVia, mailsTo } from './accounts-support.ts';
+import { axeViolations, hasText, connectBrowser, screenshot, newPage, noJsPageFrom, visible } from './browser.ts';
+import { identity, mailsTo } from './accounts-support.ts';
 import { dayFromNow, fillPitch, pitchPeople } from './pitch-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-const shots = '/tmp/pitch-shots';
-mkdirSync(shots, { recursive: true });
 
 describe('een pitch van concept tot gepubliceerd', () => {
   test('zonder JavaScript: fout bij het veld, voorbeeld, indienen, wijziging gevraagd, opnieuw indienen, publiceren', async () => {
@@ -120,10 +118,8 @@ describe('toegankelijkheid en schermafdrukken', () => {
     await setupDesk.context().close();
     const { page } = await newPage(browser);
     const { page: desk } = await newPage(browser);
-    await loginVia(page, author.email);
-    await page.waitForURL(/\/account\/$/);
-    await loginVia(desk, curator.email);
-    await desk.waitForURL(/\/account\/$/);
+    await signIn(page, author.email);
+    await signIn(desk, curator.email);
 
     const check = async (who: Page, name: string) => {
       expect(await axeViolations(who), name).toEqual([]);
@@ -133,7 +129,7 @@ describe('toegankelijkheid en schermafdrukken', () => {
       ] as const) {
         await who.setViewportSize({ width, height });
         expect(await who.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} op ${width}px`).toBe(true);
-        await who.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+        await screenshot(who, `pitch-${name}-${width}`, { fullPage: true });
       }
       await who.setViewportSize({ width: 1280, height: 800 });
     };

@@ -8,14 +8,15 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { hasText, launchBrowser, pageFrom, visible } from './browser.ts';
-import { goodPassword, identity, loginVia, mailsTo, registerVia, verifyVia } from './accounts-support.ts';
+import { hasText, connectBrowser, pageFrom, visible } from './browser.ts';
+import { goodPassword, identity, mailsTo, registerVia, verifyVia } from './accounts-support.ts';
 import { verifyMembership } from './offers-support.ts';
 import { dayFromNow, fillPitch, pitchPeople } from './pitch-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -80,8 +81,7 @@ async function playPoelenbrug(javaScript: boolean) {
   await registerVia(second.page, { name: 'Bert Bezorger', email: bert.email, kind: 'werkgever', organisation: 'PostNL' });
   await verifyVia(second.page, bert.email);
   await verifyMembership(bert.email);
-  await loginVia(second.page, bert.email);
-  await second.page.waitForURL(/\/account\/$/);
+  await signIn(second.page, bert.email);
   await second.page.goto(`${pitchPath}meedoen/`);
   await second.page.getByLabel('Werkervaringsplaatsen').check();
   await second.page.getByLabel(/Bericht aan de gemeente/).fill('Drie werkervaringsplaatsen in het sorteercentrum.');
@@ -106,8 +106,7 @@ async function playPoelenbrug(javaScript: boolean) {
   await hasText(owner.getByRole('status'), /antwoord is opgeslagen/);
 
   // 6. Both employers find the outcome in Mijn aanbod and in their e-mail.
-  await loginVia(first.page, fenna.email);
-  await first.page.waitForURL(/\/account\/$/);
+  await signIn(first.page, fenna.email);
   await first.page.goto('/account/mijn-aanbod/');
   await visible(first.page.getByText('geaccepteerd', { exact: true }));
   await visible(first.page.getByText('Welkom! We bellen u deze week.'));

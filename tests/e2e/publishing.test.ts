@@ -9,22 +9,30 @@
  * commit by the curator. A case that breaks the content schema → the status page shows the
  * Dutch error, the live site is unchanged. Revert through the history page → the page is gone
  * (404, not in the filter). Axe on the editor's form, the status and history pages.
- * Three real `astro build`s: about 3–6 minutes on two shared cores (measured below).
+ *
+ * One real `astro build` (the new case, 1–3 minutes on two shared cores). The broken case is
+ * built for real too, but fails at the content check before anything is compiled. The revert
+ * brings content/ back to what the worktree's dist/ was built from, so its build is that dist/:
+ * this test's worker takes the revert (the server's worker is kept off it by a held build lock)
+ * and a stand-in build copies dist/ after checking every reverted file against the first commit.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '#db/client.ts';
+import { publications } from '#db/publishing-schema.ts';
 import { publicationById, requestPublish, setPublishingEnvironmentForTests } from '#features/publishing/publish.ts';
-import { astroBuild } from '#features/publishing/site-build.ts';
-import { axeViolations, launchBrowser } from './browser.ts';
+import { astroBuild, type SiteBuilder } from '#features/publishing/site-build.ts';
+import { processPublications, type PublishingEnvironment } from '#features/publishing/worker.ts';
+import { axeViolations, connectBrowser } from './browser.ts';
 import { startServer, type OwnServer } from './own-server.ts';
+import { signIn } from './session-support.ts';
 
 const BUILD_MS = 8 * 60_000;
-const DEMO_PASSWORD = 'oefenen op het praktijkplein';
 const NEW_CASE = 'publicatietest-kraanvogel';
 /** A word no other page has, to find the new case through the search. */
 const UNIQUE_WORD = 'kraanvogelproef';
@@ -38,21 +46,68 @@ let handle: DatabaseHandle;
 let browser: Browser;
 let page: Page;
 let curatorId: string;
+/** The publishing environment of the copy, for this test process's own worker. */
+let environment: PublishingEnvironment;
+/** The copy's first commit: content/ as the worktree's dist/ was built from it. */
+let firstCommit: string;
 
 const run = (command: string[], env: Record<string, string> = {}) =>
   execFileSync(command[0]!, command.slice(1), { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } }).trim();
 const status = async (path: string) => (await fetch(`${server.baseURL}${path}`)).status;
 
-/** Waits (by reloading the status page, as a curator without JavaScript would) until the publication is done. */
+/**
+ * Waits until the publication is done, and shows its status page as a curator without
+ * JavaScript would (opening it also starts the server's worker). When it went live, also until
+ * the server serves its build: the server looks at the live pointer when requests come in.
+ */
 async function waitUntilDone(id: string): Promise<'live' | 'failed'> {
+  await page.goto(`/beheer/inhoud/publicaties/${id}/`);
   const deadline = Date.now() + BUILD_MS;
-  for (;;) {
-    await page.goto(`/beheer/inhoud/publicaties/${id}/`);
-    const state = await page.locator('[data-publication-status]').getAttribute('data-state');
-    if (state === 'live' || state === 'failed') return state;
+  let state = (await publicationById(handle.db as never, id))?.state;
+  while (state !== 'live' && state !== 'failed') {
     if (Date.now() > deadline) throw new Error(`Publicatie ${id} bleef ${state}:\n${server.stdout()}\n${server.stderr()}`);
-    await page.waitForTimeout(3000);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    state = (await publicationById(handle.db as never, id))?.state;
   }
+  if (state === 'live') {
+    for (let i = 0; !server.stdout().includes(`"build":"${id}"`); i++) {
+      if (i > 150) throw new Error(`De server nam de build van ${id} niet over:\n${server.stdout()}\n${server.stderr()}`);
+      await fetch(`${server.baseURL}/healthz`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  await page.goto(`/beheer/inhoud/publicaties/${id}/`);
+  const shown = await page.locator('[data-publication-status]').getAttribute('data-state');
+  expect(shown, 'de statuspagina toont wat de database zegt').toBe(state);
+  return state;
+}
+
+/**
+ * A stand-in for the build of a publication that only brings files back to the copy's first
+ * commit: the worktree's dist/ is the build of exactly that content. Any other change fails.
+ */
+const rebuildOfFirstCommit: SiteBuilder = async (input) => {
+  for (const change of input.changes) {
+    // The file as the first commit has it, or null when it had none.
+    const shown = spawnSync('git', ['show', `${firstCommit}:content/${change.path}`], { cwd: dir, encoding: 'utf8' });
+    const original = shown.status === 0 ? shown.stdout : null;
+    if (original?.trim() !== change.content?.trim()) return { ok: false, message: `De testbuild kent alleen de eerste versie: ${change.path} wijkt af.` };
+  }
+  cpSync(join(dir, 'dist'), input.outDir, { recursive: true });
+  return { ok: true };
+};
+
+/**
+ * Holds the build lock as the worker does (a publication building under a valid claim), so the
+ * server's worker leaves the next publication waiting. Returns the release.
+ */
+async function holdBuildLock(): Promise<() => Promise<void>> {
+  const id = `test-slot-${Date.now()}`;
+  const now = Date.now();
+  await handle.db.insert(publications).values({ id, state: 'building', summary: 'Bouwslot van de test', publisherName: 'Test', changes: '[]', claimedBy: 'test', claimedUntil: now + 10 * 60_000, attempts: 1, createdAt: now, startedAt: now });
+  return async () => {
+    await handle.db.delete(publications).where(eq(publications.id, id));
+  };
 }
 
 beforeAll(async () => {
@@ -65,25 +120,23 @@ beforeAll(async () => {
   run(['git', 'init', '-q']);
   run(['git', '-c', 'user.name=Ontwikkelaar', '-c', 'user.email=dev@example.org', 'add', 'content']);
   run(['git', '-c', 'user.name=Ontwikkelaar', '-c', 'user.email=dev@example.org', 'commit', '-qm', 'begin']);
+  firstCommit = run(['git', 'rev-parse', 'HEAD']);
   const databaseUrl = `file:${join(dir, 'db', 'publiceren.db')}`;
   run([process.execPath, 'scripts/migrate.ts'], { DATABASE_URL: databaseUrl });
   run([process.execPath, 'scripts/seed.ts'], { DATABASE_URL: databaseUrl });
   // PUBLISHING=on: the e2e project switches it off for every process it starts (vitest.config.ts); this copy may publish.
-  server = await startServer(databaseUrl, { PUBLISH_DIR: join(dir, '.praktijkplein'), PUBLISHING: 'on' }, dir);
+  server = await startServer(databaseUrl, { PUBLISH_DIR: join(dir, '.praktijkplein'), PUBLISHING: 'on' }, { cwd: dir });
   handle = await openDatabase({ url: databaseUrl });
   const [curator] = await handle.client.execute({ sql: 'select id from users where email = ?', args: ['curator@demo.praktijkplein.nl'] }).then((r) => r.rows);
   curatorId = String(curator!.id);
   // This test process only queues (as the editor's action does); the server's worker builds,
   // started when the curator opens the status page. The environment points at the copy anyway.
-  setPublishingEnvironmentForTests({ projectRoot: dir, contentDir: join(dir, 'content'), stateDir: join(dir, '.praktijkplein'), build: astroBuild, buildEnv: {}, claimMs: 120_000, autoStart: false });
-  browser = await launchBrowser();
+  environment = { projectRoot: dir, contentDir: join(dir, 'content'), stateDir: join(dir, '.praktijkplein'), build: astroBuild, buildEnv: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, claimMs: 120_000 };
+  setPublishingEnvironmentForTests({ ...environment, autoStart: false });
+  browser = await connectBrowser();
   const context = await browser.newContext({ baseURL: server.baseURL, locale: 'nl-NL' });
   page = await context.newPage();
-  await page.goto('/account/inloggen/');
-  await page.getByLabel('E-mailadres').fill('curator@demo.praktijkplein.nl');
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(/\/account\/$/);
+  await signIn(page, 'curator@demo.praktijkplein.nl', handle.db as never);
 }, 120_000);
 
 afterAll(async () => {
@@ -190,9 +243,13 @@ describe('publiceren zonder ontwikkelaar', () => {
     await page.getByRole('link', { name: /^Terugdraaien.*Nieuw: praktijkvoorbeeld "Kraanvogelproef/ }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Wijziging terugdraaien');
     expect(await axeViolations(page)).toEqual([]);
+    const release = await holdBuildLock();
     await page.getByRole('button', { name: 'Ja, terugdraaien' }).click();
     await page.waitForURL(/\/beheer\/inhoud\/publicaties\/[^/]+\/$/);
     const id = new URL(page.url()).pathname.split('/').at(-2)!;
+    expect((await publicationById(handle.db as never, id))?.state, 'het bouwslot houdt de server eraf').toBe('queued');
+    await release();
+    await processPublications(handle.db as never, { ...environment, build: rebuildOfFirstCommit });
     expect(await waitUntilDone(id)).toBe('live');
     expect(await status(`/praktijkvoorbeelden/${NEW_CASE}/`)).toBe(404);
     expect(await filteredCases()).not.toContain(`/praktijkvoorbeelden/${NEW_CASE}/`);

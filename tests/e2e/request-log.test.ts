@@ -15,7 +15,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../integration/mail/smtp-sink.ts';
 import { goodPassword, loginVia, registerVia } from './accounts-support.ts';
-import { hasText, launchBrowser } from './browser.ts';
+import { hasText, connectBrowser } from './browser.ts';
 import { startServer, type OwnServer } from './own-server.ts';
 
 let dir: string;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'praktijkplein-log-'));
   sink = await startSmtpSink();
   server = await startServer(`file:${join(dir, 'app.db')}`, { SMTP_URL: sink.url });
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pitches } from '#db/marketplace-schema.ts';
 import { serverDatabase } from './accounts-support.ts';
-import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, newPage, visible } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -30,7 +30,7 @@ beforeAll(async () => {
   curator = await verifiedPerson(database.handle.db, 'municipality', 'curator');
   await database.handle.db.update(users).set({ role: 'curator' }).where(eq(users.id, curator.id));
   // The copy's own content folder, whatever the environment of the test run says.
-  server = await startServer(database.url, { TRUST_PROXY: '1', PUBLISHING: 'off', CONTENT_DIR: '', SOURCES_TEXT_DIR: '' }, dir);
+  server = await startServer(database.url, { TRUST_PROXY: '1', PUBLISHING: 'off', CONTENT_DIR: '', SOURCES_TEXT_DIR: '' }, { cwd: dir });
 }, 60_000);
 
 afterAll(async () => {

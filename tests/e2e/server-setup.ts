@@ -1,13 +1,14 @@
 /**
- * Starts the real built server (server.mjs over dist/) on a free port for the e2e project,
- * with its own temporary database, and stops its whole process group afterwards.
+ * Global setup of the e2e project: the real built server (server.mjs over dist/) on a free port
+ * with its own temporary database, and the one Chromium every test file connects to
+ * (browser.ts). Both stop afterwards, the server's whole process group with it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { freePort } from './own-server.ts';
+import { startServer, type OwnServer } from './own-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,62 +17,50 @@ declare module 'vitest' {
     databaseUrl: string;
     /** A file that collects the server's stdout and stderr, so tests can check what it logs. */
     serverLog: string;
+    /** The shared Chromium, for `chromium.connect` (browser.ts). */
+    browserWsEndpoint: string;
   }
 }
 
+/** Debian's Chromium, with the flags this closed network needs. */
+const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
 
-let server: ChildProcess | undefined;
+let server: OwnServer | undefined;
+let browserServer: BrowserServer | undefined;
 let dataDir: string | undefined;
 
 export async function setup(project: TestProject) {
   if (!existsSync('dist/server/entry.mjs')) throw new Error('Bouw de site eerst: npm test doet dat vanzelf.');
-  const port = await freePort();
   dataDir = mkdtempSync(join(tmpdir(), 'praktijkplein-e2e-'));
   const databaseUrl = `file:${join(dataDir, 'e2e.db')}`;
-  server = spawn(process.execPath, ['server.mjs'], {
-    // TRUST_PROXY lets each test send its own X-Forwarded-For, so per-IP limits don't leak between tests.
-    // PUBLISHING=off: this server runs from the checkout; a publish would write its content/ and commit into it.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, TRUST_PROXY: '1', NODE_ENV: 'test', PUBLISHING: 'off' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
   const serverLog = join(dataDir, 'server.log');
-  const collect = (chunk: Buffer) => {
-    output += chunk;
-    appendFileSync(serverLog, chunk);
-  };
-  server.stdout!.on('data', collect);
-  server.stderr!.on('data', collect);
-  const baseURL = `http://127.0.0.1:${port}`;
+  const browserStarted = chromium.launchServer(chromiumLaunchOptions);
+  // TRUST_PROXY lets each test send its own X-Forwarded-For, so per-IP limits don't leak between tests.
+  // PUBLISHING=off: this server runs from the checkout; a publish would write its content/ and commit into it.
+  server = await startServer(databaseUrl, { TRUST_PROXY: '1', PUBLISHING: 'off' }, { logFile: serverLog });
+  // The first page renders (database migrated, the page code loaded) before any test asks.
   const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const response = await fetch(`${baseURL}/`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`De server startte niet:\n${output}`);
+  while (!(await fetch(`${server.baseURL}/`).then((response) => response.ok, () => false))) {
+    if (server.process.exitCode !== null || Date.now() > deadline) throw new Error(`De server startte niet:\n${server.stdout()}\n${server.stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  project.provide('baseURL', baseURL);
+  browserServer = await browserStarted;
+  project.provide('baseURL', server.baseURL);
   project.provide('databaseUrl', databaseUrl);
   project.provide('serverLog', serverLog);
+  project.provide('browserWsEndpoint', browserServer.wsEndpoint());
 }
 
 export async function teardown() {
-  if (server?.pid && server.exitCode === null) {
+  await browserServer?.close();
+  if (server && server.process.exitCode === null) {
     // The server logs its graceful stop: wait for it (at most 15 s) before removing its log.
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
-    } catch {
-      // already gone
-    }
-    server.stdout?.removeAllListeners('data');
-    server.stderr?.removeAllListeners('data');
+    server.process.kill('SIGTERM');
+    await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+    server.kill();
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

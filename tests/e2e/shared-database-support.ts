@@ -13,10 +13,11 @@ import { pitches } from '#db/marketplace-schema.ts';
 import { organisations, users } from '#db/schema.ts';
 import { ensureReferenceData } from '#features/accounts/reference-data.ts';
 import { newId } from '#platform/auth/crypto.ts';
+import { createSession } from '#platform/auth/session.ts';
 import { hashPassword } from '#platform/auth/password.ts';
 import { goodPassword } from './accounts-support.ts';
 
-export const sessionCookie = 'praktijkplein_sessie';
+import { sessionCookie } from './session-support.ts';
 
 /** The day `days` from today in Amsterdam (YYYY-MM-DD), as date fields want it. */
 export function dayFromNow(days: number): string {
@@ -142,6 +143,15 @@ export class Browser {
       this.cookie = value.endsWith('=') || /max-age=0/i.test(set) ? '' : value;
     }
     return response;
+  }
+
+  /**
+   * Signed in without the form (for tests not about logging in): a session made by the session
+   * module in the servers' database, as the login form would make it.
+   */
+  async signedIn(db: Database, person: Pick<Person, 'id'>): Promise<this> {
+    this.cookie = `${sessionCookie}=${(await createSession(db, person.id)).token}`;
+    return this;
   }
 
   /** Logs in through the login form; throws unless the answer is the redirect with a session. */

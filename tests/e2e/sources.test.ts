@@ -5,14 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, baseURL, hasText, launchBrowser, newPage, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, newPage, visible } from './browser.ts';
 import { citationIndex } from '#features/catalog/citations.ts';
 import { loadSourceRecords, sourceHref } from '#features/catalog/sources.ts';
 import { citingContent } from '../unit/content-files.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -10,12 +10,13 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { suggestions } from '#db/marketplace-schema.ts';
 import { users } from '#db/schema.ts';
-import { axeViolations, baseURL, hasText, launchBrowser, noJsPageFrom, visible } from './browser.ts';
-import { identity, loginVia, mailsTo, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, noJsPageFrom, visible } from './browser.ts';
+import { identity, mailsTo, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
+import { signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -35,8 +36,7 @@ async function curatorPage(name: string, options: { javaScript?: boolean; width?
   await registerVia(page, { name, email: who.email, kind: 'werkgever', organisation: 'PostNL' });
   await verifyVia(page, who.email);
   setRole(who.email, 'curator');
-  await loginVia(page, who.email);
-  await page.waitForURL(/\/account\/$/);
+  await signIn(page, who.email);
   return { page, context, ...who };
 }
 
@@ -238,8 +238,7 @@ describe('toegankelijkheid (axe)', () => {
     expect(await axeViolations(desk.page)).toEqual([]);
     // The person is told on their own account page too, not left "waiting for a curator".
     const rejected = await noJsPageFrom(browser, applicant.ip);
-    await loginVia(rejected.page, applicant.email);
-    await rejected.page.waitForURL(/\/account\/$/);
+    await signIn(rejected.page, applicant.email);
     await hasText(rejected.page.locator('section.pp-status').getByRole('heading'), 'Uw aanmelding is niet bevestigd');
     await rejected.context.close();
     await desk.page.goto('/beheer/suggesties/');

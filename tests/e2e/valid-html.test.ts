@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseURL, launchBrowser } from './browser.ts';
+import { baseURL, connectBrowser } from './browser.ts';
 import { publicPages, signedInPages } from './page-types.ts';
 
 const vnuJar = join(dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build', 'dist', 'vnu.jar');
@@ -18,7 +18,7 @@ const vnuJar = join(dirname(createRequire(import.meta.url).resolve('vnu-jar')), 
 let browser: Browser;
 let directory: string;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   directory = mkdtempSync(join(tmpdir(), 'praktijkplein-vnu-'));
 });
 afterAll(async () => {

@@ -1,66 +1,46 @@
 /**
  * The real content pipeline (astro sync) on a copy of the project with one broken file:
- * it must fail and name the file and the field, so a curator knows what to fix.
+ * it must fail and name the file and the field, so a curator knows what to fix. One copy for
+ * the file; each case breaks one file and puts it back.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { copyProject, type ProjectCopy } from './project-copy.ts';
 
-let dir: string | undefined;
-afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+let copy: ProjectCopy;
+beforeAll(() => {
+  copy = copyProject('content');
 });
+afterEach(() => copy.restore());
+afterAll(() => copy?.remove());
 
-function copyProject(): string {
-  const target = mkdtempSync(join(tmpdir(), 'praktijkplein-content-'));
-  for (const entry of ['content', 'src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    cpSync(entry, join(target, entry), { recursive: true });
-  }
-  symlinkSync(resolve('node_modules'), join(target, 'node_modules'), 'dir');
-  return target;
-}
-
-function sync(cwd: string) {
-  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
-  });
+/** Breaks one file of the copy and runs astro sync on it. */
+function syncWith(path: string, change: (text: string) => string) {
+  const before = copy.read(path);
+  const after = change(before);
+  expect(after, 'de test breekt het bestand echt').not.toBe(before);
+  copy.write(path, after);
+  return copy.sync();
 }
 
 describe('de build weigert foute inhoud', () => {
   test('een onbekend instrument in een praktijkvoorbeeld noemt bestand en veld', () => {
-    dir = copyProject();
-    const file = join(dir, 'content/cases/postnl-pakketsorteercentra.mdx');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^instruments: .*$/m, 'instruments: [wondermiddel]'));
-    const result = sync(dir);
-    const output = result.stdout + result.stderr;
+    const result = syncWith('content/cases/postnl-pakketsorteercentra.mdx', (text) => text.replace(/^instruments: .*$/m, 'instruments: [wondermiddel]'));
     expect(result.status).not.toBe(0);
-    expect(output).toContain('postnl-pakketsorteercentra');
-    expect(output).toContain('instruments.0: "wondermiddel" staat niet in de lijst instrumenten');
+    expect(result.output).toContain('postnl-pakketsorteercentra');
+    expect(result.output).toContain('instruments.0: "wondermiddel" staat niet in de lijst instrumenten');
   });
 
   test('een praktijkvoorbeeld zonder bron noemt bestand en veld', () => {
-    dir = copyProject();
-    const file = join(dir, 'content/cases/zwolle-regelluw-werken.mdx');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^sources: .*$/m, 'sources: []'));
-    const result = sync(dir);
-    const output = result.stdout + result.stderr;
+    const result = syncWith('content/cases/zwolle-regelluw-werken.mdx', (text) => text.replace(/^sources: .*$/m, 'sources: []'));
     expect(result.status).not.toBe(0);
-    expect(output).toContain('zwolle-regelluw-werken');
-    expect(output).toContain('sources: noem minstens één bron');
+    expect(result.output).toContain('zwolle-regelluw-werken');
+    expect(result.output).toContain('sources: noem minstens één bron');
   });
 
   test('een uitspraak van een onbekende gemeente in een instrument noemt bestand en veld', () => {
-    dir = copyProject();
-    const file = join(dir, 'content/instruments/basisbaan.mdx');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/municipality: utrecht/, 'municipality: gotham'));
-    const result = sync(dir);
-    const output = result.stdout + result.stderr;
+    const result = syncWith('content/instruments/basisbaan.mdx', (text) => text.replace(/municipality: utrecht/, 'municipality: gotham'));
     expect(result.status).not.toBe(0);
-    expect(output).toContain('basisbaan');
-    expect(output).toMatch(/stances\.\d+\.municipality: onbekende gemeente "gotham"/);
+    expect(result.output).toContain('basisbaan');
+    expect(result.output).toMatch(/stances\.\d+\.municipality: onbekende gemeente "gotham"/);
   });
 });

@@ -2,12 +2,11 @@
  * From pitch to story: a curator's draft case study of a closed,
  * matched pitch in a real database (only accepted employers that agreed to be named, only for
  * curators, only for a match), and the file passing the real content pipeline: written into a
- * temporary copy of the project, `astro sync` validates it against the case schema as it is.
+ * temporary copy of the project (one for the file), `astro sync` validates it against the case
+ * schema as it is.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
@@ -20,6 +19,7 @@ import type { OfferStatus } from '#domain/offer-lifecycle.ts';
 import { testDatabase, type TestDb } from './accounts/helpers.ts';
 import { moderator } from './marketplace/pitch-support.ts';
 import { insertPitch, verifiedMember } from './marketplace/helpers.ts';
+import { copyProject, type ProjectCopy } from './project-copy.ts';
 
 // Sätteri, the MDX compiler Astro builds .mdx with; by a name TypeScript does not follow, as its
 // types augment 'hast' for the whole program (see tests/unit/pitch-story.test.ts).
@@ -100,38 +100,17 @@ describe('een concept-praktijkvoorbeeld downloaden', () => {
 });
 
 describe('het concept gaat door de echte inhoudscontrole (astro sync)', () => {
-  let dir: string | undefined;
-  afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
+  // One copy for both cases; each case's files are taken out again afterwards.
+  let copy: ProjectCopy;
+  beforeAll(() => {
+    copy = copyProject('story');
   });
-
-  /**
-   * A copy of the project. node_modules is a folder of links rather than one link, so Astro's
-   * data store (node_modules/.astro) is the copy's own and never the project's.
-   */
-  function copyProject(): string {
-    const target = mkdtempSync(join(tmpdir(), 'praktijkplein-story-'));
-    for (const entry of ['content', 'src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(entry, join(target, entry), { recursive: true });
-    mkdirSync(join(target, 'node_modules'));
-    for (const entry of readdirSync('node_modules')) {
-      if (entry !== '.astro') symlinkSync(resolve('node_modules', entry), join(target, 'node_modules', entry), 'dir');
-    }
-    return target;
-  }
-
-  function sync(cwd: string) {
-    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
-    });
-    return { status: result.status, output: result.stdout + result.stderr };
-  }
+  afterEach(() => copy.restore());
+  afterAll(() => copy?.remove());
 
   /** The case ids in the copy's content store after a sync. */
-  const storedCaseIds = (cwd: string) => {
-    const store = join(cwd, 'node_modules', '.astro', 'data-store.json');
+  const storedCaseIds = () => {
+    const store = join(copy.dir, 'node_modules', '.astro', 'data-store.json');
     return existsSync(store) ? readFileSync(store, 'utf8') : '';
   };
 
@@ -157,16 +136,15 @@ describe('het concept gaat door de echte inhoudscontrole (astro sync)', () => {
       },
     );
     expect(fromHostileText.fileName).not.toBe(fromDatabase.fileName);
-    dir = copyProject();
     for (const draft of [fromDatabase, fromHostileText]) {
-      writeFileSync(join(dir, 'content/cases', draft.fileName), fileOf(draft));
+      copy.write(join('content/cases', draft.fileName), fileOf(draft));
       // astro sync reads the frontmatter only; the body is compiled at build, by this same MDX compiler.
       expect(() => mdxToJs(fileOf(draft)), draft.fileName).not.toThrow();
     }
-    const result = sync(dir);
+    const result = copy.sync();
     expect(result.output).not.toMatch(/error/i);
     expect(result.status).toBe(0);
-    const store = storedCaseIds(dir);
+    const store = storedCaseIds();
     for (const draft of [fromDatabase, fromHostileText]) expect(store).toContain(`"${draft.fileName.replace(/\.mdx$/, '')}"`);
     // Both cite their pitch as the origin, and no source text.
     expect(fileOf(fromDatabase)).toMatch(new RegExp(`^pitch:\\n  id: ${id}$`, 'm'));
@@ -179,10 +157,9 @@ describe('het concept gaat door de echte inhoudscontrole (astro sync)', () => {
     const id = await closedPitch('matched', 'Werk met een onbekende werkgever');
     const result = await draftStoryForPitch(t.deps(), curator, id);
     if (!result.ok) throw new Error(result.reason);
-    dir = copyProject();
     // What a naive generator would write for the demo employer: the schema refuses it.
-    writeFileSync(join(dir, 'content/cases', result.fileName), fileOf(result).replace(/^employers: \[\]$/m, 'employers: ["demo-voorbeeldbedrijf"]'));
-    const refused = sync(dir);
+    copy.write(join('content/cases', result.fileName), fileOf(result).replace(/^employers: \[\]$/m, 'employers: ["demo-voorbeeldbedrijf"]'));
+    const refused = copy.sync();
     expect(refused.status).not.toBe(0);
     expect(refused.output).toContain('onbekende werkgever "demo-voorbeeldbedrijf"');
   }, 120_000);
