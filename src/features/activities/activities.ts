@@ -14,8 +14,10 @@ import type { Database } from '#db/client.ts';
 import { activities, activityFacets, type ActivityFacetKind, type ActivityRow } from '#db/activities-schema.ts';
 import { organisations, users } from '#db/schema.ts';
 import { clock, type Deps } from '#platform/context.ts';
-import { findUserById } from '#features/accounts/users.ts';
+import { findUserById, moderatorAddresses } from '#features/accounts/users.ts';
 import { auditIf } from '#platform/audit/audit-log.ts';
+import { replaceFacetsIf } from '#platform/database/facets.ts';
+import { rowIsAt } from '#platform/database/versioned-write.ts';
 import { consume } from '#platform/auth/rate-limit.ts';
 import { slugify } from '#features/catalog/slug.ts';
 import { activityTransition, type ActivityEvent, type ActivityRefusal, type ActivityRole } from '#domain/activity-lifecycle.ts';
@@ -30,8 +32,7 @@ import {
   activityRejectedMessage,
   activitySubmittedMessage,
 } from '#platform/mail/activity-messages.ts';
-import type { MailMessage } from '#platform/mail/outbox.ts';
-import { enqueueMailIf } from '#features/marketplace/pitch-writes.ts';
+import { enqueueMailIf, type MailMessage } from '#platform/mail/outbox.ts';
 import { parseActivityInput, type ActivityFields } from './activity-input.ts';
 
 /** An activity as loaded: the row and its facet values. */
@@ -64,22 +65,17 @@ export async function loadActivity(db: Database, id: string): Promise<ActivityRe
 
 /** SQL: the activity still exists at this version and status. */
 function activityIsAt(id: string, version: number, status: string): SQL {
-  return sql`exists (select 1 from activities where id = ${id} and version = ${version} and status = ${status})`;
+  return rowIsAt(activities, id, version, status);
 }
 
 /** Statements that replace an activity's facet rows when `condition` holds. */
-function replaceFacetsIf(db: Database, id: string, fields: Pick<ActivityFields, 'audiences' | 'targetGroups' | 'sectors'>, condition: SQL): BatchItem<'sqlite'>[] {
+function replaceActivityFacetsIf(db: Database, id: string, fields: Pick<ActivityFields, 'audiences' | 'targetGroups' | 'sectors'>, condition: SQL): BatchItem<'sqlite'>[] {
   const pairs: [ActivityFacetKind, string][] = [
     ...fields.audiences.map((value): [ActivityFacetKind, string] => ['audience', value]),
     ...fields.targetGroups.map((value): [ActivityFacetKind, string] => ['target-group', value]),
     ...fields.sectors.map((value): [ActivityFacetKind, string] => ['sector', value]),
   ];
-  return [
-    db.run(sql`delete from activity_facets where activity_id = ${id} and ${condition}`),
-    db.run(sql`insert into activity_facets (activity_id, facet, value)
-      select ${id}, json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(${JSON.stringify(pairs)})
-      where ${condition}`),
-  ];
+  return replaceFacetsIf(db, { table: 'activity_facets', ownerColumn: 'activity_id' }, id, pairs, condition);
 }
 
 /** A new activity id: words from the title and a random tail ("werkconferentie-zaanstad-k3f9q2"). */
@@ -103,15 +99,6 @@ function columnsOf(fields: ActivityFields) {
     onlineUrl: fields.onlineUrl,
     organiserName: fields.organiserName,
   };
-}
-
-/** Addresses of the curators (and admins): confirmed addresses only. */
-async function moderatorAddresses(db: Database): Promise<{ id: string; email: string }[]> {
-  return db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(and(inArray(users.role, ['curator', 'admin']), isNotNull(users.emailVerifiedAt)))
-    .orderBy(asc(users.createdAt));
 }
 
 /** The mails telling curators an activity waits (only when `condition` holds as the batch runs). */
@@ -163,7 +150,7 @@ export async function submitActivity(deps: Deps, actor: Actor | null, input: unk
       updatedAt: now,
       submittedAt: now,
     }),
-    ...replaceFacetsIf(db, id, fields, exists),
+    ...replaceActivityFacetsIf(db, id, fields, exists),
     auditIf(db, { actorUserId: actor.userId, action: 'activity.submitted', subjectType: 'activity', subjectId: id }, exists, now),
     ...(await curatorMails(deps, { id, ...fields }, exists, now)),
   ]);
@@ -206,7 +193,7 @@ export async function editActivity(deps: Deps, actor: Actor | null, id: string, 
   const resubmitted = activity.status === 'changes-requested';
   const results = await db.batch([
     auditIf(db, { actorUserId: actor.userId, action: 'activity.edited', subjectType: 'activity', subjectId: id, detail: { from: activity.status, to: move.status } }, guard, now),
-    ...replaceFacetsIf(db, id, fields, guard),
+    ...replaceActivityFacetsIf(db, id, fields, guard),
     ...(resubmitted ? await curatorMails(deps, { id, ...fields }, guard, now) : []),
     db
       .update(activities)
