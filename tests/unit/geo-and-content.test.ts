@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { loadGeo } from '#features/catalog/geo.ts';
-import { parseCsv } from '#features/catalog/csv.ts';
+import { parseCsv } from '#platform/csv.ts';
 import { slugify } from '#features/catalog/slug.ts';
 import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
 import { loadSourceRecords } from '#features/catalog/sources.ts';
