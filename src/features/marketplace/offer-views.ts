@@ -7,6 +7,7 @@ import { clock, type Deps } from '#platform/context.ts';
 import { availableOfferEvents, startOffer, type OfferEvent } from '#domain/offer-lifecycle.ts';
 import { effectiveStatus, type PitchStatus } from '#domain/pitch-lifecycle.ts';
 import { can, pitchVisibleTo, type Actor } from '#domain/policy.ts';
+import { verifiedOrganisations } from '#features/accounts/organisations.ts';
 import { loadOfferPitch, offerSubject, type OfferPitch } from './offer-records.ts';
 
 /** Does this employer already have a live offer on this pitch? (For a clear message before registering.) */
@@ -66,6 +67,8 @@ export interface OfferPageView {
   mayOffer: boolean;
   /** Acts for the employer: the offer reaches the owner at once. */
   actsForEmployer: boolean;
+  /** Verified employers to choose from when registering with the offer (only for someone not signed in, while offers are taken). */
+  employers: Awaited<ReturnType<typeof verifiedOrganisations>>;
 }
 
 /** What the offer page needs: the pitch, and the live offer of the actor's employer that the actor may change. */
@@ -83,14 +86,16 @@ export async function offerPage(deps: Deps, actor: Actor | null, pitchId: string
       .limit(1);
     if (row && can(actor, 'offer:manage', offerSubject(row, pitch))) mine = row;
   }
+  const open = startOffer(pitch, { verified: false }, now).ok;
   return {
     pitch,
-    open: startOffer(pitch, { verified: false }, now).ok,
+    open,
     status: effectiveStatus(pitch, now),
     mine,
     /** May make an offer (perhaps one that waits) for their own employer. */
     mayOffer: can(actor, 'offer:prepare', { employerId: actor?.organisationId ?? '' }),
     /** Acts for the employer: the offer reaches the owner at once. */
     actsForEmployer: can(actor, 'offer:create', { employerId: actor?.organisationId ?? '' }),
+    employers: !actor && open ? await verifiedOrganisations(db, 'employer') : [],
   };
 }
