@@ -8,11 +8,11 @@
  * the caller read: a stale edit or a second click changes nothing at all.
  */
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '#db/client.ts';
 import { activities, activityFacets, type ActivityFacetKind, type ActivityRow } from '#db/activities-schema.ts';
-import { organisations, users } from '#db/schema.ts';
+
 import { clock, type Deps } from '#platform/context.ts';
 import { findUserById, moderatorAddresses } from '#features/accounts/users.ts';
 import { auditIf } from '#platform/audit/audit-log.ts';
@@ -268,32 +268,6 @@ export async function decideActivity(deps: Deps, actor: Actor | null, id: string
   ]);
   if ((results[results.length - 1] as unknown[]).length > 0) return { ok: true };
   return afterLostRace(db, id);
-}
-
-/** One activity in the moderation queue, with what a curator needs to decide. */
-export interface QueuedActivity extends ActivityRecord {
-  submitterName: string | null;
-  submitterEmail: string | null;
-  organisationName: string | null;
-}
-
-/** The moderation queue: submitted activities, oldest submission first; null when the actor is no curator. */
-export async function activityModerationQueue(deps: Deps, actor: Actor | null): Promise<QueuedActivity[] | null> {
-  if (!can(actor, 'curation:view')) return null;
-  const rows = await deps.db
-    .select({ id: activities.id, submitterName: users.name, submitterEmail: users.email, organisationName: organisations.name })
-    .from(activities)
-    .leftJoin(users, eq(users.id, activities.submitterId))
-    .leftJoin(organisations, eq(organisations.id, activities.organisationId))
-    .where(eq(activities.status, 'submitted'))
-    .orderBy(asc(activities.submittedAt));
-  const queue: QueuedActivity[] = [];
-  for (const row of rows) {
-    const activity = await loadActivity(deps.db, row.id);
-    if (!activity || !can(actor, 'activity:moderate', activity)) continue;
-    queue.push({ ...activity, submitterName: row.submitterName, submitterEmail: row.submitterEmail, organisationName: row.organisationName });
-  }
-  return queue;
 }
 
 /** One row of "my activities": what the submitting side sees of its own. */

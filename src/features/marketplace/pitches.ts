@@ -7,7 +7,7 @@
  * the audit entry and any e-mail in one db.batch guarded by the version the caller read
  * (pitch-writes.ts): a stale edit is refused, a double submit is harmless.
  */
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
 import { organisations, users } from '#db/schema.ts';
