@@ -2,7 +2,7 @@
 import { openDatabase, migrateDatabase } from '#db/client.ts';
 import { configOrExit } from '#platform/config.ts';
 import { roles, type Role } from '#db/schema.ts';
-import { assignRole } from '#features/accounts/curation.ts';
+import { assignRole } from '#features/accounts/roles.ts';
 
 const [email, role] = process.argv.slice(2);
 if (!email || !role || !(roles as readonly string[]).includes(role)) {

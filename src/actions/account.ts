@@ -4,7 +4,8 @@
  */
 import { defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
-import { confirmEmail, register, resendVerification } from '#features/accounts/registration.ts';
+import { confirmEmail } from '#features/verification/confirm-email.ts';
+import { register, resendVerification } from '#features/accounts/registration.ts';
 import { login } from '#features/accounts/login.ts';
 import { resolveTypedMunicipality, typedMunicipalityProblem } from '#features/accounts/municipality-input.ts';
 import { requestPasswordReset, resetPassword } from '#features/accounts/recovery.ts';

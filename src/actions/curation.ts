@@ -5,7 +5,10 @@
  */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { decideMember, decideOrganisation, setOrganisationDomain, undoDecision, type DecideResult } from '#features/accounts/curation.ts';
+import { decideMember, decideOrganisation } from '#features/verification/curator-decisions.ts';
+import { setOrganisationDomain } from '#features/accounts/organisation-domains.ts';
+import { undoDecision } from '#features/accounts/decision-undo.ts';
+import { type DecideResult } from '#features/accounts/curation-decisions.ts';
 import { REASON_MAX, undoWindowText } from '#domain/curation-decision.ts';
 import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
 import { idField } from './fields.ts';

@@ -5,7 +5,7 @@
 import { isInputError } from 'astro:actions';
 import type { AstroGlobal } from 'astro';
 import type { FormOutcome } from './outcome.ts';
-import type { TokenPurpose } from '#db/schema.ts';
+import type { TokenPurpose } from '#platform/auth/one-time-token.ts';
 import { checkOneTimeToken } from '#platform/auth/one-time-token.ts';
 import { appDatabase } from '#web/app-database.ts';
 

@@ -13,13 +13,3 @@ export interface Deps {
 }
 
 export const clock = (deps: Deps) => deps.now ?? Date.now();
-
-/** What a database error says, its cause included (libSQL wraps SQLite's message). */
-export function databaseErrorText(error: unknown): string {
-  return String((error as { message?: string })?.message ?? error) + String((error as { cause?: unknown })?.cause ?? '');
-}
-
-/** A unique-constraint failure from SQLite/libSQL (e.g. the e-mail was taken meanwhile). */
-export function isUniqueViolation(error: unknown): boolean {
-  return /UNIQUE constraint failed/i.test(databaseErrorText(error));
-}

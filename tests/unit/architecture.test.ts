@@ -40,6 +40,40 @@ describe('lagen', () => {
     expect(read(join('src', 'features', 'accounts', 'users.ts'))).toMatch(/eq\(users\.email/);
   });
 
+  test('een rol opzoeken staat op één plek: accounts/users.ts (curatoren en beheerders)', () => {
+    const roleQuery = /(inArray|eq|ne)\(users\.role|\brole\s+(in|=)\s*\(?\s*'(curator|admin)'/;
+    const offenders = appFiles.filter((file) => file !== join('src', 'features', 'accounts', 'users.ts') && roleQuery.test(read(file)));
+    expect(offenders).toEqual([]);
+    expect(read(join('src', 'features', 'accounts', 'users.ts'))).toMatch(roleQuery);
+  });
+
+  // dependency-cruiser (npm run check:deps) reads .ts and .mjs but not .astro files: these
+  // checks cover the imports in the frontmatter of pages, components and layouts.
+  const astroImports = (file: string) => [...read(file).matchAll(/^\s*import\s[^;]*?from\s+['"]([^'"]+)['"]/gms)].map((m) => m[1]!);
+  const astroFiles = (dir: string) => filesUnder(dir, /\.astro$/);
+
+  test('componenten en layouts laden geen gegevens: geen database, geen depsFor (de pagina geeft ze door)', () => {
+    const forbidden = /^(drizzle-orm|@libsql\/client)|^#db\/|\/db\/|^#web\/(app-database|request)\.ts$/;
+    const offenders = [...astroFiles('src/components'), ...astroFiles('src/layouts')].flatMap((file) =>
+      astroImports(file).filter((source) => forbidden.test(source)).map((source) => `${relative('.', file)} → ${source}`),
+    );
+    expect(offenders).toEqual([]);
+    expect(astroFiles('src/components').length).toBeGreaterThan(10);
+  });
+
+  test('pagina’s importeren geen database (ook niet via db/client of app-database buiten de gegevenslaag)', () => {
+    const forbidden = /^(drizzle-orm|@libsql\/client)|^#db\/|\/db\//;
+    const offenders = filesUnder('src/pages').flatMap((file) => astroImports(file).filter((source) => forbidden.test(source)).map((source) => `${relative('.', file)} → ${source}`));
+    expect(offenders).toEqual([]);
+  });
+
+  test('een .astro-bestand importeert van boven naar beneden: features, platform en domein nooit uit de weblaag terug', () => {
+    // The reverse arrow (a feature importing a component) is dependency-cruiser's rule; here:
+    // no .astro file outside the web layer at all.
+    const misplaced = [...filesUnder('src/features', /\.astro$/), ...filesUnder('src/platform', /\.astro$/), ...filesUnder('src/domain', /\.astro$/)];
+    expect(misplaced).toEqual([]);
+  });
+
   test('elk onderwerp heeft zijn map: het logboek onder platform/audit/, taken onder features/jobs/', () => {
     expect(filesUnder('src/platform/auth').map((f) => relative('src/platform/auth', f))).not.toContain('audit.ts');
     for (const file of ['src/platform/audit/audit-log.ts', 'src/platform/audit/security-events.ts', 'src/features/jobs/retention.ts', 'src/platform/mail/outbox-delivery.ts', 'src/features/jobs/housekeeping.ts']) {

@@ -5,7 +5,7 @@ import { astroYamlLoad as parseYaml } from './astro-yaml.ts';
 import { haveSourceTexts, noSourceTexts, sourceTextExists } from '../source-texts.ts';
 import { describe, expect, test } from 'vitest';
 import { loadGeo } from '#features/catalog/geo.ts';
-import { parseCsv } from '#features/catalog/csv.ts';
+import { parseCsv } from '#platform/csv.ts';
 import { slugify } from '#features/catalog/slug.ts';
 import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
 import { loadSourceRecords } from '#features/catalog/sources.ts';

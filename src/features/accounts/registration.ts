@@ -17,9 +17,9 @@ import type { RegistrableKind } from '#domain/accounts.ts';
 import { nameProblem } from '#domain/names.ts';
 import { enqueueMail, type MailMessage } from '#platform/mail/outbox.ts';
 import { existingAccountMessage, verifyEmailMessage } from '#platform/mail/messages.ts';
-import { releaseWaitingOffers } from '#features/marketplace/offers.ts';
 import { resolveTypedMunicipality, typedMunicipalityProblem } from './municipality-input.ts';
-import { clock, isUniqueViolation, type Deps } from '#platform/context.ts';
+import { clock, type Deps } from '#platform/context.ts';
+import { isUniqueViolation } from '#platform/database/errors.ts';
 import { emailDomain, findUserByEmail, findUserWithOrganisation, normaliseEmail, personalWords } from './users.ts';
 
 export interface RegistrationInput {
@@ -156,12 +156,16 @@ export function verifiedByDomain(user: Pick<UserRow, 'email'>, organisation: Pic
 
 export type ConfirmResult = { ok: true } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
+/** A confirmed address says whose it was, so what follows (features/verification) can act for that account. */
+export type ConfirmAddressResult = { ok: true; userId: string } | Exclude<ConfirmResult, { ok: true }>;
+
 /**
  * Confirms the address from a verification link. The user update and the claim of the token
  * run in one batch; the update only applies while the token is still unused, so a link used
- * twice at the same moment verifies once and nothing is half-written.
+ * twice at the same moment verifies once and nothing is half-written. What follows from it
+ * (waiting offers passed on) is features/verification's confirmEmail, which callers use.
  */
-export async function confirmEmail(deps: Deps, token: string): Promise<ConfirmResult> {
+export async function confirmEmailAddress(deps: Deps, token: string): Promise<ConfirmAddressResult> {
   const { db } = deps;
   const now = clock(deps);
   const check = await checkOneTimeToken(db, token, 'email-verification', now);
@@ -185,8 +189,7 @@ export async function confirmEmail(deps: Deps, token: string): Promise<ConfirmRe
   if (claim.length !== 1) return { ok: false, reason: 'used' };
   // The link proved the mailbox: a lock-out on this account (from any source) ends.
   await clearAccountLimits(db, row.user.email);
-  await releaseWaitingOffers(deps, { userId: check.userId });
-  return { ok: true };
+  return { ok: true, userId: check.userId };
 }
 
 export type ResendResult = { ok: true } | { ok: false; reason: 'already-verified' } | { ok: false; reason: 'rate-limited'; retryAfterMs: number };

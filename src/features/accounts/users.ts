@@ -1,9 +1,9 @@
 /**
- * Home of reading users: every lookup of a person by address or id goes through here, so
+ * Home of reading users: every lookup of a person by address, id or role goes through here, so
  * normalising the address and choosing what to load (never the password hash unless a
  * password is being checked) happens once. Writes stay in the use cases, inside their batches.
  */
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { organisations, users, type UserRow } from '#db/schema.ts';
 import { userViewColumns, type UserView } from '#platform/auth/session.ts';
@@ -60,4 +60,24 @@ export async function findUserWithOrganisation(db: Database, userId: string) {
     .where(eq(users.id, userId))
     .limit(1);
   return row;
+}
+
+/** A curator or admin with a confirmed address: who moderates, reviews and hears of new submissions. */
+export interface Curator {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * The curators and admins whose address is confirmed (mail never goes to an address nobody
+ * confirmed), oldest account first. The one query by role: tests/unit/architecture.test.ts
+ * fails on a second one.
+ */
+export async function moderatorAddresses(db: Database): Promise<Curator[]> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(inArray(users.role, ['curator', 'admin']), isNotNull(users.emailVerifiedAt)))
+    .orderBy(asc(users.createdAt));
 }

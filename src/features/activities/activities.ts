@@ -8,14 +8,16 @@
  * the caller read: a stale edit or a second click changes nothing at all.
  */
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '#db/client.ts';
 import { activities, activityFacets, type ActivityFacetKind, type ActivityRow } from '#db/activities-schema.ts';
-import { organisations, users } from '#db/schema.ts';
+
 import { clock, type Deps } from '#platform/context.ts';
-import { findUserById } from '#features/accounts/users.ts';
+import { findUserById, moderatorAddresses } from '#features/accounts/users.ts';
 import { auditIf } from '#platform/audit/audit-log.ts';
+import { replaceFacetsIf } from '#platform/database/facets.ts';
+import { rowIsAt } from '#platform/database/versioned-write.ts';
 import { consume } from '#platform/auth/rate-limit.ts';
 import { slugify } from '#features/catalog/slug.ts';
 import { activityTransition, type ActivityEvent, type ActivityRefusal, type ActivityRole } from '#domain/activity-lifecycle.ts';
@@ -30,8 +32,7 @@ import {
   activityRejectedMessage,
   activitySubmittedMessage,
 } from '#platform/mail/activity-messages.ts';
-import type { MailMessage } from '#platform/mail/outbox.ts';
-import { enqueueMailIf } from '#features/marketplace/pitch-writes.ts';
+import { enqueueMailIf, type MailMessage } from '#platform/mail/outbox.ts';
 import { parseActivityInput, type ActivityFields } from './activity-input.ts';
 
 /** An activity as loaded: the row and its facet values. */
@@ -64,22 +65,17 @@ export async function loadActivity(db: Database, id: string): Promise<ActivityRe
 
 /** SQL: the activity still exists at this version and status. */
 function activityIsAt(id: string, version: number, status: string): SQL {
-  return sql`exists (select 1 from activities where id = ${id} and version = ${version} and status = ${status})`;
+  return rowIsAt(activities, id, version, status);
 }
 
 /** Statements that replace an activity's facet rows when `condition` holds. */
-function replaceFacetsIf(db: Database, id: string, fields: Pick<ActivityFields, 'audiences' | 'targetGroups' | 'sectors'>, condition: SQL): BatchItem<'sqlite'>[] {
+function replaceActivityFacetsIf(db: Database, id: string, fields: Pick<ActivityFields, 'audiences' | 'targetGroups' | 'sectors'>, condition: SQL): BatchItem<'sqlite'>[] {
   const pairs: [ActivityFacetKind, string][] = [
     ...fields.audiences.map((value): [ActivityFacetKind, string] => ['audience', value]),
     ...fields.targetGroups.map((value): [ActivityFacetKind, string] => ['target-group', value]),
     ...fields.sectors.map((value): [ActivityFacetKind, string] => ['sector', value]),
   ];
-  return [
-    db.run(sql`delete from activity_facets where activity_id = ${id} and ${condition}`),
-    db.run(sql`insert into activity_facets (activity_id, facet, value)
-      select ${id}, json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(${JSON.stringify(pairs)})
-      where ${condition}`),
-  ];
+  return replaceFacetsIf(db, { table: 'activity_facets', ownerColumn: 'activity_id' }, id, pairs, condition);
 }
 
 /** A new activity id: words from the title and a random tail ("werkconferentie-zaanstad-k3f9q2"). */
@@ -103,15 +99,6 @@ function columnsOf(fields: ActivityFields) {
     onlineUrl: fields.onlineUrl,
     organiserName: fields.organiserName,
   };
-}
-
-/** Addresses of the curators (and admins): confirmed addresses only. */
-async function moderatorAddresses(db: Database): Promise<{ id: string; email: string }[]> {
-  return db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(and(inArray(users.role, ['curator', 'admin']), isNotNull(users.emailVerifiedAt)))
-    .orderBy(asc(users.createdAt));
 }
 
 /** The mails telling curators an activity waits (only when `condition` holds as the batch runs). */
@@ -163,7 +150,7 @@ export async function submitActivity(deps: Deps, actor: Actor | null, input: unk
       updatedAt: now,
       submittedAt: now,
     }),
-    ...replaceFacetsIf(db, id, fields, exists),
+    ...replaceActivityFacetsIf(db, id, fields, exists),
     auditIf(db, { actorUserId: actor.userId, action: 'activity.submitted', subjectType: 'activity', subjectId: id }, exists, now),
     ...(await curatorMails(deps, { id, ...fields }, exists, now)),
   ]);
@@ -206,7 +193,7 @@ export async function editActivity(deps: Deps, actor: Actor | null, id: string, 
   const resubmitted = activity.status === 'changes-requested';
   const results = await db.batch([
     auditIf(db, { actorUserId: actor.userId, action: 'activity.edited', subjectType: 'activity', subjectId: id, detail: { from: activity.status, to: move.status } }, guard, now),
-    ...replaceFacetsIf(db, id, fields, guard),
+    ...replaceActivityFacetsIf(db, id, fields, guard),
     ...(resubmitted ? await curatorMails(deps, { id, ...fields }, guard, now) : []),
     db
       .update(activities)
@@ -281,32 +268,6 @@ export async function decideActivity(deps: Deps, actor: Actor | null, id: string
   ]);
   if ((results[results.length - 1] as unknown[]).length > 0) return { ok: true };
   return afterLostRace(db, id);
-}
-
-/** One activity in the moderation queue, with what a curator needs to decide. */
-export interface QueuedActivity extends ActivityRecord {
-  submitterName: string | null;
-  submitterEmail: string | null;
-  organisationName: string | null;
-}
-
-/** The moderation queue: submitted activities, oldest submission first; null when the actor is no curator. */
-export async function activityModerationQueue(deps: Deps, actor: Actor | null): Promise<QueuedActivity[] | null> {
-  if (!can(actor, 'curation:view')) return null;
-  const rows = await deps.db
-    .select({ id: activities.id, submitterName: users.name, submitterEmail: users.email, organisationName: organisations.name })
-    .from(activities)
-    .leftJoin(users, eq(users.id, activities.submitterId))
-    .leftJoin(organisations, eq(organisations.id, activities.organisationId))
-    .where(eq(activities.status, 'submitted'))
-    .orderBy(asc(activities.submittedAt));
-  const queue: QueuedActivity[] = [];
-  for (const row of rows) {
-    const activity = await loadActivity(deps.db, row.id);
-    if (!activity || !can(actor, 'activity:moderate', activity)) continue;
-    queue.push({ ...activity, submitterName: row.submitterName, submitterEmail: row.submitterEmail, organisationName: row.organisationName });
-  }
-  return queue;
 }
 
 /** One row of "my activities": what the submitting side sees of its own. */

@@ -5,12 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentDir } from '#platform/config.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv } from '#platform/csv.ts';
+export { geoDir } from '#platform/place-names.ts';
+import { geoDir } from '#platform/place-names.ts';
 import { slugify } from './slug.ts';
-
-/** The CBS area files in the content folder. */
-export const geoDir = () => join(contentDir(), 'geo');
 
 export interface Area {
   /** CBS code, e.g. PV27 or AM18. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from './csv.ts';
+import { parseCsv } from '#platform/csv.ts';
 import { geoDir, loadGeo, type Municipality } from './geo.ts';
 
 export interface PlaceName {

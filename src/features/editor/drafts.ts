@@ -18,6 +18,7 @@ import { contentKindLabel, contentPath, openDraftStatuses, type ContentKind } fr
 import { enqueueMail } from '#platform/mail/outbox.ts';
 import { reviewRequestedMessage } from '#platform/mail/editor-messages.ts';
 import { requestPublish } from '#features/publishing/publish.ts';
+import { moderatorAddresses } from '#features/accounts/users.ts';
 import { readContentFile } from '#platform/content-store.ts';
 
 export interface DraftView extends ContentDraftRow {
@@ -144,8 +145,12 @@ export async function saveDraft(deps: Deps, actor: Actor | null, input: SaveDraf
 /** Curators and admins a draft can be shown to (not oneself). */
 export async function possibleReviewers(deps: Deps, actor: Actor | null): Promise<{ id: string; name: string }[]> {
   if (!can(actor, 'content:edit')) return [];
-  const rows = await deps.db.select({ id: users.id, name: users.name, verified: users.emailVerifiedAt }).from(users).where(inArray(users.role, ['curator', 'admin'])).orderBy(users.name);
-  return rows.filter((r) => r.id !== actor.userId && r.verified !== null).map(({ id, name }) => ({ id, name }));
+  const curators = await moderatorAddresses(deps.db);
+  // By name, as SQLite's binary collation sorted them (plain code-unit order, not locale order).
+  return curators
+    .filter((r) => r.id !== actor.userId)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ id, name }) => ({ id, name }));
 }
 
 export type DraftStepResult = { ok: true } | NotAllowed | { ok: false; reason: 'not-found' | 'not-open' | 'no-reviewer' };

@@ -16,8 +16,8 @@ import { newId } from '#platform/auth/crypto.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { followUpReminderMessage } from '#platform/mail/follow-up-messages.ts';
 import { scheduleMissingFollowUps } from '#features/marketplace/follow-ups.ts';
-import { pitchOwners } from '#features/marketplace/offers.ts';
-import { enqueueMailIf } from '#features/marketplace/pitch-writes.ts';
+import { pitchOwners } from '#features/marketplace/offer-mail.ts';
+import { enqueueMailIf } from '#platform/mail/outbox.ts';
 import { config } from '#platform/config.ts';
 
 /** At most this many reminders per run; the rest go in the next one. */

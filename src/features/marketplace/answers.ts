@@ -21,7 +21,9 @@ import { offerAnsweredMessage, pitchClosedForOfferMessage } from '#platform/mail
 import { toCsv } from './csv-export.ts';
 import { isFollowedUp } from '#domain/follow-up-schedule.ts';
 import { followUpInserts } from './follow-ups.ts';
-import { batchUnlessStale, loadOffer, loadPitch, mailContext, nextVersion, notFound, offerAuthor, type NotFound, type OfferPitch } from './offers.ts';
+import { batchUnlessStale, nextVersion } from '#platform/database/versioned-write.ts';
+import { mailContext, offerAuthor } from './offer-mail.ts';
+import { loadOffer, loadOfferPitch, notFound, type NotFound, type OfferPitch } from './offer-records.ts';
 
 type Statement = BatchItem<'sqlite'>;
 
@@ -43,7 +45,7 @@ export type OffersForPitchResult = { ok: true; pitch: OfferPitch; offers: Answer
  */
 export async function offersForPitch(deps: Deps, actor: Actor | null, pitchId: string): Promise<OffersForPitchResult> {
   const { db } = deps;
-  const pitch = await loadPitch(db, pitchId);
+  const pitch = await loadOfferPitch(db, pitchId);
   if (!pitch || !can(actor, 'pitch:answer-offers', pitch)) return notFound;
   const rows = await db
     .select({ offer: offers, employerName: organisations.name, authorName: users.name, authorEmail: users.email })
@@ -112,7 +114,7 @@ export type ClosePitchResult = { ok: true } | NotFound | { ok: false; reason: Pi
 export async function closePitch(deps: Deps, actor: Actor | null, pitchId: string, input: { outcome: PitchOutcome; peoplePlaced: number; version: number }): Promise<ClosePitchResult> {
   const { db } = deps;
   const now = clock(deps);
-  const pitch = await loadPitch(db, pitchId);
+  const pitch = await loadOfferPitch(db, pitchId);
   if (!pitch || !can(actor, 'pitch:answer-offers', pitch)) return notFound;
   if (!can(actor, 'pitch:edit', pitch)) return notFound;
   const move = pitchTransition(pitch, 'close', { by: 'author', outcome: input.outcome, peoplePlaced: input.peoplePlaced }, new Date(now));

@@ -15,10 +15,10 @@ import { can, notAllowed, pitchVisibleTo, type Actor, type NotAllowed } from '#d
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { transition, type PitchEvent, type PitchInput } from '#domain/pitch-lifecycle.ts';
 import { pitchChangesRequestedMessage, pitchPublishedMessage, pitchRejectedMessage } from '#platform/mail/pitch-messages.ts';
-import type { MailMessage } from '#platform/mail/outbox.ts';
 import { findUserById } from '#features/accounts/users.ts';
 import { loadPitch, type PitchNotFound, type PitchMoveRefused, type PitchRecord, type StalePitch } from './pitches.ts';
-import { enqueueMailIf, pitchIsAt } from './pitch-writes.ts';
+import { enqueueMailIf, type MailMessage } from '#platform/mail/outbox.ts';
+import { pitchIsAt } from './pitch-writes.ts';
 
 /** One submitted pitch in the queue, with what a curator needs to decide. */
 export interface QueuedPitch extends PitchRecord {

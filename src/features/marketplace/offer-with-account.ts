@@ -15,7 +15,8 @@ import { startOffer } from '#domain/offer-lifecycle.ts';
 import { can, pitchVisibleTo, type Actor } from '#domain/policy.ts';
 import { offerExistingAccountMessage } from '#platform/mail/offer-messages.ts';
 import type { OfferInput } from './offer-input.ts';
-import { loadPitch, notFound, waitingOfferStatements, type NotFound } from './offers.ts';
+import { loadOfferPitch, notFound, type NotFound } from './offer-records.ts';
+import { waitingOfferStatements } from './offers.ts';
 
 export type RegisterWithOfferResult = RegistrationResult | NotFound | { ok: false; reason: 'pitch-not-accepting-offers' };
 
@@ -26,7 +27,7 @@ export async function registerWithOffer(
   registration: Omit<RegistrationInput, 'kind' | 'alongside'>,
   offer: OfferInput,
 ): Promise<RegisterWithOfferResult> {
-  const pitch = await loadPitch(deps.db, pitchId);
+  const pitch = await loadOfferPitch(deps.db, pitchId);
   if (!pitch || !pitchVisibleTo(null, pitch)) return notFound;
   const now = deps.now ?? Date.now();
   if (!startOffer(pitch, { verified: false }, new Date(now)).ok) return { ok: false, reason: 'pitch-not-accepting-offers' };

@@ -22,7 +22,8 @@ import {
   type PlaceVocabulary,
 } from '#domain/pitch-filter.ts';
 import { plainTextExcerpt } from '#platform/markdown/render-user-markdown.ts';
-import { countsByMunicipality, currentPitchIndex, featuredSeqs, viewPitchIndex } from './pitch-index.ts';
+import { currentPitchIndex } from './pitch-index/cache.ts';
+import { countsByMunicipality, featuredSeqs, viewPitchIndex } from './pitch-index/query.ts';
 
 /** Statuses the public may see. */
 const publicStatuses = ['published', 'closed'] as const;

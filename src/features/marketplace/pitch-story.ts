@@ -280,6 +280,7 @@ export function escapeInline(text: string): string {
  * start of a line (headings, lists, quotes, rules, setext underlines, ESM) made plain text.
  */
 function escapeLine(line: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const text = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\t/g, '  ').trim();
   const inline = text.replace(INLINE_SYNTAX, (c) => `\\${c}`);
   // "1." or "1)" starts an ordered list; escape its punctuation.

@@ -7,7 +7,7 @@
  * the audit entry and any e-mail in one db.batch guarded by the version the caller read
  * (pitch-writes.ts): a stale edit is refused, a double submit is harmless.
  */
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
 import { organisations, users } from '#db/schema.ts';
@@ -21,7 +21,9 @@ import { availablePitchEvents, transition, type PitchRefusal, type PitchStatus }
 import { pitchSubmittedMessage } from '#platform/mail/pitch-messages.ts';
 import { renderUserMarkdown } from '#platform/markdown/render-user-markdown.ts';
 import { parsePitchInput, type PitchFields } from './pitch-input.ts';
-import { enqueueMailIf, pitchExists, pitchIsAt, replaceFacetsIf } from './pitch-writes.ts';
+import { enqueueMailIf } from '#platform/mail/outbox.ts';
+import { moderatorAddresses } from '#features/accounts/users.ts';
+import { pitchExists, pitchIsAt, replacePitchFacetsIf } from './pitch-writes.ts';
 
 /** A pitch as loaded: the row, its facet values and its municipality's name. */
 export interface PitchRecord extends PitchRow {
@@ -114,7 +116,7 @@ export async function createDraft(deps: Deps, actor: Actor | null, input: unknow
         ${columns.ask}, ${columns.askHtml}, ${columns.peopleSought}, ${columns.closingDate}, ${columns.contactName}, ${columns.contactRole},
         ${columns.contactEmail}, ${columns.contactPhone}, 'draft', 1, ${now}, ${now}
       where not exists (${duplicate})`),
-    ...replaceFacetsIf(db, id, fields, pitchExists(id)),
+    ...replacePitchFacetsIf(db, id, fields, pitchExists(id)),
     auditIf(db, { actorUserId: actor.userId, action: 'pitch.created', subjectType: 'pitch', subjectId: id }, pitchExists(id), now),
   ]);
   const [created] = await db.select({ id: pitches.id }).from(pitches).where(eq(pitches.id, id)).limit(1);
@@ -155,7 +157,7 @@ export async function updatePitch(deps: Deps, actor: Actor | null, pitchId: stri
   const guard = pitchIsAt(pitch.id, version, pitch.status);
   const results = await db.batch([
     auditIf(db, { actorUserId: actor.userId, action: 'pitch.edited', subjectType: 'pitch', subjectId: pitch.id, detail: { version: version + 1 } }, guard, now),
-    ...replaceFacetsIf(db, pitch.id, fields, guard),
+    ...replacePitchFacetsIf(db, pitch.id, fields, guard),
     db
       .update(pitches)
       .set({ ...textColumns(fields), status: move.status, version: version + 1, updatedAt: now })
@@ -171,15 +173,6 @@ export async function updatePitch(deps: Deps, actor: Actor | null, pitchId: stri
 async function afterLostRace(db: Database, id: string): Promise<PitchNotFound | StalePitch> {
   const [now] = await db.select({ version: pitches.version }).from(pitches).where(eq(pitches.id, id)).limit(1);
   return now ? { ok: false, reason: 'stale' } : { ok: false, reason: 'not-found' };
-}
-
-/** Addresses of the curators (and admins) who moderate: confirmed addresses only. */
-async function moderatorAddresses(db: Database): Promise<{ id: string; email: string }[]> {
-  return db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(and(inArray(users.role, ['curator', 'admin']), isNotNull(users.emailVerifiedAt)))
-    .orderBy(asc(users.createdAt));
 }
 
 /**

@@ -8,7 +8,6 @@
  * (`can(actor, 'content:publish')`); this module checks the paths, the rate limit and the queue.
  */
 import { desc, eq, inArray, sql } from 'drizzle-orm';
-import { join } from 'node:path';
 import type { Database } from '#db/client.ts';
 import { projectRoot } from '#db/client.ts';
 import { publications, revisions, type PublicationRow, type RevisionRow } from '#db/publishing-schema.ts';

@@ -3,7 +3,7 @@
  * with their places and facets, instruments with the municipalities that have a stance, and
  * employer names. Built content, so it is read here (astro:content) and passed in.
  */
-import type { Knowledge } from '#features/marketplace/pitch-page.ts';
+import type { Knowledge } from '#features/marketplace/pitch-similarity.ts';
 import { getCases, getInstruments, getOrganisations } from '#features/catalog/queries.ts';
 
 export async function getKnowledge(): Promise<Knowledge> {

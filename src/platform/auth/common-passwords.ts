@@ -10,7 +10,7 @@
 import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as common } from '@zxcvbn-ts/language-common';
 import { dictionary as dutch } from '@zxcvbn-ts/language-nl-be';
-import { loadGeo } from '#features/catalog/geo.ts';
+import { municipalityAndProvinceNames } from '#platform/place-names.ts';
 
 /** zxcvbn's scale is 0–4; 3 and up is "safely unguessable" (a slow, offline attack). */
 export const MIN_SCORE = 3;
@@ -38,8 +38,7 @@ function variants(name: string): string[] {
 }
 
 function siteDictionary(): string[] {
-  const { municipalities, provinces } = loadGeo();
-  return [...new Set([...SITE_WORDS, ...[...municipalities, ...provinces].flatMap((area) => variants(area.name))])];
+  return [...new Set([...SITE_WORDS, ...municipalityAndProvinceNames().flatMap(variants)])];
 }
 
 let zxcvbn: ZxcvbnFactory | undefined;

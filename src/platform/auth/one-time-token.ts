@@ -7,6 +7,9 @@ import type { Database } from '#db/client.ts';
 import { oneTimeTokens, type TokenPurpose } from '#db/schema.ts';
 import { constantTimeEqualHex, createSplitToken, parseSplitToken, sha256Hex } from './crypto.ts';
 
+/** What a one-time token is for (e-mail verification, password reset, …). */
+export type { TokenPurpose };
+
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   'email-verification': 48 * 60 * 60 * 1000,
   'password-reset': 30 * 60 * 1000,

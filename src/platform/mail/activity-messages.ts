@@ -6,18 +6,12 @@
  * Links come from the configured origin (config().siteUrl), passed in by the use case.
  */
 import { oneLine } from '#domain/names.ts';
+import { footer, quoted, safeName } from './format.ts';
 import type { MailMessage } from './outbox.ts';
 
-const footer = '\n\nMet vriendelijke groet,\nPraktijkplein\n\nU krijgt deze e-mail omdat u op Praktijkplein een activiteit aanmeldde of activiteiten modereert.';
+const closing = footer('u op Praktijkplein een activiteit aanmeldde of activiteiten modereert');
 
-const safeName = (name: string) => oneLine(name, 100) || 'gebruiker van Praktijkplein';
 const safeTitle = (text: string) => oneLine(text, 120, 'organisation') || 'uw activiteit';
-const quoted = (text: string) =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n');
 
 /** What a message says about the activity. */
 export interface ActivityMailSubject {
@@ -32,7 +26,7 @@ export function activitySubmittedMessage(to: string, activity: ActivityMailSubje
   return {
     to,
     subject: `Nieuwe activiteit om te modereren: ${safeTitle(activity.title)}`,
-    body: `Hallo,\n\n${safeTitle(activity.organiser)} heeft een activiteit aangemeld voor de kalender: "${safeTitle(activity.title)}" (${activity.when}).\n\nBekijk haar en publiceer haar, vraag een wijziging of wijs haar af:\n\n${origin}/beheer/activiteiten/${footer}`,
+    body: `Hallo,\n\n${safeTitle(activity.organiser)} heeft een activiteit aangemeld voor de kalender: "${safeTitle(activity.title)}" (${activity.when}).\n\nBekijk haar en publiceer haar, vraag een wijziging of wijs haar af:\n\n${origin}/beheer/activiteiten/${closing}`,
   };
 }
 
@@ -41,7 +35,7 @@ export function activityPublishedMessage(to: string, name: string, activity: Act
   return {
     to,
     subject: `Uw activiteit staat in de kalender: ${safeTitle(activity.title)}`,
-    body: `Beste ${safeName(name)},\n\nUw activiteit "${safeTitle(activity.title)}" (${activity.when}) staat nu in de activiteitenkalender van Praktijkplein:\n\n${origin}/activiteiten/${activity.id}/${footer}`,
+    body: `Beste ${safeName(name)},\n\nUw activiteit "${safeTitle(activity.title)}" (${activity.when}) staat nu in de activiteitenkalender van Praktijkplein:\n\n${origin}/activiteiten/${activity.id}/${closing}`,
   };
 }
 
@@ -50,7 +44,7 @@ export function activityChangesRequestedMessage(to: string, name: string, activi
   return {
     to,
     subject: `Wijziging gevraagd voor uw activiteit: ${safeTitle(activity.title)}`,
-    body: `Beste ${safeName(name)},\n\nEen curator van Praktijkplein heeft uw activiteit "${safeTitle(activity.title)}" gelezen en vraagt u iets aan te passen:\n\n${quoted(note)}\n\nPas de activiteit aan; daarmee dient u haar opnieuw in:\n\n${origin}/activiteiten/${activity.id}/bewerken/${footer}`,
+    body: `Beste ${safeName(name)},\n\nEen curator van Praktijkplein heeft uw activiteit "${safeTitle(activity.title)}" gelezen en vraagt u iets aan te passen:\n\n${quoted(note)}\n\nPas de activiteit aan; daarmee dient u haar opnieuw in:\n\n${origin}/activiteiten/${activity.id}/bewerken/${closing}`,
   };
 }
 
@@ -59,7 +53,7 @@ export function activityRejectedMessage(to: string, name: string, activity: Acti
   return {
     to,
     subject: `Uw activiteit is niet gepubliceerd: ${safeTitle(activity.title)}`,
-    body: `Beste ${safeName(name)},\n\nEen curator van Praktijkplein heeft besloten uw activiteit "${safeTitle(activity.title)}" niet in de kalender te zetten. De reden:\n\n${quoted(reason)}\n\nVragen? Beantwoord deze e-mail niet, maar gebruik ${origin}/aandragen/${footer}`,
+    body: `Beste ${safeName(name)},\n\nEen curator van Praktijkplein heeft besloten uw activiteit "${safeTitle(activity.title)}" niet in de kalender te zetten. De reden:\n\n${quoted(reason)}\n\nVragen? Beantwoord deze e-mail niet, maar gebruik ${origin}/aandragen/${closing}`,
   };
 }
 
@@ -68,6 +62,6 @@ export function activityCancelledMessage(to: string, name: string, activity: Act
   return {
     to,
     subject: `Uw activiteit staat als geannuleerd in de kalender: ${safeTitle(activity.title)}`,
-    body: `Beste ${safeName(name)},\n\nEen curator van Praktijkplein heeft uw activiteit "${safeTitle(activity.title)}" (${activity.when}) als geannuleerd gemarkeerd.${reason ? `\n\n${quoted(reason)}` : ''}\n\n${origin}/activiteiten/${activity.id}/${footer}`,
+    body: `Beste ${safeName(name)},\n\nEen curator van Praktijkplein heeft uw activiteit "${safeTitle(activity.title)}" (${activity.when}) als geannuleerd gemarkeerd.${reason ? `\n\n${quoted(reason)}` : ''}\n\n${origin}/activiteiten/${activity.id}/${closing}`,
   };
 }

@@ -6,11 +6,11 @@
  */
 import { oneLine } from '#domain/names.ts';
 import type { CurationDecisionKind } from '#domain/curation-decision.ts';
+import { footer, safeName } from './format.ts';
 import type { MailMessage } from './outbox.ts';
 
-const safeName = (name: string) => oneLine(name, 100) || 'gebruiker van Praktijkplein';
 const safeOrganisation = (name: string) => oneLine(name, 120, 'organisation') || 'uw organisatie';
-const footer = '\n\nMet vriendelijke groet,\nPraktijkplein\n\nU krijgt deze e-mail omdat dit adres op Praktijkplein is gebruikt.';
+const closing = footer('dit adres op Praktijkplein is gebruikt');
 
 /** The curator's reason as its own paragraph (trimmed; empty lines kept apart from the rest). */
 const reasonBlock = (reason: string | null | undefined) => (reason?.trim() ? `\n\nDe toelichting van de curator:\n\n${reason.trim()}` : '');
@@ -20,7 +20,7 @@ export function memberConfirmedMessage(to: string, name: string, organisation: s
   return {
     to,
     subject: 'Uw lidmaatschap op Praktijkplein is bevestigd',
-    body: `Beste ${safeName(name)},\n\nEen curator heeft bevestigd dat u namens ${safeOrganisation(organisation)} op Praktijkplein werkt. U kunt nu namens ${safeOrganisation(organisation)} pitchen of hulp aanbieden.${reasonBlock(reason)}${footer}`,
+    body: `Beste ${safeName(name)},\n\nEen curator heeft bevestigd dat u namens ${safeOrganisation(organisation)} op Praktijkplein werkt. U kunt nu namens ${safeOrganisation(organisation)} pitchen of hulp aanbieden.${reasonBlock(reason)}${closing}`,
   };
 }
 
@@ -28,7 +28,7 @@ export function memberRejectedMessage(to: string, name: string, organisation: st
   return {
     to,
     subject: 'Uw aanmelding op Praktijkplein is niet bevestigd',
-    body: `Beste ${safeName(name)},\n\nEen curator heeft uw aanmelding als medewerker van ${safeOrganisation(organisation)} niet bevestigd.${reasonBlock(reason)}\n\nUw account blijft bestaan: u kunt alles lezen, maar niet namens ${safeOrganisation(organisation)} pitchen of hulp aanbieden. Klopt dit niet, of wilt u iets toelichten? Laat het ons weten via ${origin}/aandragen/${footer}`,
+    body: `Beste ${safeName(name)},\n\nEen curator heeft uw aanmelding als medewerker van ${safeOrganisation(organisation)} niet bevestigd.${reasonBlock(reason)}\n\nUw account blijft bestaan: u kunt alles lezen, maar niet namens ${safeOrganisation(organisation)} pitchen of hulp aanbieden. Klopt dit niet, of wilt u iets toelichten? Laat het ons weten via ${origin}/aandragen/${closing}`,
   };
 }
 
@@ -38,6 +38,6 @@ export function decisionUndoneMessage(to: string, name: string, organisation: st
   return {
     to,
     subject: 'Correctie: uw aanmelding op Praktijkplein wacht weer op een curator',
-    body: `Beste ${safeName(name)},\n\nU kreeg zojuist een e-mail dat uw aanmelding bij ${safeOrganisation(organisation)} ${earlier} was. Dat besluit is door de curator teruggedraaid: uw aanmelding wacht weer op een curator. U krijgt opnieuw bericht zodra er is besloten. Excuses voor de verwarring.${footer}`,
+    body: `Beste ${safeName(name)},\n\nU kreeg zojuist een e-mail dat uw aanmelding bij ${safeOrganisation(organisation)} ${earlier} was. Dat besluit is door de curator teruggedraaid: uw aanmelding wacht weer op een curator. U krijgt opnieuw bericht zodra er is besloten. Excuses voor de verwarring.${closing}`,
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { DigestGroup } from '#domain/follows.ts';
 import { oneLine } from '#domain/names.ts';
+import { safeName } from './format.ts';
 import type { MailMessage } from './outbox.ts';
 
 /** The group heading for a follow; `label` as the settings page names it. */
@@ -16,7 +17,6 @@ export interface DigestSection {
   group: DigestGroup;
 }
 
-const safeName = (name: string) => oneLine(name, 100) || 'gebruiker van Praktijkplein';
 const safeLine = (text: string) => oneLine(text, 160, 'organisation') || 'zonder titel';
 
 const itemsWord = (n: number) => (n === 1 ? '1 nieuw bericht' : `${n} nieuwe berichten`);

@@ -5,9 +5,9 @@
  * own). The link needs a sign-in, not a token: it does not expire.
  */
 import { oneLine } from '#domain/names.ts';
+import { safeName } from './format.ts';
 import type { MailMessage } from './outbox.ts';
 
-const safeName = (name: string) => oneLine(name, 100) || 'gebruiker van Praktijkplein';
 const safeLine = (text: string) => oneLine(text, 120, 'organisation') || 'uw pitch';
 
 /** The address of the answer form, at the question for this moment. */

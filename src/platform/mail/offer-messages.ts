@@ -8,17 +8,15 @@ import { oneLine } from '#domain/names.ts';
 import { offerStatusLabel, type OfferStatus } from '#domain/offer-lifecycle.ts';
 import { pitchOutcomeLabel, type PitchOutcome } from '#domain/pitch-lifecycle.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
+import { footer, quoted, safeName } from './format.ts';
 import type { MailMessage } from './outbox.ts';
 
-const footer = '\n\nMet vriendelijke groet,\nPraktijkplein\n\nU krijgt deze e-mail omdat u op Praktijkplein een pitch of een aanbod volgt.';
+const closing = footer('u op Praktijkplein een pitch of een aanbod volgt');
 
-const person = (name: string | null | undefined) => oneLine(name ?? '', 100) || 'gebruiker van Praktijkplein';
 const organisation = (name: string) => oneLine(name, 120, 'organisation') || 'een werkgever';
 const title = (text: string) => oneLine(text, 150, 'organisation') || 'uw pitch';
 const kinds = (ids: readonly string[]) =>
   ids.map((id) => helpKinds.terms.find((term) => term.id === id)?.label.toLowerCase() ?? id).join(', ');
-/** Free text quoted line by line, so it reads as the other person's words. */
-const quoted = (text: string) => text.split(/\r?\n/).map((line) => `> ${line}`).join('\n');
 
 /** What every message about one offer knows. */
 export interface OfferMailContext {
@@ -33,7 +31,7 @@ export function offerReceivedMessage(to: string, name: string | null, c: OfferMa
   return {
     to,
     subject: `Nieuw aanbod op uw pitch: ${title(c.pitchTitle)}`,
-    body: `Beste ${person(name)},\n\n${organisation(c.employerName)} doet mee met uw pitch "${title(c.pitchTitle)}" en biedt: ${kinds(helpKindIds)}.\n\nBekijk het aanbod en antwoord de werkgever:\n${c.origin}/pitches/${encodeURIComponent(c.pitchId)}/aanbod/${footer}`,
+    body: `Beste ${safeName(name)},\n\n${organisation(c.employerName)} doet mee met uw pitch "${title(c.pitchTitle)}" en biedt: ${kinds(helpKindIds)}.\n\nBekijk het aanbod en antwoord de werkgever:\n${c.origin}/pitches/${encodeURIComponent(c.pitchId)}/aanbod/${closing}`,
   };
 }
 
@@ -43,7 +41,7 @@ export function offerChangedMessage(to: string, name: string | null, c: OfferMai
   return {
     to,
     subject: change === 'edited' ? `Aanbod aangepast: ${title(c.pitchTitle)}` : `Aanbod ingetrokken: ${title(c.pitchTitle)}`,
-    body: `Beste ${person(name)},\n\n${organisation(c.employerName)} ${what} op uw pitch "${title(c.pitchTitle)}".\n\nBekijk alle aanbod:\n${c.origin}/pitches/${encodeURIComponent(c.pitchId)}/aanbod/${footer}`,
+    body: `Beste ${safeName(name)},\n\n${organisation(c.employerName)} ${what} op uw pitch "${title(c.pitchTitle)}".\n\nBekijk alle aanbod:\n${c.origin}/pitches/${encodeURIComponent(c.pitchId)}/aanbod/${closing}`,
   };
 }
 
@@ -53,7 +51,7 @@ export function offerAnsweredMessage(to: string, name: string | null, c: OfferMa
   return {
     to,
     subject: `Uw aanbod is ${offerStatusLabel[status]}: ${title(c.pitchTitle)}`,
-    body: `Beste ${person(name)},\n\nDe gemeente heeft het aanbod van ${organisation(c.employerName)} op de pitch "${title(c.pitchTitle)}" de status "${offerStatusLabel[status]}" gegeven.${message}\n\nU vindt al uw aanbod in Mijn aanbod:\n${c.origin}/account/mijn-aanbod/${footer}`,
+    body: `Beste ${safeName(name)},\n\nDe gemeente heeft het aanbod van ${organisation(c.employerName)} op de pitch "${title(c.pitchTitle)}" de status "${offerStatusLabel[status]}" gegeven.${message}\n\nU vindt al uw aanbod in Mijn aanbod:\n${c.origin}/account/mijn-aanbod/${closing}`,
   };
 }
 
@@ -62,7 +60,7 @@ export function offerReleasedMessage(to: string, name: string | null, c: OfferMa
   return {
     to,
     subject: `Uw aanbod is doorgestuurd: ${title(c.pitchTitle)}`,
-    body: `Beste ${person(name)},\n\nUw account is bevestigd. Daarom hebben we het aanbod van ${organisation(c.employerName)} op de pitch "${title(c.pitchTitle)}" nu doorgestuurd naar de gemeente.\n\nU vindt al uw aanbod in Mijn aanbod:\n${c.origin}/account/mijn-aanbod/${footer}`,
+    body: `Beste ${safeName(name)},\n\nUw account is bevestigd. Daarom hebben we het aanbod van ${organisation(c.employerName)} op de pitch "${title(c.pitchTitle)}" nu doorgestuurd naar de gemeente.\n\nU vindt al uw aanbod in Mijn aanbod:\n${c.origin}/account/mijn-aanbod/${closing}`,
   };
 }
 
@@ -71,7 +69,7 @@ export function pitchClosedForOfferMessage(to: string, name: string | null, c: O
   return {
     to,
     subject: `Pitch gesloten: ${title(c.pitchTitle)}`,
-    body: `Beste ${person(name)},\n\nDe gemeente heeft de pitch "${title(c.pitchTitle)}" gesloten. Uitkomst: ${pitchOutcomeLabel[outcome]}.\n\nBedankt dat ${organisation(c.employerName)} meedeed. U vindt al uw aanbod in Mijn aanbod:\n${c.origin}/account/mijn-aanbod/${footer}`,
+    body: `Beste ${safeName(name)},\n\nDe gemeente heeft de pitch "${title(c.pitchTitle)}" gesloten. Uitkomst: ${pitchOutcomeLabel[outcome]}.\n\nBedankt dat ${organisation(c.employerName)} meedeed. U vindt al uw aanbod in Mijn aanbod:\n${c.origin}/account/mijn-aanbod/${closing}`,
   };
 }
 
@@ -85,6 +83,6 @@ export function offerExistingAccountMessage(to: string, name: string, origin: st
   return {
     to,
     subject: 'U heeft al een account op Praktijkplein',
-    body: `Beste ${person(name)},\n\nEr is geprobeerd met dit e-mailadres een nieuw account te maken om mee te doen met de pitch "${title(pitchTitle)}". U heeft al een account, dus er is geen nieuw account gemaakt en er is nog geen aanbod opgeslagen.\n\nWas u dat zelf? Log in en doe uw aanbod opnieuw:\n${origin}/account/inloggen/?terug=${encodeURIComponent(back)}\nWachtwoord vergeten? ${origin}/account/wachtwoord-vergeten/\n\nWas u het niet? Dan hoeft u niets te doen: er is niets veranderd.${footer}`,
+    body: `Beste ${safeName(name)},\n\nEr is geprobeerd met dit e-mailadres een nieuw account te maken om mee te doen met de pitch "${title(pitchTitle)}". U heeft al een account, dus er is geen nieuw account gemaakt en er is nog geen aanbod opgeslagen.\n\nWas u dat zelf? Log in en doe uw aanbod opnieuw:\n${origin}/account/inloggen/?terug=${encodeURIComponent(back)}\nWachtwoord vergeten? ${origin}/account/wachtwoord-vergeten/\n\nWas u het niet? Dan hoeft u niets te doen: er is niets veranderd.${closing}`,
   };
 }

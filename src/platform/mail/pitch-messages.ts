@@ -6,27 +6,20 @@
  * a curator's note is quoted line by line so it cannot pose as the mail's own text.
  */
 import { oneLine } from '#domain/names.ts';
+import { footer, quoted, safeName } from './format.ts';
 import type { MailMessage } from './outbox.ts';
 
-const footer = '\n\nMet vriendelijke groet,\nPraktijkplein\n\nU krijgt deze e-mail omdat u op Praktijkplein een pitch schreef of pitches modereert.';
+const closing = footer('u op Praktijkplein een pitch schreef of pitches modereert');
 
-const safeName = (name: string) => oneLine(name, 100) || 'gebruiker van Praktijkplein';
 /** A pitch title or organisation in a mail: one line, links removed. */
 const safeLine = (text: string) => oneLine(text, 120, 'organisation') || 'uw pitch';
-/** A curator's note, quoted: every line starts with "> ", so it reads as a quote, not as our text. */
-const quoted = (text: string) =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n');
 
 /** To a curator: a pitch waits in the moderation queue. */
 export function pitchSubmittedMessage(to: string, pitch: { title: string; municipality: string }, origin: string): MailMessage {
   return {
     to,
     subject: `Nieuwe pitch om te modereren: ${safeLine(pitch.title)}`,
-    body: `Hallo,\n\n${safeLine(pitch.municipality)} heeft een pitch ingediend: "${safeLine(pitch.title)}".\n\nBekijk hem in de moderatiewachtrij en publiceer hem, vraag een wijziging of wijs hem af:\n\n${origin}/beheer/pitches/${footer}`,
+    body: `Hallo,\n\n${safeLine(pitch.municipality)} heeft een pitch ingediend: "${safeLine(pitch.title)}".\n\nBekijk hem in de moderatiewachtrij en publiceer hem, vraag een wijziging of wijs hem af:\n\n${origin}/beheer/pitches/${closing}`,
   };
 }
 
@@ -35,7 +28,7 @@ export function pitchPublishedMessage(to: string, name: string, pitch: { id: str
   return {
     to,
     subject: `Uw pitch staat online: ${safeLine(pitch.title)}`,
-    body: `Beste ${safeName(name)},\n\nUw pitch "${safeLine(pitch.title)}" is gepubliceerd. Werkgevers kunnen nu laten weten dat ze meedoen:\n\n${origin}/pitches/${pitch.id}/${footer}`,
+    body: `Beste ${safeName(name)},\n\nUw pitch "${safeLine(pitch.title)}" is gepubliceerd. Werkgevers kunnen nu laten weten dat ze meedoen:\n\n${origin}/pitches/${pitch.id}/${closing}`,
   };
 }
 
@@ -44,7 +37,7 @@ export function pitchChangesRequestedMessage(to: string, name: string, pitch: { 
   return {
     to,
     subject: `Wijziging gevraagd voor uw pitch: ${safeLine(pitch.title)}`,
-    body: `Beste ${safeName(name)},\n\nEen curator van Praktijkplein heeft uw pitch "${safeLine(pitch.title)}" gelezen en vraagt u iets aan te passen:\n\n${quoted(note)}\n\nPas de pitch aan en dien hem opnieuw in:\n\n${origin}/pitches/${pitch.id}/bewerken/${footer}`,
+    body: `Beste ${safeName(name)},\n\nEen curator van Praktijkplein heeft uw pitch "${safeLine(pitch.title)}" gelezen en vraagt u iets aan te passen:\n\n${quoted(note)}\n\nPas de pitch aan en dien hem opnieuw in:\n\n${origin}/pitches/${pitch.id}/bewerken/${closing}`,
   };
 }
 
@@ -53,6 +46,6 @@ export function pitchRejectedMessage(to: string, name: string, pitch: { id: stri
   return {
     to,
     subject: `Uw pitch is niet gepubliceerd: ${safeLine(pitch.title)}`,
-    body: `Beste ${safeName(name)},\n\nEen curator van Praktijkplein heeft besloten uw pitch "${safeLine(pitch.title)}" niet te publiceren. De reden:\n\n${quoted(reason)}\n\nU vindt de pitch nog bij uw pitches: ${origin}/account/mijn-pitches/${footer}`,
+    body: `Beste ${safeName(name)},\n\nEen curator van Praktijkplein heeft besloten uw pitch "${safeLine(pitch.title)}" niet te publiceren. De reden:\n\n${quoted(reason)}\n\nU vindt de pitch nog bij uw pitches: ${origin}/account/mijn-pitches/${closing}`,
   };
 }

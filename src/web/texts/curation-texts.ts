@@ -3,7 +3,7 @@
  * Vries is bevestigd als medewerker van Zaanstad"), when the e-mail goes, and what an undo did.
  * Derived from the decision as stored, so the notice cannot say more than happened.
  */
-import type { DecisionView } from '#features/accounts/curation.ts';
+import type { DecisionView } from '#features/accounts/decision-views.ts';
 import { amsterdamClockTime } from '#domain/amsterdam-time.ts';
 
 /** "10:23", Amsterdam time. */

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { organisations, users } from '#db/schema.ts';
 import { actorFrom } from '#features/accounts/actor.ts';
 import { can, type Actor } from '#domain/policy.ts';
-import { assignRole } from '#features/accounts/curation.ts';
+import { assignRole } from '#features/accounts/roles.ts';
 import { registeredUser, type TestDb } from './helpers.ts';
 
 /** The actor for an account, read fresh from the database. */

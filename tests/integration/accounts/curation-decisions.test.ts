@@ -6,7 +6,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { auditLog, curationDecisions, organisations, outbox, users } from '#db/schema.ts';
-import { decideMember, decideOrganisation, decisionView, pendingMembers, pendingOrganisations, recentDecisions, undoDecision } from '#features/accounts/curation.ts';
+import { decideMember, decideOrganisation } from '#features/verification/curator-decisions.ts';
+import { decisionView, recentDecisions } from '#features/accounts/decision-views.ts';
+import { pendingMembers, pendingOrganisations } from '#features/accounts/curation-queues.ts';
+import { undoDecision } from '#features/accounts/decision-undo.ts';
 import { register } from '#features/accounts/registration.ts';
 import { UNDO_WINDOW_MS } from '#domain/curation-decision.ts';
 import { decisionSentence } from '#web/texts/curation-texts.ts';
@@ -157,7 +160,7 @@ describe('ongedaan maken', () => {
     const curator = await curatorActor(t);
     await register(t.deps({ ip: '198.51.100.77' }), { name: 'Bas Bakker', email: 'bas@bakkerij.nl', password: strongPassword, kind: 'employer', newEmployerName: 'Bakkerij Bas' });
     const { token } = await lastMailTo(t, 'bas@bakkerij.nl');
-    const { confirmEmail } = await import('#features/accounts/registration.ts');
+    const { confirmEmail } = await import('#features/verification/confirm-email.ts');
     await confirmEmail(t.deps(), token!);
     const [org] = await t.handle.db.select().from(organisations).where(eq(organisations.name, 'Bakkerij Bas'));
     const { decisionId } = (await decideOrganisation(at(T0), curator, org!.id, { decision: 'confirmed' })) as { decisionId: string };

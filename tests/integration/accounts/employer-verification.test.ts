@@ -5,8 +5,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { auditLog, organisations, users } from '#db/schema.ts';
-import { pendingMembers, pendingOrganisations, setOrganisationDomain, verifyMember, verifyOrganisation } from '#features/accounts/curation.ts';
-import { confirmEmail, register } from '#features/accounts/registration.ts';
+import { pendingMembers, pendingOrganisations } from '#features/accounts/curation-queues.ts';
+import { setOrganisationDomain } from '#features/accounts/organisation-domains.ts';
+import { verifyMember, verifyOrganisation } from '#features/verification/curator-decisions.ts';
+import { confirmEmail } from '#features/verification/confirm-email.ts';
+import { register } from '#features/accounts/registration.ts';
 import { personaOf } from '#domain/policy.ts';
 import { actorOf, curatorActor, mayOfferForOwnEmployer } from './actors.ts';
 import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';

@@ -6,7 +6,8 @@ import { desc, eq } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '#db/client.ts';
 import { outbox, users } from '#db/schema.ts';
 import { ensureReferenceData } from '#features/accounts/reference-data.ts';
-import { register, confirmEmail } from '#features/accounts/registration.ts';
+import { register } from '#features/accounts/registration.ts';
+import { confirmEmail } from '#features/verification/confirm-email.ts';
 import type { Deps } from '#platform/context.ts';
 
 export interface TestDb {

@@ -9,7 +9,8 @@ import { outbox } from '#db/schema.ts';
 import { login } from '#features/accounts/login.ts';
 import { changePassword, deleteAccount } from '#features/accounts/profile.ts';
 import { requestPasswordReset, resetPassword } from '#features/accounts/recovery.ts';
-import { confirmEmail, register } from '#features/accounts/registration.ts';
+import { confirmEmail } from '#features/verification/confirm-email.ts';
+import { register } from '#features/accounts/registration.ts';
 import { lastMailTo, registeredUser, strongPassword, testDatabase, type TestDb } from './helpers.ts';
 
 let t: TestDb;

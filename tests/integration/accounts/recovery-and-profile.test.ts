@@ -55,7 +55,7 @@ describe('wachtwoord vergeten', () => {
     await registeredUser(t);
     await requestPasswordReset(t.deps(), { email: 'anna@voorbeeld.nl' });
     const { token } = await lastMailTo(t, 'anna@voorbeeld.nl');
-    const { confirmEmail } = await import('#features/accounts/registration.ts');
+    const { confirmEmail } = await import('#features/verification/confirm-email.ts');
     expect(await confirmEmail(t.deps(), token!)).toEqual({ ok: false, reason: 'invalid' });
   });
 });

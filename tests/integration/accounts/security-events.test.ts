@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { securityEvents } from '#db/schema.ts';
-import { assignRole, verifyMember } from '#features/accounts/curation.ts';
+import { assignRole } from '#features/accounts/roles.ts';
+import { verifyMember } from '#features/verification/curator-decisions.ts';
 import { login } from '#features/accounts/login.ts';
 import { changePassword } from '#features/accounts/profile.ts';
 import { requestPasswordReset } from '#features/accounts/recovery.ts';

@@ -10,7 +10,7 @@ import { suggestions } from '#db/marketplace-schema.ts';
 import { liveSessionPitches, liveSessions } from '#db/live-schema.ts';
 import { users } from '#db/schema.ts';
 import type { Deps } from '#platform/context.ts';
-import { assignRole } from '#features/accounts/curation.ts';
+import { assignRole } from '#features/accounts/roles.ts';
 import { createSession } from '#platform/auth/session.ts';
 import { createOffer } from '#features/marketplace/offers.ts';
 import { closePitch } from '#features/marketplace/answers.ts';

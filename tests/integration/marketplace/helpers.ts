@@ -7,7 +7,8 @@ import { newId } from '#platform/auth/crypto.ts';
 import type { PitchStatus } from '#domain/pitch-lifecycle.ts';
 import { offerInput, type OfferInput } from '#features/marketplace/offer-input.ts';
 import { actorOf } from '../accounts/actors.ts';
-import { confirmEmail, register } from '#features/accounts/registration.ts';
+import { confirmEmail } from '#features/verification/confirm-email.ts';
+import { register } from '#features/accounts/registration.ts';
 import { lastMailTo, strongPassword, type TestDb } from '../accounts/helpers.ts';
 
 /** Inserts a pitch directly (the pitch slice owns writing them); published, closing in a year by default. */

@@ -19,7 +19,7 @@ import { loadPitchPage } from '#features/marketplace/pitch-page.ts';
 import { loadPitchForEditing, submitPitch } from '#features/marketplace/pitches.ts';
 import { actorOf, curatorActor } from '../accounts/actors.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
-import { assignRole } from '#features/accounts/curation.ts';
+import { assignRole } from '#features/accounts/roles.ts';
 import { confirmedUser, insertPitch, marketplaceCast, offerForm } from './helpers.ts';
 
 type Persona = 'bezoeker' | 'werkgever-onbevestigd' | 'werkgever' | 'gemeente-onbevestigd' | 'andere-gemeente' | 'collega' | 'eigenaar' | 'curator' | 'admin';

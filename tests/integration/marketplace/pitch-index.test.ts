@@ -15,7 +15,7 @@ import { organisations } from '#db/schema.ts';
 import { generateMarketplace } from '../../../scripts/generate-marketplace.ts';
 import { emptyPitchFilter, type PitchFilter, type PitchQuery } from '#domain/pitch-filter.ts';
 import { featuredPitches, listPitches, pitchCountsByMunicipality, pitchPlaces } from '#features/marketplace/pitch-list.ts';
-import { currentPitchIndex } from '#features/marketplace/pitch-index.ts';
+import { currentPitchIndex } from '#features/marketplace/pitch-index/cache.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 
 const now = new Date('2026-03-10T12:00:00Z');

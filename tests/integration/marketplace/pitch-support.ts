@@ -4,7 +4,7 @@ import { auditLog, users } from '#db/schema.ts';
 import { pitchFacets } from '#db/marketplace-schema.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { actorOf } from '../accounts/actors.ts';
-import { assignRole } from '#features/accounts/curation.ts';
+import { assignRole } from '#features/accounts/roles.ts';
 import { registeredUser, type TestDb } from '../accounts/helpers.ts';
 
 /** A confirmed member of a municipality whose membership a curator verified. */

@@ -40,7 +40,7 @@ import {
   pitchesForFeed,
   pitchesForSitemap,
 } from "#features/marketplace/pitch-feeds.ts";
-import { indexLoadStatements } from "#features/marketplace/pitch-index.ts";
+import { indexLoadStatements } from "#features/marketplace/pitch-index/cache.ts";
 import { testDatabase, type TestDb } from "../accounts/helpers.ts";
 
 interface Statement {

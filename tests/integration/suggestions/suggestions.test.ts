@@ -15,7 +15,7 @@ import { runRetention } from '#features/jobs/retention.ts';
 import { listSuggestions, markSuggestion, submitSuggestion, type SuggestionInput } from '#features/suggestions/suggestions.ts';
 import { actorOf, curatorActor } from '../accounts/actors.ts';
 import { registeredUser, strongPassword, testDatabase, type TestDb } from '../accounts/helpers.ts';
-import { assignRole } from '#features/accounts/curation.ts';
+import { assignRole } from '#features/accounts/roles.ts';
 
 let t: TestDb;
 beforeEach(async () => {

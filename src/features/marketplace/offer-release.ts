@@ -1,0 +1,70 @@
+/**
+ * The marketplace's part of a verification: offers that waited for their author to be
+ * verified move on. Called by features/verification after an address, a membership or an
+ * employer is confirmed (accounts itself knows nothing of offers).
+ */
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { offers } from '#db/marketplace-schema.ts';
+import { organisations, users } from '#db/schema.ts';
+import { clock, type Deps } from '#platform/context.ts';
+import { audit } from '#platform/audit/audit-log.ts';
+import { isStaleWrite, nextVersion } from '#platform/database/versioned-write.ts';
+import { enqueueMail } from '#platform/mail/outbox.ts';
+import { offerReceivedMessage, offerReleasedMessage } from '#platform/mail/offer-messages.ts';
+import { transition } from '#domain/offer-lifecycle.ts';
+import { loadOfferPitch } from './offer-records.ts';
+import { mailContext, mailTo, pitchOwners } from './offer-mail.ts';
+
+/**
+ * Moves waiting offers on to 'offered' once their author can act for the employer (address
+ * confirmed, membership and organisation verified), and tells the pitch owners and the author.
+ * Called after every verification: an address confirmed (by a domain, a membership follows),
+ * a member or a new employer verified by a curator. Each offer goes through the lifecycle's
+ * 'verify' by 'system'; one on a pitch that closed meanwhile stays waiting (it may be withdrawn).
+ * Returns how many were released.
+ */
+export async function releaseWaitingOffers(deps: Deps, who: { userId: string } | { organisationId: string }): Promise<number> {
+  const { db } = deps;
+  const now = clock(deps);
+  const rows = await db
+    .select({ offer: offers, employerName: organisations.name, author: { id: users.id, email: users.email, name: users.name } })
+    .from(offers)
+    .innerJoin(users, eq(users.id, offers.authorId))
+    .innerJoin(organisations, eq(organisations.id, offers.employerId))
+    .where(
+      and(
+        eq(offers.status, 'waiting-for-verification'),
+        'userId' in who ? eq(offers.authorId, who.userId) : eq(offers.employerId, (who as { organisationId: string }).organisationId),
+        // Still a member of that employer, and everything verified (policy's "acts for").
+        eq(users.organisationId, offers.employerId),
+        isNotNull(users.emailVerifiedAt),
+        isNotNull(users.membershipVerifiedAt),
+        isNotNull(organisations.verifiedAt),
+      ),
+    );
+  let released = 0;
+  for (const row of rows) {
+    const pitch = await loadOfferPitch(db, row.offer.pitchId);
+    if (!pitch) continue;
+    const move = transition(row.offer, pitch, 'verify', { by: 'system' });
+    if (!move.ok) continue;
+    const context = mailContext(deps.origin, pitch, row.employerName);
+    const owners = await pitchOwners(db, pitch);
+    try {
+      // One batch per offer: one that was withdrawn meanwhile fails alone (stale), the rest go on.
+      await db.batch([
+        db
+          .update(offers)
+          .set({ status: move.status, version: nextVersion(offers.version, row.offer.version), updatedAt: now })
+          .where(eq(offers.id, row.offer.id)),
+        audit(db, { actorUserId: null, action: 'offer.released', subjectType: 'offer', subjectId: row.offer.id, detail: { pitchId: pitch.id, to: move.status } }, now),
+        ...mailTo(db, owners.map((o) => ({ message: offerReceivedMessage(o.email, o.name, context, row.offer.helpKinds), userId: o.userId })), now),
+        enqueueMail(db, { ...offerReleasedMessage(row.author.email, row.author.name, context), userId: row.author.id }, now),
+      ]);
+      released++;
+    } catch (error) {
+      if (!isStaleWrite(error)) throw error;
+    }
+  }
+  return released;
+}
