@@ -126,7 +126,7 @@ export function caseFormFromInput(input: { get(name: string): unknown; getAll(na
     sources: many('sources'),
     published: one('published').trim(),
     updated: one('updated').trim(),
-    featured: one('featured') === 'ja',
+    featured: one('featured') === 'true',
     body: one('body'),
   };
 }

@@ -73,7 +73,7 @@ const activityFields: Record<string, fc.Arbitrary<string[]>> = {
   startTime: one('14:00', '9.30'),
   endDate: one('', inDays(31)),
   endTime: one('16:00'),
-  allDay: one('', 'ja'),
+  allDay: one('', 'true'),
   place: one('Zaandam', 'Wijkcentrum, Zaandam'),
   onlineUrl: one('', 'https://voorbeeld.nl/live'),
   organiserName: one('Zaanstad'),
@@ -177,7 +177,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
       fields: {
         pitchId: one(ids.draftId, ''),
         version: one('1', '2'),
-        intent: one('concept', 'voorbeeld'),
+        intent: one('draft', 'preview'),
         title: one('Werk in de Poelenbrug'),
         municipality: one('zaanstad', 'utrecht'),
         area: one('Poelenbrug'),
@@ -225,11 +225,11 @@ export function formModels(ids: FixtureIds): FormModel[] {
         name: one('Fatima Bakker'),
         email: one('fatima@voorbeeld.nl'),
         organisation: one('Bakkerij de Korenschoof', ''),
-        over: one('/praktijkvoorbeelden/postnl-pakketsorteercentra/', ''),
+        about: one('/praktijkvoorbeelden/postnl-pakketsorteercentra/', ''),
       },
       kept: ['message', 'name', 'email', 'organisation'],
     },
-    { action: 'suggestions.mark', persona: 'curator', page: '/beheer/suggesties/', fields: { suggestionId: one(ids.suggestionId, 'onbekend'), handled: one('ja', 'nee') } },
+    { action: 'suggestions.mark', persona: 'curator', page: '/beheer/suggesties/', fields: { suggestionId: one(ids.suggestionId, 'onbekend'), handled: one('yes', 'no') } },
     // Live pitch session.
     {
       action: 'live.open',
@@ -272,7 +272,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
         version: one('99', '1', '2'),
         decision: one('publish', 'request-changes', 'reject', 'cancel'),
         note: one('Noem de plaats.', ''),
-        from: one('beheer', 'pagina'),
+        from: one('moderation', 'activity'),
       },
       destructive: true,
     },
@@ -284,14 +284,14 @@ export function formModels(ids: FixtureIds): FormModel[] {
       fields: { kind: one('municipality', 'sector', 'pitch', 'planeet'), value: one('zaanstad', 'logistiek', ids.pitchId, 'onbekend'), next: one(`${pitchPage}/`, '//evil.example/', '') },
     },
     { action: 'follows.unfollow', persona: 'member', page: '/account/volgen/', fields: { kind: one('municipality', 'region'), value: one('zaanstad', 'onbekend'), next: one('', '/account/volgen/') } },
-    { action: 'follows.digest', persona: 'member', page: '/account/volgen/', fields: { digest: one('aan', 'uit', 'misschien') } },
+    { action: 'follows.digest', persona: 'member', page: '/account/volgen/', fields: { digest: one('on', 'off', 'misschien') } },
     // Content editor: drafts in the database, never a file; unknown drafts answer 404.
     {
       action: 'editor.saveCase',
       persona: 'curator',
       page: '/beheer/inhoud/praktijkvoorbeeld/nieuw/',
       fields: {
-        isNew: one('ja'),
+        isNew: one('true'),
         id: fc.nat({ max: 1_000_000 }).map((n) => [`onzin-voorbeeld-${n}`]),
         title: one('Een voorbeeld om te proberen'),
         summary: one('Een werkgever en een gemeente werkten samen aan banen in de wijk.'),
@@ -311,7 +311,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
       persona: 'curator',
       page: '/beheer/inhoud/instrument/nieuw/',
       fields: {
-        isNew: one('ja'),
+        isNew: one('true'),
         id: fc.nat({ max: 1_000_000 }).map((n) => [`onzin-instrument-${n}`]),
         title: one('Een instrument om te proberen'),
         summary: one('Een instrument waarmee een gemeente werkgevers helpt om mensen aan het werk te krijgen.'),
@@ -332,7 +332,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
       persona: 'curator',
       page: '/beheer/inhoud/organisatie/nieuw/',
       fields: {
-        isNew: one('ja', ''),
+        isNew: one('true', ''),
         id: fc.nat({ max: 1_000_000 }).map((n) => [`onzin-organisatie-${n}`]),
         name: one('Een organisatie om te proberen', 'PostNL'),
         kind: one('employer', 'partner', 'municipality'),
@@ -348,7 +348,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
       persona: 'curator',
       page: '/beheer/inhoud/bron/nieuw/',
       fields: {
-        isNew: one('ja', ''),
+        isNew: one('true', ''),
         id: one('werkconferentie-werkgevers-en-gemeenten.txt', 'verzonnen.txt'),
         title: one('Een bron om te proberen'),
         publisher: one('Een uitgever'),
@@ -362,7 +362,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
     { action: 'editor.retire', persona: 'curator', page: '/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/van-de-site/', fields: { contentId: one('postnl-pakketsorteercentra', 'bestaat-niet'), title: one('PostNL'), baseHash: one('0'.repeat(64)), reason: one('De bron is ingetrokken door de schrijver.') } },
     { action: 'editor.publish', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), version: one('1', '99') } },
     { action: 'editor.requestReview', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), reviewerId: one('onbekend') } },
-    { action: 'editor.review', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), note: one('Prima.', ''), decision: one('goedkeuren', 'opmerking') } },
+    { action: 'editor.review', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), note: one('Prima.', ''), decision: one('approve', 'comment') } },
     { action: 'editor.discard', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend') } },
     { action: 'editor.draftFromPitch', persona: 'curator', page: '/beheer/pitches/', fields: { pitchId: one('onbekend') } },
     { action: 'account.logoutEverywhere', persona: 'member', page: '/account/', fields: {}, destructive: true },
