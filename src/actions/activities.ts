@@ -4,31 +4,25 @@
  * organiser cancels). Each reads the form, calls the use case (which asks the policy with the
  * record) and maps its result to Dutch messages at the field or above the form.
  */
-import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { activityFormInput } from '#features/activities/activity-input.ts';
 import { decideActivity, editActivity, submitActivity, type ActivityDecisionResult, type EditActivityResult } from '#features/activities/activities.ts';
 import { activityRefusalMessage } from '#domain/activity-lifecycle.ts';
-import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
-import { idField } from './fields.ts';
-import { depsFor, fieldErrors, forbidden, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
-
-/** The version the form was made from (a hidden field; anything else is stale). */
-const versionField = z.coerce.number({ error: 'Laad de pagina opnieuw.' }).int().min(1).max(1_000_000);
+import { idField, versionField } from './fields.ts';
+import { formAction } from './form-action.ts';
+import { fieldErrors, formError, type FormOutcome } from './outcome.ts';
 
 const staleText = 'Iemand anders heeft deze activiteit intussen gewijzigd of er al over besloten. Er is niets opgeslagen. Open de activiteit opnieuw.';
 
-/** Dutch for a refused move, a stale version, or the other common refusals. */
-function refusal(result: Exclude<EditActivityResult | ActivityDecisionResult, { ok: true }>): FormOutcome {
+/** Dutch for a refused move or an activity that is gone (forbidden, stale, invalid: the common words). */
+function refusal(result: Exclude<EditActivityResult | ActivityDecisionResult, { ok: true }>): FormOutcome | undefined {
   switch (result.reason) {
     case 'forbidden':
-      return forbidden();
+    case 'stale':
+    case 'invalid':
+      return undefined;
     case 'not-found':
       return formError('Deze activiteit bestaat niet (meer) of u kunt haar niet zien.', 404);
-    case 'stale':
-      return formError(staleText, 409);
-    case 'invalid':
-      return fieldErrors(result.fields);
     case 'note-required':
     case 'reason-required':
       return fieldErrors({ note: activityRefusalMessage[result.reason] });
@@ -39,64 +33,40 @@ function refusal(result: Exclude<EditActivityResult | ActivityDecisionResult, { 
 
 export const activities = {
   /** Submits a new activity for moderation. */
-  submit: defineAction({
-    accept: 'form',
+  submit: formAction({
     input: activityFormInput,
-    handler: async (input, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const deps = await depsFor(context);
-      const result = await submitActivity(deps, actor, input);
-      if (!result.ok) {
-        if (result.reason === 'invalid') return fieldErrors(result.fields);
-        if (result.reason === 'rate-limited') return rateLimited(result.retryAfterMs);
-        return forbidden();
-      }
-      sendQueuedMail(deps.db);
-      return redirectTo(`/activiteiten/${result.id}/?melding=activiteit-ingediend`);
-    },
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => submitActivity(deps, actor, input),
+    done: (result) => `/activiteiten/${result.id}/?melding=activiteit-ingediend`,
   }),
 
   /** Saves changes to an activity that waits or was sent back (which submits it again). */
-  edit: defineAction({
-    accept: 'form',
-    input: activityFormInput.extend({ activityId: idField, version: z.string().max(20) }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const { activityId, version, ...fields } = input;
-      const parsedVersion = versionField.safeParse(version);
-      if (!parsedVersion.success) return formError(staleText, 409);
-      const deps = await depsFor(context);
-      const result = await editActivity(deps, actor, activityId, parsedVersion.data, fields);
-      if (!result.ok) return refusal(result);
-      sendQueuedMail(deps.db);
-      return redirectTo(`/activiteiten/${result.id}/?melding=activiteit-gewijzigd`);
-    },
+  edit: formAction({
+    input: activityFormInput.extend({ activityId: idField, version: versionField }),
+    requires: 'signed-in',
+    stale: staleText,
+    run: ({ input: { activityId, version, ...fields }, actor, deps }) => editActivity(deps, actor, activityId, version, fields),
+    refused: refusal,
+    done: (result) => `/activiteiten/${result.id}/?melding=activiteit-gewijzigd`,
   }),
 
   /** A decision: publish, request changes (note), reject (reason) by a curator; cancel by the organiser or a curator. */
-  decide: defineAction({
-    accept: 'form',
+  decide: formAction({
     input: z.object({
       activityId: idField,
-      version: z.string().max(20),
+      version: versionField,
       decision: z.enum(['publish', 'request-changes', 'reject', 'cancel'], { error: 'Kies een besluit.' }),
       note: z.string().max(2000, 'Schrijf hoogstens 2000 tekens.').optional(),
-      /** Where to return: the moderation page or the activity's own page. */
-      from: z.enum(['beheer', 'pagina']).optional(),
+      /** Where to return: the moderation page ('moderation') or the activity's own page ('activity'). */
+      from: z.enum(['moderation', 'activity']).optional(),
     }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const version = versionField.safeParse(input.version);
-      if (!version.success) return formError(staleText, 409);
-      const deps = await depsFor(context);
-      const result = await decideActivity(deps, actor, input.activityId, version.data, input.decision, input.note ?? '');
-      if (!result.ok) return refusal(result);
-      sendQueuedMail(deps.db);
+    requires: 'signed-in',
+    stale: staleText,
+    run: ({ input, actor, deps }) => decideActivity(deps, actor, input.activityId, input.version, input.decision, input.note ?? ''),
+    refused: refusal,
+    done: (_result, { input }) => {
       const notice = { publish: 'activiteit-gepubliceerd', 'request-changes': 'activiteit-teruggestuurd', reject: 'activiteit-afgewezen', cancel: 'activiteit-geannuleerd' }[input.decision];
-      return redirectTo(input.from === 'pagina' ? `/activiteiten/${input.activityId}/?melding=${notice}` : `/beheer/activiteiten/?melding=${notice}`);
+      return input.from === 'activity' ? `/activiteiten/${input.activityId}/?melding=${notice}` : `/beheer/activiteiten/?melding=${notice}`;
     },
   }),
 };

@@ -1,18 +1,18 @@
 /**
  * Curator form actions: confirm or reject members and proposed employers (with a reason),
  * undo such a decision, set an organisation's own e-mail domain. A decision's e-mail waits for
- * the undo window (src/features/accounts/curation.ts), so nothing is sent from here.
+ * the undo window (src/features/accounts/curation.ts): the delivery after the action leaves it
+ * queued until then; an undo may queue a correction, which goes out at once.
  */
-import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { decideMember, decideOrganisation } from '#features/verification/curator-decisions.ts';
 import { setOrganisationDomain } from '#features/accounts/organisation-domains.ts';
 import { undoDecision } from '#features/accounts/decision-undo.ts';
 import { type DecideResult } from '#features/accounts/curation-decisions.ts';
 import { REASON_MAX, undoWindowText } from '#domain/curation-decision.ts';
-import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
 import { idField } from './fields.ts';
-import { depsFor, fieldErrors, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
+import { formAction } from './form-action.ts';
+import { fieldErrors, formError, type FormOutcome } from './outcome.ts';
 
 const gone = () => formError('Dit staat niet (meer) in de lijst; misschien heeft een collega het al gedaan.', 404);
 
@@ -27,44 +27,38 @@ const decisionInput = (input: { decision?: 'confirm' | 'reject' | null; reason?:
   reason: input.reason,
 });
 
-function decided(result: DecideResult): FormOutcome {
-  if (result.ok) return redirectTo(`/beheer/?besluit=${result.decisionId}#melding`);
-  if (result.reason === 'forbidden') return forbidden();
+/** Where a decision goes: the overview with its undo notice. */
+const decided = (result: Extract<DecideResult, { ok: true }>) => `/beheer/?besluit=${result.decisionId}#melding`;
+
+/** A decision refused (forbidden: the common words). */
+function decisionRefused(result: Exclude<DecideResult, { ok: true }>): FormOutcome | undefined {
+  if (result.reason === 'forbidden') return undefined;
   if (result.reason === 'reason-required') return fieldErrors({ reason: 'Schrijf waarom u niet bevestigt. De persoon leest dit in de e-mail.' });
   return gone();
 }
 
 export const curation = {
-  verifyMember: defineAction({
-    accept: 'form',
+  verifyMember: formAction({
     input: z.object({ userId: idField, ...decisionFields }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      return decided(await decideMember(await depsFor(context), context.locals.actor, input.userId, decisionInput(input)));
-    },
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => decideMember(deps, actor, input.userId, decisionInput(input)),
+    refused: decisionRefused,
+    done: decided,
   }),
 
-  verifyOrganisation: defineAction({
-    accept: 'form',
+  verifyOrganisation: formAction({
     input: z.object({ organisationId: idField, ...decisionFields }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      return decided(await decideOrganisation(await depsFor(context), context.locals.actor, input.organisationId, decisionInput(input)));
-    },
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => decideOrganisation(deps, actor, input.organisationId, decisionInput(input)),
+    refused: decisionRefused,
+    done: decided,
   }),
 
-  undo: defineAction({
-    accept: 'form',
+  undo: formAction({
     input: z.object({ decisionId: idField }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      const deps = await depsFor(context);
-      const result = await undoDecision(deps, context.locals.actor, input.decisionId);
-      if (result.ok) {
-        // A correction may have been queued (the first mail had already gone out).
-        sendQueuedMail(deps.db);
-        return redirectTo(`/beheer/?ongedaan=${result.decisionId}#melding`);
-      }
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => undoDecision(deps, actor, input.decisionId),
+    refused: (result) => {
       switch (result.reason) {
         case 'forbidden':
           return formError('Alleen de curator die dit besloot, kan het ongedaan maken.', 403);
@@ -78,29 +72,26 @@ export const curation = {
           return gone();
       }
     },
+    done: (result) => `/beheer/?ongedaan=${result.decisionId}#melding`,
   }),
 
-  setDomain: defineAction({
-    accept: 'form',
+  setDomain: formAction({
     input: z.object({
       organisation: z.string({ error: 'Kies een organisatie.' }).min(1, 'Kies een organisatie.').max(100),
       domain: z.string().max(253, 'Dit domein is te lang.'),
     }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      const deps = await depsFor(context);
-      const result = await setOrganisationDomain(deps, context.locals.actor, input.organisation, input.domain);
-      if (!result.ok) {
-        if (result.reason === 'forbidden') return forbidden();
-        if (result.reason === 'invalid-domain') return fieldErrors({ domain: 'Vul alleen het domein in, zoals zaanstad.nl.' });
-        if (result.reason === 'free-mail-domain') {
-          return fieldErrors({
-            domain: 'Dit is een e-maildienst waar iedereen een adres kan nemen, geen eigen domein van de organisatie. Vul het domein van de organisatie zelf in, zoals postnl.nl.',
-          });
-        }
-        return fieldErrors({ organisation: 'Kies een gemeente of werkgever uit de lijst.' });
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => setOrganisationDomain(deps, actor, input.organisation, input.domain),
+    refused: (result) => {
+      if (result.reason === 'forbidden') return undefined;
+      if (result.reason === 'invalid-domain') return fieldErrors({ domain: 'Vul alleen het domein in, zoals zaanstad.nl.' });
+      if (result.reason === 'free-mail-domain') {
+        return fieldErrors({
+          domain: 'Dit is een e-maildienst waar iedereen een adres kan nemen, geen eigen domein van de organisatie. Vul het domein van de organisatie zelf in, zoals postnl.nl.',
+        });
       }
-      return redirectTo('/beheer/?melding=domein-opgeslagen');
+      return fieldErrors({ organisation: 'Kies een gemeente of werkgever uit de lijst.' });
     },
+    done: () => '/beheer/?melding=domein-opgeslagen',
   }),
 };

@@ -1,24 +1,24 @@
 /**
- * The content editor's forms: save a case draft, publish it, ask a colleague to review,
- * review, discard, retire a page. Each reads the form, calls src/features/editor/, and maps the result to
- * Dutch messages; the use cases ask the policy ('content:edit') themselves.
+ * The content editor's forms: save a draft of a case, instrument, organisation or source,
+ * publish it, ask a colleague to review, review, discard, retire a page. Each reads the form,
+ * calls src/features/editor/, and maps the result to Dutch messages; the use cases ask the
+ * policy ('content:edit') themselves.
  */
-import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { clockTime } from '#web/texts/curation-texts.ts';
 import { formatDate } from '#platform/texts/nl.ts';
-import { caseFormFromInput, checkCaseForm } from '#features/editor/case-form.ts';
-import { mdxIds } from '#platform/content-store.ts';
+import { checkCaseForm } from '#features/editor/case-form.ts';
+import { mdxIds, readContentFile } from '#platform/content-store.ts';
 import { draftFromPitch } from '#features/editor/pitch-draft.ts';
+import { caseFormInput, instrumentFormInput, organisationFormInput, sourceFormInput } from '#features/editor/input.ts';
 import { storyRefusalMessage } from '#features/marketplace/pitch-story.ts';
-import { checkInstrumentForm, instrumentFormFromInput } from '#features/editor/instrument-form.ts';
-import { checkOrganisationForm, organisationFormFromInput } from '#features/editor/organisation-form.ts';
-import { readContentFile } from '#platform/content-store.ts';
-import { checkSourceForm, sourceFormFromInput } from '#features/editor/source-form.ts';
+import { checkInstrumentForm } from '#features/editor/instrument-form.ts';
+import { checkOrganisationForm } from '#features/editor/organisation-form.ts';
+import { checkSourceForm } from '#features/editor/source-form.ts';
 import { discardDraft, publishDraft, requestReview, reviewDraft, saveDraft, type SaveDraftResult } from '#features/editor/drafts.ts';
-import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
-import { idField } from './fields.ts';
-import { depsFor, fieldErrors, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
+import { idField, versionField } from './fields.ts';
+import { formAction } from './form-action.ts';
+import { fieldErrors, formError, type FormOutcome } from './outcome.ts';
 
 const when = (ms: number) => `${formatDate(new Date(ms))} om ${clockTime(ms)}`;
 
@@ -30,138 +30,127 @@ function conflictMessage(result: { reason: 'stale'; by: string; at: number } | {
   return formError('Iemand anders heeft dit intussen gewijzigd: de pagina is gepubliceerd nadat u begon. Uw wijzigingen zijn niet opgeslagen; ze staan nog in het formulier. Begin een nieuw concept vanaf de gepubliceerde versie en neem uw wijzigingen over.', 409);
 }
 
-function saveOutcome(result: SaveDraftResult): FormOutcome {
-  if (result.ok) return redirectTo(`/beheer/inhoud/concept/${result.draftId}/?melding=opgeslagen`);
-  if (result.reason === 'forbidden') return forbidden();
+/** A refused save (forbidden: the common words). */
+function saveRefused(result: Exclude<SaveDraftResult, { ok: true }>): FormOutcome | undefined {
+  if (result.reason === 'forbidden') return undefined;
   if (result.reason === 'not-found') return formError('Dit concept bestaat niet (meer).', 404);
   return conflictMessage(result);
 }
 
+const savedDraft = (result: Extract<SaveDraftResult, { ok: true }>) => `/beheer/inhoud/concept/${result.draftId}/?melding=opgeslagen`;
+
+const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
+
+/**
+ * An editor form as posted: its own fields become the form object (`form`); beside them every
+ * editor form sends whether the page is new, the draft it saves over and that draft's
+ * version, and the hash of the live file it started from.
+ */
+function editorSave<F>(form: z.ZodType<F, FormData>) {
+  return z
+    .instanceof(FormData)
+    .transform((data): { form: FormData; isNew: boolean; draftId?: string; version?: unknown; baseHash: string | null } => ({
+      form: data,
+      isNew: data.get('isNew') === 'true',
+      draftId: text(data.get('draftId')) || undefined,
+      version: text(data.get('version')) || undefined,
+      baseHash: text(data.get('baseHash')) || null,
+    }))
+    .pipe(z.object({ form, isNew: z.boolean(), draftId: idField.optional(), version: versionField.optional(), baseHash: z.string().max(100).nullable() }));
+}
+
 const draftStep = z.object({ draftId: idField });
+const notOpen = () => formError('Dit concept is al gepubliceerd of weggegooid.', 409);
 
 export const editor = {
-  saveCase: defineAction({
-    accept: 'form',
-    handler: async (input: FormData, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const form = caseFormFromInput(input);
-      const isNew = input.get('isNew') === 'ja';
-      const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
+  saveCase: formAction({
+    input: editorSave(caseFormInput),
+    requires: 'signed-in',
+    run: ({ input: { form, isNew, draftId, version, baseHash }, actor, deps }) => {
       const checked = checkCaseForm(form, { isNew: isNew && !draftId, existingIds: new Set(mdxIds('cases')) });
       if (!checked.ok) return fieldErrors(checked.fields);
-      const version = Number(input.get('version'));
-      const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
-      const result = await saveDraft(await depsFor(context), actor, {
-        kind: 'case', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
-      });
-      return saveOutcome(result);
+      return saveDraft(deps, actor, { kind: 'case', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version, baseHash });
     },
+    refused: saveRefused,
+    done: savedDraft,
   }),
 
-  // h/11forms: instruments (with their per-municipality stances) are edited like cases.
-  saveInstrument: defineAction({
-    accept: 'form',
-    handler: async (input: FormData, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const form = instrumentFormFromInput(input);
-      const isNew = input.get('isNew') === 'ja';
-      const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
+  /** Instruments (with their per-municipality stances) are edited like cases. */
+  saveInstrument: formAction({
+    input: editorSave(instrumentFormInput),
+    requires: 'signed-in',
+    run: ({ input: { form, isNew, draftId, version, baseHash }, actor, deps }) => {
       const checked = checkInstrumentForm(form, { isNew: isNew && !draftId, existingIds: new Set(mdxIds('instruments')) });
       if (!checked.ok) return fieldErrors(checked.fields);
-      const version = Number(input.get('version'));
-      const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
-      const result = await saveDraft(await depsFor(context), actor, {
-        kind: 'instrument', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
-      });
-      return saveOutcome(result);
+      return saveDraft(deps, actor, { kind: 'instrument', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version, baseHash });
     },
+    refused: saveRefused,
+    done: savedDraft,
   }),
 
-  // h/11forms: one organisation of organisations.yaml; the draft is the whole file with only its record changed.
-  saveOrganisation: defineAction({
-    accept: 'form',
-    handler: async (input: FormData, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const form = organisationFormFromInput(input);
-      const isNew = input.get('isNew') === 'ja';
-      const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
-      const deps = await depsFor(context);
+  /** One organisation of organisations.yaml; the draft is the whole file with only its record changed. */
+  saveOrganisation: formAction({
+    input: editorSave(organisationFormInput),
+    requires: 'signed-in',
+    run: ({ input: { form, isNew, draftId, version, baseHash }, actor, deps }) => {
       // The record is replaced in the file as it is now; saveDraft refuses when that is no longer the file the form started from.
       const live = readContentFile('organisations/organisations.yaml');
-      const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
       if (!live) return formError('De lijst met organisaties is nu niet te lezen. Probeer het later opnieuw.', 503);
       const checked = checkOrganisationForm(form, live.text, { isNew });
       if (!checked.ok) return fieldErrors(checked.fields);
-      const version = Number(input.get('version'));
-      const result = await saveDraft(deps, actor, {
-        kind: 'organisation', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
-      });
-      return saveOutcome(result);
+      return saveDraft(deps, actor, { kind: 'organisation', contentId: form.id, formData: form, title: checked.title, fileText: checked.fileText, draftId, version, baseHash });
     },
+    refused: saveRefused,
+    done: savedDraft,
   }),
 
-  // h/11forms: one entry of sources.yaml, typed in by the curator (a new one's id may come from its title).
-  saveSource: defineAction({
-    accept: 'form',
-    handler: async (input: FormData, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const form = sourceFormFromInput(input);
-      const isNew = input.get('isNew') === 'ja';
-      const draftId = typeof input.get('draftId') === 'string' && input.get('draftId') ? String(input.get('draftId')) : undefined;
+  /** One entry of sources.yaml, typed in by the curator (a new one's id may come from its title). */
+  saveSource: formAction({
+    input: editorSave(sourceFormInput),
+    requires: 'signed-in',
+    run: ({ input: { form, isNew, draftId, version, baseHash }, actor, deps }) => {
       const live = readContentFile('sources/sources.yaml');
       if (!live) return formError('De lijst met bronnen is nu niet te lezen. Probeer het later opnieuw.', 503);
       const checked = checkSourceForm(form, live.text, { isNew });
       if (!checked.ok) return fieldErrors(checked.fields);
-      const version = Number(input.get('version'));
-      const baseHash = typeof input.get('baseHash') === 'string' && input.get('baseHash') ? String(input.get('baseHash')) : null;
-      const result = await saveDraft(await depsFor(context), actor, {
-        kind: 'source', contentId: checked.id, formData: { ...form, id: checked.id }, title: checked.title, fileText: checked.fileText, draftId, version: Number.isFinite(version) ? version : undefined, baseHash,
-      });
-      return saveOutcome(result);
+      return saveDraft(deps, actor, { kind: 'source', contentId: checked.id, formData: { ...form, id: checked.id }, title: checked.title, fileText: checked.fileText, draftId, version, baseHash });
     },
+    refused: saveRefused,
+    done: savedDraft,
   }),
 
-  retire: defineAction({
-    accept: 'form',
+  retire: formAction({
     input: z.object({
       contentId: z.string().regex(/^[a-z0-9-]{1,80}$/),
-      /** h/11forms: which kind of page; cases unless the form says otherwise. */
+      /** Which kind of page; cases unless the form says otherwise. */
       kind: z.enum(['case', 'instrument']).default('case'),
       title: z.string().max(200),
       baseHash: z.string().max(100),
       reason: z.string({ error: 'Schrijf waarom de pagina van de site gaat.' }).trim().min(10, 'Schrijf waarom de pagina van de site gaat (minstens 10 tekens).').max(500, 'Hoogstens 500 tekens.'),
     }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => {
       if (!mdxIds(input.kind === 'case' ? 'cases' : 'instruments').includes(input.contentId)) return formError(`Dit ${input.kind === 'case' ? 'praktijkvoorbeeld' : 'instrument'} staat niet (meer) op de site.`, 404);
-      const result = await saveDraft(await depsFor(context), actor, {
+      return saveDraft(deps, actor, {
         kind: input.kind, contentId: input.contentId, action: 'retire', reason: input.reason, formData: { reason: input.reason }, title: input.title, fileText: null, baseHash: input.baseHash,
       });
-      return saveOutcome(result);
     },
+    refused: saveRefused,
+    done: savedDraft,
   }),
 
-  publish: defineAction({
-    accept: 'form',
-    input: draftStep.extend({ version: z.coerce.number().int() }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      const user = context.locals.user;
-      if (!actor || !user) return notSignedIn();
-      const result = await publishDraft(await depsFor(context), actor, input.draftId, input.version, user.name);
-      if (result.ok) return redirectTo(`/beheer/inhoud/publicaties/${result.publicationId}/`);
+  publish: formAction({
+    input: draftStep.extend({ version: versionField }),
+    requires: 'signed-in',
+    run: ({ input, actor, user, deps }) => publishDraft(deps, actor, input.draftId, input.version, user.name),
+    refused: (result) => {
       switch (result.reason) {
         case 'forbidden':
-          return forbidden();
+          return undefined;
         case 'not-found':
           return formError('Dit concept bestaat niet (meer).', 404);
         case 'not-open':
-          return formError('Dit concept is al gepubliceerd of weggegooid.', 409);
+          return notOpen();
         case 'invalid':
           return formError('Dit concept is nog niet in orde. Sla het eerst op zonder fouten.', 422);
         case 'publish-refused':
@@ -171,59 +160,49 @@ export const editor = {
           return conflictMessage(result);
       }
     },
+    done: (result) => `/beheer/inhoud/publicaties/${result.publicationId}/`,
   }),
 
-  requestReview: defineAction({
-    accept: 'form',
+  requestReview: formAction({
     input: draftStep.extend({ reviewerId: z.string({ error: 'Kies een collega.' }).min(1, 'Kies een collega.').max(200) }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      const deps = await depsFor(context);
-      const result = await requestReview(deps, context.locals.actor, input.draftId, input.reviewerId);
-      if (!result.ok) {
-        if (result.reason === 'forbidden') return forbidden();
-        if (result.reason === 'no-reviewer') return fieldErrors({ reviewerId: 'Kies een collega uit de lijst.' });
-        return formError('Dit concept is al gepubliceerd of weggegooid.', 409);
-      }
-      sendQueuedMail(deps.db);
-      return redirectTo(`/beheer/inhoud/concept/${input.draftId}/?melding=review-gevraagd`);
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => requestReview(deps, actor, input.draftId, input.reviewerId),
+    refused: (result) => {
+      if (result.reason === 'forbidden') return undefined;
+      if (result.reason === 'no-reviewer') return fieldErrors({ reviewerId: 'Kies een collega uit de lijst.' });
+      return notOpen();
     },
+    done: (_result, { input }) => `/beheer/inhoud/concept/${input.draftId}/?melding=review-gevraagd`,
   }),
 
-  review: defineAction({
-    accept: 'form',
-    input: draftStep.extend({ note: z.string().max(2000, 'Hoogstens 2000 tekens.').default(''), decision: z.enum(['goedkeuren', 'opmerking']) }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      if (input.decision === 'opmerking' && !input.note.trim()) return fieldErrors({ note: 'Schrijf uw opmerking.' });
-      const result = await reviewDraft(await depsFor(context), context.locals.actor, input.draftId, { note: input.note, approve: input.decision === 'goedkeuren' });
-      if (!result.ok) return result.reason === 'forbidden' ? forbidden() : formError('Voor dit concept is geen review (meer) gevraagd.', 409);
-      return redirectTo(`/beheer/inhoud/concept/${input.draftId}/?melding=${input.decision === 'goedkeuren' ? 'goedgekeurd' : 'opmerking'}`);
+  review: formAction({
+    input: draftStep.extend({ note: z.string().max(2000, 'Hoogstens 2000 tekens.').default(''), decision: z.enum(['approve', 'comment']) }),
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => {
+      if (input.decision === 'comment' && !input.note.trim()) return fieldErrors({ note: 'Schrijf uw opmerking.' });
+      return reviewDraft(deps, actor, input.draftId, { note: input.note, approve: input.decision === 'approve' });
     },
+    refused: (result) => (result.reason === 'forbidden' ? undefined : formError('Voor dit concept is geen review (meer) gevraagd.', 409)),
+    done: (_result, { input }) => `/beheer/inhoud/concept/${input.draftId}/?melding=${input.decision === 'approve' ? 'goedgekeurd' : 'opmerking'}`,
   }),
 
-  discard: defineAction({
-    accept: 'form',
+  discard: formAction({
     input: draftStep,
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      const result = await discardDraft(await depsFor(context), context.locals.actor, input.draftId);
-      if (!result.ok) return result.reason === 'forbidden' ? forbidden() : formError('Dit concept is al gepubliceerd of weggegooid.', 409);
-      return redirectTo('/beheer/inhoud/?melding=weggegooid');
-    },
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => discardDraft(deps, actor, input.draftId),
+    refused: (result) => (result.reason === 'forbidden' ? undefined : notOpen()),
+    done: () => '/beheer/inhoud/?melding=weggegooid',
   }),
 
   /** "Open als concept in de editor": a closed, matched pitch's case study as an editor draft. */
-  draftFromPitch: defineAction({
-    accept: 'form',
+  draftFromPitch: formAction({
     input: z.object({ pitchId: idField }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      const result = await draftFromPitch(await depsFor(context), context.locals.actor, input.pitchId);
-      if (result.ok) return redirectTo(`/beheer/inhoud/concept/${result.draftId}/`);
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => draftFromPitch(deps, actor, input.pitchId),
+    refused: (result) => {
       switch (result.reason) {
         case 'forbidden':
-          return forbidden();
+          return undefined;
         case 'not-found':
           return formError('Deze pitch bestaat niet (meer).', 404);
         case 'exists':
@@ -232,5 +211,6 @@ export const editor = {
           return formError(storyRefusalMessage[result.reason], 409);
       }
     },
+    done: (result) => `/beheer/inhoud/concept/${result.draftId}/`,
   }),
 };

@@ -1,49 +1,23 @@
-/** Form field schemas with Dutch messages, shared by every form that asks the same thing. */
-import { z } from 'astro/zod';
-import { passwordProblem } from '#platform/auth/password.ts';
-import { nameProblem, type NameKind } from '#domain/names.ts';
-
-export const emailField = z
-  .string({ error: 'Vul uw e-mailadres in.' })
-  .trim()
-  .min(1, 'Vul uw e-mailadres in.')
-  .max(254, 'Dit e-mailadres is te lang.')
-  .pipe(z.email({ error: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.' }));
-
-/** Refuses names that are not one line of printable text (they go into e-mail and onto pages). */
-const oneLineName = (kind: NameKind) => (value: string, ctx: z.RefinementCtx) => {
-  const problem = nameProblem(value, kind);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-};
-
-export const nameField = z
-  .string({ error: 'Vul uw naam in.' })
-  .trim()
-  .min(2, 'Vul uw naam in (minstens 2 tekens).')
-  .max(100, 'Een naam mag hoogstens 100 tekens hebben.')
-  .superRefine(oneLineName('person'));
-
-/** The name of an organisation someone proposes; optional (empty when one is chosen from the list). */
-export const organisationNameField = z.string().trim().max(120, 'Een naam mag hoogstens 120 tekens hebben.').superRefine(oneLineName('organisation')).optional();
-
 /**
- * Length and common passwords are checked here, so the message shows together with the
- * other fields' messages; the domain checks again, with the person's name and address.
+ * Form field schemas with Dutch messages, shared by every form that asks the same thing. The
+ * fields about a person live with the accounts feature (features use them too) and are re-exported.
  */
-export const newPasswordField = z
-  .string({ error: 'Kies een wachtwoord.' })
-  .min(1, 'Kies een wachtwoord.')
-  .max(4096, 'Dit wachtwoord is te lang.')
-  .superRefine((password, ctx) => {
-    const problem = passwordProblem(password);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+import { z } from 'astro/zod';
 
-export const currentPasswordField = z
-  .string({ error: 'Vul uw huidige wachtwoord in.' })
-  .min(1, 'Vul uw huidige wachtwoord in.')
-  .max(4096, 'Dit wachtwoord is te lang.');
-
-export const tokenField = z.string({ error: 'Deze link is niet (meer) geldig.' }).min(1, 'Deze link is niet (meer) geldig.').max(200, 'Deze link is niet (meer) geldig.');
+export { currentPasswordField, emailField, nameField, newPasswordField, organisationNameField, tokenField } from '#features/accounts/input.ts';
 
 export const idField = z.string().min(1).max(200);
+
+/** The one message for a version field that is not what the page wrote (tampered, or an old form). */
+export const STALE_FORM_MESSAGE = 'Laad de pagina opnieuw en probeer het nog eens.';
+
+/**
+ * The version of the record the form was made from, a hidden field every stale-edit check
+ * reads (offers, pitches, activities, the editor): a whole number from 1. The use case
+ * compares it with the record's own; anything else is the one Dutch message above the form.
+ */
+export const versionField = z.coerce
+  .number({ error: STALE_FORM_MESSAGE })
+  .int(STALE_FORM_MESSAGE)
+  .min(1, STALE_FORM_MESSAGE)
+  .max(Number.MAX_SAFE_INTEGER, STALE_FORM_MESSAGE);

@@ -4,13 +4,13 @@
  * here only the form is read and the outcome mapped. After following, the person goes back to
  * where they came from (`next`, a safe same-site path) with a notice.
  */
-import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { followKinds } from '#domain/follows.ts';
 import { followThing, setDigest, unfollowThing } from '#features/follows/follows.ts';
 import { safeReturnPath } from '#web/return-path.ts';
 import { idField } from './fields.ts';
-import { depsFor, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
+import { formAction } from './form-action.ts';
+import { forbidden, formError } from './outcome.ts';
 
 const followInput = z.object({
   kind: z.enum(followKinds, { error: 'Het formulier kwam niet goed aan. Laad de pagina opnieuw en probeer het nog eens.' }),
@@ -19,44 +19,35 @@ const followInput = z.object({
 });
 
 /** Back to the page the person came from, with the notice; the settings page when none was given. */
-function back(next: string | undefined, notice: string): FormOutcome {
+function back(next: string | undefined, notice: string): string {
   const path = safeReturnPath(next || '/account/volgen/');
   const url = new URL(path, 'https://praktijkplein.invalid');
   url.searchParams.set('melding', notice);
-  return redirectTo(url.pathname + url.search + url.hash);
+  return url.pathname + url.search + url.hash;
 }
 
 export const follows = {
-  follow: defineAction({
-    accept: 'form',
+  follow: formAction({
     input: followInput,
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      const result = await followThing(await depsFor(context), context.locals.actor, { kind: input.kind, value: input.value });
-      if (!result.ok) return result.reason === 'forbidden' ? forbidden() : formError('Dit kunt u niet volgen: het bestaat niet (meer) of is niet openbaar.', 404);
-      return back(input.next, 'gevolgd');
-    },
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => followThing(deps, actor, { kind: input.kind, value: input.value }),
+    refused: (result) => (result.reason === 'forbidden' ? undefined : formError('Dit kunt u niet volgen: het bestaat niet (meer) of is niet openbaar.', 404)),
+    done: (_result, { input }) => back(input.next, 'gevolgd'),
   }),
 
-  unfollow: defineAction({
-    accept: 'form',
+  unfollow: formAction({
     input: followInput,
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      const result = await unfollowThing(await depsFor(context), context.locals.actor, { kind: input.kind, value: input.value });
-      if (!result.ok) return forbidden();
-      return back(input.next, 'ontvolgd');
-    },
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => unfollowThing(deps, actor, { kind: input.kind, value: input.value }),
+    refused: () => forbidden(),
+    done: (_result, { input }) => back(input.next, 'ontvolgd'),
   }),
 
-  digest: defineAction({
-    accept: 'form',
-    input: z.object({ digest: z.enum(['aan', 'uit'], { error: 'Kies of u het weekoverzicht wilt ontvangen.' }) }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      if (!context.locals.actor) return notSignedIn();
-      const result = await setDigest(await depsFor(context), context.locals.actor, input.digest === 'aan');
-      if (!result.ok) return forbidden();
-      return redirectTo(`/account/volgen/?melding=${input.digest === 'aan' ? 'weekoverzicht-aan' : 'weekoverzicht-uit'}`);
-    },
+  digest: formAction({
+    input: z.object({ digest: z.enum(['on', 'off'], { error: 'Kies of u het weekoverzicht wilt ontvangen.' }) }),
+    requires: 'signed-in',
+    run: ({ input, actor, deps }) => setDigest(deps, actor, input.digest === 'on'),
+    refused: () => forbidden(),
+    done: (_result, { input }) => `/account/volgen/?melding=${input.digest === 'on' ? 'weekoverzicht-aan' : 'weekoverzicht-uit'}`,
   }),
 };

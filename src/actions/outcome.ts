@@ -4,17 +4,28 @@
  */
 import { retryAfterText } from '#platform/auth/rate-limit.ts';
 
-export { depsFor } from '#web/request.ts';
-
 export type FormOutcome =
   | { ok: true; redirect: string }
   | { ok: false; status: number; message?: string; fields?: Record<string, string> };
 
-export const redirectTo = (redirect: string): FormOutcome => ({ ok: true, redirect });
+/**
+ * Outcomes made here, so a form action can tell its own answer from a use case's result union
+ * (both have `ok`); a WeakSet leaves the objects themselves as they are sent to the page.
+ */
+const made = new WeakSet<object>();
+const outcome = <T extends FormOutcome>(value: T): T => {
+  made.add(value);
+  return value;
+};
 
-export const fieldErrors = (fields: Record<string, string>, status = 422): FormOutcome => ({ ok: false, status, fields });
+/** Whether a value is an outcome made by this module (and not a use case's result). */
+export const isFormOutcome = (value: unknown): value is FormOutcome => typeof value === 'object' && value !== null && made.has(value);
 
-export const formError = (message: string, status = 400): FormOutcome => ({ ok: false, status, message });
+export const redirectTo = (redirect: string): FormOutcome => outcome({ ok: true, redirect });
+
+export const fieldErrors = (fields: Record<string, string>, status = 422): FormOutcome => outcome({ ok: false, status, fields });
+
+export const formError = (message: string, status = 400): FormOutcome => outcome({ ok: false, status, message });
 
 export const rateLimited = (retryAfterMs: number): FormOutcome =>
   formError(`U heeft het te vaak achter elkaar geprobeerd. Probeer het ${retryAfterText(retryAfterMs)} opnieuw.`, 429);

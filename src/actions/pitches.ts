@@ -4,112 +4,81 @@
  * calls the use case (which asks the policy with the record) and maps its result to Dutch
  * messages at the field or above the form; nothing here decides who may do what.
  */
-import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { pitchRefusalMessage, type PitchRefusal } from '#domain/pitch-lifecycle.ts';
-import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
 import { featurePitch, publishPitch, rejectPitch, requestChanges, unfeaturePitch, type ModerationResult } from '#features/marketplace/moderation.ts';
 import { pitchInput } from '#features/marketplace/pitch-input.ts';
 import { createDraft, submitPitch, updatePitch } from '#features/marketplace/pitches.ts';
-import { idField } from './fields.ts';
-import { depsFor, fieldErrors, forbidden, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
-
-/** The version the form was made from: a whole number (a hidden field; anything else is stale). */
-const versionField = z.coerce.number({ error: 'Laad de pagina opnieuw.' }).int().min(1).max(1_000_000);
+import { idField, STALE_FORM_MESSAGE, versionField } from './fields.ts';
+import { formAction } from './form-action.ts';
+import { fieldErrors, formError, type FormOutcome } from './outcome.ts';
 
 const staleText =
   'Iemand anders heeft deze pitch intussen gewijzigd. Uw wijzigingen zijn niet opgeslagen. Kopieer eventueel uw tekst, open de pitch opnieuw en breng ze daar aan.';
 const notFound = () => formError('Deze pitch bestaat niet (meer) of u kunt hem niet zien.', 404);
 
-/** Dutch for a refused lifecycle move, a stale version, or the other common refusals. */
-function refusal(reason: PitchRefusal | 'stale' | 'not-found' | 'forbidden'): FormOutcome {
-  if (reason === 'forbidden') return forbidden();
+/** Dutch for a refused lifecycle move or a pitch that is gone (stale, forbidden, invalid: the common words). */
+function refusal(result: { reason: PitchRefusal | 'stale' | 'not-found' | 'forbidden' | 'invalid' | 'rate-limited' }): FormOutcome | undefined {
+  const { reason } = result;
+  if (reason === 'forbidden' || reason === 'stale' || reason === 'invalid' || reason === 'rate-limited') return undefined;
   if (reason === 'not-found') return notFound();
-  if (reason === 'stale') return formError(staleText, 409);
-  if (reason === 'note-required') return fieldErrors({ note: pitchRefusalMessage[reason] });
-  if (reason === 'reason-required') return fieldErrors({ note: pitchRefusalMessage[reason] });
+  if (reason === 'note-required' || reason === 'reason-required') return fieldErrors({ note: pitchRefusalMessage[reason] });
   return formError(pitchRefusalMessage[reason], 409);
 }
 
 export const pitches = {
-  /** Saves a new or existing pitch; `intent` "voorbeeld" goes on to the preview. */
-  save: defineAction({
-    accept: 'form',
-    input: pitchInput.extend({
-      pitchId: z.string().max(200).optional(),
-      version: z.string().max(20).optional(),
-      intent: z.enum(['concept', 'voorbeeld']).optional(),
-    }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const deps = await depsFor(context);
-      const { pitchId, version, intent, ...fields } = input;
-      let id: string;
-      if (pitchId) {
-        const parsedVersion = versionField.safeParse(version);
-        if (!parsedVersion.success) return formError(staleText, 409);
-        const result = await updatePitch(deps, actor, pitchId, parsedVersion.data, fields);
-        if (!result.ok) return result.reason === 'invalid' ? fieldErrors(result.fields) : refusal(result.reason);
-        id = result.id;
-      } else {
-        const result = await createDraft(deps, actor, fields);
-        if (!result.ok) {
-          if (result.reason === 'invalid') return fieldErrors(result.fields);
-          if (result.reason === 'rate-limited') return rateLimited(result.retryAfterMs);
-          return forbidden();
-        }
-        id = result.id;
-      }
-      return redirectTo(intent === 'voorbeeld' ? `/pitches/${id}/voorbeeld/` : `/pitches/${id}/bewerken/?melding=pitch-opgeslagen`);
-    },
+  /** Saves a new or existing pitch; `intent` "preview" goes on to the preview. */
+  save: formAction({
+    input: pitchInput
+      .extend({
+        pitchId: z.string().max(200).optional(),
+        version: versionField.optional(),
+        intent: z.enum(['draft', 'preview']).optional(),
+      })
+      // An existing pitch is saved over the version its form was made from.
+      .refine((input) => !input.pitchId || input.version !== undefined, { message: STALE_FORM_MESSAGE, path: ['version'] }),
+    requires: 'signed-in',
+    stale: staleText,
+    run: async ({ input: { pitchId, version, intent: _intent, ...fields }, actor, deps }) =>
+      pitchId && version !== undefined ? await updatePitch(deps, actor, pitchId, version, fields) : await createDraft(deps, actor, fields),
+    refused: refusal,
+    done: (result, { input }) => (input.intent === 'preview' ? `/pitches/${result.id}/voorbeeld/` : `/pitches/${result.id}/bewerken/?melding=pitch-opgeslagen`),
   }),
 
   /** Submits a pitch for moderation (from the preview). */
-  submit: defineAction({
-    accept: 'form',
-    input: z.object({ pitchId: idField, version: z.string().max(20) }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const version = versionField.safeParse(input.version);
-      if (!version.success) return formError(staleText, 409);
-      const deps = await depsFor(context);
-      const result = await submitPitch(deps, actor, input.pitchId, version.data);
-      if (!result.ok) return refusal(result.reason);
-      sendQueuedMail(deps.db);
-      return redirectTo('/account/mijn-pitches/?melding=pitch-ingediend');
-    },
+  submit: formAction({
+    input: z.object({ pitchId: idField, version: versionField }),
+    requires: 'signed-in',
+    stale: staleText,
+    run: ({ input, actor, deps }) => submitPitch(deps, actor, input.pitchId, input.version),
+    refused: refusal,
+    done: () => '/account/mijn-pitches/?melding=pitch-ingediend',
   }),
 
   /** A curator's decision on a pitch: publish, request changes (note), reject (reason), feature, unfeature. */
-  moderate: defineAction({
-    accept: 'form',
+  moderate: formAction({
     input: z.object({
       pitchId: idField,
-      version: z.string().max(20),
+      version: versionField,
       decision: z.enum(['publish', 'request-changes', 'reject', 'feature', 'unfeature'], { error: 'Kies een besluit.' }),
       note: z.string().max(2000, 'Schrijf hoogstens 2000 tekens.').optional(),
     }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const version = versionField.safeParse(input.version);
-      if (!version.success) return formError(staleText, 409);
-      const deps = await depsFor(context);
-      const note = input.note ?? '';
-      const decisions: Record<typeof input.decision, () => Promise<ModerationResult>> = {
-        publish: () => publishPitch(deps, actor, input.pitchId, version.data),
-        'request-changes': () => requestChanges(deps, actor, input.pitchId, version.data, note),
-        reject: () => rejectPitch(deps, actor, input.pitchId, version.data, note),
-        feature: () => featurePitch(deps, actor, input.pitchId, version.data),
-        unfeature: () => unfeaturePitch(deps, actor, input.pitchId, version.data),
+    requires: 'signed-in',
+    stale: staleText,
+    run: ({ input: { pitchId, version, decision, note = '' }, actor, deps }) => {
+      const decisions: Record<typeof decision, () => Promise<ModerationResult>> = {
+        publish: () => publishPitch(deps, actor, pitchId, version),
+        'request-changes': () => requestChanges(deps, actor, pitchId, version, note),
+        reject: () => rejectPitch(deps, actor, pitchId, version, note),
+        feature: () => featurePitch(deps, actor, pitchId, version),
+        unfeature: () => unfeaturePitch(deps, actor, pitchId, version),
       };
-      const result = await decisions[input.decision]();
-      if (!result.ok) return refusal(result.reason);
-      sendQueuedMail(deps.db);
+      return decisions[decision]();
+    },
+    refused: refusal,
+    done: (_result, { input }) => {
       const notice = { publish: 'pitch-gepubliceerd', 'request-changes': 'pitch-teruggestuurd', reject: 'pitch-afgewezen', feature: 'pitch-uitgelicht', unfeature: 'pitch-niet-uitgelicht' }[input.decision];
-      return redirectTo(`/beheer/pitches/?melding=${notice}`);
+      return `/beheer/pitches/?melding=${notice}`;
     },
   }),
 };

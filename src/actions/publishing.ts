@@ -1,23 +1,21 @@
 /** Publishing: revert a revision in one step, after a confirmation page. */
-import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { revertAs } from '#features/publishing/history.ts';
 import { idField } from './fields.ts';
-import { depsFor, forbidden, formError, notSignedIn, redirectTo, type FormOutcome } from './outcome.ts';
+import { formAction } from './form-action.ts';
+import { formError } from './outcome.ts';
 
 export const publishing = {
-  revert: defineAction({
-    accept: 'form',
+  revert: formAction({
     input: z.object({ revisionId: idField }),
-    handler: async (input, context): Promise<FormOutcome> => {
-      const actor = context.locals.actor;
-      if (!actor) return notSignedIn();
-      const { db } = await depsFor(context);
-      const result = await revertAs(db, actor, context.locals.user?.name ?? '', input.revisionId);
-      if (result.ok) return redirectTo(`/beheer/inhoud/publicaties/${result.publicationId}/`);
-      if (result.reason === 'forbidden') return forbidden();
+    requires: 'signed-in',
+    run: ({ input, actor, user, deps }) => revertAs(deps.db, actor, user.name, input.revisionId),
+    refused: (result) => {
+      if (result.reason === 'forbidden') return undefined;
+      // The publisher words its own refusals (a publication running, too many in a row).
       if (result.reason === 'rate-limited') return formError(result.message, 429);
       return formError(result.message, result.reason === 'busy' ? 503 : 409);
     },
+    done: (result) => `/beheer/inhoud/publicaties/${result.publicationId}/`,
   }),
 };

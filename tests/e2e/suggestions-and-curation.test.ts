@@ -101,7 +101,7 @@ describe('praktijk aandragen of vraag stellen (zonder JavaScript)', () => {
     await page.goto('/aandragen/?over=https://evil.example/praktijkvoorbeelden/x/');
     await visible(page.getByRole('heading', { name: 'Praktijk aandragen of vraag stellen' }));
     expect(await page.locator('.pp-about').count()).toBe(0);
-    expect(await page.locator('input[name="over"]').count()).toBe(0);
+    expect(await page.locator('input[name="about"]').count()).toBe(0);
     await context.close();
   });
 

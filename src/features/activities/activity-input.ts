@@ -139,7 +139,7 @@ export function parseActivityInput(input: unknown, now: number): ParsedActivity 
   else if (description.length > activityLimits.description.max) fail('description', `Schrijf bij de beschrijving hoogstens ${activityLimits.description.max} tekens (nu te lang).`);
 
   // When: a day and a time on the Amsterdam clock, or whole days.
-  const allDay = ['ja', 'on', 'true'].includes(trimmed(raw.allDay));
+  const allDay = ['true', 'on'].includes(trimmed(raw.allDay));
   const startDate = trimmed(raw.startDate);
   const endDate = trimmed(raw.endDate) || startDate;
   let startsAt: number | undefined;
@@ -257,7 +257,7 @@ export function activityFormValues(activity: ActivityFields & { version: number 
     startTime: activity.allDay ? '' : start.time,
     endDate: end.day === start.day ? '' : end.day,
     endTime: end.time,
-    allDay: activity.allDay ? 'ja' : '',
+    allDay: activity.allDay ? 'true' : '',
     place: activity.place ?? '',
     onlineUrl: activity.onlineUrl ?? '',
     organiserName: activity.organiserName,

@@ -120,7 +120,7 @@ export function caseFormFromInput(input: { get(name: string): unknown; getAll(na
     sources: many('sources'),
     published: one('published').trim(),
     updated: one('updated').trim(),
-    featured: one('featured') === 'ja',
+    featured: one('featured') === 'true',
     // A case from a pitch carries its origin through the form in hidden fields.
     ...(one('pitchId') ? { pitch: { id: one('pitchId').trim(), title: one('pitchTitle').trim(), closedOn: one('pitchClosedOn').trim() } } : {}),
     body: one('body'),

@@ -25,8 +25,8 @@ export interface SuggestionInput {
   name: string;
   email: string;
   organisation?: string | null;
-  /** The raw `over` value: a same-site path, checked here. */
-  over?: string | null;
+  /** The page it is about, raw from the form (the link's `?over=`): a same-site path, checked here. */
+  about?: string | null;
 }
 
 /** Where the mail goes and how a page's title is found (the content lives outside this module). */
@@ -53,8 +53,8 @@ export async function submitSuggestion(deps: Deps, actor: Actor | null, input: S
   const now = clock(deps);
   const limit = await consume(db, 'suggestionIp', deps.ip, now);
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
-  // An unknown or foreign `over` is dropped, not refused: it came from a link, not from the person.
-  const about = await resolveAbout(input.over, context.titleOf);
+  // An unknown or foreign page is dropped, not refused: it came from a link, not from the person.
+  const about = await resolveAbout(input.about, context.titleOf);
   const id = newId();
   const organisation = input.organisation?.trim() || null;
   const userId = actor?.userId ?? null;

@@ -69,7 +69,7 @@ describe('iCal-feed', () => {
 
   test('een hele dag is een datum (de dag in Amsterdam), het einde de dag erna', async () => {
     const { member, curator } = await activityCast(t);
-    const id = await published(member.actor, curator, { allDay: 'ja', startDate: '2026-10-25', startTime: '', endDate: '2026-10-26', endTime: '' });
+    const id = await published(member.actor, curator, { allDay: 'true', startDate: '2026-10-25', startTime: '', endDate: '2026-10-26', endTime: '' });
     const [event] = (await feed()).events;
     expect(event!.uid).toBe(`activiteit-${id}@praktijkplein.test`);
     expect(event!.startDate.isDate).toBe(true);

@@ -52,7 +52,7 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
     await submitSuggestion(
       deps('192.0.2.14'),
       null,
-      { kind: 'vraag', message: 'Hoe werkt de werkgarantie precies?', name: 'Fatima Bakker', email: 'fatima@voorbeeld.nl', organisation: null, over: null },
+      { kind: 'vraag', message: 'Hoe werkt de werkgarantie precies?', name: 'Fatima Bakker', email: 'fatima@voorbeeld.nl', organisation: null, about: null },
       { networkEmail: 'redactie@netwerk.example', titleOf: async () => null },
     ),
     'bericht',

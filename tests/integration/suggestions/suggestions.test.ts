@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { suggestions } from '#db/marketplace-schema.ts';
 import { auditLog, outbox } from '#db/schema.ts';
 import { deleteAccount, exportUserData } from '#features/accounts/profile.ts';
-import { suggestionInput } from '#actions/suggestion-input.ts';
+import { suggestionInput } from '#features/suggestions/input.ts';
 import { parseAboutPath, type AboutPage } from '#domain/suggestions.ts';
 import { runRetention } from '#features/jobs/retention.ts';
 import { listSuggestions, markSuggestion, submitSuggestion, type SuggestionInput } from '#features/suggestions/suggestions.ts';
@@ -33,7 +33,7 @@ const form = (overrides: Partial<SuggestionInput> = {}): SuggestionInput => ({
   name: 'Fatima Bakker',
   email: 'Fatima@Voorbeeld.nl',
   organisation: 'Bakkerij de Korenschoof',
-  over: '/praktijkvoorbeelden/postnl-pakketsorteercentra/',
+  about: '/praktijkvoorbeelden/postnl-pakketsorteercentra/',
   ...overrides,
 });
 const mailTo = (address: string) => t.handle.db.select().from(outbox).where(eq(outbox.toAddress, address));
@@ -77,7 +77,7 @@ describe('een bericht sturen', () => {
   });
 
   test('de invoer wordt per veld gecontroleerd, met een Nederlandse melding', () => {
-    const parsed = suggestionInput.safeParse({ kind: '', message: '   ', name: '', email: 'geen-adres', organisation: '', over: '' });
+    const parsed = suggestionInput.safeParse({ kind: '', message: '   ', name: '', email: 'geen-adres', organisation: '', about: '' });
     expect(parsed.success).toBe(false);
     const fields: Record<string, string> = {};
     for (const issue of parsed.error!.issues) fields[String(issue.path[0])] ??= issue.message;
@@ -90,7 +90,7 @@ describe('een bericht sturen', () => {
     expect(suggestionInput.safeParse({ ...form(), message: 'te kort' }).error!.issues[0]!.message).toMatch(/minstens 10 tekens/);
     expect(suggestionInput.safeParse({ ...form(), message: 'x'.repeat(5001) }).error!.issues[0]!.message).toMatch(/te lang/);
     expect(suggestionInput.safeParse({ ...form(), name: 'Klik op https://evil.example' }).success).toBe(false);
-    expect(suggestionInput.safeParse({ ...form(), organisation: null, over: null }).success).toBe(true);
+    expect(suggestionInput.safeParse({ ...form(), organisation: null, about: null }).success).toBe(true);
   });
 
   test('hoogstens 5 berichten per netwerk, daarna een wachttijd; een /64 telt als één netwerk, een ander netwerk mag wel', async () => {
@@ -130,9 +130,9 @@ describe('?over= noemt alleen een bekende pagina van deze site', () => {
   });
 
   test('een onbekende of vreemde pagina wordt niet bewaard (het bericht zelf wel)', async () => {
-    await submitSuggestion(t.deps(), null, form({ over: '/praktijkvoorbeelden/bestaat-niet/' }), context);
-    await submitSuggestion(t.deps(), null, form({ over: 'https://evil.example/' }), context);
-    await submitSuggestion(t.deps(), null, form({ over: '/organisaties/zaanstad' }), context);
+    await submitSuggestion(t.deps(), null, form({ about: '/praktijkvoorbeelden/bestaat-niet/' }), context);
+    await submitSuggestion(t.deps(), null, form({ about: 'https://evil.example/' }), context);
+    await submitSuggestion(t.deps(), null, form({ about: '/organisaties/zaanstad' }), context);
     const rows = await t.handle.db.select().from(suggestions).orderBy(suggestions.createdAt);
     expect(rows.map((r) => [r.aboutPath, r.aboutTitle])).toEqual([
       [null, null],

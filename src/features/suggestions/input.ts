@@ -4,7 +4,7 @@
  * is stored. Optional fields are `nullish`: Astro's form parser may hand an empty field as null.
  */
 import { z } from 'astro/zod';
-import { emailField, nameField, organisationNameField } from './fields.ts';
+import { emailField, nameField, organisationNameField } from '#features/accounts/input.ts';
 import { MESSAGE_MAX, MESSAGE_MIN, suggestionKinds } from '#domain/suggestions.ts';
 
 export const suggestionInput = z.object({
@@ -18,8 +18,8 @@ export const suggestionInput = z.object({
   name: nameField,
   email: emailField,
   organisation: organisationNameField.nullable(),
-  /** The page it is about, from ?over= (checked by the use case, never trusted). */
-  over: z.string().max(300).nullish(),
+  /** The page it is about (a hidden field, filled from the link's ?over=; checked by the use case, never trusted). */
+  about: z.string().max(300).nullish(),
 });
 
 export type SuggestionFormInput = z.infer<typeof suggestionInput>;
