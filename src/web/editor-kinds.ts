@@ -9,7 +9,6 @@
  * component per kind is chosen by components/editor/EditorForm.astro (TypeScript files cannot
  * import .astro files).
  */
-import { actions } from 'astro:actions';
 import type { FormState } from '#actions/form-state.ts';
 import { contentIdPattern, contentPath, type ContentKind } from '#domain/content-editing.ts';
 import { calendarDay } from '#features/editor/calendar-day.ts';
@@ -70,8 +69,12 @@ export interface EditorKind {
   newIntro?: string;
   /** "Dit praktijkvoorbeeld bestaat niet (meer)." and the like, for an id with nothing behind it. */
   missing: string;
-  /** The action its form (components/editor/EditorForm.astro picks the component) posts to. */
-  saveAction: (typeof actions.editor)[keyof typeof actions.editor];
+  /**
+   * The name of the `actions.editor` action its form (components/editor/EditorForm.astro picks
+   * the component) posts to. A name, not the action: a page that takes a POST must import
+   * astro:actions itself (src/integrations/route-methods.ts reads that to allow POST).
+   */
+  save: 'saveCase' | 'saveInstrument' | 'saveOrganisation' | 'saveSource';
   /** The form as a refused post left it. */
   fromState(state: FormState): object;
   loadNew(input: LoadInput): NewForm;
@@ -103,7 +106,7 @@ const editorKinds: readonly EditorKind[] = [
     newDescription: 'Een nieuw praktijkvoorbeeld schrijven.',
     newIntro: WRITE_ONLY_WHAT_A_SOURCE_SHOWS,
     missing: 'Dit praktijkvoorbeeld bestaat niet (meer).',
-    saveAction: actions.editor.saveCase,
+    save: 'saveCase',
     fromState: (state) => caseFormFromState(state.values, state.lists),
     loadNew: ({ state }) => ({ form: state.submitted ? caseFormFromState(state.values, state.lists) : newCaseForm(calendarDay(Date.now())), props: {} }),
     draftIsNew: (_form, baseHash) => !baseHash,
@@ -123,7 +126,7 @@ const editorKinds: readonly EditorKind[] = [
     newDescription: 'Een nieuw instrument beschrijven.',
     newIntro: WRITE_ONLY_WHAT_A_SOURCE_SHOWS,
     missing: 'Dit instrument bestaat niet (meer).',
-    saveAction: actions.editor.saveInstrument,
+    save: 'saveInstrument',
     fromState: (state) => instrumentFormFromState(state.values, state.lists),
     loadNew({ state, allowed, pagePath, extraRows }) {
       const free = allowed ? instrumentsWithoutPage() : [];
@@ -162,7 +165,7 @@ const editorKinds: readonly EditorKind[] = [
     newDescription: 'Een werkgever of partner toevoegen.',
     newIntro: 'Een werkgever of partner die een bron noemt. Schrijf alleen wat de bron zegt; verzin geen feiten over echte organisaties.',
     missing: 'Deze organisatie staat niet (meer) in de lijst.',
-    saveAction: actions.editor.saveOrganisation,
+    save: 'saveOrganisation',
     fromState: (state) => organisationFormFromInput(inputOf(state)),
     loadNew({ state, allowed }) {
       // The list as the form saw it: a colleague's publish in the meantime is noticed on save.
@@ -185,7 +188,7 @@ const editorKinds: readonly EditorKind[] = [
     newHeading: 'Nieuwe bron',
     newDescription: 'Een bron aan de lijst toevoegen.',
     missing: 'Deze bron staat niet (meer) in de lijst.',
-    saveAction: actions.editor.saveSource,
+    save: 'saveSource',
     fromState: (state) => sourceFormFromInput(inputOf(state)),
     loadNew({ state, allowed }) {
       const file = allowed ? readContentFile(contentPath('source', '')) : null;
