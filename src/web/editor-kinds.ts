@@ -9,7 +9,10 @@
  * component per kind is chosen by components/editor/EditorForm.astro (TypeScript files cannot
  * import .astro files).
  */
+import type { AstroGlobal } from 'astro';
 import type { FormState } from '#actions/form-state.ts';
+import type { Actor } from '#domain/policy.ts';
+import { notFound, requireCan, signedInPage, type Stop } from './guards.ts';
 import { contentIdPattern, contentPath, type ContentKind } from '#domain/content-editing.ts';
 import { calendarDay } from '#features/editor/calendar-day.ts';
 import { caseFormFromFile, caseFormFromState, newCaseForm } from '#features/editor/case-form.ts';
@@ -237,4 +240,20 @@ export function retireTitle(kind: 'case' | 'instrument', id: string): { file: { 
 /** `?rijen=`: the number of empty stance rows asked for (2 by default, at most 20). */
 export function extraRowsOf(url: URL): number {
   return Math.min(Number(url.searchParams.get('rijen')) || 2, 20);
+}
+
+type ActionLike = Parameters<AstroGlobal['getActionResult']>[0];
+
+/**
+ * The start of the editor's per-kind pages: the kind from the URL (an unknown one is not found),
+ * then the post, the login and the policy (403, with the page's own text, for anyone but a
+ * curator or admin). `actionFor` names the page's action; the page passes `actions.editor.…`
+ * itself, since a page that takes a POST must import astro:actions.
+ */
+export async function editorPage(Astro: AstroGlobal, actionFor: (kind: EditorKind) => ActionLike): Promise<Stop | { response?: undefined; kind: EditorKind; state: FormState; actor: Actor; allowed: boolean }> {
+  const kind = editorKindForSegment(Astro.params.kind);
+  if (!kind) return notFound();
+  const page = await signedInPage(Astro, actionFor(kind));
+  if (page.response) return page;
+  return { kind, state: page.state, actor: page.actor, allowed: requireCan(Astro, page.actor, 'content:edit') };
 }
