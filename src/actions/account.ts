@@ -18,7 +18,7 @@ import { safeReturnPath } from '#web/return-path.ts';
 import { linkProblemText } from '#web/texts/link-problems.ts';
 import { currentPasswordField, emailField, nameField, newPasswordField, organisationNameField, tokenField } from './fields.ts';
 import { formAction, type ActionArgs } from './form-action.ts';
-import { fieldErrors, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
+import { fieldErrors, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from '#web/form-outcome.ts';
 
 const linkProblem = linkProblemText;
 const wrongPassword = 'Dit is niet uw huidige wachtwoord.';

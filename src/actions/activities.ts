@@ -10,7 +10,7 @@ import { decideActivity, editActivity, submitActivity, type ActivityDecisionResu
 import { activityRefusalMessage } from '#domain/activity-lifecycle.ts';
 import { idField, versionField } from './fields.ts';
 import { formAction } from './form-action.ts';
-import { fieldErrors, formError, type FormOutcome } from './outcome.ts';
+import { fieldErrors, formError, type FormOutcome } from '#web/form-outcome.ts';
 
 const staleText = 'Iemand anders heeft deze activiteit intussen gewijzigd of er al over besloten. Er is niets opgeslagen. Open de activiteit opnieuw.';
 

@@ -12,7 +12,7 @@ import { type DecideResult } from '#features/accounts/curation-decisions.ts';
 import { REASON_MAX, undoWindowText } from '#domain/curation-decision.ts';
 import { idField } from './fields.ts';
 import { formAction } from './form-action.ts';
-import { fieldErrors, formError, type FormOutcome } from './outcome.ts';
+import { fieldErrors, formError, type FormOutcome } from '#web/form-outcome.ts';
 
 const gone = () => formError('Dit staat niet (meer) in de lijst; misschien heeft een collega het al gedaan.', 404);
 

@@ -18,7 +18,7 @@ import { checkSourceForm } from '#features/editor/source-form.ts';
 import { discardDraft, publishDraft, requestReview, reviewDraft, saveDraft, type SaveDraftResult } from '#features/editor/drafts.ts';
 import { idField, versionField } from './fields.ts';
 import { formAction } from './form-action.ts';
-import { fieldErrors, formError, type FormOutcome } from './outcome.ts';
+import { fieldErrors, formError, type FormOutcome } from '#web/form-outcome.ts';
 
 const when = (ms: number) => `${formatDate(new Date(ms))} om ${clockTime(ms)}`;
 

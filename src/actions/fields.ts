@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 
-export { currentPasswordField, emailField, nameField, newPasswordField, organisationNameField, tokenField } from '#features/accounts/input.ts';
+export { currentPasswordField, emailField, nameField, newPasswordField, organisationNameField, tokenField } from '#platform/person-fields.ts';
 
 export const idField = z.string().min(1).max(200);
 

@@ -8,7 +8,7 @@ import { FOLLOW_UP_MAX_PEOPLE, followUpMoments, followUpRefusalMessage } from '#
 import { answerFollowUp } from '#features/marketplace/follow-ups.ts';
 import { idField } from './fields.ts';
 import { formAction } from './form-action.ts';
-import { fieldErrors, formError } from './outcome.ts';
+import { fieldErrors, formError } from '#web/form-outcome.ts';
 
 /** A count of people: digits only (no "3,5", no "-1"), at most the maximum. */
 const peopleField = (message: string) =>

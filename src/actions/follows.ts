@@ -10,7 +10,7 @@ import { followThing, setDigest, unfollowThing } from '#features/follows/follows
 import { safeReturnPath } from '#web/return-path.ts';
 import { idField } from './fields.ts';
 import { formAction } from './form-action.ts';
-import { forbidden, formError } from './outcome.ts';
+import { forbidden, formError } from '#web/form-outcome.ts';
 
 const followInput = z.object({
   kind: z.enum(followKinds, { error: 'Het formulier kwam niet goed aan. Laad de pagina opnieuw en probeer het nog eens.' }),

@@ -21,7 +21,7 @@ import type { Actor } from '#domain/policy.ts';
 import type { Deps } from '#platform/context.ts';
 import { sendQueuedMail } from '#features/jobs/housekeeping.ts';
 import { depsFor } from '#web/request.ts';
-import { fieldErrors, forbidden, formError, isFormOutcome, notSignedIn, rateLimited, redirectTo, type FormOutcome } from './outcome.ts';
+import { fieldErrors, forbidden, formError, isFormOutcome, notSignedIn, rateLimited, redirectTo, type FormOutcome } from '#web/form-outcome.ts';
 
 type User = NonNullable<App.Locals['user']>;
 type Session = NonNullable<App.Locals['session']>;

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { endLiveSession, openLiveSession, showPitch, type ChangeLiveSessionResult } from '#features/live/live-sessions.ts';
 import { idField } from './fields.ts';
 import { formAction } from './form-action.ts';
-import { formError, type FormOutcome } from './outcome.ts';
+import { formError, type FormOutcome } from '#web/form-outcome.ts';
 
 /** The Dutch answer to a refused change of a running session (forbidden: the common words). */
 function changeRefused(result: Exclude<ChangeLiveSessionResult, { ok: true }>): FormOutcome | undefined {

@@ -12,7 +12,7 @@ import { createOffer, editOffer, withdrawOffer } from '#features/marketplace/off
 import { registerWithOffer } from '#features/marketplace/offer-with-account.ts';
 import { emailField, idField, nameField, newPasswordField, organisationNameField, versionField } from './fields.ts';
 import { formAction } from './form-action.ts';
-import { fieldErrors, formError } from './outcome.ts';
+import { fieldErrors, formError } from '#web/form-outcome.ts';
 
 const pitchPath = (pitchId: string) => `/pitches/${encodeURIComponent(pitchId)}`;
 

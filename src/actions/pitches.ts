@@ -11,7 +11,7 @@ import { pitchInput } from '#features/marketplace/pitch-input.ts';
 import { createDraft, submitPitch, updatePitch } from '#features/marketplace/pitches.ts';
 import { idField, STALE_FORM_MESSAGE, versionField } from './fields.ts';
 import { formAction } from './form-action.ts';
-import { fieldErrors, formError, type FormOutcome } from './outcome.ts';
+import { fieldErrors, formError, type FormOutcome } from '#web/form-outcome.ts';
 
 const staleText =
   'Iemand anders heeft deze pitch intussen gewijzigd. Uw wijzigingen zijn niet opgeslagen. Kopieer eventueel uw tekst, open de pitch opnieuw en breng ze daar aan.';

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { revertAs } from '#features/publishing/history.ts';
 import { idField } from './fields.ts';
 import { formAction } from './form-action.ts';
-import { formError } from './outcome.ts';
+import { formError } from '#web/form-outcome.ts';
 
 export const publishing = {
   revert: formAction({

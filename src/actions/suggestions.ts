@@ -6,7 +6,7 @@ import { markSuggestion, submitSuggestion } from '#features/suggestions/suggesti
 import { suggestionInput } from '#features/suggestions/input.ts';
 import { idField } from './fields.ts';
 import { formAction } from './form-action.ts';
-import { formError } from './outcome.ts';
+import { formError } from '#web/form-outcome.ts';
 
 export const suggestions = {
   submit: formAction({

@@ -4,7 +4,7 @@
  * is stored. Optional fields are `nullish`: Astro's form parser may hand an empty field as null.
  */
 import { z } from 'astro/zod';
-import { emailField, nameField, organisationNameField } from '#features/accounts/input.ts';
+import { emailField, nameField, organisationNameField } from '#platform/person-fields.ts';
 import { MESSAGE_MAX, MESSAGE_MIN, suggestionKinds } from '#domain/suggestions.ts';
 
 export const suggestionInput = z.object({

@@ -7,7 +7,7 @@
  * the method, the path, the status and the duration. It never holds a password, token, cookie or
  * e-mail address: no headers and no bodies are logged, query values are dropped (the names stay:
  * `/zoeken/?q=`), and a path segment that holds an `@` is replaced. Links from e-mails carry
- * their token as `?token=` (src/actions/form-state.ts), never in the path, so dropping query
+ * their token as `?token=` (src/web/form-state.ts), never in the path, so dropping query
  * values keeps them out; a test follows a whole account flow and searches the log for them.
  */
 import { randomUUID } from 'node:crypto';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { z } from 'astro/zod';
 import { outbox } from '#db/schema.ts';
 import { enqueueMail } from '#platform/mail/outbox.ts';
-import type { FormOutcome } from '#actions/outcome.ts';
+import type { FormOutcome } from '#web/form-outcome.ts';
 import { actorFrom } from '#features/accounts/actor.ts';
 import { validateSessionToken } from '#platform/auth/session.ts';
 import { createSession } from '#platform/auth/session.ts';

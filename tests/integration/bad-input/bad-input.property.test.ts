@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { actorFrom } from '#features/accounts/actor.ts';
 import { validateSessionToken, type SessionContext } from '#platform/auth/session.ts';
-import type { FormOutcome } from '#actions/outcome.ts';
-import { inputErrorMessages } from '#actions/form-state.ts';
+import type { FormOutcome } from '#web/form-outcome.ts';
+import { inputErrorMessages } from '#web/form-state.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { buildFixture, trackWrites, writeMark, writesAfter, type Fixture } from './fixture.ts';
 import { formModels, postFor, seedOf, toFormData, zodDefaultMessage, type FormModel, type Persona, type Post } from './forms.ts';
@@ -100,7 +100,7 @@ export function problemsWith(model: FormModel, result: { data?: FormOutcome; err
   if (result.error) {
     const error = result.error as { type?: string; status?: number; code?: string; message?: string; fields?: Record<string, string[] | undefined> };
     if (error.type === 'AstroActionInputError') {
-      // What the page gets to show (src/actions/form-state.ts).
+      // What the page gets to show (src/web/form-state.ts).
       const shown = inputErrorMessages(error.fields ?? {});
       if (!shown.message && Object.keys(shown.fields).length === 0) problems.push('invoerfout zonder melding');
       if (shown.message !== undefined) checkMessage('formulier', shown.message);

@@ -4,6 +4,7 @@
  */
 import type { AstroGlobal } from 'astro';
 
+/** Every value per name of `names` in the posted form; empty for a GET. */
 export async function submittedLists(Astro: AstroGlobal, names: readonly string[]): Promise<Record<string, string[]>> {
   if (Astro.request.method !== 'POST') return {};
   try {

@@ -4,10 +4,10 @@
  */
 import { isInputError } from 'astro:actions';
 import type { AstroGlobal } from 'astro';
-import type { FormOutcome } from './outcome.ts';
+import type { FormOutcome } from './form-outcome.ts';
 import type { TokenPurpose } from '#platform/auth/one-time-token.ts';
 import { checkOneTimeToken } from '#platform/auth/one-time-token.ts';
-import { appDatabase } from '#web/app-database.ts';
+import { appDatabase } from './app-database.ts';
 
 /**
  * Fields whose value is never sent back to the browser: passwords and one-time tokens only.
