@@ -1,6 +1,6 @@
 /**
- * The concurrency part of `npm run bench` (issue 9, item 1; replaces issue 7's marketplace load
- * script): `autocannon` on loopback, 50 connections, one page at a time, against the built server
+ * The concurrency part of `npm run bench` (it replaced an earlier marketplace-only
+ * load script): `autocannon` on loopback, 50 connections, one page at a time, against the built server
  * with demo data and 10,000 generated pitches (100,000 offers). Each on-demand page is also
  * given as a ratio to the prerendered case page measured in the same run: absolute numbers vary
  * per machine, ratios much less. Budgets: zero errors, p99 under 50 ms, on-demand pages at

@@ -1,4 +1,4 @@
--- Full-text search over pitches (issue 7, item 5), kept in step with the pitches table by
+-- Full-text search over pitches, kept in step with the pitches table by
 -- triggers, so every write that changes a pitch changes its search row in the same statement.
 -- unicode61 with remove_diacritics 2: "cooperatie" finds "coöperatie"; prefix indexes serve
 -- "poel*"; the rowid is pitches.seq (an INTEGER PRIMARY KEY, which VACUUM never renumbers).

@@ -1,5 +1,5 @@
 /**
- * Home of the activity lifecycle (issue 10, item 4; docs/architecture.md "events follow the same
+ * Home of the activity lifecycle (docs/architecture.md "events follow the same
  * moderation pattern as pitches"): submitted → published | changes requested | rejected; the
  * submitter edits a submitted activity or one sent back (an edit of one sent back submits it
  * again); published → cancelled, by its organiser or a curator. A published activity is not

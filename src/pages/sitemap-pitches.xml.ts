@@ -1,6 +1,5 @@
 /**
- * The pages rendered on request, for search engines: published (and closed) pitches (issue 7,
- * item 10), the pitch list, the home page and the organisation pages. The sitemap integration
+ * The pages rendered on request, for search engines: published (and closed) pitches, the pitch list, the home page and the organisation pages. The sitemap integration
  * only knows prerendered pages, so this on-demand sitemap is listed in its sitemap index
  * through `customSitemaps` (astro.config.mjs).
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 6 over plain HTTP against the built server: return paths that cannot leave the site or
+ * Over plain HTTP against the built server: return paths that cannot leave the site or
  * break the page (item 1), the return path surviving a failed login (item 1), names that are
  * one line (item 5), and a session cookie that is not sent again on every response (item 12).
  */

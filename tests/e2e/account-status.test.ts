@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 9 as a person sees it: the account page says where the account stands, the
+ * As a person sees it: the account page says where the account stands, the
  * next step and who takes it, and promises nothing the policy does not allow yet. With
  * JavaScript on (axe needs it); the registration steps without JavaScript are in accounts.test.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 6, over HTTP: generated posts (tests/integration/bad-input/forms.ts) at every form
+ * Over HTTP: generated posts (tests/integration/bad-input/forms.ts) at every form
  * action of a built server of the test's own, each posted twice, as Astro's RPC endpoint
  * (/_actions/<name>) and as the form on its page (?_action=<name>), urlencoded or multipart,
  * sometimes with broken percent-encoding; and generated queries and bodies at the JSON, CSV and

@@ -1,5 +1,5 @@
 /**
- * Issue 11, items 1 and 2 in a browser (never pressing Publiceren: that would publish into the
+ * In a browser (never pressing Publiceren: that would publish into the
  * working checkout): a curator edits an instrument without JavaScript, adds a stance with an
  * unknown municipality (refused, the row's field named, the input kept), fixes it and previews
  * it through the published page's own component; the preview of an unchanged instrument is the

@@ -1,5 +1,5 @@
 /**
- * Issue 11 in a browser: a curator writes a new case without JavaScript, types a municipality
+ * In a browser: a curator writes a new case without JavaScript, types a municipality
  * that does not exist (refused, the field named, the input kept), fixes it, previews it (the
  * same page components as a published case; noindex) and presses Publiceren, which this shared
  * server refuses (PUBLISHING=off: it runs from the checkout; the full flow is publishing.test.ts). The preview of an

@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 4 as a person sees it (Chromium, JavaScript off): an employer member waits for
+ * As a person sees it (Chromium, JavaScript off): an employer member waits for
  * verification on the account page; a curator sees employer members and proposed employers
  * with who proposed them, cannot give an employer a free-mail domain, and verifies both.
  */

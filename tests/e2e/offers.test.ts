@@ -1,5 +1,5 @@
 /**
- * Issue 7 items 6 and 7 as people do it, without JavaScript: a new employer presses "Ik doe mee"
+ * As people do it, without JavaScript: a new employer presses "Ik doe mee"
  * on a published pitch and registers in the same form, confirms the address, a curator verifies
  * the new employer, the offer reaches the owner, who accepts it with a message; the employer
  * finds the outcome in Mijn aanbod and in the outbox. The CSV is for the owner only.

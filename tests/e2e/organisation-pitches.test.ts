@@ -1,4 +1,4 @@
-/** Issue 7, item 4: a municipality's page shows its published pitches; an unknown organisation is a 404. */
+/** A municipality's page shows its published pitches; an unknown organisation is a 404. */
 import { describe, expect, test } from 'vitest';
 import { baseURL, connectBrowser, noJsPageFrom } from './browser.ts';
 import { identity, registerVia, verifyVia } from './accounts-support.ts';

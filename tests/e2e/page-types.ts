@@ -185,7 +185,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['praktijkvoorbeeld van de site halen', '/beheer/inhoud/praktijkvoorbeeld/postnl-pakketsorteercentra/van-de-site/'],
         ['concept', draftPath],
         ['voorbeeld van een concept', `${draftPath}voorbeeld/`],
-        // h/11forms: instruments (with stances) and organisations in the editor.
+        // Instruments (with stances) and organisations in the editor.
         ['nieuw instrument', '/beheer/inhoud/instrument/nieuw/'],
         ['instrument bewerken', '/beheer/inhoud/instrument/basisbaan/'],
         ['instrument van de site halen', '/beheer/inhoud/instrument/basisbaan/van-de-site/'],

@@ -1,5 +1,5 @@
 /**
- * Issue 8, items 1 and 2: nothing breaks on a phone. Every page type at 320 and 390 px wide: the
+ * Nothing breaks on a phone. Every page type at 320 and 390 px wide: the
  * page never scrolls sideways, and no text runs out of its box (a cell with a fixed height whose
  * text spills over the next row, a button cut off at the edge, a long word sticking out); at
  * 390×844 the main heading starts in the top third of the screen.
@@ -67,7 +67,7 @@ function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
-/** Issue 8, item 2: on a 390×844 phone the main heading starts in the top third. */
+/** On a 390×844 phone the main heading starts in the top third. */
 const TOP_THIRD = 844 / 3;
 
 async function check(page: Page, path: string) {

@@ -1,5 +1,5 @@
 /**
- * Issue 7, items 1–4 as people do it (Chromium against the built server): without JavaScript a
+ * As people do it (Chromium against the built server): without JavaScript a
  * verified Zaanstad member writes a pitch with a mistake first (message at the field, input
  * kept), previews, submits; a curator asks for a change, the author sees the note, fixes it and
  * submits again; the curator publishes and the pitch page shows it. Then axe (JavaScript on)

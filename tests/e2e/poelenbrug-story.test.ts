@@ -1,5 +1,5 @@
 /**
- * Issue 7, item 13: the whole Poelenbrug story as people play it, once without JavaScript and
+ * The whole Poelenbrug story as people play it, once without JavaScript and
  * once with it, each person in their own browser: a Zaanstad member pitches; a curator asks
  * for a change and then publishes; a new employer presses "Ik doe mee" and registers in the
  * same form; a second employer offers; the owner shortlists and accepts the first and

@@ -1,6 +1,5 @@
 /**
- * Search through the real UI: the header form on any page, answered by the server (issue 7,
- * item 5), so every flow runs with and without JavaScript; pitches from the server's database
+ * Search through the real UI: the header form on any page, answered by the server, so every flow runs with and without JavaScript; pitches from the server's database
  * come back beside the content pages. With JavaScript, typing on /zoeken/ adds Pagefind's
  * kennisbank results without a page load.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8, items 5 and 13 on the built site: a case shows where and when it comes from and the
+ * On the built site: a case shows where and when it comes from and the
  * stand van zaken; its source has a page of its own that lists every page citing it; the content
  * fixes show on the pages people read; the new pages have no axe violations and fit a phone.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8, items 4 and 10 in a browser. Without JavaScript: from a case page's "Vraag of
+ * In a browser. Without JavaScript: from a case page's "Vraag of
  * aanvulling" line to the form, an empty message (error next to the field, input kept), then a
  * correct one (thank-you page), and a curator finds it on /beheer/ and marks it handled. On a
  * 390 px phone, by keyboard: a curator writes a reason, confirms an applicant, reads whom the

@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 11: every page type is valid HTML according to the W3C Nu validator (the
+ * Every page type is valid HTML according to the W3C Nu validator (the
  * vnu-jar package, run on Java). The HTML is taken as the server sends it, not as the browser
  * repaired it, so a `<script>` after `</html>` is caught.
  */

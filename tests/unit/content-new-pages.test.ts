@@ -1,5 +1,5 @@
 /**
- * The pages added for issue 8, item 13 (Jongerenpact and youth, anti-discrimination, labour
+ * The pages added after the first blind source check (Jongerenpact and youth, anti-discrimination, labour
  * migrants, trust-based benefit rules, Utrecht's 50-plus, the work conference) stay true to
  * their sources: a programme is an ambition, a page cites only sources about its own
  * municipalities, and advice is marked as ours.

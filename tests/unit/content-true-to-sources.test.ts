@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 13: what a blind check against the source texts (tests/source-texts.ts) found, kept fixed. Tags and links
+ * What a blind check against the source texts (tests/source-texts.ts) found, kept fixed. Tags and links
  * the sources don't support, evidence labels, who said what, programme statements labelled as the
  * programme's, and advice marked as the editors' suggestion.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 5: a name is one line of printable text, refused at the form and in the domain
+ * A name is one line of printable text, refused at the form and in the domain
  * otherwise; and an e-mail body never carries a name's extra lines, invisible characters or link.
  */
 import { describe, expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 7: passwords that are easy to guess are refused with a Dutch reason (zxcvbn
+ * Passwords that are easy to guess are refused with a Dutch reason (zxcvbn
  * score below 3, with site words, municipality names and the person's own words as context);
  * passphrases and random passwords pass. 8 to 128 characters stays the length rule.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 5: every source says when it is from (or "onbekend"), what kind of text it is and
+ * Every source says when it is from (or "onbekend"), what kind of text it is and
  * what it supports; every case gets its provenance from its sources; every page that cites a
  * source is listed on that source's page. Dates and event facts must occur in the source text.
  */

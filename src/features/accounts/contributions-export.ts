@@ -1,5 +1,5 @@
 /**
- * What a person did in the features of issues 10 and 11, for "download my data" (AVG): the
+ * What a person did in the calendar, live sessions, digests and the content editor, for "download my data" (AVG): the
  * activities they submitted, the content drafts they wrote or reviewed, what they published,
  * the live sessions they ran and the weekly digests sent to them. And, for account deletion,
  * the one place where a name is kept as text (who published): replaced, like the audit log's.

@@ -70,8 +70,8 @@ let cache: LoadedMap | undefined;
 /**
  * d3's absolute path data ("M329,73L329,75L326,78Z") written relative ("M329 73l0 2-3 3z"),
  * without points that rounding made repeat: the same shape in about a third fewer bytes after
- * gzip, which kept /kaart/ (342 municipalities) under the 40 KiB page budget (issue 9, npm run
- * bench). Path data in any other form is returned as it is.
+ * gzip, which kept /kaart/ (342 municipalities) under the 40 KiB page budget
+ * (`npm run bench`). Path data in any other form is returned as it is.
  */
 export function compactPath(d: string): string {
   if (!/^[MLZ\d,.-]*$/.test(d)) return d;

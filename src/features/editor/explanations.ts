@@ -1,6 +1,5 @@
 /**
- * What the evidence kinds and statuses mean, shown beside their choices in the editor (issue 11,
- * item 2). The labels come from src/domain/facets.ts; these are the README's rules for curators.
+ * What the evidence kinds and statuses mean, shown beside their choices in the editor. The labels come from src/domain/facets.ts; these are the README's rules for curators.
  */
 import type { CaseStatus, EvidenceKind } from '#domain/facets.ts';
 

@@ -1,6 +1,5 @@
 /**
- * zod issues from the content schemas as Dutch sentences beside the form's fields (issue 11,
- * item 3). The schemas already say in Dutch what is wrong with a reference or a vocabulary value
+ * zod issues from the content schemas as Dutch sentences beside the form's fields. The schemas already say in Dutch what is wrong with a reference or a vocabulary value
  * ("onbekende gemeente …"); zod's own English defaults ("Too small: expected string to have
  * >=5 characters") are translated here by their code, so every problem a curator sees is Dutch.
  */

@@ -55,7 +55,7 @@ export interface PitchPageView {
   mayAnswerOffers: boolean;
   /** The viewer moderates it (a curator, while it waits). */
   mayModerate: boolean;
-  /** The viewer may download it as a draft case study (a curator; closed with a match). Issue 10, item 3. */
+  /** The viewer may download it as a draft case study (a curator; closed with a match). */
   mayDraftStory: boolean;
   /** Labour-market region of the pitch's municipality, if known. */
   region: { id: string; name: string } | null;

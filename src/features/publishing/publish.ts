@@ -1,5 +1,5 @@
 /**
- * Home of publishing (issue 11, item 4; the interface is the contract with the editor,
+ * Home of publishing (the interface is the contract with the editor,
  * /work/briefs/contract-11.md): a curator's content changes are queued as a publication and
  * built in the background (./worker.ts); the live site switches only to a finished build.
  * History and revert read the revisions a live publication leaves.

@@ -1,6 +1,5 @@
 /**
- * One rebuild of the site for a publication, in a staging copy of the project (issue 11,
- * item 4): the build inputs are copied to a folder of their own (node_modules linked, never
+ * One rebuild of the site for a publication, in a staging copy of the project: the build inputs are copied to a folder of their own (node_modules linked, never
  * copied), the changes are written there, and the real `astro build` runs in a child process
  * with a minimal environment (no database address, no SMTP password: a build needs neither).
  * Its output goes to a new build folder, never to the live one; the real content folder is

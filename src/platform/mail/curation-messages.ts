@@ -15,7 +15,7 @@ const closing = footer('dit adres op Praktijkplein is gebruikt');
 /** The curator's reason as its own paragraph (trimmed; empty lines kept apart from the rest). */
 const reasonBlock = (reason: string | null | undefined) => (reason?.trim() ? `\n\nDe toelichting van de curator:\n\n${reason.trim()}` : '');
 
-/** Same subject as before issue 8, so people (and filters) recognise it. */
+/** The subject this mail has always had, so people (and their mail filters) recognise it. */
 export function memberConfirmedMessage(to: string, name: string, organisation: string, reason?: string | null): MailMessage {
   return {
     to,

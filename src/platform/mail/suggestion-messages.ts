@@ -1,6 +1,5 @@
 /**
- * The mail the network's mailbox gets for each message sent through /aandragen/ (issue 8,
- * item 4). The sender's own words are quoted as they wrote them, marked as such; their name
+ * The mail the network's mailbox gets for each message sent through /aandragen/. The sender's own words are quoted as they wrote them, marked as such; their name
  * goes through oneLine() so it cannot add lines or links of its own.
  */
 import { oneLine } from '#domain/names.ts';

@@ -1,5 +1,5 @@
 /**
- * AVG for what issues 10 and 11 added: "download my data" includes the person's activities,
+ * AVG for the calendar, live sessions, digests and the content editor: "download my data" includes the person's activities,
  * content drafts, publications, live sessions and digests; deleting the account removes the
  * name from the publication history (the change itself stays, like the audit log's entries).
  */

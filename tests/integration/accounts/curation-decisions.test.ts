@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 10: a curator confirms or rejects with a reason the person reads; the e-mail
+ * A curator confirms or rejects with a reason the person reads; the e-mail
  * waits for the undo window, so an undo in time restores the state and cancels it; after the
  * window an undo is refused; a mail that already went out gets a correction.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 4: employer membership counts only once verified, as for municipalities —
+ * Employer membership counts only once verified, as for municipalities —
  * by the organisation's own e-mail domain or by a curator. Until then no acting for it.
  */
 import { eq } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 6: nobody can lock someone else out. Limits count per (account, source IP)
+ * Nobody can lock someone else out. Limits count per (account, source IP)
  * together and per IP; a successful e-mail link clears the account's buckets. Brute force
  * from one source stays bounded.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 5: registering with a name that carries its own paragraph, control or bidi
+ * Registering with a name that carries its own paragraph, control or bidi
  * characters is refused by the domain itself (the form is not the only caller): nothing is
  * stored and no e-mail goes out.
  */

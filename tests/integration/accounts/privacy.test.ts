@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 11: deletion and export do what /over/ promises. After a full account life
+ * Deletion and export do what /over/ promises. After a full account life
  * and deletion, no table holds the person's name, any address they used, their id or the
  * slug of the employer they proposed — except the one deletion notice /over/ names.
  */

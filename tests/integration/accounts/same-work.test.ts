@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 2: registering and asking for a password reset do the same work whether or not
+ * Registering and asking for a password reset do the same work whether or not
  * the address has an account, so response times do not tell them apart. Proved by counting,
  * not by timing: password hashes (a counting hasher through Deps) and database batches with
  * the e-mails they queue (a spy on db.batch). The timings themselves are in `npm run bench`.

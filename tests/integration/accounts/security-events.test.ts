@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 8: security events are logged — in security_events and as one JSON line on
+ * Security events are logged — in security_events and as one JSON line on
  * stdout — without passwords, tokens or full e-mail addresses.
  */
 import { createHash } from 'node:crypto';

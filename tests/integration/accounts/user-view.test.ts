@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 12: what a request carries about the signed-in person never includes the
+ * What a request carries about the signed-in person never includes the
  * password hash; password checks read it from the database at that moment; and the session
  * is only reported as refreshed (cookie sent again) when its lastVerifiedAt moved.
  */

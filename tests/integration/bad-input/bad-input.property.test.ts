@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 6, in process: thousands of generated posts (see forms.ts) at every form action
+ * In process: thousands of generated posts (see forms.ts) at every form action
  * of src/actions/index.ts, each through Astro's own action runtime (its FormData parsing, the
  * action's zod schema, the handler, the use case) against a real libSQL file. For every post:
  * never an internal error; a refusal is a Dutch message or a Dutch message per field the form

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 6 ("bad input at scale"): every form of the site as a model for fast-check, and
+ * ("bad input at scale"): every form of the site as a model for fast-check, and
  * the generators of bad input that both bad-input tests (in-process and over HTTP) throw at them.
  * A model names each field the form sends with a few valid values; a generated post takes, per
  * field, a valid value, a bad one, nothing, or several (a repeated field), and adds unknown
@@ -305,7 +305,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
         body: one('## De situatie\n\nTekst.', '{process.exit()}'),
       },
     },
-    // h/11forms: the instrument form, stances as four parallel repeated fields.
+    // the instrument form, stances as four parallel repeated fields.
     {
       action: 'editor.saveInstrument',
       persona: 'curator',
@@ -326,7 +326,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
         body: one('## Wat is het?\n\nTekst.', '{process.exit()}'),
       },
     },
-    // h/11forms: one organisation of organisations.yaml.
+    // one organisation of organisations.yaml.
     {
       action: 'editor.saveOrganisation',
       persona: 'curator',
@@ -342,7 +342,7 @@ export function formModels(ids: FixtureIds): FormModel[] {
         baseHash: one('0'.repeat(64)),
       },
     },
-    // h/11forms: one entry of sources.yaml.
+    // one entry of sources.yaml.
     {
       action: 'editor.saveSource',
       persona: 'curator',

@@ -1,5 +1,5 @@
 /**
- * Issue 7, item 8: who may do what in the marketplace, asked through the services themselves
+ * Who may do what in the marketplace, asked through the services themselves
  * (the same calls every action, page and export makes), as a matrix of people × actions:
  * visitor, employer (verified and not), municipality member (not verified, another
  * municipality, the owner's colleague, the owner), curator and admin. "nee" means refused as

@@ -1,5 +1,5 @@
 /**
- * Issue 7, items 1–3 and 9 on a real libSQL file: a verified municipality member writes,
+ * On a real libSQL file: a verified municipality member writes,
  * edits and submits a pitch; curators moderate and feature it; every refusal (bad input,
  * another municipality, stale version, double submit, not verified) changes nothing; audit
  * entries, outbox mail, facet rows and search rows follow every write.

@@ -1,6 +1,5 @@
 /**
- * Every list, filter, sort and feed query of the public pitch pages uses an index (issue 7,
- * item 12): each statement the exported functions run is captured through drizzle's logger and
+ * Every list, filter, sort and feed query of the public pitch pages uses an index: each statement the exported functions run is captured through drizzle's logger and
  * put through EXPLAIN QUERY PLAN on a database with generated pitches and offers.
  *
  * What counts as a full scan: a plan line `SCAN <table>` without `USING COVERING INDEX` reads

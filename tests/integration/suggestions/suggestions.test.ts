@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 4: "Praktijk aandragen of vraag stellen". A message is stored and queued for
+ * "Praktijk aandragen of vraag stellen". A message is stored and queued for
  * the network's mailbox in one batch; the form names each wrong field; it is limited per source
  * network; `?over=` only ever names a known page of this site; only curators and admins list
  * and mark messages (audit-logged); retention, export and account deletion include them.
