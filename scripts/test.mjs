@@ -1,6 +1,7 @@
 /**
  * `npm test`: the static checks (lint, types, dependency rules, copies), then the build (browser and
- * HTTP tests run against the real built server), then every Vitest project; ends with a plain
+ * HTTP tests run against the real built server), then the Vitest projects (browser tests in one
+ * process, unit and integration tests in another, side by side); ends with a plain
  * "N passed, N failed" line for CI.
  *
  *   --no-checks  skip the static checks (only the build and the tests)
@@ -12,7 +13,6 @@ import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-const report = 'test-results/vitest.json';
 const ownFlags = ['--no-build', '--no-checks'];
 
 /** Stops before the tests with a reason and the one-line summary CI reads. */
@@ -40,23 +40,56 @@ if (!process.argv.includes('--no-build')) {
 }
 
 mkdirSync('test-results', { recursive: true });
-if (existsSync(report)) rmSync(report);
 const extra = process.argv.slice(2).filter((arg) => !ownFlags.includes(arg));
-const vitest = spawnSync(
-  process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
-  { stdio: 'inherit', env },
-);
+// With no Vitest arguments: the browser tests (one file at a time against one server) in one
+// process and the unit and integration tests in another, so both cores work; with arguments,
+// one Vitest run with exactly those.
+const runs = extra.length > 0
+  ? [{ name: 'vitest', args: extra, stream: true }]
+  : [
+      { name: 'e2e', args: ['--project', 'e2e'], stream: true },
+      { name: 'unit-integration', args: ['--project', 'unit', '--project', 'integration'], stream: false },
+    ];
+const results = await Promise.all(runs.map(runVitest));
 
 let passed = 0;
-let failed = 1;
-if (existsSync(report)) {
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed = results.numPassedTests;
-  failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
+let failed = 0;
+for (const result of results) {
+  passed += result.passed;
+  failed += result.failed;
 }
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(vitest.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+process.exit(results.every((r) => r.code === 0) && failed === 0 && passed > 0 ? 0 : 1);
+
+/**
+ * One Vitest run with its own JSON report. A run that does not stream keeps its output until it
+ * ends and then prints it whole, so two runs never interleave their lines.
+ */
+function runVitest({ name, args, stream }) {
+  const report = `test-results/vitest-${name}.json`;
+  if (existsSync(report)) rmSync(report);
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+      { env, stdio: ['ignore', stream ? 'inherit' : 'pipe', stream ? 'inherit' : 'pipe'] },
+    );
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => {
+      if (!stream) process.stdout.write(`\n▶ ${name}\n${output}`);
+      let passed = 0;
+      let failed = 1;
+      if (existsSync(report)) {
+        const results = JSON.parse(readFileSync(report, 'utf8'));
+        passed = results.numPassedTests;
+        failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
+      }
+      resolve({ code: code ?? 1, passed, failed });
+    });
+  });
+}
 
 /**
  * Runs the package.json check scripts, as many at once as there are cores, longest first so the
