@@ -15,7 +15,9 @@
 import type { AstroGlobal } from 'astro';
 import { readFormState, type FormState } from '#web/form-state.ts';
 import { can, type Action, type Actor, type SubjectArgs } from '#domain/policy.ts';
+import type { Deps } from '#platform/context.ts';
 import { safeReturnPath } from './return-path.ts';
+import { depsFor } from './request.ts';
 
 type ActionLike = Parameters<AstroGlobal['getActionResult']>[0];
 
@@ -58,6 +60,24 @@ export async function signedInPage(Astro: AstroGlobal, ...pageActions: ActionLik
   const signedIn = requireActor(Astro);
   if (signedIn.response) return signedIn;
   return { state: form.state, ...signedIn };
+}
+
+/**
+ * A signed-in page whose use case answers null to whom may not see it (the curators' pages):
+ * `signedInPage`, then the use case's answer as `data`, with 403 set when it is null (the page
+ * still renders its own explanation). `deps` is there for the page's further loads.
+ */
+export async function loadedPage<T>(
+  Astro: AstroGlobal,
+  load: (deps: Deps, actor: Actor) => Promise<T | null>,
+  ...pageActions: ActionLike[]
+): Promise<Stop | ({ response?: undefined; state: FormState; deps: Deps; data: T | null } & SignedIn)> {
+  const page = await signedInPage(Astro, ...pageActions);
+  if (page.response) return page;
+  const deps = await depsFor(Astro);
+  const data = await load(deps, page.actor);
+  if (data === null) Astro.response.status = 403;
+  return { ...page, deps, data };
 }
 
 /** Whether the policy allows it; when not, the page answers 403 (it still renders its own explanation). */

@@ -17,6 +17,7 @@ import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { followUpReminderMessage } from '#platform/mail/follow-up-messages.ts';
 import { scheduleMissingFollowUps } from '#features/marketplace/follow-ups.ts';
 import { pitchOwners } from '#features/marketplace/offer-mail.ts';
+import { municipalityOfPitch, pitchWithMunicipality } from '#features/marketplace/pitch-municipality.ts';
 import { enqueueMailIf } from '#platform/mail/outbox.ts';
 import { config } from '#platform/config.ts';
 
@@ -64,16 +65,14 @@ export async function sendFollowUpReminders(db: Database, now: number, origin = 
       id: followUps.id,
       pitchId: followUps.pitchId,
       monthsAfter: followUps.monthsAfter,
-      title: pitches.title,
-      municipalityId: pitches.municipalityId,
-      municipalityName: organisations.name,
+      ...pitchWithMunicipality,
       authorId: pitches.authorId,
       contactEmail: pitches.contactEmail,
       contactName: pitches.contactName,
     })
     .from(followUps)
     .innerJoin(pitches, eq(pitches.id, followUps.pitchId))
-    .innerJoin(organisations, eq(organisations.id, pitches.municipalityId))
+    .innerJoin(organisations, municipalityOfPitch)
     .where(
       and(
         isNull(followUps.remindedAt),

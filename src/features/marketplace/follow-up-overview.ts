@@ -17,6 +17,7 @@ import { followUpMoments, type FollowUpMoment } from '#domain/follow-up-schedule
 import { helpKinds } from '#domain/help-kinds.ts';
 import { pitchOutcomeLabel, type PitchOutcome } from '#domain/pitch-lifecycle.ts';
 import { toCsv } from './csv-export.ts';
+import { municipalityOfPitch, pitchWithMunicipality } from './pitch-municipality.ts';
 
 /** The filters, by their query parameter (the same names as the pitch list's). */
 export const outcomeFilterParams = { municipality: 'gemeente', region: 'regio', targetGroup: 'doelgroep', helpKind: 'hulp' } as const;
@@ -99,9 +100,7 @@ async function followedPitches(db: Database): Promise<FollowedPitch[]> {
   const rows = await db
     .select({
       id: pitches.id,
-      title: pitches.title,
-      municipalityId: pitches.municipalityId,
-      municipalityName: organisations.name,
+      ...pitchWithMunicipality,
       outcome: pitches.outcome,
       closedAt: pitches.closedAt,
       demo: pitches.demo,
@@ -112,7 +111,7 @@ async function followedPitches(db: Database): Promise<FollowedPitch[]> {
     })
     .from(followUps)
     .innerJoin(pitches, eq(pitches.id, followUps.pitchId))
-    .innerJoin(organisations, eq(organisations.id, pitches.municipalityId))
+    .innerJoin(organisations, municipalityOfPitch)
     .where(and(eq(pitches.status, 'closed'), isNotNull(followUps.answeredAt)))
     .orderBy(pitches.id, followUps.monthsAfter);
   const byId = new Map<string, FollowedPitch>();

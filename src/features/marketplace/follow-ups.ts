@@ -12,10 +12,10 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '#db/client.ts';
 import { followUps } from '#db/follow-up-schema.ts';
 import { pitches } from '#db/marketplace-schema.ts';
-import { organisations } from '#db/schema.ts';
 import { clock, type Deps } from '#platform/context.ts';
 import { audit } from '#platform/audit/audit-log.ts';
 import { newId } from '#platform/auth/crypto.ts';
+import { loadOfferPitch } from './offer-records.ts';
 import {
   checkFollowUpAnswer,
   followedUpOutcomes,
@@ -136,7 +136,7 @@ export interface FollowUpQuestion {
   answer: { started: number; stillWorking: number; answeredAt: number } | null;
 }
 
-/** The pitch as the answer form shows it. */
+/** The pitch as the answer form shows it (loaded by `loadOfferPitch`, which selects these and more). */
 export interface FollowUpPitch {
   id: string;
   title: string;
@@ -151,31 +151,13 @@ const notFound = { ok: false, reason: 'not-found' } as const;
 
 export type FollowUpFormResult = { ok: true; pitch: FollowUpPitch; questions: FollowUpQuestion[] } | typeof notFound;
 
-async function loadFollowUpPitch(db: Database, pitchId: string): Promise<FollowUpPitch | undefined> {
-  const [pitch] = await db
-    .select({
-      id: pitches.id,
-      title: pitches.title,
-      municipalityName: organisations.name,
-      status: pitches.status,
-      municipalityId: pitches.municipalityId,
-      outcome: pitches.outcome,
-      peoplePlaced: pitches.peoplePlaced,
-    })
-    .from(pitches)
-    .innerJoin(organisations, eq(organisations.id, pitches.municipalityId))
-    .where(eq(pitches.id, pitchId))
-    .limit(1);
-  return pitch;
-}
-
 /**
  * The answer form of a pitch: its three questions, which are open, and what was answered.
  * Only for 'pitch:report-outcome' on a pitch that has questions; anyone else: not found (404).
  */
 export async function followUpForm(deps: Deps, actor: Actor | null, pitchId: string): Promise<FollowUpFormResult> {
   const now = clock(deps);
-  const pitch = await loadFollowUpPitch(deps.db, pitchId);
+  const pitch = await loadOfferPitch(deps.db, pitchId);
   if (!pitch || !can(actor, 'pitch:report-outcome', pitch)) return notFound;
   const rows = await deps.db.select().from(followUps).where(eq(followUps.pitchId, pitchId)).orderBy(asc(followUps.monthsAfter));
   if (rows.length === 0) return notFound;
@@ -205,7 +187,7 @@ export async function answerFollowUp(
 ): Promise<AnswerFollowUpResult> {
   const { db } = deps;
   const now = clock(deps);
-  const pitch = await loadFollowUpPitch(db, pitchId);
+  const pitch = await loadOfferPitch(db, pitchId);
   if (!pitch || !can(actor, 'pitch:report-outcome', pitch)) return notFound;
   if (!(followUpMoments as readonly number[]).includes(input.monthsAfter)) return notFound;
   const [question] = await db

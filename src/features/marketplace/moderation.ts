@@ -19,6 +19,7 @@ import { findUserById } from '#features/accounts/users.ts';
 import { loadPitch, type PitchNotFound, type PitchMoveRefused, type PitchRecord, type StalePitch } from './pitches.ts';
 import { enqueueMailIf, type MailMessage } from '#platform/mail/outbox.ts';
 import { pitchIsAt } from './pitch-writes.ts';
+import { municipalityOfPitch } from './pitch-municipality.ts';
 
 /** One submitted pitch in the queue, with what a curator needs to decide. */
 export interface QueuedPitch extends PitchRecord {
@@ -70,7 +71,7 @@ export async function publishedForFeaturing(deps: Deps, actor: Actor | null) {
   const rows = await deps.db
     .select({ id: pitches.id, title: pitches.title, featured: pitches.featured, version: pitches.version, closingDate: pitches.closingDate, municipality: organisations.name })
     .from(pitches)
-    .innerJoin(organisations, eq(organisations.id, pitches.municipalityId))
+    .innerJoin(organisations, municipalityOfPitch)
     .where(eq(pitches.status, 'published'))
     .orderBy(desc(pitches.featured), desc(pitches.publishedAt));
   return rows.filter((row) => row.closingDate >= today);

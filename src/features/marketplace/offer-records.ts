@@ -7,6 +7,7 @@ import type { Database } from '#db/client.ts';
 import { offers, pitches, type OfferRow, type PitchRow } from '#db/marketplace-schema.ts';
 import { organisations } from '#db/schema.ts';
 import type { OfferSubject } from '#domain/policy.ts';
+import { municipalityOfPitch, pitchWithMunicipality } from './pitch-municipality.ts';
 
 export const notFound = { ok: false, reason: 'not-found' } as const;
 export type NotFound = typeof notFound;
@@ -21,21 +22,19 @@ export async function loadOfferPitch(db: Database, pitchId: string): Promise<Off
   const [row] = await db
     .select({
       id: pitches.id,
-      title: pitches.title,
+      ...pitchWithMunicipality,
       area: pitches.area,
       status: pitches.status,
       closingDate: pitches.closingDate,
-      municipalityId: pitches.municipalityId,
       authorId: pitches.authorId,
       contactName: pitches.contactName,
       contactEmail: pitches.contactEmail,
       version: pitches.version,
       outcome: pitches.outcome,
       peoplePlaced: pitches.peoplePlaced,
-      municipalityName: organisations.name,
     })
     .from(pitches)
-    .innerJoin(organisations, eq(organisations.id, pitches.municipalityId))
+    .innerJoin(organisations, municipalityOfPitch)
     .where(eq(pitches.id, pitchId))
     .limit(1);
   return row;

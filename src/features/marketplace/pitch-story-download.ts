@@ -15,6 +15,7 @@ import { can, notAllowed, pitchVisibleTo, type Actor, type NotAllowed } from '#d
 import type { PitchOutcome } from '#domain/pitch-lifecycle.ts';
 import { loadPitch } from './pitches.ts';
 import { draftCaseFromPitch, storyRefusal, type StoryDraft, type StoryOrganisation, type StoryRefusal } from './pitch-story.ts';
+import { municipalityOfPitch } from './pitch-municipality.ts';
 
 export type StoryDownloadResult = ({ ok: true } & StoryDraft) | { ok: false; reason: 'not-found' } | NotAllowed | { ok: false; reason: StoryRefusal };
 
@@ -70,7 +71,7 @@ export async function storyCandidates(deps: Deps, actor: Actor | null, limit = 5
   const rows = await deps.db
     .select({ id: pitches.id, title: pitches.title, municipality: organisations.name, outcome: pitches.outcome, closedAt: pitches.closedAt })
     .from(pitches)
-    .innerJoin(organisations, eq(organisations.id, pitches.municipalityId))
+    .innerJoin(organisations, municipalityOfPitch)
     .where(and(eq(pitches.status, 'closed'), inArray(pitches.outcome, matchedOutcomes), isNotNull(pitches.outcome)))
     .orderBy(desc(pitches.closedAt), asc(pitches.title))
     .limit(limit);

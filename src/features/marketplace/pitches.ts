@@ -24,6 +24,7 @@ import { parsePitchInput, type PitchFields } from './pitch-input.ts';
 import { enqueueMailIf } from '#platform/mail/outbox.ts';
 import { moderatorAddresses } from '#features/accounts/users.ts';
 import { pitchExists, pitchIsAt, replacePitchFacetsIf } from './pitch-writes.ts';
+import { municipalityOfPitch } from './pitch-municipality.ts';
 
 /** A pitch as loaded: the row, its facet values and its municipality's name. */
 export interface PitchRecord extends PitchRow {
@@ -52,7 +53,7 @@ export async function loadPitch(db: Database, id: string): Promise<PitchRecord |
   const [row] = await db
     .select({ pitch: pitches, municipalityName: organisations.name })
     .from(pitches)
-    .innerJoin(organisations, eq(organisations.id, pitches.municipalityId))
+    .innerJoin(organisations, municipalityOfPitch)
     .where(eq(pitches.id, id))
     .limit(1);
   if (!row) return undefined;

@@ -5,10 +5,16 @@
  */
 import type { DecisionView } from '#features/accounts/decision-views.ts';
 import { amsterdamClockTime } from '#domain/amsterdam-time.ts';
+import { formatDate } from '#platform/texts/nl.ts';
 
 /** "10:23", Amsterdam time. */
 export function clockTime(ms: number): string {
   return amsterdamClockTime(ms);
+}
+
+/** "3 maart 2026, 10:23", Amsterdam time: when something happened, in the curators' lists. */
+export function dateAndTime(ms: number): string {
+  return `${formatDate(new Date(ms))}, ${clockTime(ms)}`;
 }
 
 /** "Jan de Vries", "Jan de Vries en Piet Jansen", "A, B en C". */
