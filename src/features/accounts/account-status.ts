@@ -79,6 +79,10 @@ export function accountStatus(input: AccountStatusInput): AccountStatus {
   const mayPrepareOffer: boolean = can(actor, 'offer:prepare', { employerId: actor.organisationId });
   const isMemberKind = actor.organisationKind === 'municipality' || actor.organisationKind === 'employer';
   const isStaff = actor.role === 'curator' || actor.role === 'admin';
+  /** A situation in which the person goes ahead themselves: nothing waits for anyone. */
+  const goAhead = (situation: AccountSituation, heading: string, text: string, link: { href: string; label: string }): AccountStatus => ({
+    situation, whoActs: 'you', whoActsText: whoActsText.you, heading, text, link, resend: false, tone: 'ready',
+  });
 
   if (!actor.emailVerified) {
     let then: string | undefined;
@@ -100,16 +104,7 @@ export function accountStatus(input: AccountStatusInput): AccountStatus {
 
   if (isStaff) {
     const role = actor.role === 'admin' ? 'beheerder' : 'curator';
-    return {
-      situation: 'staff',
-      whoActs: 'you',
-      whoActsText: whoActsText.you,
-      heading: `U bent ${role} van Praktijkplein`,
-      text: 'U bevestigt gemeentemedewerkers en werkgevers en u modereert pitches.',
-      link: { href: '/beheer/', label: 'Naar beheer' },
-      resend: false,
-      tone: 'ready',
-    };
+    return goAhead('staff', `U bent ${role} van Praktijkplein`, 'U bevestigt gemeentemedewerkers en werkgevers en u modereert pitches.', { href: '/beheer/', label: 'Naar beheer' });
   }
 
   if (input.rejected && isMemberKind) {
@@ -127,29 +122,11 @@ export function accountStatus(input: AccountStatusInput): AccountStatus {
   }
 
   if (canPitch) {
-    return {
-      situation: 'can-pitch',
-      whoActs: 'you',
-      whoActsText: whoActsText.you,
-      heading: `U kunt pitchen namens ${org}`,
-      text: `Uw lidmaatschap is bevestigd. Schrijf een pitch over een vraagstuk van uw gemeente; een curator bekijkt hem voordat hij online komt.`,
-      link: { href: '/pitches/nieuw/', label: 'Schrijf een pitch' },
-      resend: false,
-      tone: 'ready',
-    };
+    return goAhead('can-pitch', `U kunt pitchen namens ${org}`, `Uw lidmaatschap is bevestigd. Schrijf een pitch over een vraagstuk van uw gemeente; een curator bekijkt hem voordat hij online komt.`, { href: '/pitches/nieuw/', label: 'Schrijf een pitch' });
   }
 
   if (canOffer) {
-    return {
-      situation: 'can-offer',
-      whoActs: 'you',
-      whoActsText: whoActsText.you,
-      heading: `U kunt meedoen met pitches namens ${org}`,
-      text: 'Uw lidmaatschap is bevestigd. Kies een pitch en druk op "Ik doe mee": de gemeente krijgt uw aanbod meteen.',
-      link: { href: '/pitches/', label: 'Bekijk de pitches' },
-      resend: false,
-      tone: 'ready',
-    };
+    return goAhead('can-offer', `U kunt meedoen met pitches namens ${org}`, 'Uw lidmaatschap is bevestigd. Kies een pitch en druk op "Ik doe mee": de gemeente krijgt uw aanbod meteen.', { href: '/pitches/', label: 'Bekijk de pitches' });
   }
 
   if (isMemberKind) {
