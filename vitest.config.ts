@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two test files at a time in each run, also on two cores, where Vitest would take one: a
+    // browser test mostly waits (for its server, for Chromium), so two side by side keep both
+    // cores busy. Each e2e worker has a server of its own (tests/e2e/server-setup.ts) and all
+    // share the one browser.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -32,8 +37,6 @@ export default defineConfig({
           // As above; servers of a test's own inherit it (publishing.test.ts switches it on for its copy).
           env: { PUBLISHING: 'off' },
           hookTimeout: 60_000,
-          // Two cores: one server, one browser at a time.
-          fileParallelism: false,
         },
       },
     ],

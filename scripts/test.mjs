@@ -41,7 +41,7 @@ if (!process.argv.includes('--no-build')) {
 
 mkdirSync('test-results', { recursive: true });
 const extra = process.argv.slice(2).filter((arg) => !ownFlags.includes(arg));
-// With no Vitest arguments: the browser tests (one file at a time against one server) in one
+// With no Vitest arguments: the browser tests (two workers, each with its own server) in one
 // process and the unit and integration tests in another, so both cores work; with arguments,
 // one Vitest run with exactly those.
 const runs = extra.length > 0

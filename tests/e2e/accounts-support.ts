@@ -1,15 +1,15 @@
 /** What account tests need besides a browser: the server's outbox, a CLI call, unique identities. */
 import { spawnSync } from 'node:child_process';
 import { desc, eq } from 'drizzle-orm';
-import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDatabase, type DatabaseHandle } from '#db/client.ts';
 import { outbox } from '#db/schema.ts';
+import { sharedServer } from './shared-server.ts';
 
 let handle: Promise<DatabaseHandle> | undefined;
 /** A second client on the server's database file (WAL lets it read while the server writes). */
 export function serverDatabase(): Promise<DatabaseHandle> {
-  handle ??= openDatabase({ url: inject('databaseUrl') });
+  handle ??= openDatabase({ url: sharedServer().databaseUrl });
   return handle;
 }
 
@@ -39,7 +39,7 @@ export async function mailsTo(address: string) {
  */
 export function setRole(email: string, role: 'member' | 'curator' | 'admin'): Promise<void> {
   const result = spawnSync(process.execPath, ['scripts/user-role.ts', email, role], {
-    env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+    env: { ...process.env, DATABASE_URL: sharedServer().databaseUrl },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(result.stderr);

@@ -5,8 +5,9 @@
 import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { baseURL } from './browser.ts';
+import { sharedServer } from './shared-server.ts';
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${baseURL()}${path}`, { headers });
 
@@ -164,7 +165,7 @@ describe('grote verzoeken (punt 3)', () => {
 });
 
 describe('methoden (punt 9)', () => {
-  const log = () => readFileSync(inject('serverLog'), 'utf8');
+  const log = () => readFileSync(sharedServer().serverLog, 'utf8');
 
   test('TRACE geeft 405 met Allow op elke soort adres, zonder stacktrace in het log', async () => {
     const before = log().length;

@@ -82,11 +82,16 @@ async function check(page: Page, path: string) {
 }
 
 describe.each(widths)('op een telefoon van %i px breed', (width) => {
-  test.each(publicPages)('%s (%s): niets scrolt zijwaarts of loopt uit zijn vak', async (_name, path) => {
+  // One visitor's tab walks all public pages of this width, as a person clicking on would.
+  let visitor: Page;
+  beforeAll(async () => {
     const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport: { width, height: 844 } });
-    const page = await context.newPage();
-    expect(await check(page, path)).toEqual([]);
-    await context.close();
+    visitor = await context.newPage();
+  });
+  afterAll(() => visitor.context().close());
+
+  test.each(publicPages)('%s (%s): niets scrolt zijwaarts of loopt uit zijn vak', async (_name, path) => {
+    expect(await check(visitor, path)).toEqual([]);
   });
 
   test('de pagina’s achter inloggen: gemeente, werkgever en curator', async () => {
