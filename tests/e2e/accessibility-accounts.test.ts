@@ -1,12 +1,11 @@
 /** axe (WCAG 2.0–2.2 A/AA) on every account and curation page, including forms showing errors. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, baseURL, connectBrowser } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, connectBrowser, openPage } from './browser.ts';
 import { identity, linkFromMail, registerVia, setRole } from './accounts-support.ts';
 import { signIn } from './session-support.ts';
 
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let email: string;
 
@@ -14,8 +13,7 @@ beforeAll(async () => {
   browser = await connectBrowser();
   const me = identity('axe');
   email = me.email;
-  context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', extraHTTPHeaders: { 'x-forwarded-for': me.ip } });
-  page = await context.newPage();
+  ({ page } = await openPage(browser, { ip: me.ip }));
   await registerVia(page, { name: 'Ada Axe', email, kind: 'gemeente', organisation: 'Zaanstad' });
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseURL, connectBrowser, screenshot } from './browser.ts';
+import { axeViolations, connectBrowser, screenshot, openPage } from './browser.ts';
 import { identity, registerVia, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';
 import { signIn } from './session-support.ts';
@@ -26,8 +26,7 @@ afterAll(async () => {
 });
 
 async function pageFor(ip: string) {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', extraHTTPHeaders: { 'x-forwarded-for': ip } });
-  return context.newPage();
+  return (await openPage(browser, { ip: ip })).page;
 }
 
 async function check(page: Page, name?: string) {

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, baseURL, hasText, connectBrowser, visible } from './browser.ts';
+import { axeViolations, hasText, connectBrowser, visible, openPage } from './browser.ts';
 import { identity, registerVia, setRole, verifyVia } from './accounts-support.ts';
 import { signIn } from './session-support.ts';
 
@@ -23,8 +23,7 @@ afterAll(async () => {
 /** A signed-in person in a context of their own; `role` curator makes them one. */
 async function signedIn(prefix: string, name: string, options: { role?: 'curator'; javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
   const who = identity(prefix);
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled: options.javaScript ?? false, extraHTTPHeaders: { 'x-forwarded-for': who.ip } });
-  const page = await context.newPage();
+  const { context, page } = await openPage(browser, { javaScript: options.javaScript ?? false, ip: who.ip });
   await registerVia(page, { name, email: who.email, kind: 'werkgever', organisation: 'PostNL' });
   await verifyVia(page, who.email);
   if (options.role) await setRole(who.email, options.role);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseURL, hasText, connectBrowser, newPage, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, newPage, visible, openPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -88,8 +88,7 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
 
 /** A phone-sized page (390×844), with or without JavaScript. */
 async function phonePage(javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled, viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
+  const { context, page } = await openPage(browser, { javaScript: javaScriptEnabled, viewport: { width: 390, height: 844 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors };

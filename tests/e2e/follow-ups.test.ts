@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseURL, hasText, connectBrowser, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, visible, openPage } from './browser.ts';
 import { identity, registerVia, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';
 import { threeMonthsLater } from './follow-up-support.ts';
@@ -23,8 +23,7 @@ afterAll(async () => {
 });
 
 async function pageFor(ip: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', extraHTTPHeaders: { 'x-forwarded-for': ip } });
-  return context.newPage();
+  return (await openPage(browser, { ip: ip })).page;
 }
 
 describe('resultaten na 3, 6 en 12 maanden', () => {

@@ -16,7 +16,7 @@ import { pitches } from '#db/marketplace-schema.ts';
 import { outbox, users } from '#db/schema.ts';
 import { pitchNewsSource } from '#features/follows/news-sources.ts';
 import { sendWeeklyDigests } from '#features/jobs/digest.ts';
-import { axeViolations, baseURL, connectBrowser } from './browser.ts';
+import { axeViolations, baseURL, connectBrowser, openPage } from './browser.ts';
 import { goodPassword, identity, registerVia, serverDatabase, verifyVia } from './accounts-support.ts';
 import { publishedPitch, verifyMembership } from './offers-support.ts';
 
@@ -45,8 +45,7 @@ afterAll(async () => {
 });
 
 async function pageFor(ip: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', extraHTTPHeaders: { 'x-forwarded-for': ip } });
-  return context.newPage();
+  return (await openPage(browser, { ip: ip })).page;
 }
 
 /** A digest for the reader made by the real job, as if a week had passed; returns the unsubscribe URL from its List-Unsubscribe header. */

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pitches } from '#db/marketplace-schema.ts';
-import { axeViolations, baseURL, connectBrowser, newPage, noJsPageFrom } from './browser.ts';
+import { axeViolations, connectBrowser, newPage, noJsPageFrom, openPage } from './browser.ts';
 import { identity, registerVia, serverDatabase, verifyVia } from './accounts-support.ts';
 import { signIn } from './session-support.ts';
 
@@ -54,8 +54,7 @@ const PHONE = { width: 390, height: 844 };
 const TOP_THIRD = 844 / 3;
 
 async function phone(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport: PHONE, javaScriptEnabled });
-  return { context, page: await context.newPage() };
+  return await openPage(browser, { javaScript: javaScriptEnabled, viewport: PHONE });
 }
 
 describe('op een telefoon (390×844) begint de hoofdkop in het bovenste derde', () => {
@@ -141,8 +140,7 @@ describe('de kopbalk zonder JavaScript', () => {
 describe('de homepagina', () => {
   test('heeft precies één zoekvak, en de zoekknop in de kopbalk wijst ernaar', async () => {
     for (const viewport of [PHONE, { width: 1280, height: 800 }]) {
-      const context = await browser.newContext({ baseURL: baseURL(), viewport });
-      const page = await context.newPage();
+      const { context, page } = await openPage(browser, { viewport });
       await page.goto('/');
       expect(await page.locator('input[type="search"]').count()).toBe(1);
       expect(await page.getByRole('searchbox').count()).toBe(1);
@@ -175,8 +173,7 @@ describe('kaarten en bedieningselementen', () => {
     });
 
   test.each([1280, 800])('op %i px laat het raster van uitgelichte praktijkvoorbeelden geen kaart alleen op een rij', async (width) => {
-    const context = await browser.newContext({ baseURL: baseURL(), viewport: { width, height: 900 } });
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser, { viewport: { width, height: 900 } });
     await page.goto('/');
     const rows = await cardsPerRow(page, 'section[aria-labelledby="uitgelicht"] .pp-card-list');
     expect(rows.reduce((a, b) => a + b, 0)).toBeGreaterThan(1);
@@ -187,8 +184,7 @@ describe('kaarten en bedieningselementen', () => {
 
   test('zoekveld en knop staan op één lijn, even hoog', async () => {
     for (const viewport of [PHONE, { width: 1280, height: 800 }]) {
-      const context = await browser.newContext({ baseURL: baseURL(), viewport });
-      const page = await context.newPage();
+      const { context, page } = await openPage(browser, { viewport });
       for (const path of ['/', '/instrumenten/']) {
         await page.goto(path);
         const form = page.getByRole('search').first();
@@ -342,8 +338,7 @@ describe('toegankelijkheid van de nieuwe opmaak', () => {
     ['instrument (desktop)', '/instrumenten/basisbaan/', { width: 1280, height: 800 }],
     ['organisaties (telefoon)', '/organisaties/', PHONE],
   ])('%s heeft geen axe-overtredingen', async (_name, path, viewport) => {
-    const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport });
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser, { viewport });
     await page.goto(path);
     expect(await axeViolations(page)).toEqual([]);
     // And with the menu open on a phone.

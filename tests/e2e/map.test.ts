@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pitches } from '#db/marketplace-schema.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
-import { axeViolations, baseURL, hasText, connectBrowser, newPage, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, newPage, visible, openPage } from './browser.ts';
 import { serverDatabase } from './accounts-support.ts';
 
 let browser: Browser;
@@ -45,8 +45,7 @@ afterAll(async () => {
 
 /** A phone without JavaScript: 390 × 844, touch. */
 async function phone(width = 390) {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', javaScriptEnabled: false, viewport: { width, height: 844 }, hasTouch: true, isMobile: true });
-  return { context, page: await context.newPage() };
+  return await openPage(browser, { javaScript: false, viewport: { width, height: 844 }, mobile: true });
 }
 
 /** Every marker's box on the page, as the browser lays it out. */

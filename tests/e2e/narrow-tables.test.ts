@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, connectBrowser } from './browser.ts';
+import { connectBrowser, openPage } from './browser.ts';
 import { identity, registerVia, setRole, verifyVia } from './accounts-support.ts';
 import { signIn } from './session-support.ts';
 
@@ -16,8 +16,7 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 async function phone(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport: { width: 390, height: 844 } });
-  return context.newPage();
+  return (await openPage(browser, { viewport: { width: 390, height: 844 } })).page;
 }
 
 /**

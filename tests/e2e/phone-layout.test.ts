@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, connectBrowser } from './browser.ts';
+import { connectBrowser, openPage } from './browser.ts';
 import { publicPages, signedInPages, type SignedIn } from './page-types.ts';
 
 const widths = [320, 390] as const;
@@ -85,10 +85,8 @@ describe.each(widths)('op een telefoon van %i px breed', (width) => {
   // One visitor's tab walks all public pages of this width, as a person clicking on would.
   let visitor: Page;
   beforeAll(async () => {
-    const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport: { width, height: 844 } });
-    visitor = await context.newPage();
+    ({ page: visitor } = await openPage(browser, { viewport: { width, height: 844 } }));
   });
-  afterAll(() => visitor.context().close());
 
   test.each(publicPages)('%s (%s): niets scrolt zijwaarts of loopt uit zijn vak', async (_name, path) => {
     expect(await check(visitor, path)).toEqual([]);

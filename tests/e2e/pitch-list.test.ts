@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
-import { axeViolations, baseURL, hasText, connectBrowser, screenshot, newPage, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, screenshot, newPage, visible, openPage } from './browser.ts';
 import { serverDatabase } from './accounts-support.ts';
 
 let browser: Browser;
@@ -159,8 +159,7 @@ describe('toegankelijk en passend op telefoon en desktop', () => {
     [390, 844],
     [1280, 800],
   ])('%i×%i: geen horizontale scroll, de lijst begint in beeld', async (width, height) => {
-    const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport: { width, height } });
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser, { viewport: { width, height } });
     await page.goto(`/pitches/?gemeente=${island}`);
     await screenshot(page, `pitches-${width}x${height}`);
     await screenshot(page, `pitches-${width}x${height}-full`, { fullPage: true });

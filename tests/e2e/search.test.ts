@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pitches } from '#db/marketplace-schema.ts';
 import { serverDatabase } from './accounts-support.ts';
-import { axeViolations, baseURL, hasText, connectBrowser, newPage, visible } from './browser.ts';
+import { axeViolations, hasText, connectBrowser, newPage, visible, openPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -322,8 +322,7 @@ describe('één zoekopdracht voor pitches en kennisbank', () => {
       { width: 390, height: 844 },
       { width: 1280, height: 800 },
     ]) {
-      const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', viewport });
-      const page = await context.newPage();
+      const { context, page } = await openPage(browser, { viewport });
       await page.goto('/zoeken/?q=Poelenbrug');
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await context.close();

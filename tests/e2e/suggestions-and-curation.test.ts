@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { suggestions } from '#db/marketplace-schema.ts';
 import { users } from '#db/schema.ts';
-import { axeViolations, baseURL, hasText, connectBrowser, noJsPageFrom, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, noJsPageFrom, visible, openPage } from './browser.ts';
 import { identity, mailsTo, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
 import { signIn } from './session-support.ts';
 
@@ -25,14 +25,7 @@ afterAll(async () => {
 /** A signed-in curator in a page of its own (no JavaScript unless asked). */
 async function curatorPage(name: string, options: { javaScript?: boolean; width?: number } = {}) {
   const who = identity('c1-curator');
-  const context = await browser.newContext({
-    baseURL: baseURL(),
-    locale: 'nl-NL',
-    javaScriptEnabled: options.javaScript ?? false,
-    extraHTTPHeaders: { 'x-forwarded-for': who.ip },
-    viewport: { width: options.width ?? 1280, height: 844 },
-  });
-  const page = await context.newPage();
+  const { context, page } = await openPage(browser, { javaScript: options.javaScript ?? false, ip: who.ip, viewport: { width: options.width ?? 1280, height: 844 } });
   await registerVia(page, { name, email: who.email, kind: 'werkgever', organisation: 'PostNL' });
   await verifyVia(page, who.email);
   setRole(who.email, 'curator');
@@ -204,8 +197,7 @@ describe('curatie op een telefoon (390 px), met het toetsenbord', () => {
 describe('toegankelijkheid (axe)', () => {
   test('/aandragen/ (leeg, met fouten, met een pagina), bedankt, /beheer/ met kaarten en melding, /beheer/suggesties/', async () => {
     const visitor = identity('c1-axe');
-    const context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-NL', extraHTTPHeaders: { 'x-forwarded-for': visitor.ip } });
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser, { ip: visitor.ip });
     await page.goto('/aandragen/?over=/instrumenten/basisbaan/');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Verstuur' }).click();
