@@ -209,7 +209,7 @@ export type CurationDecisionRow = typeof curationDecisions.$inferSelect;
  */
 export const formReplays = sqliteTable('form_replays', {
   id: text('id').primaryKey(),
-  /** The page's path and query (without `_action`) the replay belongs to. */
+  /** SHA-256 of the page's path and query (without `_action`) the replay belongs to (a query may hold a one-time token). */
   path: text('path').notNull(),
   actionName: text('action_name').notNull(),
   /** Astro's serialized action result, as JSON. */

@@ -40,7 +40,8 @@ export async function keepFormReplay(db: Database, path: string, replay: FormRep
     db.delete(formReplays).where(eq(formReplays.id, sha256Hex(previous ?? ''))),
     db.insert(formReplays).values({
       id: sha256Hex(secret),
-      path,
+      // Hashed: a page opened from an e-mail link has its one-time token in the address.
+      path: sha256Hex(path),
       actionName: replay.actionName,
       result: JSON.stringify(replay.result),
       formValues: JSON.stringify(replay.values),
@@ -54,7 +55,7 @@ export async function keepFormReplay(db: Database, path: string, replay: FormRep
 export async function takeFormReplay(db: Database, secret: string, path: string, now = Date.now()): Promise<FormReplay | null> {
   const [row] = await db
     .delete(formReplays)
-    .where(and(eq(formReplays.id, sha256Hex(secret)), eq(formReplays.path, path), gt(formReplays.expiresAt, now)))
+    .where(and(eq(formReplays.id, sha256Hex(secret)), eq(formReplays.path, sha256Hex(path)), gt(formReplays.expiresAt, now)))
     .returning();
   if (!row) return null;
   try {

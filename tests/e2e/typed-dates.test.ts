@@ -86,8 +86,6 @@ describe.each([false, true])('datums zoals mensen ze typen (JavaScript: %s)', (j
     const { db } = await serverDatabase();
     const [offer] = await db.select().from(offers).where(eq(offers.pitchId, pitchId));
     expect(offer?.startsOn).toBe(day);
-
-    // Reloading the page after a refusal shows the empty form: the refusal was shown once.
     await page.close();
   });
 

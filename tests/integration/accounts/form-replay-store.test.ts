@@ -23,6 +23,7 @@ describe('een geweigerd formulier, bewaard voor één keer laden', () => {
     const secret = await keepFormReplay(t.handle.db, '/pitches/p1/meedoen/', replay, undefined, now);
     const rows = await t.handle.db.select().from(formReplays);
     expect(JSON.stringify(rows)).not.toContain(secret);
+    expect(JSON.stringify(rows)).not.toContain('/pitches/');
     expect(await takeFormReplay(t.handle.db, 'een ander geheim', '/pitches/p1/meedoen/', now)).toBeNull();
     expect(await takeFormReplay(t.handle.db, secret, '/pitches/p2/meedoen/', now)).toBeNull();
     expect(await takeFormReplay(t.handle.db, secret, '/pitches/p1/meedoen/', now)).toEqual(replay);
