@@ -200,3 +200,21 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type SecurityEventRow = typeof securityEvents.$inferSelect;
 export type CurationDecisionRow = typeof curationDecisions.$inferSelect;
+
+/**
+ * A refused form post, kept for the one page load after its redirect (POST/Redirect/GET), so
+ * the page shows what was typed and the messages at its own address. Keyed by the SHA-256 of a
+ * short-lived cookie's secret; taken (deleted) when shown, expired rows go in retention.
+ * See docs/decisions/refused-post-redirect.md.
+ */
+export const formReplays = sqliteTable('form_replays', {
+  id: text('id').primaryKey(),
+  /** SHA-256 of the page's path and query (without `_action`) the replay belongs to (a query may hold a one-time token). */
+  path: text('path').notNull(),
+  actionName: text('action_name').notNull(),
+  /** Astro's serialized action result, as JSON. */
+  result: text('result').notNull(),
+  /** The typed values as JSON pairs [name, value], passwords and tokens left out. */
+  formValues: text('form_values').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});

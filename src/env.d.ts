@@ -8,5 +8,7 @@ declare namespace App {
     session: import('#platform/auth/session.ts').ValidSession | null;
     /** What the policy module sees; null for visitors. */
     actor: import('#domain/policy.ts').Actor | null;
+    /** The typed values of a refused post, on the page load its redirect leads to (web/form-replay.ts). */
+    formReplay?: [string, string][];
   }
 }

@@ -11,6 +11,7 @@ import { validateSessionToken } from '#platform/auth/session.ts';
 import { housekeeping } from '#features/jobs/housekeeping.ts';
 import { appDatabase } from '#web/app-database.ts';
 import { cacheable, withPageCache } from '#platform/page-cache.ts';
+import { redirectFormPost, restoreFormPost } from '#web/form-replay.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -68,13 +69,19 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
 
+  // A browser's form post answers with a redirect to the page (POST/Redirect/GET); the page
+  // load after a refused one gets its typed values and messages back.
+  const redirected = await redirectFormPost(context, db);
+  if (redirected) return redirected;
+  const restored = await restoreFormPost(context, db);
+
   // Public pages that look the same to every visitor come from the page cache (never for
   // anyone who carries a session cookie, valid or not).
-  if (cacheable(context.request, context.url, Boolean(token))) return withPageCache(db, context.request, context.url, next);
+  if (!restored && cacheable(context.request, context.url, Boolean(token))) return withPageCache(db, context.request, context.url, next);
 
   const response = await next();
   // Personal pages must never be stored by a browser or proxy cache.
-  if (context.locals.user || context.url.pathname.startsWith('/account') || context.url.pathname.startsWith('/beheer')) {
+  if (restored || context.locals.user || context.url.pathname.startsWith('/account') || context.url.pathname.startsWith('/beheer')) {
     response.headers.set('Cache-Control', 'no-store');
   }
   return response;

@@ -1,10 +1,11 @@
 /**
  * Form field schemas with Dutch messages, shared by every form that asks the same thing. The
- * fields about a person live with the accounts feature (features use them too) and are re-exported.
+ * fields about a person and the date field live in the platform (features use them too) and are re-exported.
  */
 import { z } from 'astro/zod';
 
 export { currentPasswordField, emailField, nameField, newPasswordField, organisationNameField, tokenField } from '#platform/person-fields.ts';
+export { dateField } from '#platform/date-field.ts';
 
 export const idField = z.string().min(1).max(200);
 

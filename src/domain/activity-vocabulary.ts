@@ -5,9 +5,13 @@
  */
 import { vocabulary } from './facets.ts';
 
-/** What kind of activity: the three the sources name (meet & greets, a work conference, an open day), and the rest. */
+/**
+ * What kind of activity: the three the sources name (meet & greets, a work conference, an open
+ * day), and the rest. The labels are plain Dutch; the sources' English "meet & greet" stays a
+ * synonym, so search still finds it (the id stays as it is in addresses and the database).
+ */
 export const activityKinds = vocabulary([
-  { id: 'meet-and-greet', label: 'Meet & greet', synonyms: ['kennismaking', 'ontmoeting'] },
+  { id: 'meet-and-greet', label: 'Kennismaking', synonyms: ['meet & greet', 'meet and greet', 'ontmoeting'] },
   { id: 'werkconferentie', label: 'Werkconferentie', synonyms: ['congres', 'conferentie'] },
   { id: 'open-dag', label: 'Open dag bij een inclusieve werkgever', synonyms: [] },
   { id: 'anders', label: 'Andere activiteit', synonyms: [] },

@@ -104,7 +104,7 @@ export const offerRefusalMessage: Record<OfferRefusal, string> = {
 export const offerStatusLabel: Record<OfferStatus, string> = {
   'waiting-for-verification': 'wacht op bevestiging',
   offered: 'aangeboden',
-  shortlisted: 'op de shortlist',
+  shortlisted: 'in overweging',
   accepted: 'geaccepteerd',
   declined: 'afgewezen',
   withdrawn: 'ingetrokken',

@@ -135,9 +135,9 @@ export const pitchStatusLabel: Record<PitchStatus, string> = {
 
 /** Dutch labels per outcome. */
 export const pitchOutcomeLabel: Record<PitchOutcome, string> = {
-  matched: 'gematcht',
-  partly: 'deels gematcht',
-  'not-matched': 'niet gematcht',
+  matched: 'gelukt',
+  partly: 'deels gelukt',
+  'not-matched': 'niet gelukt',
 };
 
 /**

@@ -22,7 +22,7 @@ export async function GET(context: APIContext): Promise<Response> {
   const query = activityQueryToSearchParams({ filter }).toString();
   const body = activitiesCalendar(items, {
     name: isEmptyActivityFilter(filter) ? 'Praktijkplein: activiteiten' : 'Praktijkplein: activiteiten (selectie)',
-    description: 'Meet & greets, werkconferenties en open dagen over inclusief werk, uit de activiteitenkalender van Praktijkplein.',
+    description: 'Kennismakingen, werkconferenties en open dagen over inclusief werk, uit de activiteitenkalender van Praktijkplein.',
     origin,
     url: `${origin}/activiteiten/${query ? `?${query}` : ''}`,
   });

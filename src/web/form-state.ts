@@ -13,7 +13,7 @@ import { appDatabase } from './app-database.ts';
  * Fields whose value is never sent back to the browser: passwords and one-time tokens only.
  * (The login form's `next`, its return path, is not a secret and must survive a failed login.)
  */
-const SECRET_FIELDS = new Set(['password', 'currentPassword', 'newPassword', 'token']);
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(['password', 'currentPassword', 'newPassword', 'token']);
 
 export interface FormState {
   submitted: boolean;
@@ -75,7 +75,8 @@ async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise
   const values: Record<string, string> = {};
   const lists: Record<string, string[]> = {};
   try {
-    for (const [name, value] of await Astro.request.formData()) {
+    // After a refused post's redirect the values come back from the middleware (form-replay.ts).
+    for (const [name, value] of Astro.locals.formReplay ?? (await Astro.request.formData())) {
       if (typeof value === 'string' && !SECRET_FIELDS.has(name)) {
         values[name] = value;
         (lists[name] ??= []).push(value);

@@ -4,8 +4,10 @@
  */
 import type { AstroGlobal } from 'astro';
 
-/** Every value per name of `names` in the posted form; empty for a GET. */
+/** Every value per name of `names` in the posted form (or the refused post brought back after its redirect); empty otherwise. */
 export async function submittedLists(Astro: AstroGlobal, names: readonly string[]): Promise<Record<string, string[]>> {
+  const replay = Astro.locals.formReplay;
+  if (replay) return Object.fromEntries(names.map((name) => [name, replay.filter(([key]) => key === name).map(([, value]) => value)]));
   if (Astro.request.method !== 'POST') return {};
   try {
     const form = await Astro.request.clone().formData();

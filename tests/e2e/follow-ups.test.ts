@@ -38,7 +38,7 @@ describe('resultaten na 3, 6 en 12 maanden', () => {
 
     // Closing with a match, through the site.
     await page.goto(`/pitches/${pitchId}/aanbod/`);
-    await page.getByLabel('gematcht', { exact: true }).check();
+    await page.getByLabel('gelukt', { exact: true }).check();
     await page.getByLabel('Aantal geplaatste mensen').fill('4');
     await page.getByRole('button', { name: 'Pitch sluiten' }).click();
     await page.waitForURL(/melding=pitch-gesloten/);
@@ -90,7 +90,7 @@ describe('resultaten na 3, 6 en 12 maanden', () => {
 
     const csv = await (await fetch(`${baseURL()}/resultaten.csv?gemeente=zaanstad`)).text();
     expect(csv).toContain(`${title};`);
-    expect(csv.split('\r\n').find((line) => line.startsWith(`${title};`))).toMatch(/;Zaanstad;Zaanstreek\/Waterland;.*;gematcht;\d{4}-\d{2}-\d{2};3;4;3;\d{4}-\d{2}-\d{2};nee$/);
+    expect(csv.split('\r\n').find((line) => line.startsWith(`${title};`))).toMatch(/;Zaanstad;Zaanstreek\/Waterland;.*;gelukt;\d{4}-\d{2}-\d{2};3;4;3;\d{4}-\d{2}-\d{2};nee$/);
   });
 
   test('wie niet van de gemeente is, krijgt 404; wie niet ingelogd is, gaat naar inloggen', async () => {

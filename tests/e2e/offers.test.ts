@@ -95,7 +95,7 @@ describe('Ik doe mee, zonder JavaScript', () => {
     );
 
     // The owner closes the pitch as matched.
-    await ownerSide.page.getByLabel('gematcht', { exact: true }).check();
+    await ownerSide.page.getByLabel('gelukt', { exact: true }).check();
     await ownerSide.page.getByLabel('Aantal geplaatste mensen').fill('2');
     await ownerSide.page.getByRole('button', { name: 'Pitch sluiten' }).click();
     await hasText(ownerSide.page.getByRole('status'), /De pitch is gesloten/);

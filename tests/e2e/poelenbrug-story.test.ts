@@ -96,7 +96,7 @@ async function playPoelenbrug(javaScript: boolean) {
 
   // 5. The owner shortlists and accepts Fenna, and declines PostNL with a message.
   await owner.goto(`${pitchPath}aanbod/`);
-  await owner.getByRole('button', { name: new RegExp(`^Op de shortlist\\s*:\\s*${company}$`) }).click();
+  await owner.getByRole('button', { name: new RegExp(`^In overweging nemen\\s*:\\s*${company}$`) }).click();
   await hasText(owner.getByRole('status'), /antwoord is opgeslagen/);
   await owner.getByLabel(`Bericht aan ${company}`).fill('Welkom! We bellen u deze week.');
   await owner.getByRole('button', { name: new RegExp(`^Accepteren\\s*:\\s*${company}$`) }).click();

@@ -76,10 +76,10 @@ describe('praktijkvoorbeeld: dezelfde regels als de build, in het Nederlands', (
   });
 
   test('te kort, te lang, geen geldige datum', () => {
-    const fields = refused({ ...valid(), title: 'Kort', summary: 'x'.repeat(301), updated: '26-11-2026' });
+    const fields = refused({ ...valid(), title: 'Kort', summary: 'x'.repeat(301), updated: '31-11-2026' });
     expect(fields.title).toBe('Schrijf minstens 5 tekens.');
     expect(fields.summary).toBe('Schrijf hoogstens 300 tekens.');
-    expect(fields.updated).toMatch(/JJJJ-MM-DD/);
+    expect(fields.updated).toMatch(/31 november 2026 bestaat niet/);
   });
 
   test('waarden buiten de lijst en onbekende verwijzingen: het veld en de waarde genoemd', () => {

@@ -173,7 +173,7 @@ describe('aanbod: de tabel van overgangen', () => {
     expect(offerStatusLabel).toEqual({
       'waiting-for-verification': 'wacht op bevestiging',
       offered: 'aangeboden',
-      shortlisted: 'op de shortlist',
+      shortlisted: 'in overweging',
       accepted: 'geaccepteerd',
       declined: 'afgewezen',
       withdrawn: 'ingetrokken',

@@ -94,7 +94,7 @@ describe('een concept-praktijkvoorbeeld uit een pitch', () => {
     expect(mdx).not.toContain('werkconferentie');
     expect(parsed.data!.published.toISOString().slice(0, 10)).toBe('2027-01-05');
     expect(parsed.data!.summary).toContain('Zaanstad');
-    expect(parsed.data!.outcomes).toEqual(['Bij het sluiten van de pitch op 30 juni 2026 meldde de gemeente: gematcht, 4 mensen geplaatst.']);
+    expect(parsed.data!.outcomes).toEqual(['Bij het sluiten van de pitch op 30 juni 2026 meldde de gemeente: gelukt, 4 mensen geplaatst.']);
     expect(mdx).toContain('# TODO (curator): welke instrumenten zijn gebruikt? De pitch vroeg om: Banen, Stage- en BBL-plaatsen. Denk aan: bbl-bedrijfsschool.');
   });
 
@@ -146,7 +146,7 @@ describe('een concept-praktijkvoorbeeld uit een pitch', () => {
     expect(body).toContain('> In de Poelenbrug wonen veel mensen die graag willen werken.\n>\n> Wie biedt?');
     expect(body).toContain('> Banen en werkervaringsplaatsen met \\*\\*begeleiding\\*\\*.');
     expect(body).toContain('[Poelenbrug aan het werk](https://praktijkplein.test/pitches/poelenbrug-aan-het-werk-k3f9q2/)');
-    expect(body).toContain('gepubliceerd op 2 maart 2026 en gesloten op 30 juni 2026, met de uitkomst gematcht');
+    expect(body).toContain('gepubliceerd op 2 maart 2026 en gesloten op 30 juni 2026, met de uitkomst gelukt');
     expect(body.split(DRAFT_MARKER).length - 1).toBeGreaterThanOrEqual(5);
   });
 
@@ -172,7 +172,7 @@ describe('een concept-praktijkvoorbeeld uit een pitch', () => {
   test('de vervolgantwoorden staan als uitkomsten, in volgorde van maanden, met de datum van het antwoord', () => {
     const { data } = split(draft({ followUps: [stillAtWork, nobodyLeft] }).mdx);
     expect(data.outcomes).toEqual([
-      'Bij het sluiten van de pitch op 30 juni 2026 meldde de gemeente: gematcht, 4 mensen geplaatst.',
+      'Bij het sluiten van de pitch op 30 juni 2026 meldde de gemeente: gelukt, 4 mensen geplaatst.',
       'Na 3 maanden meldde de gemeente op 30 september 2026: 2 begonnen, 0 nog aan het werk.',
       'Na 6 maanden meldde de gemeente op 31 december 2026: 4 begonnen, 3 nog aan het werk.',
     ]);

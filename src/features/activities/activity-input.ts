@@ -10,10 +10,11 @@
  */
 import { z } from 'astro/zod';
 import { municipalityForPlace } from '#features/catalog/places.ts';
-import { amsterdamInstant, amsterdamWallTime, dutchDay, dutchTime, nextDay, startOfAmsterdamDay, isCalendarDay, addDays } from '#domain/amsterdam-time.ts';
+import { amsterdamInstant, amsterdamWallTime, dutchDay, dutchTime, nextDay, startOfAmsterdamDay, addDays } from '#domain/amsterdam-time.ts';
 import { activityAudiences, activityKinds, type ActivityAudience, type ActivityKind } from '#domain/activity-vocabulary.ts';
 import { sectors, targetGroups, type SectorId, type TargetGroupId } from '#domain/facets.ts';
 import { nameProblem } from '#domain/names.ts';
+import { parseTypedDate } from '#domain/typed-date.ts';
 
 /** Text limits, in characters, shown in the form's hints too. */
 export const activityLimits = {
@@ -140,13 +141,15 @@ export function parseActivityInput(input: unknown, now: number): ParsedActivity 
 
   // When: a day and a time on the Amsterdam clock, or whole days.
   const allDay = ['true', 'on'].includes(trimmed(raw.allDay));
-  const startDate = trimmed(raw.startDate);
-  const endDate = trimmed(raw.endDate) || startDate;
+  // Days as people type them (1-3-2027, 1 maart 2027) or as the date picker posts them.
+  const typedStart = parseTypedDate(trimmed(raw.startDate));
+  const typedEnd = parseTypedDate(trimmed(raw.endDate));
+  const startDate = typedStart.ok ? typedStart.day : '';
+  const endDate = typedEnd.ok ? typedEnd.day : startDate;
   let startsAt: number | undefined;
   let endsAt: number | undefined;
-  if (!startDate) fail('startDate', 'Vul de begindatum in.');
-  else if (!isCalendarDay(startDate)) fail('startDate', 'Vul een geldige datum in, zoals 2027-03-21 (jaar-maand-dag).');
-  if (trimmed(raw.endDate) && !isCalendarDay(endDate)) fail('endDate', 'Vul een geldige datum in, zoals 2027-03-21 (jaar-maand-dag), of laat het veld leeg.');
+  if (!typedStart.ok) fail('startDate', typedStart.reason === 'empty' ? 'Vul de begindatum in.' : typedStart.message);
+  if (!typedEnd.ok && typedEnd.reason !== 'empty') fail('endDate', `${typedEnd.message} Of laat het veld leeg.`);
   if (!errors.startDate && !errors.endDate) {
     if (allDay) {
       startsAt = startOfAmsterdamDay(startDate);

@@ -18,6 +18,7 @@ import { yamlText } from '#platform/yaml.ts';
 import { dayText, mdxFileText, parseMdxFile } from './frontmatter.ts';
 import { fieldMessages } from './issue-messages.ts';
 import { mdxBodyProblems, mdxProblemsText } from './mdx-safety.ts';
+import { normaliseTypedDate, typedDateProblem } from '#domain/typed-date.ts';
 
 export type { CaseForm, CaseNotes, CasePitch } from '#domain/case-form.ts';
 
@@ -118,8 +119,8 @@ export function caseFormFromInput(input: { get(name: string): unknown; getAll(na
     status: one('status'),
     stand: one('stand').trim(),
     sources: many('sources'),
-    published: one('published').trim(),
-    updated: one('updated').trim(),
+    published: normaliseTypedDate(one('published')),
+    updated: normaliseTypedDate(one('updated')),
     featured: one('featured') === 'true',
     // A case from a pitch carries its origin through the form in hidden fields.
     ...(one('pitchId') ? { pitch: { id: one('pitchId').trim(), title: one('pitchTitle').trim(), closedOn: one('pitchClosedOn').trim() } } : {}),
@@ -128,8 +129,9 @@ export function caseFormFromInput(input: { get(name: string): unknown; getAll(na
 }
 
 /** A YYYY-MM-DD field as the Date the YAML will hold; anything else stays text, for the schema to refuse. */
-function asDay(text: string): Date | string | undefined {
-  if (!text) return undefined;
+function asDay(typed: string): Date | string | undefined {
+  if (!typed) return undefined;
+  const text = normaliseTypedDate(typed);
   const date = new Date(`${text}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) ? date : text;
 }
@@ -241,8 +243,10 @@ export function checkCaseForm(form: CaseForm, options: { isNew: boolean; existin
   const resolved = caseFrontmatterData(form, records);
   const data = resolved.data;
   for (const [name, message] of Object.entries(resolved.fields)) fields[name] ??= message;
-  if (form.published && !/^\d{4}-\d{2}-\d{2}$/.test(form.published)) fields.published = 'Vul een datum in als JJJJ-MM-DD.';
-  if (form.updated && !/^\d{4}-\d{2}-\d{2}$/.test(form.updated)) fields.updated = 'Vul een datum in als JJJJ-MM-DD.';
+  const publishedProblem = typedDateProblem(form.published);
+  const updatedProblem = typedDateProblem(form.updated);
+  if (publishedProblem) fields.published = publishedProblem;
+  if (updatedProblem) fields.updated = updatedProblem;
   if (!form.published) fields.published ??= 'Vul de datum van plaatsen in.';
 
   const parsed = caseSchema.safeParse(data);

@@ -20,6 +20,7 @@ import { yamlText } from '#platform/yaml.ts';
 import { dayText, mdxFileText, parseMdxFile } from './frontmatter.ts';
 import { fieldMessages } from './issue-messages.ts';
 import { mdxBodyProblems, mdxProblemsText } from './mdx-safety.ts';
+import { normaliseTypedDate, typedDateProblem } from '#domain/typed-date.ts';
 
 /** One stance as typed: the municipality by name, the rest as the file holds it. */
 export interface StanceRow {
@@ -126,15 +127,16 @@ export function instrumentFormFromInput(input: { get(name: string): unknown; get
     targetGroups: many('targetGroups'),
     organisations: many('organisations'),
     sources: many('sources'),
-    published: one('published').trim(),
-    updated: one('updated').trim(),
+    published: normaliseTypedDate(one('published')),
+    updated: normaliseTypedDate(one('updated')),
     body: one('body'),
   };
 }
 
 /** A YYYY-MM-DD field as the Date the YAML will hold; anything else stays text, for the schema to refuse. */
-function asDay(text: string): Date | string | undefined {
-  if (!text) return undefined;
+function asDay(typed: string): Date | string | undefined {
+  if (!typed) return undefined;
+  const text = normaliseTypedDate(typed);
   const date = new Date(`${text}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) ? date : text;
 }
@@ -229,8 +231,10 @@ export function checkInstrumentForm(form: InstrumentForm, options: { isNew: bool
     published: asDay(form.published),
     updated: asDay(form.updated),
   };
-  if (form.published && !/^\d{4}-\d{2}-\d{2}$/.test(form.published)) fields.published = 'Vul een datum in als JJJJ-MM-DD.';
-  if (form.updated && !/^\d{4}-\d{2}-\d{2}$/.test(form.updated)) fields.updated = 'Vul een datum in als JJJJ-MM-DD.';
+  const publishedProblem = typedDateProblem(form.published);
+  const updatedProblem = typedDateProblem(form.updated);
+  if (publishedProblem) fields.published = publishedProblem;
+  if (updatedProblem) fields.updated = updatedProblem;
   if (!form.published) fields.published ??= 'Vul de datum van plaatsen in.';
 
   const parsed = instrumentSchema.safeParse(data);

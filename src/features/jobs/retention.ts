@@ -4,7 +4,8 @@
  * sent e-mail after a day; unsent e-mail once its link has expired (failed mail a day later);
  * security events after SECURITY_EVENT_RETENTION_DAYS; accounts whose address was never confirmed after
  * UNVERIFIED_ACCOUNT_DAYS; messages sent through /aandragen/ SUGGESTION_RETENTION_MONTHS after a
- * curator handled them; curators' decisions once they are history (DECISION_RETENTION_MS).
+ * curator handled them; curators' decisions once they are history (DECISION_RETENTION_MS); a refused
+ * form's typed values after FORM_REPLAY_MS (ten minutes).
  * Run by ./housekeeping.ts.
  */
 import { and, isNull, lt, notExists, eq, sql } from 'drizzle-orm';
@@ -16,6 +17,7 @@ import { deleteSpentTokens } from '#platform/auth/one-time-token.ts';
 import { deleteStaleRateLimits } from '#platform/auth/rate-limit.ts';
 import { deleteExpiredSessions } from '#platform/auth/session.ts';
 import { deleteDeadMail, deleteSentMail } from '#platform/mail/outbox.ts';
+import { deleteExpiredFormReplays } from '#platform/form-replay-store.ts';
 import { deleteOldDecisions } from '#features/accounts/curation-records.ts';
 import { deleteHandledSuggestions } from '#features/suggestions/suggestions.ts';
 
@@ -35,6 +37,7 @@ export async function runRetention(db: Database, now = Date.now()): Promise<void
     deleteDeadMail(db, now),
     deleteOldSecurityEvents(db, now),
     deleteHandledSuggestions(db, now),
+    deleteExpiredFormReplays(db, now),
     db.delete(users).where(and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff))),
     // Offers that waited for an account that never came to be (its author is gone) never
     // reached anyone: they go too, so they no longer block the employer's real offer.

@@ -8,6 +8,7 @@
 import { z } from 'astro/zod';
 import { helpKinds } from '#domain/help-kinds.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
+import { dateField } from '#platform/date-field.ts';
 
 /** Longest "support" text (a buddy, a job coach …): a few sentences. */
 export const SUPPORT_MAX = 1000;
@@ -41,15 +42,8 @@ export const offerFields = {
     .transform((value) => value?.trim() ?? '')
     .refine((value) => value === '' || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= PLACES_MAX), `Vul een heel getal in van 1 tot en met ${PLACES_MAX}, of laat het leeg.`)
     .transform((value) => (value === '' ? null : Number(value))),
-  /** From when: empty, or a real calendar day (YYYY-MM-DD) that is not in the past (in Amsterdam). */
-  startsOn: z
-    .string()
-    .max(20, 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-09-01.')
-    .nullish()
-    .transform((value) => value?.trim() ?? '')
-    .refine((value) => value === '' || isCalendarDay(value), 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-09-01.')
-    .refine((value) => value === '' || !isCalendarDay(value) || value >= amsterdamDate(new Date()), 'Deze datum is al voorbij. Kies vandaag of een latere datum.')
-    .transform((value) => (value === '' ? null : value)),
+  /** From when: empty, or a real calendar day (typed the Dutch way or picked) that is not in the past (in Amsterdam). */
+  startsOn: dateField({ check: (day) => (day < amsterdamDate(new Date()) ? 'Deze datum is al voorbij. Kies vandaag of een latere datum.' : undefined) }),
   /** What support the employer brings. */
   support: optionalText(SUPPORT_MAX, `Beschrijf de begeleiding in hoogstens ${SUPPORT_MAX} tekens.`),
   /** A message for the pitch owner (never shown to other employers). */
@@ -77,10 +71,3 @@ export const offerFieldLabels = {
   message: 'Bericht aan de gemeente',
   showName: 'Naam tonen',
 } as const satisfies Record<keyof typeof offerFields, string>;
-
-/** A real day in YYYY-MM-DD (2026-02-30 is not). */
-function isCalendarDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}

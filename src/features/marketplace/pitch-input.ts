@@ -12,6 +12,7 @@ import { helpKinds } from '#domain/help-kinds.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { nameProblem } from '#domain/names.ts';
+import { dateField } from '#platform/date-field.ts';
 
 /** Text limits, in characters, shown in the form's hints too. */
 export const pitchLimits = {
@@ -58,20 +59,11 @@ function choices<T extends string>(ids: readonly [T, ...T[]], what: string, min:
 /** An optional one-line text (Astro sends an empty field as undefined because optional is outermost). */
 const optionalLine = (max: number, what: string) => z.string().trim().max(max, `Schrijf bij ${what} hoogstens ${max} tekens.`).superRefine(oneLineText).optional();
 
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The day one year after `day` (YYYY-MM-DD); 29 February becomes 1 March. */
 function oneYearAfter(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const next = new Date(Date.UTC(y + 1, m - 1, d));
   return next.toISOString().slice(0, 10);
-}
-
-/** A real calendar day in YYYY-MM-DD (not 2026-02-31). */
-function isCalendarDay(day: string): boolean {
-  if (!dayPattern.test(day)) return false;
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
 
 /** The pitch form's schema, with "today" taken from `now` (a function, so one schema serves a long-running server). */
@@ -108,19 +100,15 @@ export function makePitchInput(now: () => Date = () => new Date()) {
         return count;
       })
       .optional(),
-    closingDate: z
-      .string({ error: 'Vul een sluitingsdatum in.' })
-      .trim()
-      .min(1, 'Vul een sluitingsdatum in.')
-      .superRefine((day, ctx) => {
-        if (!isCalendarDay(day)) {
-          ctx.addIssue({ code: 'custom', message: 'Vul een geldige datum in, zoals 2026-09-30 (jaar-maand-dag).' });
-          return;
-        }
+    closingDate: dateField({
+      required: 'Vul een sluitingsdatum in.',
+      check: (day) => {
         const today = amsterdamDate(now());
-        if (day < today) ctx.addIssue({ code: 'custom', message: 'De sluitingsdatum ligt in het verleden. Kies vandaag of een latere dag.' });
-        else if (day > oneYearAfter(today)) ctx.addIssue({ code: 'custom', message: 'Kies een sluitingsdatum binnen een jaar vanaf vandaag.' });
-      }),
+        if (day < today) return 'De sluitingsdatum ligt in het verleden. Kies vandaag of een latere dag.';
+        if (day > oneYearAfter(today)) return 'Kies een sluitingsdatum binnen een jaar vanaf vandaag.';
+        return undefined;
+      },
+    }),
     contactName: z
       .string({ error: 'Vul de naam van de contactpersoon in.' })
       .trim()

@@ -108,8 +108,8 @@ export function storyRefusal(pitch: { status: string; outcome: PitchOutcome | nu
 
 /** What the download says instead of a file. */
 export const storyRefusalMessage: Record<StoryRefusal, string> = {
-  'not-closed': 'Van deze pitch kunt u nog geen praktijkvoorbeeld maken: dat kan pas als de gemeente hem heeft gesloten met de uitkomst gematcht of deels gematcht.',
-  'not-matched': 'Van deze pitch kunt u geen praktijkvoorbeeld maken: hij is gesloten zonder match. Een praktijkvoorbeeld maakt u van een pitch die (deels) gematcht is.',
+  'not-closed': `Van deze pitch kunt u nog geen praktijkvoorbeeld maken: dat kan pas als de gemeente hem heeft gesloten met de uitkomst ${pitchOutcomeLabel.matched} of ${pitchOutcomeLabel.partly}.`,
+  'not-matched': `Van deze pitch kunt u geen praktijkvoorbeeld maken: hij is gesloten met de uitkomst ${pitchOutcomeLabel['not-matched']}. Een praktijkvoorbeeld maakt u van een pitch die (deels) gelukt is.`,
 };
 
 /**

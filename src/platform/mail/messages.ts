@@ -81,7 +81,7 @@ export function emailChangedMessage(to: string, name: string, newEmail: string):
   return {
     to,
     subject: 'Uw e-mailadres voor Praktijkplein is gewijzigd',
-    body: `Beste ${safeName(name)},\n\nUw account gebruikt vanaf nu het e-mailadres ${oneLine(newEmail, 254, 'organisation')}. Was u dit niet? Neem dan direct contact op met de beheerders van Praktijkplein.${closing}`,
+    body: `Beste ${safeName(name)},\n\nUw account gebruikt vanaf nu het e-mailadres ${oneLine(newEmail, 254, 'organisation')}. Was u dit niet? Neem dan direct contact op met de curatoren van Praktijkplein.${closing}`,
   };
 }
 

@@ -26,8 +26,8 @@ export const t = {
     label: 'Over deze site',
     privacy: 'Privacy',
     accessibility: 'Toegankelijkheid',
-    rss: 'RSS-feed praktijkvoorbeelden',
-    sitemap: 'Sitemap',
+    rss: 'Nieuwe praktijkvoorbeelden volgen in een nieuwslezer (RSS)',
+    sitemap: 'Lijst van alle pagina’s (voor zoekmachines)',
   },
   facets: {
     sectors: 'Sector',

@@ -104,8 +104,11 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
   };
 }
 
-/** Tables whose rows may change when input is refused: limits and the security log count attempts. */
-export const MAY_CHANGE_ON_REFUSAL = ['rate_limits', 'security_events'];
+/**
+ * Tables whose rows may change when input is refused: limits and the security log count attempts;
+ * a browser's refused post is kept for the page load after its redirect (web/form-replay.ts).
+ */
+export const MAY_CHANGE_ON_REFUSAL = ['rate_limits', 'security_events', 'form_replays'];
 
 /**
  * Records every write to every other table (insert, update, delete) in `bad_input_writes`,

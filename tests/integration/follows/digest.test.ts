@@ -134,7 +134,7 @@ describe('het weekoverzicht', () => {
     const [mail] = await digests();
     const body = mail!.body;
     expect(body).toContain('== Pitch: Pitch die sluit ==');
-    expect(body).toContain('uitkomst: gematcht, 4 mensen geplaatst');
+    expect(body).toContain('uitkomst: gelukt, 4 mensen geplaatst');
     expect(body).toContain('== Gemeente Zaanstad ==');
     // Listed under Zaanstad only, not again under the region or the sector.
     expect(body.match(/Logistiek in Zaandam/g)).toHaveLength(1);

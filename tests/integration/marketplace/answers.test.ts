@@ -78,7 +78,7 @@ describe('antwoorden', () => {
   test('shortlist, then accept with a message: the employer gets a mail with the message, audit has both; stale answers are refused', async () => {
     const c = await withTwoOffers();
     expect(await answerOffer(t.deps(), c.owner.actor, c.postnlOffer, 'shortlist', { version: 1 })).toEqual({ ok: true, pitchId: c.pitchId });
-    expect((await lastMailTo(t, 'piet@postnl.nl')).mail!.subject).toBe('Uw aanbod is op de shortlist: Werk in de Poelenbrug');
+    expect((await lastMailTo(t, 'piet@postnl.nl')).mail!.subject).toBe('Uw aanbod is in overweging: Werk in de Poelenbrug');
     expect(await answerOffer(t.deps(), c.colleague.actor, c.postnlOffer, 'accept', { version: 1 })).toEqual({ ok: false, reason: 'stale' });
     expect(await answerOffer(t.deps(), c.colleague.actor, c.postnlOffer, 'accept', { version: 2, message: 'Welkom!\nWe bellen u.' })).toMatchObject({ ok: true });
     const { mail } = await lastMailTo(t, 'piet@postnl.nl');
@@ -150,7 +150,7 @@ describe('de pitch sluiten', () => {
     for (const email of ['piet@postnl.nl', 'anouk@asito.nl']) {
       const { mail } = await lastMailTo(t, email);
       expect(mail!.subject).toBe('Pitch gesloten: Werk in de Poelenbrug');
-      expect(mail!.body).toContain('Uitkomst: deels gematcht');
+      expect(mail!.body).toContain('Uitkomst: deels gelukt');
     }
     expect(await t.handle.db.select().from(auditLog).where(eq(auditLog.action, 'pitch.closed'))).toHaveLength(1);
     // Closed: no more accepting, but a decline still may (the lifecycle's afterPitchClosed).

@@ -68,7 +68,7 @@ describe('het overzicht van resultaten', () => {
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Pitch;Adres;Gemeente;Arbeidsmarktregio;Doelgroepen;Sectoren;Soort hulp;Uitkomst;Gesloten op;Maanden na sluiten;Gestart;Nog aan het werk;Doorgegeven op;Demo');
     expect(lines).toHaveLength(4);
-    expect(lines).toContain(`Werk in de Poelenbrug;https://praktijkplein.test/pitches/${c.pitchId}/;Zaanstad;Zaanstreek/Waterland;Mensen in de bijstand;;Banen;gematcht;2025-01-10;6;5;4;2025-07-11;nee`);
+    expect(lines).toContain(`Werk in de Poelenbrug;https://praktijkplein.test/pitches/${c.pitchId}/;Zaanstad;Zaanstreek/Waterland;Mensen in de bijstand;;Banen;gelukt;2025-01-10;6;5;4;2025-07-11;nee`);
     expect(csv).toContain(`'=HYPERLINK(""x"") Schoonmaak`);
     expect(csv).not.toMatch(/@|Anna/);
     // Not yet closed pitches are never in it.

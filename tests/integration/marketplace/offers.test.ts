@@ -43,7 +43,7 @@ describe('het formulier (zod, Nederlandse meldingen)', () => {
     expect(problems({ places: '2.5' })[0]).toMatch(/places:/);
     expect(problems({ places: '1001' })[0]).toMatch(/places:/);
     expect(problems({ startsOn: '2020-01-01' })[0]).toMatch(/startsOn: Deze datum is al voorbij/);
-    expect(problems({ startsOn: '2030-02-30' })[0]).toMatch(/startsOn: Vul een datum in als jjjj-mm-dd/);
+    expect(problems({ startsOn: '2030-02-30' })[0]).toMatch(/startsOn: 30 februari 2030 bestaat niet/);
     expect(problems({ support: 'x'.repeat(1001) })[0]).toMatch(/support: .*1000 tekens/);
     expect(problems({ message: 'x'.repeat(2001) })[0]).toMatch(/message: .*2000 tekens/);
     expect(offerInput.parse({ helpKinds: ['banen', 'banen'], places: ' 12 ', startsOn: '', support: '  ', message: undefined })).toEqual({

@@ -58,7 +58,7 @@ describe('een pitch schrijven', () => {
   test.each([
     ['sluitingsdatum in het verleden', { closingDate: dayFromNow(-1) }, 'closingDate', /verleden/],
     ['sluitingsdatum over meer dan een jaar', { closingDate: dayFromNow(400) }, 'closingDate', /binnen een jaar/],
-    ['geen echte datum', { closingDate: '2026-02-31' }, 'closingDate', /geldige datum/],
+    ['geen echte datum', { closingDate: '2026-02-31' }, 'closingDate', /31 februari 2026 bestaat niet/],
     ['nul plaatsen', { peopleSought: '0' }, 'peopleSought', /1 of meer/],
     ['negatief aantal', { peopleSought: '-3' }, 'peopleSought', /1 of meer/],
     ['geen heel getal', { peopleSought: '2,5' }, 'peopleSought', /heel getal/],
