@@ -16,6 +16,8 @@ import { registrableKinds } from '#domain/accounts.ts';
 import { can } from '#domain/policy.ts';
 import { safeReturnPath } from '#web/return-path.ts';
 import { linkProblemText } from '#web/texts/link-problems.ts';
+import { registrationLimitMessage } from '#web/texts/registration-limits.ts';
+import { clock } from '#platform/context.ts';
 import { currentPasswordField, emailField, nameField, newPasswordField, organisationNameField, tokenField } from './fields.ts';
 import { formAction, type ActionArgs } from './form-action.ts';
 import { fieldErrors, formError, notSignedIn, rateLimited, redirectTo, type FormOutcome } from '#web/form-outcome.ts';
@@ -70,8 +72,8 @@ export const account = {
         organisationId: input.kind === 'employer' ? input.employer || undefined : undefined,
         newEmployerName: input.kind === 'employer' ? input.newEmployerName : undefined,
       }),
-    refused: (result, { input }) => {
-      if (result.reason === 'rate-limited') return undefined;
+    refused: (result, { input, deps }) => {
+      if (result.reason === 'rate-limited') return formError(registrationLimitMessage(result, clock(deps)), 429);
       const { organisationId, ...rest } = result.fields;
       return fieldErrors({ ...rest, ...(organisationId ? { [input.kind === 'municipality' ? 'municipality' : 'employer']: organisationId } : {}) });
     },

@@ -13,6 +13,9 @@ import { registerWithOffer } from '#features/marketplace/offer-with-account.ts';
 import { emailField, idField, nameField, newPasswordField, organisationNameField, versionField } from './fields.ts';
 import { formAction } from './form-action.ts';
 import { fieldErrors, formError } from '#web/form-outcome.ts';
+import { registrationLimitMessage } from '#web/texts/registration-limits.ts';
+import { checkLivePass } from '#features/live/live-codes.ts';
+import { clock } from '#platform/context.ts';
 
 const pitchPath = (pitchId: string) => `/pitches/${encodeURIComponent(pitchId)}`;
 
@@ -51,16 +54,20 @@ export const offers = {
       password: newPasswordField,
       employer: z.string().max(100).optional(),
       newEmployerName: organisationNameField,
+      // A running live session's pass, from its QR code (features/live/live-codes.ts); kept through refusals.
+      live: z.string().optional(),
     }),
     requires: 'anyone',
-    run: ({ input: { pitchId, name, email, password, employer, newEmployerName, ...offer }, user, deps }) => {
+    run: async ({ input: { pitchId, name, email, password, employer, newEmployerName, live, ...offer }, user, deps }) => {
       if (user) return formError('U bent al ingelogd. Laad de pagina opnieuw: dan ziet u alleen het formulier voor uw aanbod.', 409);
-      return registerWithOffer(deps, pitchId, { name, email, password, organisationId: employer || undefined, newEmployerName }, offer);
+      const now = clock(deps);
+      const pass = live ? await checkLivePass(deps.db, live, now) : undefined;
+      const result = await registerWithOffer(deps, pitchId, { name, email, password, organisationId: employer || undefined, newEmployerName, liveSessionId: pass?.ok ? pass.sessionId : undefined }, offer);
+      return !result.ok && result.reason === 'rate-limited' ? formError(registrationLimitMessage(result, now, pass), 429) : result;
     },
     refused: (result) => {
       if (result.reason === 'not-found') return gone();
       if (result.reason === 'pitch-not-accepting-offers') return formError(offerRefusalMessage['pitch-not-accepting-offers'], 409);
-      if (result.reason === 'rate-limited') return undefined;
       const { organisationId, ...rest } = result.fields;
       return fieldErrors({ ...rest, ...(organisationId ? { employer: organisationId } : {}) });
     },

@@ -91,6 +91,11 @@ const environmentSchema = z
      * commit into the developer's checkout). Default on.
      */
     PUBLISHING: z.enum(['on', 'off'], { error: 'PUBLISHING is on of off' }).default('on'),
+    /**
+     * The key for what the server signs and checks itself (a live session's registration pass
+     * and screen key, src/features/live/live-codes.ts). Every instance needs the same one.
+     */
+    APP_SECRET: z.string().min(32, 'APP_SECRET moet minstens 32 tekens hebben, bijvoorbeeld de uitvoer van: openssl rand -base64 32').optional(),
     /** Read only to hand on to the publish build and git (they find their programs through it). */
     PATH: z.string().optional(),
   })
@@ -109,6 +114,10 @@ const environmentSchema = z
     if (env.production && !env.NETWORK_EMAIL && !env.CONTACT_EMAIL) {
       ctx.addIssue({ code: 'custom', path: ['NETWORK_EMAIL'], message: 'is verplicht in productie: het e-mailadres waarop de netwerkorganisatie bereikbaar is' });
     }
+    // Instances must agree on the key, and a default would be public: no start without one.
+    if (env.production && !env.APP_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is verplicht in productie: een geheime sleutel van minstens 32 tekens (bijvoorbeeld: openssl rand -base64 32), op elke instantie dezelfde' });
+    }
     // Without SMTP every registration and reset mail would wait in the queue for ever: the
     // site would start and then fail people silently.
     if (env.production && !env.SMTP_URL) {
@@ -125,6 +134,8 @@ export interface Config {
   database: { url: string; authToken?: string };
   mail: { smtpUrl?: string; from: string };
   trustProxy: boolean;
+  /** The key for values the server signs (APP_SECRET; outside production a fixed development key). */
+  appSecret: string;
   /** Who runs the site and how to reach them; the defaults are marked as examples. */
   network: { name: string; email: string; url?: string; curationPromise?: string; isExample: boolean };
   hashConcurrency: number;
@@ -142,6 +153,9 @@ export class ConfigError extends Error {
     this.problems = problems;
   }
 }
+
+/** Outside production only (production refuses to start without APP_SECRET): public, so it protects nothing. */
+const developmentSecret = 'praktijkplein-development-key-not-secret';
 
 /** Parses an environment (process.env by default); throws ConfigError with every problem listed. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -161,6 +175,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     database: { url: e.DATABASE_URL ?? defaultDatabaseUrl, authToken: e.DATABASE_AUTH_TOKEN },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     trustProxy: e.TRUST_PROXY,
+    appSecret: e.APP_SECRET ?? developmentSecret,
     network: {
       name: e.NETWORK_NAME ?? 'Netwerk Praktijkplein (voorbeeld)',
       email: e.NETWORK_EMAIL ?? e.CONTACT_EMAIL ?? 'redactie@praktijkplein.example',

@@ -126,7 +126,8 @@ describe('een live pitchsessie', () => {
     sessionId = new URL(page.url()).pathname.split('/')[3]!;
     await visible(page.getByText('De sessie is geopend.'));
     expect(await axeViolations(page)).toEqual([]);
-    expect(await page.getByRole('link', { name: new RegExp(`/live/${sessionId}/$`) }).getAttribute('href')).toBe(`/live/${sessionId}/`);
+    // The screen's short address for the beamer leads to the screen with its key (a reserved stream slot).
+    expect(await page.getByRole('link', { name: /\/live\/[2-9A-HJKMNP-Z]{6}$/ }).getAttribute('href')).toMatch(new RegExp(`^/live/${sessionId}/\\?scherm=[A-Za-z0-9_-]{22}$`));
   });
 
   test('het scherm toont zonder herladen het aanbod dat een werkgever op een telefoon via het echte formulier doet, met naam', async () => {
@@ -158,11 +159,13 @@ describe('een live pitchsessie', () => {
   test('een nieuwe werkgever volgt de QR-link op een telefoon en meldt zich aan in hetzelfde formulier; het scherm telt het mee zodra het bevestigd is', async () => {
     const screen = await screenOn(a, '192.0.2.4');
     const qrTarget = await screen.locator('.pp-qr__url').getAttribute('href');
-    expect(qrTarget).toBe(`${a.baseURL}/pitches/${pitchId}/meedoen/`);
+    // The QR code holds the session's short room address, which leads to the pitch's form with the session's pass.
+    expect(qrTarget).toMatch(new RegExp(`^${a.baseURL}/l/[2-9A-HJKMNP-Z]{4}$`));
     expect(await screen.locator('.pp-qr svg').count(), 'de QR-code staat als SVG in de pagina').toBe(1);
 
     const phone = await (await contextOn(a, '192.0.2.5', { phone: true })).newPage();
     await phone.goto(qrTarget!);
+    expect(new URL(phone.url()).pathname).toBe(`/pitches/${pitchId}/meedoen/`);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'past op 390 px').toBe(true);
     await phone.getByLabel('Werkervaringsplaatsen').check();
     await phone.getByLabel(/De naam van mijn organisatie mag/).check();

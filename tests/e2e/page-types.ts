@@ -54,6 +54,8 @@ export const publicPages: readonly (readonly [string, string])[] = [
   // Follow and be told: a link that does not (or no longer) work(s).
   ['afmelden met een kapotte link', '/afmelden/?t=kapot'],
   ['niet gevonden', '/bestaat-niet/'],
+  // A live session's short room code that belongs to no running session.
+  ['live-code onbekend', '/l/ZZZZ'],
 ];
 
 /** A signed-in browser context and the page types that person sees. */

@@ -11,6 +11,9 @@ import { join } from 'node:path';
 // A database of this test's own: a fixed path in /tmp is shared with every other checkout's run.
 const testDatabaseUrl = `file:${join(mkdtempSync(join(tmpdir(), 'pp-config-test-')), 'db.sqlite')}`;
 
+/** A production key, as `openssl rand -base64 32` makes one. */
+const secret = 'c2VjcmV0LXNsZXV0ZWwtdm9vci1kZS10ZXN0LTEyMzQ=';
+
 function headersFor(production: boolean) {
   const headers = new Map<string, string>();
   setSecurityHeaders({ setHeader: (name: string, value: string) => headers.set(name.toLowerCase(), value) } as never, { production });
@@ -31,7 +34,7 @@ describe('in productie', () => {
 
   test('links in e-mail komen uit de configuratie, nooit uit de Host-header', async () => {
     try {
-      setConfigForTests(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl/', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465', NETWORK_NAME: 'Netwerk X', NETWORK_EMAIL: 'info@netwerk.example', DATABASE_URL: testDatabaseUrl }));
+      setConfigForTests(parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl/', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465', NETWORK_NAME: 'Netwerk X', NETWORK_EMAIL: 'info@netwerk.example', APP_SECRET: secret, DATABASE_URL: testDatabaseUrl }));
       const request = new Request('https://kwaadaardig.example/account/', { headers: { host: 'kwaadaardig.example' } });
       expect((await depsFor({ request, clientAddress: '127.0.0.1' })).origin).toBe('https://praktijkplein.nl');
       // Outside production too: the development default, not the request.
@@ -52,7 +55,12 @@ describe('in productie', () => {
     expect(() => parseConfig({ SITE_URL: 'https://praktijkplein.nl/pad' })).toThrow(/zonder pad/);
     // A public site must say who runs it: no placeholder operator in production.
     expect(() => parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465' })).toThrow(/NETWORK_NAME: is verplicht in productie[\s\S]*NETWORK_EMAIL: is verplicht/);
-    const production = parseConfig({ NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465', NETWORK_NAME: 'Netwerk Inclusief Werk', CONTACT_EMAIL: 'info@netwerk.example' });
+    // Instances must share the key for what the server signs (live session passes): none in production refuses to start.
+    const complete = { NODE_ENV: 'production', SITE_URL: 'https://praktijkplein.nl', SMTP_URL: 'smtps://u:p@smtp.voorbeeld.nl:465', NETWORK_NAME: 'Netwerk Inclusief Werk', CONTACT_EMAIL: 'info@netwerk.example' };
+    expect(() => parseConfig(complete)).toThrow(/APP_SECRET: is verplicht in productie/);
+    expect(() => parseConfig({ ...complete, APP_SECRET: 'kort' })).toThrow(/APP_SECRET moet minstens 32 tekens/);
+    const production = parseConfig({ ...complete, APP_SECRET: secret });
+    expect(production.appSecret).toBe(secret);
     expect(production.siteUrl).toBe('https://praktijkplein.nl');
     expect(production.network).toMatchObject({ name: 'Netwerk Inclusief Werk', email: 'info@netwerk.example', isExample: false });
     expect(parseConfig({}).network.isExample).toBe(true);

@@ -37,6 +37,12 @@ export interface RegistrationInput {
   /** A new employer to propose (kind employer, no organisationId). */
   newEmployerName?: string;
   /**
+   * A running live session whose pass the person came with (checked by the caller:
+   * features/live/live-codes.ts): the account then counts against that session's budget for
+   * this network instead of the network's own, so a room behind one Wi-Fi can register.
+   */
+  liveSessionId?: string;
+  /**
    * Work that belongs with a new account, such as an offer made in the same form: its statements
    * join the batch that creates the account (both or neither). For an address that already has
    * an account nothing is attached; `existingAccountMessage` replaces the usual notice, so only
@@ -50,8 +56,14 @@ export interface RegistrationInput {
 
 export type RegistrationResult =
   | { ok: true }
-  | { ok: false; reason: 'rate-limited'; retryAfterMs: number }
+  | RegistrationLimited
   | { ok: false; reason: 'invalid'; fields: Partial<Record<'name' | 'password' | 'organisationId' | 'newEmployerName', string>> };
+
+/**
+ * Which limit refused: the source network's (many accounts from one Wi-Fi or carrier address,
+ * the person's neighbours as much as herself) or this e-mail address's from this network.
+ */
+export type RegistrationLimited = { ok: false; reason: 'rate-limited'; retryAfterMs: number; limit: 'network' | 'address' };
 
 export async function register(deps: Deps, input: RegistrationInput): Promise<RegistrationResult> {
   const { db } = deps;
@@ -59,9 +71,12 @@ export async function register(deps: Deps, input: RegistrationInput): Promise<Re
   const email = normaliseEmail(input.email);
   const name = input.name.trim();
 
-  // Per address AND source: a stranger cannot block someone's registration from elsewhere.
-  const limit = await consumeAll(db, [['registerIp', deps.ip], ['mailAddressIp', [email, deps.ip]]], now);
-  if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
+  // Per network (or per live session and network), and per address AND source: a stranger
+  // cannot block someone's registration from elsewhere.
+  const network = input.liveSessionId ? await consume(db, 'registerLiveSessionIp', [input.liveSessionId, deps.ip], now) : await consume(db, 'registerIp', deps.ip, now);
+  const address = await consume(db, 'mailAddressIp', [email, deps.ip], now);
+  if (!network.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: Math.max(network.retryAfterMs, address.retryAfterMs), limit: 'network' };
+  if (!address.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: address.retryAfterMs, limit: 'address' };
 
   // The action checks the name too, but it is not the only caller: a name goes into e-mail.
   const nameRefused = nameProblem(name);

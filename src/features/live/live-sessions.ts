@@ -14,6 +14,7 @@ import { clock, type Deps } from '#platform/context.ts';
 import { auditIf, audit } from '#platform/audit/audit-log.ts';
 import { LIVE_SESSION_MAX_PITCHES, liveSessionTransition } from '#domain/live-session-lifecycle.ts';
 import { acceptsOffers } from '#domain/pitch-lifecycle.ts';
+import { codesInUse, roomCode, screenCode } from './live-codes.ts';
 import { can, notAllowed, type Actor, type NotAllowed } from '#domain/policy.ts';
 
 export interface OpenLiveSessionInput {
@@ -68,14 +69,24 @@ export async function openLiveSession(deps: Deps, actor: Actor | null, input: Op
 
   const { db } = deps;
   const now = clock(deps);
-  // Short and unguessable: the screen's address is public, but only the curator hands it out.
-  const id = randomBytes(8).toString('hex');
+  // Unguessable, and with short codes no other open session uses (./live-codes.ts).
+  const id = await freshSessionId(db);
   await db.batch([
     db.insert(liveSessions).values({ id, title, createdBy: actor.userId, status: 'open', currentPitchId: chosen[0]!, createdAt: now }),
     db.insert(liveSessionPitches).values(chosen.map((pitchId, position) => ({ sessionId: id, pitchId, position }))),
     audit(db, { actorUserId: actor.userId, action: 'live.opened', subjectType: 'live-session', subjectId: id, detail: { pitches: chosen } }, now),
   ]);
   return { ok: true, id };
+}
+
+/** A random session id whose room and screen codes are free among the open sessions. */
+async function freshSessionId(db: Deps['db']): Promise<string> {
+  const taken = await codesInUse(db);
+  for (;;) {
+    const id = randomBytes(8).toString('hex');
+    // With a handful of open sessions a clash is rare (about 1 in 100 000 per session); try again.
+    if (!taken.has(roomCode(id)) && !taken.has(screenCode(id))) return id;
+  }
 }
 
 /** A session in the curator's list. */

@@ -18,3 +18,12 @@ export function offerUrl(siteUrl: string, pitchId: string): { href: string; shor
   const href = new URL(`/pitches/${encodeURIComponent(pitchId)}/meedoen/`, siteUrl).href;
   return { href, short: href.replace(/^https?:\/\//, '').replace(/\/$/, '') };
 }
+
+/**
+ * The session's short room address (/l/<room code>, src/features/live/live-codes.ts), for the QR
+ * code and to type under it: short enough for large QR modules and for a thumb.
+ */
+export function roomUrl(siteUrl: string, code: string): { href: string; short: string } {
+  const href = new URL(`/l/${encodeURIComponent(code)}`, siteUrl).href;
+  return { href, short: href.replace(/^https?:\/\//, '') };
+}

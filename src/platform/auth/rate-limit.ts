@@ -37,7 +37,16 @@ export const limits = {
   loginAccount: { capacity: 30, refillMs: 2 * minute },
   /** Every login and password check from one IP, whatever the account: 30, then 10 a minute. */
   loginIp: { capacity: 30, refillMs: 6_000 },
+  /** New accounts from one source network: 5, then 1 every 10 minutes. */
   registerIp: { capacity: 5, refillMs: 10 * minute },
+  /**
+   * New accounts from one source network through a running live session's pass, per session
+   * ([session, ip]): a whole room behind the venue's Wi-Fi registers in minutes (300, then 2 a
+   * minute), and only while a curator runs the session (docs/decisions/live-session-codes.md).
+   */
+  registerLiveSessionIp: { capacity: 300, refillMs: 30_000 },
+  /** Short live codes that match no open session, per source network: 30, then 1 every 10 s, so codes cannot be tried in bulk. */
+  liveCodeMissIp: { capacity: 30, refillMs: 10_000 },
   /**
    * Notices to an address that nobody there asked for ("someone tried to register with your
    * address", "there is no account with this address"), from any source: 3, then 1 every 8
