@@ -1,9 +1,10 @@
-/** What account tests need besides a browser: the server's outbox, a CLI call, unique identities. */
+/** What account tests need besides a browser: the server's outbox, roles, the operator's CLI, unique identities. */
 import { spawnSync } from 'node:child_process';
 import { desc, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { openDatabase, type DatabaseHandle } from '#db/client.ts';
 import { outbox } from '#db/schema.ts';
+import { assignRole } from '#features/accounts/roles.ts';
 import { sharedServer } from './shared-server.ts';
 
 let handle: Promise<DatabaseHandle> | undefined;
@@ -32,12 +33,22 @@ export async function mailsTo(address: string) {
 }
 
 /**
- * `npm run user:role` against the server's database, as an operator would. The role is set when
- * this returns; awaiting the promise also lets the event loop turn once, so a kept-alive
- * connection the server closed while the script ran (it can take over 5 s on a busy machine)
- * is noticed before the next request instead of failing it with "other side closed".
+ * Gives an account a role through the same use case as `npm run user:role` (assignRole), on the
+ * server's database; the CLI itself is run once, by `setRoleWithCli` in the account tests.
  */
-export function setRole(email: string, role: 'member' | 'curator' | 'admin'): Promise<void> {
+export async function setRole(email: string, role: 'member' | 'curator' | 'admin'): Promise<void> {
+  const { db } = await serverDatabase();
+  const result = await assignRole({ db, origin: '', ip: 'cli' }, 'cli', email, role);
+  if (!result.ok) throw new Error(`Geen rol gegeven aan ${email}: ${result.reason}`);
+}
+
+/**
+ * `npm run user:role` against the server's database, as an operator would. Awaiting the promise
+ * lets the event loop turn once, so a kept-alive connection the server closed while the script
+ * ran (it can take over 5 s on a busy machine) is noticed before the next request instead of
+ * failing it with "other side closed".
+ */
+export function setRoleWithCli(email: string, role: 'member' | 'curator' | 'admin'): Promise<void> {
   const result = spawnSync(process.execPath, ['scripts/user-role.ts', email, role], {
     env: { ...process.env, DATABASE_URL: sharedServer().databaseUrl },
     encoding: 'utf8',

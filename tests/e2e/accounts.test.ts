@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { hasText, connectBrowser, visible, noJsPageFrom } from './browser.ts';
 import { eq } from 'drizzle-orm';
 import { users } from '#db/schema.ts';
-import { goodPassword, identity, linkFromMail, loginVia, mailsTo, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
+import { goodPassword, identity, linkFromMail, loginVia, mailsTo, registerVia, serverDatabase, setRoleWithCli, verifyVia } from './accounts-support.ts';
 import { signIn } from './session-support.ts';
 
 let browser: Browser;
@@ -147,7 +147,7 @@ describe('account', () => {
     const { context, page } = await noJsPage(curator.ip);
     await registerVia(page, { name: 'Cor Curator', email: curator.email, kind: 'werkgever', organisation: 'PostNL' });
     await verifyVia(page, curator.email);
-    setRole(curator.email, 'curator');
+    await setRoleWithCli(curator.email, 'curator');
     await registerVia(page, { name: 'Els Gemeente', email: member.email, kind: 'gemeente', organisation: 'Zaanstad' });
     await verifyVia(page, member.email);
 

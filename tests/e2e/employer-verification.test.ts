@@ -35,7 +35,7 @@ describe('werkgevers bevestigen', () => {
     await verifyVia(desk, founder.email);
     await registerVia(desk, { name: 'Cor Curator', email: curator.email, kind: 'gemeente', organisation: 'Zaanstad' });
     await verifyVia(desk, curator.email);
-    setRole(curator.email, 'curator');
+    await setRole(curator.email, 'curator');
 
     await signIn(page, member.email);
     await visible(page.getByRole('heading', { name: 'Wacht op bevestiging' }));

@@ -58,7 +58,7 @@ describe('tabellen op een telefoon (390 px)', () => {
       await registerVia(page, { name: 'Sanne Smal', email: who.email, kind: 'gemeente' });
       await verifyVia(page, who.email);
     }
-    setRole(curator.email, 'curator');
+    await setRole(curator.email, 'curator');
     await signIn(page, curator.email);
     await page.goto('/beheer/');
     expect(await page.locator('[data-applicant]').count()).toBeGreaterThan(0);

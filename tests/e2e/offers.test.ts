@@ -61,7 +61,7 @@ describe('Ik doe mee, zonder JavaScript', () => {
     const desk = await noJsPageFrom(browser, curator.ip);
     await registerVia(desk.page, { name: 'Cor Curator', email: curator.email, kind: 'gemeente', organisation: 'Amsterdam' });
     await verifyVia(desk.page, curator.email);
-    setRole(curator.email, 'curator');
+    await setRole(curator.email, 'curator');
     await signIn(desk.page, curator.email);
     await desk.page.goto('/beheer/');
     await desk.page.getByRole('button', { name: `Bevestig ${company} en Fenna Fiets` }).click();

@@ -21,7 +21,7 @@ export async function pitchPeople(browser: Browser, prefix: string, javaScript =
   await verifyVia(page, author.email);
   await registerVia(desk, { name: `Carla ${prefix} Curator`, email: curator.email, kind: 'gemeente', organisation: 'Utrecht' });
   await verifyVia(desk, curator.email);
-  setRole(curator.email, 'curator');
+  await setRole(curator.email, 'curator');
   await signIn(desk, curator.email);
   await desk.goto('/beheer/');
   await desk.getByRole('button', { name: `Bevestig ${authorName}` }).click();

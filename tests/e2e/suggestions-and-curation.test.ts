@@ -28,7 +28,7 @@ async function curatorPage(name: string, options: { javaScript?: boolean; width?
   const { context, page } = await openPage(browser, { javaScript: options.javaScript ?? false, ip: who.ip, viewport: { width: options.width ?? 1280, height: 844 } });
   await registerVia(page, { name, email: who.email, kind: 'werkgever', organisation: 'PostNL' });
   await verifyVia(page, who.email);
-  setRole(who.email, 'curator');
+  await setRole(who.email, 'curator');
   await signIn(page, who.email);
   return { page, context, ...who };
 }
