@@ -4,9 +4,12 @@
  * conference report tells it (Zaanstad; many inhabitants far from work; "Wie biedt?"; ten
  * employers wanted to help); the other pitches say in their text that they are demo examples
  * built on what a municipality's programme says it wants. Every employer that offers is
- * fictional and says so in its name. Idempotent: pitches and offers have fixed ids.
+ * fictional and says so in its name, and so is the contact person of each offer ("(voorbeeld)",
+ * an address under the reserved top-level domain .example of RFC 2606, which never receives
+ * mail), so the demo shows what a municipality gets: someone to call. Idempotent: pitches,
+ * offers and contacts have fixed ids.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { organisations, users } from '#db/schema.ts';
@@ -101,6 +104,20 @@ export const demoEmployers = [
   'Koffiebar De Molen (demo)',
 ].map((name, i) => ({ id: `demo-werkgever-${i + 1}`, name }));
 
+/** The made-up person behind each demo employer's offer, in the same order as `demoEmployers`. */
+export const demoContacts = [
+  { name: 'Bas Bakker (voorbeeld)', email: 'bas.bakker@zaanse-bakkerij.example' },
+  { name: 'Gerda Groen (voorbeeld)', email: 'gerda.groen@de-poel.example' },
+  { name: 'Frits Fietsma (voorbeeld)', email: 'frits@om-de-hoek.example' },
+  { name: 'Sanne Schoon (voorbeeld)', email: 'sanne@glans.example' },
+  { name: 'Pim Plein (voorbeeld)', email: 'pim.plein@het-plein.example' },
+  { name: 'Ilse Warmte (voorbeeld)', email: 'ilse@warmte.example' },
+  { name: 'Dirk Druk (voorbeeld)', email: 'dirk@zaandrukt.example' },
+  { name: 'Linda de Linde (voorbeeld)', email: 'linda@de-linde.example' },
+  { name: 'Wim West (voorbeeld)', email: 'wim.west@lcw.example' },
+  { name: 'Mo Molenaar (voorbeeld)', email: 'mo@de-molen.example' },
+].map((contact, i) => ({ ...contact, id: `demo-contact-${i + 1}`, organisationId: demoEmployers[i]!.id }));
+
 /** The ten offers on the Poelenbrug pitch, in various states. */
 const poelenbrugOffers: { status: OfferStatus; helpKinds: string[]; places: number | null; showName: boolean; message: string; ownerMessage?: string }[] = [
   { status: 'accepted', helpKinds: ['banen'], places: 2, showName: true, message: 'Wij zoeken twee mensen voor de bakkerij, vroege diensten.', ownerMessage: 'Graag! We nemen contact op om kennis te maken.' },
@@ -115,15 +132,37 @@ const poelenbrugOffers: { status: OfferStatus; helpKinds: string[]; places: numb
   { status: 'offered', helpKinds: ['werkervaringsplaatsen', 'opleiding'], places: 4, showName: true, message: 'Werkervaring in het magazijn, met een heftruckcursus.' },
 ];
 
-/** Adds the demo pitches, their facets and the Poelenbrug offers; returns how many pitches are new. */
-export async function seedMarketplace(db: Database, authorEmail: string, now = Date.now()): Promise<number> {
+/**
+ * Adds the demo pitches, their facets, the Poelenbrug offers and their contacts; returns how many
+ * pitches are new. `contactPasswordHash`: the contacts' password (the demo password, so the demo
+ * can also be seen through an employer's eyes). `only`: just these demo pitches (a test that
+ * needs the Poelenbrug pitch and not the rest).
+ */
+export async function seedMarketplace(db: Database, authorEmail: string, contactPasswordHash: string, now = Date.now(), only?: readonly string[]): Promise<number> {
   const [author] = await db.select({ id: users.id }).from(users).where(eq(users.email, authorEmail)).limit(1);
   await db
     .insert(organisations)
     .values(demoEmployers.map((e) => ({ id: e.id, kind: 'employer' as const, name: e.name, verifiedAt: now, createdAt: now })))
     .onConflictDoNothing();
+  await db
+    .insert(users)
+    .values(
+      demoContacts.map((c) => ({
+        id: c.id,
+        email: c.email,
+        name: c.name,
+        passwordHash: contactPasswordHash,
+        organisationId: c.organisationId,
+        emailVerifiedAt: now,
+        membershipVerifiedAt: now,
+        membershipVerifiedBy: 'curator' as const,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing();
   let added = 0;
   for (const [index, demo] of demoPitches.entries()) {
+    if (only && !only.includes(demo.id)) continue;
     const [existing] = await db.select({ id: pitches.id }).from(pitches).where(eq(pitches.id, demo.id)).limit(1);
     if (existing) continue;
     const publishedAt = now - (index + 1) * 24 * 60 * 60 * 1000;
@@ -139,7 +178,7 @@ export async function seedMarketplace(db: Database, authorEmail: string, now = D
             id: `${demo.id}-aanbod-${i + 1}`,
             pitchId: demo.id,
             employerId: demoEmployers[i]!.id,
-            authorId: null,
+            authorId: demoContacts[i]!.id,
             helpKinds: offer.helpKinds,
             places: offer.places,
             message: offer.message,
@@ -179,6 +218,13 @@ export async function seedMarketplace(db: Database, authorEmail: string, now = D
       ...(offerRows.length ? [db.insert(offers).values(offerRows)] : []),
     ]);
     added++;
+  }
+  // A database seeded before the demo offers had contacts: give them theirs (only where none is set).
+  for (const [i, contact] of demoContacts.entries()) {
+    await db
+      .update(offers)
+      .set({ authorId: contact.id })
+      .where(and(eq(offers.id, `demo-zaanstad-poelenbrug-aanbod-${i + 1}`), isNull(offers.authorId)));
   }
   return added;
 }

@@ -63,7 +63,7 @@ try {
     });
     added++;
   }
-  const pitchesAdded = await seedMarketplace(db, 'gemeente@demo.praktijkplein.nl', now);
+  const pitchesAdded = await seedMarketplace(db, 'gemeente@demo.praktijkplein.nl', passwordHash, now);
   // Outcome follow-up: closed demo pitches with made-up results.
   await seedFollowUps(db, 'gemeente@demo.praktijkplein.nl', now);
   const activitiesAdded = await seedActivities(db, 'curator@demo.praktijkplein.nl', now);

@@ -113,6 +113,17 @@ export const offerStatusLabel: Record<OfferStatus, string> = {
 /** Statuses that count as an employer organisation's one live offer on a pitch (the partial unique index). */
 export const liveOfferStatuses = ['waiting-for-verification', 'offered', 'shortlisted', 'accepted'] as const satisfies readonly OfferStatus[];
 
+/**
+ * Statuses in which an employer "doet mee" (joins) a pitch, as every page counts it: made and
+ * reached the owner, not withdrawn or declined. Each is live, so the partial unique index makes
+ * this one offer per employer organisation.
+ */
+export const joinedOfferStatuses = ['offered', 'shortlisted', 'accepted'] as const satisfies readonly OfferStatus[];
+
+/** Statuses the pitch's owners see, in lifecycle order: a waiting offer has not reached them yet. */
+export const ownerVisibleOfferStatuses = ['offered', 'shortlisted', 'accepted', 'declined', 'withdrawn'] as const satisfies readonly OfferStatus[];
+export type OwnerVisibleOfferStatus = (typeof ownerVisibleOfferStatuses)[number];
+
 /** Does an offer in this status block another from the same employer organisation on the same pitch? */
 export function isLive(status: OfferStatus): boolean {
   return (liveOfferStatuses as readonly OfferStatus[]).includes(status);

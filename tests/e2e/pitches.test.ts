@@ -27,7 +27,8 @@ describe('een pitch van concept tot gepubliceerd', () => {
     const title = `Poelenbrug aan het werk ${Date.now().toString(36)}`;
 
     await page.goto('/account/');
-    await page.getByRole('link', { name: 'Mijn pitches' }).click();
+    // The list on Mijn account (the menu has the same link since it got a shortcut to it).
+    await page.getByRole('main').getByRole('link', { name: 'Mijn pitches' }).click();
     await page.getByRole('link', { name: 'Schrijf een nieuwe pitch' }).click();
     await page.waitForURL(/\/pitches\/nieuw\/$/);
     // The contact person starts as the author.
@@ -101,10 +102,11 @@ describe('een pitch van concept tot gepubliceerd', () => {
     expect(await visitor.getByRole('link', { name: 'Ik doe mee' }).getAttribute('href')).toBe(`${pitchPath}meedoen/`);
     await visible(visitor.getByRole('heading', { name: 'Wat elders al werkte' }));
     await visible(visitor.getByText('Banen van 24 uur per week'));
-    // Only the municipality sees the link to the offers.
-    expect(await visitor.getByRole('link', { name: /aanbod van werkgevers/ }).count()).toBe(0);
+    // Only the municipality sees the link to the offers: its big button, instead of "Ik doe mee".
+    expect(await visitor.getByRole('link', { name: /Bekijk het aanbod/ }).count()).toBe(0);
     await page.goto(pitchPath);
-    await visible(page.getByRole('link', { name: 'Bekijk en beantwoord het aanbod van werkgevers' }));
+    expect(await page.getByRole('link', { name: 'Bekijk het aanbod (0)' }).getAttribute('href')).toBe(`${pitchPath}aanbod/`);
+    expect(await page.getByRole('link', { name: 'Ik doe mee' }).count()).toBe(0);
 
     // Featured for the home page.
     await desk.getByRole('button', { name: `Licht “${title}” uit` }).click();

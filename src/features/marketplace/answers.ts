@@ -14,11 +14,12 @@ import { clock, type Deps } from '#platform/context.ts';
 import { audit } from '#platform/audit/audit-log.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
 import { availableOfferEvents, liveOfferStatuses, offerStatusLabel, transition, type OfferEvent, type OfferRefusal } from '#domain/offer-lifecycle.ts';
-import { availablePitchEvents, transition as pitchTransition, type PitchOutcome, type PitchRefusal } from '#domain/pitch-lifecycle.ts';
+import { acceptsOffers, availablePitchEvents, transition as pitchTransition, type PitchOutcome, type PitchRefusal } from '#domain/pitch-lifecycle.ts';
 import { can, type Actor } from '#domain/policy.ts';
 import { enqueueMail } from '#platform/mail/outbox.ts';
 import { offerAnsweredMessage, pitchClosedForOfferMessage } from '#platform/mail/offer-messages.ts';
 import { toCsv } from './csv-export.ts';
+import { offerCounts, type OfferCounts } from './offer-counts.ts';
 import { isFollowedUp } from '#domain/follow-up-schedule.ts';
 import { followUpInserts } from './follow-ups.ts';
 import { batchUnlessStale, nextVersion } from '#platform/database/versioned-write.ts';
@@ -37,7 +38,15 @@ export interface AnsweredOffer {
   moves: OfferEvent[];
 }
 
-export type OffersForPitchResult = { ok: true; pitch: OfferPitch; offers: AnsweredOffer[]; mayClose: boolean } | NotFound;
+export type OffersForPitchResult = {
+      ok: true;
+      pitch: OfferPitch;
+      offers: AnsweredOffer[];
+      counts: OfferCounts;
+      /** The pitch still takes offers (published, closing day not over): "doen mee" rather than "deden mee". */
+      open: boolean;
+      mayClose: boolean;
+    } | NotFound;
 
 /**
  * Every offer on a pitch that reached its owners (waiting ones have not yet: their authors are
@@ -57,6 +66,9 @@ export async function offersForPitch(deps: Deps, actor: Actor | null, pitchId: s
   return {
     ok: true,
     pitch,
+    // The same counts the pitch page and the public list show (read, not tallied from these rows).
+    counts: await offerCounts(db, pitchId),
+    open: acceptsOffers(pitch, new Date(clock(deps))),
     mayClose: can(actor, 'pitch:edit', pitch) && availablePitchEvents(pitch.status, 'author').includes('close'),
     offers: rows.map((row) => ({
       offer: row.offer,

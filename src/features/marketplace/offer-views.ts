@@ -1,11 +1,11 @@
-/** What employers see of their offers: "Mijn aanbod" and the offer page of one pitch. */
+/** What employers see of their offers: "Mijn aanbod" (with how a closed pitch ended) and the offer page of one pitch. */
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { offers, pitches, type OfferRow } from '#db/marketplace-schema.ts';
 import { organisations } from '#db/schema.ts';
 import { clock, type Deps } from '#platform/context.ts';
 import { availableOfferEvents, startOffer, type OfferEvent } from '#domain/offer-lifecycle.ts';
-import { effectiveStatus, type PitchStatus } from '#domain/pitch-lifecycle.ts';
+import { effectiveStatus, type PitchOutcome, type PitchStatus } from '#domain/pitch-lifecycle.ts';
 import { can, pitchVisibleTo, type Actor } from '#domain/policy.ts';
 import { verifiedOrganisations } from '#features/accounts/organisations.ts';
 import { loadOfferPitch, offerSubject, type OfferPitch } from './offer-records.ts';
@@ -24,7 +24,15 @@ export async function employerHasLiveOffer(db: Database, pitchId: string, employ
 export interface MyOffer {
   offer: OfferRow;
   employerName: string;
-  pitch: { id: string; title: string; status: PitchStatus; municipalityName: string };
+  pitch: {
+    id: string;
+    title: string;
+    status: PitchStatus;
+    municipalityName: string;
+    /** How a closed pitch ended, and how many people it placed (null while it is not closed). */
+    outcome: PitchOutcome | null;
+    peoplePlaced: number | null;
+  };
   /** edit / withdraw, where the lifecycle still allows them. */
   moves: OfferEvent[];
 }
@@ -50,7 +58,14 @@ export async function myOffers(deps: Deps, actor: Actor | null): Promise<MyOffer
     .map((row) => ({
       offer: row.offer,
       employerName: row.employerName,
-      pitch: { id: row.pitch.id, title: row.pitch.title, status: effectiveStatus(row.pitch, now), municipalityName: row.municipalityName },
+      pitch: {
+        id: row.pitch.id,
+        title: row.pitch.title,
+        status: effectiveStatus(row.pitch, now),
+        municipalityName: row.municipalityName,
+        outcome: row.pitch.status === 'closed' ? row.pitch.outcome : null,
+        peoplePlaced: row.pitch.status === 'closed' ? row.pitch.peoplePlaced : null,
+      },
       moves: availableOfferEvents(row.offer.status, 'employer', row.pitch),
     }));
 }

@@ -8,9 +8,9 @@
  * to 100,000 pitches (npm run bench); the cards of a page are read by primary key.
  * Every query here is checked to use an index (tests/integration/marketplace/query-plans.test.ts).
  */
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import { offers, pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
+import { pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import {
@@ -23,12 +23,11 @@ import {
 } from '#domain/pitch-filter.ts';
 import { plainTextExcerpt } from '#platform/markdown/render-user-markdown.ts';
 import { currentPitchIndex } from './pitch-index/cache.ts';
+import { offerCountsFor } from './offer-counts.ts';
 import { countsByMunicipality, featuredSeqs, viewPitchIndex } from './pitch-index/query.ts';
 
 /** Statuses the public may see. */
 const publicStatuses = ['published', 'closed'] as const;
-/** Offers that count as "an employer joined": made and not withdrawn or declined (waiting ones are not visible yet). */
-const joinedOfferStatuses = ['offered', 'shortlisted', 'accepted'] as const;
 const EXCERPT_LENGTH = 220;
 
 /** What a pitch card shows. */
@@ -45,7 +44,7 @@ export interface PitchCardView {
   closingDate: string;
   /** Published and the closing day not ended (the effective status is published). */
   open: boolean;
-  /** Employers with an offer that is made and still in play or accepted. */
+  /** Employers that "doen mee" (offer-counts.ts: the same number as on the pitch page and the offers page). */
   employersJoined: number;
   demo: boolean;
   featured: boolean;
@@ -142,14 +141,9 @@ async function toCards(db: Database, rows: CardRow[], today: string): Promise<Pi
       .select({ pitchId: pitchFacets.pitchId, value: pitchFacets.value })
       .from(pitchFacets)
       .where(and(inArray(pitchFacets.pitchId, ids), eq(pitchFacets.facet, 'help-kind'))),
-    db
-      .select({ pitchId: offers.pitchId, n: count() })
-      .from(offers)
-      .where(and(inArray(offers.pitchId, ids), inArray(offers.status, [...joinedOfferStatuses])))
-      .groupBy(offers.pitchId),
+    offerCountsFor(db, ids),
   ]);
   const places = pitchPlaces();
-  const joinedBy = new Map(joined.map((j) => [j.pitchId, j.n]));
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -160,7 +154,7 @@ async function toCards(db: Database, rows: CardRow[], today: string): Promise<Pi
     helpKinds: kinds.filter((k) => k.pitchId === row.id).map((k) => k.value),
     closingDate: row.closingDate,
     open: row.status === 'published' && row.closingDate >= today,
-    employersJoined: joinedBy.get(row.id) ?? 0,
+    employersJoined: joined.get(row.id)?.joined ?? 0,
     demo: row.demo,
     featured: row.featured,
     publishedAt: row.publishedAt,

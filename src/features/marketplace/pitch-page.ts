@@ -1,22 +1,22 @@
 /**
  * What the pitch page shows besides the pitch's own text: the pitch for a viewer (a pitch one
  * may not see is null, i.e. 404), its status as the public reads it (a passed closing date reads as closed), the public summary of offers
- * (how many employers answered, and the names of those that agreed to be named). "Wat elders
- * al werkte" and "search before you create" are pitch-similarity.ts.
+ * (how many employers answered, and the names of those that agreed to be named), and the viewer's
+ * next step: the offers for the municipality's own people, "Ik doe mee" for employers and visitors.
+ * "Wat elders al werkte" and "search before you create" are pitch-similarity.ts.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { offers } from '#db/marketplace-schema.ts';
 import { organisations } from '#db/schema.ts';
 import { clock, type Deps } from '#platform/context.ts';
+import { joinedOfferStatuses } from '#domain/offer-lifecycle.ts';
 import { acceptsOffers, availablePitchEvents, effectiveStatus, type PitchStatus } from '#domain/pitch-lifecycle.ts';
 import { can, pitchVisibleTo, type Actor } from '#domain/policy.ts';
 import { loadPitch, type PitchRecord } from './pitches.ts';
 import { storyRefusal } from './pitch-story.ts';
 import { regionOf } from './pitch-similarity.ts';
-
-/** Offer statuses that count as "doet mee" in public: made and not withdrawn or declined. */
-const answeredStatuses = ['offered', 'shortlisted', 'accepted'] as const;
+import { offerCounts, type OfferCounts } from './offer-counts.ts';
 
 /** The public summary of offers on a pitch. */
 export interface OfferSummary {
@@ -26,20 +26,17 @@ export interface OfferSummary {
   named: string[];
 }
 
-/** "Al N werkgevers doen mee": counted from the offers table, one per employer organisation. */
-export async function offerSummary(db: Database, pitchId: string): Promise<OfferSummary> {
-  const [count] = await db
-    .select({ employers: sql<number>`count(distinct ${offers.employerId})` })
-    .from(offers)
-    .where(and(eq(offers.pitchId, pitchId), inArray(offers.status, answeredStatuses)));
+/** "Al N werkgevers doen mee": the joined count of offer-counts.ts, with the names that may be shown. */
+export async function offerSummary(db: Database, pitchId: string, counts?: OfferCounts): Promise<OfferSummary> {
+  const joined = (counts ?? (await offerCounts(db, pitchId))).joined;
   const named = await db
     .select({ name: organisations.name, first: sql<number>`min(${offers.createdAt})` })
     .from(offers)
     .innerJoin(organisations, eq(organisations.id, offers.employerId))
-    .where(and(eq(offers.pitchId, pitchId), inArray(offers.status, answeredStatuses), eq(offers.showName, true)))
+    .where(and(eq(offers.pitchId, pitchId), inArray(offers.status, joinedOfferStatuses), eq(offers.showName, true)))
     .groupBy(organisations.id)
     .orderBy(sql`min(${offers.createdAt})`);
-  return { employers: Number(count?.employers ?? 0), named: named.map((row) => row.name) };
+  return { employers: joined, named: named.map((row) => row.name) };
 }
 
 /** Everything the pitch page needs to know about the pitch and the viewer. */
@@ -49,6 +46,10 @@ export interface PitchPageView {
   status: PitchStatus;
   acceptsOffers: boolean;
   offers: OfferSummary;
+  /** The offers per status; the owners' button says how many they received. */
+  offerCounts: OfferCounts;
+  /** "Ik doe mee" is the viewer's step: the pitch takes offers and the viewer is a visitor or of an employer. */
+  mayOffer: boolean;
   /** The viewer may edit it now (draft or changes requested, and the municipality's). */
   mayEdit: boolean;
   /** The viewer is of the municipality and may see and answer its offers. */
@@ -67,11 +68,16 @@ export async function loadPitchPage(deps: Deps, actor: Actor | null, pitchId: st
   if (!pitch || !pitchVisibleTo(actor, pitch)) return null;
   const now = new Date(clock(deps));
   const mayEdit = can(actor, 'pitch:edit', pitch) && availablePitchEvents(pitch.status, 'author').includes('edit');
+  const open = acceptsOffers(pitch, now);
+  const counts = await offerCounts(deps.db, pitch.id);
   return {
     pitch,
     status: effectiveStatus(pitch, now),
-    acceptsOffers: acceptsOffers(pitch, now),
-    offers: await offerSummary(deps.db, pitch.id),
+    acceptsOffers: open,
+    offers: await offerSummary(deps.db, pitch.id, counts),
+    offerCounts: counts,
+    // A municipality's or the network's people would only meet "Alleen werkgevers kunnen hulp aanbieden".
+    mayOffer: open && (actor === null || can(actor, 'offer:prepare', { employerId: actor.organisationId })),
     mayEdit,
     mayAnswerOffers: can(actor, 'pitch:answer-offers', pitch) && (pitch.status === 'published' || pitch.status === 'closed'),
     mayModerate: can(actor, 'pitch:moderate', pitch) && pitch.status === 'submitted',

@@ -1,0 +1,221 @@
+/**
+ * The owner's way to her offers, on a phone (390×844), with the demo's ten Poelenbrug offers:
+ * "Bekijk het aanbod (10)" is her big button on her pitch (an employer still sees "Ik doe
+ * mee"); the menu takes her to Mijn pitches (an employer to Mijn aanbod) in one tap; the offers
+ * page starts with an overview that fits in two screens, filters by status with and without
+ * JavaScript, opens an offer's details and answer form in one tap and reaches "De pitch
+ * sluiten" without scrolling past the cards; the demo offers have a (made-up) contact. After an
+ * accept and a decline the offers page, the pitch page and the public list say the same count,
+ * and Mijn aanbod says how the closed pitch ended. Status words are read from the label maps.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { offers } from '#db/marketplace-schema.ts';
+import { users } from '#db/schema.ts';
+import { offerStatusLabel, type OfferStatus } from '#domain/offer-lifecycle.ts';
+import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
+import { hashPassword } from '#platform/auth/password.ts';
+import { employersJoinedText, peoplePlacedText } from '#web/texts/pitch-texts.ts';
+import { seedMarketplace } from '../../scripts/demo-marketplace.ts';
+import { axeViolations, baseURL, connectBrowser, hasText, pageFrom, screenshot, visible } from './browser.ts';
+import { goodPassword, identity, serverDatabase } from './accounts-support.ts';
+import { publishedPitch } from './offers-support.ts';
+import { confirmedAccount, signIn } from './session-support.ts';
+
+const PHONE = { width: 390, height: 844 };
+const DEMO = '/pitches/demo-zaanstad-poelenbrug/';
+
+let browser: Browser;
+const owner = { ...identity('overzicht-eigenaar'), name: 'Olga Overzicht', organisation: 'Zaanstad' };
+const employer = { ...identity('overzicht-werkgever'), name: 'Piet Pakket', organisation: 'PostNL' };
+
+beforeAll(async () => {
+  browser = await connectBrowser();
+  // The first on-demand request migrates the server's database; then this file adds its people and the demo pitch.
+  await fetch(`${baseURL()}/pitches/`);
+  await confirmedAccount(owner);
+  await confirmedAccount(employer);
+  const { db } = await serverDatabase();
+  await seedMarketplace(db, owner.email, await hashPassword(goodPassword), Date.now(), ['demo-zaanstad-poelenbrug']);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function phone(who: { ip: string; email?: string }, javaScript = true): Promise<Page> {
+  const { page } = await pageFrom(browser, who.ip, javaScript);
+  await page.setViewportSize(PHONE);
+  if (who.email) await signIn(page, who.email);
+  return page;
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The filter link of a status, as the page words it: "Op de shortlist (2)". */
+const filterName = (status: OfferStatus, n: number) => `${capital(offerStatusLabel[status])} (${n})`;
+const overviewRows = (page: Page) => page.locator('#overzicht .pp-offer-rows > li');
+
+describe('de eigenaar op haar pitch en in het menu', () => {
+  test('de eigenaar: "Bekijk het aanbod (10)" als grote knop; het menu brengt haar in één tik naar Mijn pitches', async () => {
+    const page = await phone(owner);
+    await page.goto(DEMO);
+    const call = page.locator('.pp-call');
+    await hasText(call, 'Bekijk het aanbod (10)');
+    expect(await call.getAttribute('href')).toBe(`${DEMO}aanbod/`);
+    expect(await page.getByRole('link', { name: 'Ik doe mee' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'overzicht-pitch-eigenaar-390');
+
+    await page.locator('.pp-header__menu summary').click();
+    await page.getByRole('banner').getByRole('link', { name: 'Mijn pitches' }).click();
+    await page.waitForURL(/\/account\/mijn-pitches\/$/);
+    expect(await page.getByRole('banner').getByRole('link', { name: 'Mijn aanbod' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  test('een werkgever houdt "Ik doe mee" en krijgt Mijn aanbod in het menu; een bezoeker geen van beide', async () => {
+    const page = await phone(employer);
+    await page.goto(DEMO);
+    await hasText(page.locator('.pp-call'), 'Ik doe mee');
+    expect(await page.getByRole('link', { name: /Bekijk het aanbod/ }).count()).toBe(0);
+    await page.locator('.pp-header__menu summary').click();
+    expect(await page.getByRole('banner').getByRole('link', { name: 'Mijn pitches' }).count()).toBe(0);
+    await page.getByRole('banner').getByRole('link', { name: 'Mijn aanbod' }).click();
+    await page.waitForURL(/\/account\/mijn-aanbod\/$/);
+    await page.context().close();
+
+    const visitor = await phone({ ip: identity('overzicht-bezoeker').ip });
+    await visitor.goto(DEMO);
+    await hasText(visitor.locator('.pp-call'), 'Ik doe mee');
+    expect(await visitor.getByRole('banner').getByRole('link', { name: /^Mijn (pitches|aanbod)$/ }).count()).toBe(0);
+    await visitor.context().close();
+  });
+});
+
+describe('het overzicht van tien aanbiedingen op een telefoon', () => {
+  test('past op twee schermen, met wie, soort hulp, plaatsen, status en een demo-contactpersoon', async () => {
+    const page = await phone(owner);
+    await page.goto(`${DEMO}aanbod/`);
+    expect(await overviewRows(page).count()).toBe(10);
+    // "Fits in two screens": the overview (counts, filter, the ten lines and the link to closing)
+    // ends within the first 2 × 844 px of the page, measured from the top of the document at
+    // 390 px wide, so two swipes of a phone's screen show all of it.
+    const bottom = await page.locator('#overzicht').evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+    expect(bottom).toBeLessThanOrEqual(2 * PHONE.height);
+    const first = await overviewRows(page).first().innerText();
+    for (const part of ['Zaanse Bakkerij (demo)', offerStatusLabel.accepted, 'Banen', '2 plaatsen']) expect(first).toContain(part);
+    // Every status with its count, and "doen mee" as everywhere (offered, shortlisted, accepted).
+    const filter = page.getByRole('navigation', { name: 'Aanbod per status' });
+    await visible(filter.getByRole('link', { name: 'Alle (10)' }));
+    for (const [status, n] of [['offered', 5], ['shortlisted', 2], ['accepted', 1], ['declined', 1], ['withdrawn', 1]] as const) {
+      await visible(filter.getByRole('link', { name: filterName(status, n), exact: true }));
+    }
+    await hasText(page.locator('#overzicht p strong').first(), employersJoinedText(8, true));
+    // The demo offers name a made-up contact at a reserved domain, on the page and in the CSV.
+    await visible(page.getByText('Bas Bakker (voorbeeld)'));
+    expect(await page.getByText('account verwijderd').count()).toBe(0);
+    const csv = (await (await page.request.get(`${DEMO}aanbod.csv`)).body()).toString('utf8');
+    expect(csv).toContain('Zaanse Bakkerij (demo);Bas Bakker (voorbeeld);bas.bakker@zaanse-bakkerij.example;');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'overzicht-aanbod-390', { fullPage: true });
+    await page.context().close();
+  });
+
+  test.each([false, true])('filteren op status (JavaScript: %s): alleen die regels en kaarten, de keuze gemarkeerd', async (javaScript) => {
+    const page = await phone(owner, javaScript);
+    await page.goto(`${DEMO}aanbod/`);
+    await page.getByRole('link', { name: filterName('shortlisted', 2), exact: true }).click();
+    await page.waitForURL(/\?status=shortlisted/);
+    expect(await overviewRows(page).count()).toBe(2);
+    expect(await page.locator('.pp-card').count()).toBe(2);
+    expect((await overviewRows(page).allInnerTexts()).every((row) => row.includes(offerStatusLabel.shortlisted))).toBe(true);
+    expect(await page.getByRole('link', { name: filterName('shortlisted', 2), exact: true }).getAttribute('aria-current')).toBe('page');
+    await page.getByRole('link', { name: 'Alle (10)' }).click();
+    await page.waitForURL((url) => !url.search.includes('status='));
+    expect(await overviewRows(page).count()).toBe(10);
+    if (javaScript) expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('één tik van een regel naar de details en het antwoord; "De pitch sluiten" zonder langs de kaarten te scrollen', async () => {
+    const page = await phone(owner);
+    await page.goto(`${DEMO}aanbod/`);
+    // On screen: its top within the viewport (a scrolled-to heading may sit a fraction of a pixel
+    // above it). Polled: the browser may scroll to the fragment a moment after the address changed.
+    const inView = (selector: string) =>
+      page.locator(selector).evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top > -2 && box.top < window.innerHeight;
+      });
+    // Closing: a link in the overview takes her there.
+    await page.locator('#overzicht').getByRole('link', { name: 'De pitch sluiten' }).click();
+    await page.waitForURL(/#sluiten$/);
+    await expect.poll(() => inView('#sluiten')).toBe(true);
+
+    await page.goto(`${DEMO}aanbod/`);
+    const who = 'Fietsenmakerij Om de Hoek (demo)';
+    await page.locator('#overzicht').getByRole('link', { name: who }).click();
+    await page.waitForURL(/#aanbod-demo-zaanstad-poelenbrug-aanbod-3$/);
+    await expect.poll(() => inView('#aanbod-demo-zaanstad-poelenbrug-aanbod-3')).toBe(true);
+    await page.getByLabel(`Bericht aan ${who}`).fill('Graag, we bellen u.');
+    await page.getByRole('button', { name: new RegExp(`^Op de shortlist\\s*:\\s*${who.replace(/[()]/g, '\\$&')}$`) }).click();
+    await hasText(page.getByRole('status'), /antwoord is opgeslagen/);
+    await hasText(overviewRows(page).filter({ hasText: who }).locator('.utrecht-badge-status'), offerStatusLabel.shortlisted);
+    await visible(page.getByRole('link', { name: filterName('shortlisted', 3), exact: true }));
+    await page.context().close();
+  });
+});
+
+describe('dezelfde aantallen op drie pagina’s, en de uitkomst in Mijn aanbod', () => {
+  test('na accepteren en afwijzen zeggen de aanbodpagina, de pitchpagina en de lijst hetzelfde; na het sluiten ook', async () => {
+    const title = `Tellen in de Poelenbrug ${Date.now().toString(36)}`;
+    const pitchId = await publishedPitch(owner.email, title);
+    const second = { ...identity('overzicht-werkgever2'), name: 'Anouk Schoon', organisation: 'Asito' };
+    const asito = await confirmedAccount(second);
+    const { db } = await serverDatabase();
+    const [piet] = await db.select().from(users).where(eq(users.email, employer.email));
+    const now = Date.now();
+    const offer = (id: string, employerId: string, authorId: string) => ({ id, pitchId, employerId, authorId, helpKinds: ['banen'], places: 1, message: 'Wij doen mee.', showName: true, status: 'offered' as const, createdAt: now, updatedAt: now });
+    await db.insert(offers).values([offer(`${pitchId}-a`, piet!.organisationId, piet!.id), offer(`${pitchId}-b`, asito.organisationId, asito.id)]);
+
+    const page = await phone(owner);
+    await page.goto(`/pitches/${pitchId}/aanbod/`);
+    await page.getByRole('button', { name: /^Accepteren\s*:\s*PostNL$/ }).click();
+    await hasText(page.getByRole('status'), /antwoord is opgeslagen/);
+    await page.getByRole('button', { name: /^Afwijzen\s*:\s*Asito$/ }).click();
+    await hasText(page.getByRole('status'), /antwoord is opgeslagen/);
+
+    const visitor = await phone({ ip: identity('overzicht-teller').ip });
+    const counts = async () => {
+      await page.goto(`/pitches/${pitchId}/aanbod/`);
+      const onOffers = await page.locator('#overzicht p strong').first().innerText();
+      await page.goto(`/pitches/${pitchId}/`);
+      const onPitch = await page.locator('.pp-offer-count strong').innerText();
+      await visitor.goto('/pitches/?gemeente=zaanstad');
+      const onList = await visitor.locator('article', { has: visitor.locator(`a[href="/pitches/${pitchId}/"]`) }).locator('.pp-pitch-card__meta').innerText();
+      return { onOffers, onPitch, onList };
+    };
+    const open = await counts();
+    expect([open.onOffers, open.onPitch]).toEqual([employersJoinedText(1, true), employersJoinedText(1, true)]);
+    expect(open.onList).toContain(employersJoinedText(1, true));
+    // The owner's button counts every offer she received, as "Alle" on the offers page does.
+    await hasText(page.locator('.pp-call'), 'Bekijk het aanbod (2)');
+
+    await page.goto(`/pitches/${pitchId}/aanbod/`);
+    await page.getByLabel(pitchOutcomeLabel.matched, { exact: true }).check();
+    await page.getByLabel('Aantal geplaatste mensen').fill('1');
+    await page.getByRole('button', { name: 'Pitch sluiten' }).click();
+    await hasText(page.getByRole('status'), /De pitch is gesloten/);
+    const closed = await counts();
+    expect([closed.onOffers, closed.onPitch]).toEqual([employersJoinedText(1, false), employersJoinedText(1, false)]);
+    expect(closed.onList).toContain(employersJoinedText(1, false));
+
+    // PostNL reads the outcome beside its offer.
+    const mine = await phone(employer);
+    await mine.goto('/account/mijn-aanbod/');
+    const card = mine.locator('.pp-card', { hasText: title });
+    await hasText(card.locator('.pp-pitch-outcome'), `Uitkomst van de pitch: ${pitchOutcomeLabel.matched}, ${peoplePlacedText(1)}.`);
+    expect(await axeViolations(mine)).toEqual([]);
+    for (const p of [page, visitor, mine]) await p.context().close();
+  });
+});
