@@ -41,3 +41,34 @@ export function decisionUndoneMessage(to: string, name: string, organisation: st
     body: `Beste ${safeName(name)},\n\nU kreeg zojuist een e-mail dat uw aanmelding bij ${safeOrganisation(organisation)} ${earlier} was. Dat besluit is door de curator teruggedraaid: uw aanmelding wacht weer op een curator. U krijgt opnieuw bericht zodra er is besloten. Excuses voor de verwarring.${closing}`,
   };
 }
+
+/** The fixed end of the curators' "waiting for you" mail: new lines go just before it. */
+const waitingTail = (origin: string) =>
+  `\n\nBevestig of wijs af op ${origin}/beheer/\nAanbod van wie nog wacht, ziet de gemeente pas na uw bevestiging.${footer('u curator bent op Praktijkplein')}`;
+
+/**
+ * To a curator: people (and new employers) wait for a confirmation. Queued with a key per
+ * curator and sent a little later, so everyone who registers in that time is in one mail
+ * (src/features/accounts/curator-alert.ts); `line` is the first of the list.
+ */
+export function waitingForCuratorMessage(to: string, name: string, origin: string, line: string): { message: MailMessage; tail: string } {
+  const tail = waitingTail(origin);
+  return {
+    tail,
+    message: {
+      to,
+      subject: 'Nieuwe aanmeldingen wachten op uw bevestiging',
+      body: `Beste ${safeName(name)},\n\nDeze aanmeldingen wachten op een curator:\n${line}${tail}`,
+    },
+  };
+}
+
+/** Who waits, in one line of the curators' mail: "- Fatma Yılmaz voor de nieuwe werkgever Bakkerij X; aanbod op de pitch "…"". */
+export function waitingApplicantLine(applicant: { person: string; organisation: string; newEmployer: boolean; pitchTitles: readonly string[] }): string {
+  const who = oneLine(applicant.person, 100) || 'Iemand';
+  const org = safeOrganisation(applicant.organisation);
+  const role = applicant.newEmployer ? `voor de nieuwe werkgever ${org}` : `als medewerker van ${org}`;
+  const offers = applicant.pitchTitles.map((t) => `"${oneLine(t, 150, 'organisation') || 'een pitch'}"`);
+  const waiting = offers.length > 0 ? `; aanbod op de pitch ${offers.join(', ')} wacht hierop` : '';
+  return `\n- ${who} ${role}${waiting}`;
+}
