@@ -13,22 +13,26 @@ const safeOrganisation = (name: string) => oneLine(name, 120, 'organisation') ||
 const closing = footer('dit adres op Praktijkplein is gebruikt');
 
 /** The curator's reason as its own paragraph (trimmed; empty lines kept apart from the rest). */
-const reasonBlock = (reason: string | null | undefined) => (reason?.trim() ? `\n\nDe toelichting van de curator:\n\n${reason.trim()}` : '');
+export const reasonBlock = (reason: string | null | undefined) => (reason?.trim() ? `\n\nDe toelichting van de curator:\n\n${reason.trim()}` : '');
+
+/** What a member does for their organisation: a municipality pitches, an employer offers help (and never pitches). */
+export type MemberKind = 'municipality' | 'employer';
+const acting = { municipality: 'pitchen', employer: 'hulp aanbieden bij pitches' } as const;
 
 /** The subject this mail has always had, so people (and their mail filters) recognise it. */
-export function memberConfirmedMessage(to: string, name: string, organisation: string, reason?: string | null): MailMessage {
+export function memberConfirmedMessage(to: string, name: string, organisation: string, reason: string | null | undefined, kind: MemberKind): MailMessage {
   return {
     to,
     subject: 'Uw lidmaatschap op Praktijkplein is bevestigd',
-    body: `Beste ${safeName(name)},\n\nEen curator heeft bevestigd dat u namens ${safeOrganisation(organisation)} op Praktijkplein werkt. U kunt nu namens ${safeOrganisation(organisation)} pitchen of hulp aanbieden.${reasonBlock(reason)}${closing}`,
+    body: `Beste ${safeName(name)},\n\nEen curator heeft bevestigd dat u namens ${safeOrganisation(organisation)} op Praktijkplein werkt. U kunt nu namens ${safeOrganisation(organisation)} ${acting[kind]}.${reasonBlock(reason)}${closing}`,
   };
 }
 
-export function memberRejectedMessage(to: string, name: string, organisation: string, reason: string, origin: string): MailMessage {
+export function memberRejectedMessage(to: string, name: string, organisation: string, reason: string, origin: string, kind: MemberKind): MailMessage {
   return {
     to,
     subject: 'Uw aanmelding op Praktijkplein is niet bevestigd',
-    body: `Beste ${safeName(name)},\n\nEen curator heeft uw aanmelding als medewerker van ${safeOrganisation(organisation)} niet bevestigd.${reasonBlock(reason)}\n\nUw account blijft bestaan: u kunt alles lezen, maar niet namens ${safeOrganisation(organisation)} pitchen of hulp aanbieden. Klopt dit niet, of wilt u iets toelichten? Laat het ons weten via ${origin}/aandragen/${closing}`,
+    body: `Beste ${safeName(name)},\n\nEen curator heeft uw aanmelding als medewerker van ${safeOrganisation(organisation)} niet bevestigd.${reasonBlock(reason)}\n\nUw account blijft bestaan: u kunt alles lezen, maar niet namens ${safeOrganisation(organisation)} ${acting[kind]}. Klopt dit niet, of wilt u iets toelichten? Laat het ons weten via ${origin}/aandragen/${closing}`,
   };
 }
 
