@@ -1,6 +1,7 @@
 /**
  * E-mail goes through the outbox table: a message is written in the same batch as the change
- * that causes it, and delivered afterwards by src/features/jobs/outbox-delivery.ts. This module owns
+ * that causes it, and delivered afterwards by ./outbox-delivery.ts (after the action, and when
+ * due by src/features/jobs/mail-loop.ts). This module owns
  * what goes in and the queries about mail (export, deletion, retention); the delivery job
  * owns the states a message moves through (queued → sending → sent, or failed when expired).
  */
