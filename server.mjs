@@ -24,6 +24,7 @@ import { readiness } from './src/web/health.ts';
 import { beginShutdown, closeResources, runInBackground, stopBackgroundWork } from './src/platform/lifecycle.ts';
 import { pointerStamp, servedBuildDir } from './src/features/publishing/live-build.ts';
 import { exemptOneClick } from './src/platform/http/one-click.mjs';
+import { startMailLoop } from './src/features/jobs/mail-loop.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -270,8 +271,12 @@ server.listen(port, host, () => {
   logJson({ msg: `Praktijkplein draait op http://${host === '0.0.0.0' ? 'localhost' : host}:${port}` });
   // Open and migrate the database now rather than on the first visitor's request; /readyz
   // answers 503 until this has worked (and tries again on each call).
+  // Then the mail loop: queued mail goes out when it is due, also when no request comes in
+  // (src/features/jobs/mail-loop.ts). A database that is not ready yet starts it on a later try.
   runInBackground(() =>
-    appDatabase().catch((/** @type {Error} */ error) => logJson({ level: 'error', msg: 'De database is niet klaar', error: error.message })),
+    appDatabase()
+      .then((db) => startMailLoop(db))
+      .catch((/** @type {Error} */ error) => logJson({ level: 'error', msg: 'De database is niet klaar', error: error.message })),
   );
 });
 

@@ -124,8 +124,17 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     /** Extra mail headers as a JSON object (List-Unsubscribe and List-Unsubscribe-Post on the digest); null: none. */
     headers: text('headers', { mode: 'json' }).$type<Record<string, string>>(),
+    /**
+     * At most one queued message per key: a later message with the same key joins or replaces
+     * the queued one instead of adding a mail (src/platform/mail/outbox.ts). Null: no key.
+     */
+    groupKey: text('group_key'),
   },
-  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_user').on(t.userId)],
+  (t) => [
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    index('outbox_user').on(t.userId),
+    uniqueIndex('outbox_queued_group').on(t.groupKey).where(sql`status = 'queued'`),
+  ],
 );
 
 /**

@@ -9,6 +9,7 @@ import { actorFrom } from '#features/accounts/actor.ts';
 import { sessionCookieName, sessionCookieOptions } from '#platform/auth/cookie.ts';
 import { validateSessionToken } from '#platform/auth/session.ts';
 import { housekeeping } from '#features/jobs/housekeeping.ts';
+import { startMailLoop } from '#features/jobs/mail-loop.ts';
 import { appDatabase } from '#web/app-database.ts';
 import { cacheable, withPageCache } from '#platform/page-cache.ts';
 import { redirectFormPost, restoreFormPost } from '#web/form-replay.ts';
@@ -52,6 +53,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   const db = await appDatabase();
   housekeeping(db);
+  // Normally started by server.mjs at start; here too, for a database that was not ready then
+  // (and for the development server). Once per process.
+  startMailLoop(db);
   const cookieName = sessionCookieName();
   const token = context.cookies.get(cookieName)?.value;
   if (token) {

@@ -20,6 +20,8 @@ const gone = () => formError('Dit staat niet (meer) in de lijst; misschien heeft
 const decisionFields = {
   decision: z.enum(['confirm', 'reject']).nullish(),
   reason: z.string().trim().max(REASON_MAX, `Een toelichting mag hoogstens ${REASON_MAX} tekens hebben.`).nullish(),
+  /** The live session's page confirms with the same action and returns there; anything else returns to /beheer/. */
+  returnTo: z.string().max(300).nullish(),
 };
 
 const decisionInput = (input: { decision?: 'confirm' | 'reject' | null; reason?: string | null }) => ({
@@ -27,8 +29,12 @@ const decisionInput = (input: { decision?: 'confirm' | 'reject' | null; reason?:
   reason: input.reason,
 });
 
-/** Where a decision goes: the overview with its undo notice. */
-const decided = (result: Extract<DecideResult, { ok: true }>) => `/beheer/?besluit=${result.decisionId}#melding`;
+/** A live session's page (/beheer/live/<id>/), the one other place a curator confirms from. */
+const LIVE_SESSION_PAGE = /^\/beheer\/live\/[A-Za-z0-9_-]{1,100}\/$/;
+
+/** Where a decision goes: the overview with its undo notice, or back to the live session's page with its notice. */
+const decided = (result: Extract<DecideResult, { ok: true }>, { input }: { input: { returnTo?: string | null } }) =>
+  input.returnTo && LIVE_SESSION_PAGE.test(input.returnTo) ? `${input.returnTo}?besluit=${result.decisionId}#wachtend` : `/beheer/?besluit=${result.decisionId}#melding`;
 
 /** A decision refused (forbidden: the common words). */
 function decisionRefused(result: Exclude<DecideResult, { ok: true }>): FormOutcome | undefined {

@@ -103,6 +103,18 @@ describe('statusvak op Mijn account', () => {
     expect(status({ role: 'curator', organisationKind: 'partner', emailVerified: false })).toMatchObject({ situation: 'email-unconfirmed', then: undefined });
   });
 
+  test('curator met wachtende aanmeldingen: het aantal staat in het vak, u bent aan zet, met een knop naar bevestigen', () => {
+    const curator = { role: 'curator' as const, organisationKind: 'partner' as const };
+    const box = status(curator, { curation: { waiting: 3, withOffers: 2 } });
+    expect(box).toMatchObject({ situation: 'staff', whoActs: 'you', tone: 'action', heading: '3 aanmeldingen wachten op bevestiging', link: { href: '/beheer/#leden', label: 'Bevestigen (3)' } });
+    expect(box.text).toContain('Bij 2 wacht ook aanbod op een pitch');
+    expect(status(curator, { curation: { waiting: 1, withOffers: 1 } }).heading).toBe('1 aanmelding wacht op bevestiging');
+    expect(status(curator, { curation: { waiting: 1, withOffers: 1 } }).text).toContain('Bij deze aanmelding wacht ook aanbod');
+    const none = status(curator, { curation: { waiting: 0, withOffers: 0 } });
+    expect(none).toMatchObject({ heading: 'U bent curator van Praktijkplein', tone: 'ready' });
+    expect(none.text).toContain('Er wacht nu niemand op bevestiging.');
+  });
+
   test('lid van een netwerkpartner zonder rol: lezen, niemand is aan zet', () => {
     expect(status({ organisationKind: 'partner' })).toMatchObject({ situation: 'reader', whoActs: 'nobody' });
   });

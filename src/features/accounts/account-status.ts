@@ -27,6 +27,8 @@ export interface AccountStatusInput {
    */
   rejected?: boolean;
   network: NetworkForStatus;
+  /** For curators and admins: how many wait for a confirmation, and how many of them hold back an offer on a pitch. */
+  curation?: { waiting: number; withOffers: number };
 }
 
 export const accountSituations = [
@@ -104,7 +106,24 @@ export function accountStatus(input: AccountStatusInput): AccountStatus {
 
   if (isStaff) {
     const role = actor.role === 'admin' ? 'beheerder' : 'curator';
-    return goAhead('staff', `U bent ${role} van Praktijkplein`, 'U bevestigt gemeentemedewerkers en werkgevers en u modereert pitches.', { href: '/beheer/', label: 'Naar beheer' });
+    const waiting = input.curation?.waiting ?? 0;
+    if (waiting === 0) {
+      const none = input.curation ? ' Er wacht nu niemand op bevestiging.' : '';
+      return goAhead('staff', `U bent ${role} van Praktijkplein`, `U bevestigt gemeentemedewerkers en werkgevers en u modereert pitches.${none}`, { href: '/beheer/', label: 'Naar beheer' });
+    }
+    const withOffers = input.curation!.withOffers;
+    const offers =
+      withOffers === 0 ? '' : ` Bij ${withOffers === waiting ? (waiting === 1 ? 'deze aanmelding' : 'al deze aanmeldingen') : withOffers} wacht ook aanbod op een pitch: de gemeente ziet het pas na uw bevestiging.`;
+    return {
+      situation: 'staff',
+      whoActs: 'you',
+      whoActsText: whoActsText.you,
+      heading: waiting === 1 ? '1 aanmelding wacht op bevestiging' : `${waiting} aanmeldingen wachten op bevestiging`,
+      text: `U bent ${role} van Praktijkplein: u bevestigt gemeentemedewerkers en werkgevers en u modereert pitches.${offers}`,
+      link: { href: '/beheer/#leden', label: `Bevestigen (${waiting})` },
+      resend: false,
+      tone: 'action',
+    };
   }
 
   if (input.rejected && isMemberKind) {

@@ -52,9 +52,10 @@ export async function recordMemberDecision(deps: Deps, actor: Actor | null, user
     .limit(1);
   if (!row) return { ok: false, reason: 'not-found' };
   const decision = decisionRow(actor, 'user', userId, input, [userId], now);
+  const kind = row.organisation.kind === 'municipality' ? 'municipality' : 'employer';
   const mail = input.decision === 'confirmed'
-    ? memberConfirmedMessage(row.user.email, row.user.name, row.organisation.name, decision.reason)
-    : memberRejectedMessage(row.user.email, row.user.name, row.organisation.name, decision.reason!, deps.origin);
+    ? memberConfirmedMessage(row.user.email, row.user.name, row.organisation.name, decision.reason, kind)
+    : memberRejectedMessage(row.user.email, row.user.name, row.organisation.name, decision.reason!, deps.origin, kind);
   const detail = decision.reason ? { reason: decision.reason } : undefined;
   const record = db.insert(curationDecisions).values(decision);
   const tell = enqueueMail(db, { ...mail, userId, id: decision.mailIds[0], notBefore: now + UNDO_WINDOW_MS }, now);
@@ -71,9 +72,25 @@ export async function recordMemberDecision(deps: Deps, actor: Actor | null, user
   return { ok: true, decisionId: decision.id };
 }
 
-/** Stores how many waiting offers a confirmation passed on: such a decision cannot be undone. */
-export async function rememberReleasedOffers(deps: Deps, decisionId: string, released: number) {
-  if (released > 0) await deps.db.update(curationDecisions).set({ releasedOffers: released }).where(eq(curationDecisions.id, decisionId));
+/**
+ * After a confirmation passed waiting offers on: stores how many (such a decision cannot be
+ * undone), and settles its mail. Whoever got "your offer is forwarded" (which says the curator
+ * confirmed them, with the reason) gets no second mail about the membership; anyone else the
+ * decision was about hears now instead of after the undo window, since there is no undo.
+ */
+export async function rememberReleasedOffers(deps: Deps, decisionId: string, released: readonly { authorId: string }[]) {
+  if (released.length === 0) return;
+  const { db } = deps;
+  const [row] = await db.select().from(curationDecisions).where(eq(curationDecisions.id, decisionId)).limit(1);
+  if (!row) return;
+  const told = new Set(released.map((r) => r.authorId));
+  const cancelled = row.mailIds.filter((_, i) => told.has(row.userIds[i]!));
+  const hurried = row.mailIds.filter((_, i) => !told.has(row.userIds[i]!));
+  await db.batch([
+    db.update(curationDecisions).set({ releasedOffers: released.length }).where(eq(curationDecisions.id, decisionId)),
+    db.delete(outbox).where(and(inArray(outbox.id, cancelled), eq(outbox.status, 'queued'))),
+    db.update(outbox).set({ nextAttemptAt: clock(deps) }).where(and(inArray(outbox.id, hurried), eq(outbox.status, 'queued'))),
+  ]);
 }
 
 /**
@@ -103,8 +120,8 @@ export async function recordOrganisationDecision(deps: Deps, actor: Actor | null
       db,
       {
         ...(input.decision === 'confirmed'
-          ? memberConfirmedMessage(member.email, member.name, org.name, decision.reason)
-          : memberRejectedMessage(member.email, member.name, org.name, decision.reason!, deps.origin)),
+          ? memberConfirmedMessage(member.email, member.name, org.name, decision.reason, 'employer')
+          : memberRejectedMessage(member.email, member.name, org.name, decision.reason!, deps.origin, 'employer')),
         userId: member.id,
         id: decision.mailIds[i],
         notBefore: now + UNDO_WINDOW_MS,

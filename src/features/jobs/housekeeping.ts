@@ -1,6 +1,7 @@
 /**
  * Request-driven jobs: retention, follow-up reminders and mail delivery run at most every few minutes, started by
- * whichever request comes in, so the process needs no timer and no second database client.
+ * whichever request comes in, so they need no timer and no second database client. (Mail also
+ * goes right after each action, sendQueuedMail below, and when due by ./mail-loop.ts.)
  * All are safe with several instances: retention only deletes, reminders and delivery claim before they act.
  * They run as background work of the process (src/platform/lifecycle.ts): a graceful shutdown
  * waits for them, and none starts once it has begun (the queue keeps what is left).

@@ -79,6 +79,9 @@ export async function offersForPitch(deps: Deps, actor: Actor | null, pitchId: s
   };
 }
 
+/** How long the "shortlisted" mail waits for the owner's next answer on the same offer, which replaces it. */
+export const SHORTLIST_MAIL_DELAY_MS = 60 * 1000;
+
 /** The owner's answers to an offer. */
 export type AnswerEvent = 'shortlist' | 'accept' | 'decline';
 
@@ -110,7 +113,10 @@ export async function answerOffer(deps: Deps, actor: Actor | null, offerId: stri
   const author = await offerAuthor(db, offer.authorId);
   if (author) {
     const message = offerAnsweredMessage(author.email, author.name, mailContext(deps.origin, pitch, employerName), move.status, move.changes.ownerMessage ?? null);
-    statements.push(enqueueMail(db, { ...message, userId: author.id }, now));
+    // One mail per answer the employer needs: a shortlist waits a minute, and an accept or
+    // decline in that minute replaces it (owners often shortlist and then decide at once).
+    const notBefore = move.status === 'shortlisted' ? now + SHORTLIST_MAIL_DELAY_MS : now;
+    statements.push(enqueueMail(db, { ...message, userId: author.id, replaces: `offer-answer:${offerId}`, notBefore }, now));
   }
   if (!(await batchUnlessStale(db, statements))) return { ok: false, reason: 'stale' };
   return { ok: true, pitchId: pitch.id };
@@ -121,7 +127,7 @@ export type ClosePitchResult = { ok: true } | NotFound | { ok: false; reason: Pi
 /**
  * Closes a published pitch with its outcome and the number of people placed (the pitch
  * lifecycle's 'close' by 'author': the owner or a verified colleague). Every employer with a
- * live offer hears of it. A match (or partial match) is followed up at 3, 6 and 12 months.
+ * live or declined offer hears of it, with the outcome. A match (or partial match) is followed up at 3, 6 and 12 months.
  */
 export async function closePitch(deps: Deps, actor: Actor | null, pitchId: string, input: { outcome: PitchOutcome; peoplePlaced: number; version: number }): Promise<ClosePitchResult> {
   const { db } = deps;
@@ -147,7 +153,8 @@ export async function closePitch(deps: Deps, actor: Actor | null, pitchId: strin
     .from(offers)
     .innerJoin(organisations, eq(organisations.id, offers.employerId))
     .innerJoin(users, eq(users.id, offers.authorId))
-    .where(and(eq(offers.pitchId, pitchId), inArray(offers.status, liveOfferStatuses)));
+    // Declined employers hear the outcome too: they took part, and the pitch page says it anyway.
+    .where(and(eq(offers.pitchId, pitchId), inArray(offers.status, [...liveOfferStatuses, 'declined'])));
   for (const employer of employers) {
     const message = pitchClosedForOfferMessage(employer.email, employer.name, mailContext(deps.origin, pitch, employer.employerName), input.outcome);
     statements.push(enqueueMail(db, { ...message, userId: employer.authorId }, now));

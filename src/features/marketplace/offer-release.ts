@@ -10,7 +10,7 @@ import { clock, type Deps } from '#platform/context.ts';
 import { audit } from '#platform/audit/audit-log.ts';
 import { isStaleWrite, nextVersion } from '#platform/database/versioned-write.ts';
 import { enqueueMail } from '#platform/mail/outbox.ts';
-import { offerReceivedMessage, offerReleasedMessage } from '#platform/mail/offer-messages.ts';
+import { offerReceivedMessage, offerReleasedMessage, type ReleaseCause } from '#platform/mail/offer-messages.ts';
 import { transition } from '#domain/offer-lifecycle.ts';
 import { loadOfferPitch } from './offer-records.ts';
 import { mailContext, mailTo, pitchOwners } from './offer-mail.ts';
@@ -21,9 +21,14 @@ import { mailContext, mailTo, pitchOwners } from './offer-mail.ts';
  * Called after every verification: an address confirmed (by a domain, a membership follows),
  * a member or a new employer verified by a curator. Each offer goes through the lifecycle's
  * 'verify' by 'system'; one on a pitch that closed meanwhile stays waiting (it may be withdrawn).
- * Returns how many were released.
+ * `cause` words the author's mail (a curator's confirmation is told there, with the reason).
+ * Returns the released offers with their authors.
  */
-export async function releaseWaitingOffers(deps: Deps, who: { userId: string } | { organisationId: string }): Promise<number> {
+export async function releaseWaitingOffers(
+  deps: Deps,
+  who: { userId: string } | { organisationId: string },
+  cause: ReleaseCause = { by: 'address' },
+): Promise<{ offerId: string; authorId: string }[]> {
   const { db } = deps;
   const now = clock(deps);
   const rows = await db
@@ -42,7 +47,7 @@ export async function releaseWaitingOffers(deps: Deps, who: { userId: string } |
         isNotNull(organisations.verifiedAt),
       ),
     );
-  let released = 0;
+  const released: { offerId: string; authorId: string }[] = [];
   for (const row of rows) {
     const pitch = await loadOfferPitch(db, row.offer.pitchId);
     if (!pitch) continue;
@@ -59,9 +64,9 @@ export async function releaseWaitingOffers(deps: Deps, who: { userId: string } |
           .where(eq(offers.id, row.offer.id)),
         audit(db, { actorUserId: null, action: 'offer.released', subjectType: 'offer', subjectId: row.offer.id, detail: { pitchId: pitch.id, to: move.status } }, now),
         ...mailTo(db, owners.map((o) => ({ message: offerReceivedMessage(o.email, o.name, context, row.offer.helpKinds), userId: o.userId })), now),
-        enqueueMail(db, { ...offerReleasedMessage(row.author.email, row.author.name, context), userId: row.author.id }, now),
+        enqueueMail(db, { ...offerReleasedMessage(row.author.email, row.author.name, context, cause), userId: row.author.id }, now),
       ]);
-      released++;
+      released.push({ offerId: row.offer.id, authorId: row.author.id });
     } catch (error) {
       if (!isStaleWrite(error)) throw error;
     }

@@ -21,6 +21,7 @@ import { batchUnlessStale, nextVersion } from '#platform/database/versioned-writ
 import { offerChangedMessage, offerReceivedMessage } from '#platform/mail/offer-messages.ts';
 import { startOffer, transition, type OfferRefusal, type OfferStatus } from '#domain/offer-lifecycle.ts';
 import { can, notAllowed, pitchVisibleTo, type Actor, type NotAllowed } from '#domain/policy.ts';
+import { curatorAlertStatements, waitingApplicant } from '#features/accounts/curator-alert.ts';
 import type { OfferInput } from './offer-input.ts';
 import { mailContext, mailTo, pitchOwners } from './offer-mail.ts';
 import { loadOffer, loadOfferPitch, notFound, offerSubject, type NotFound } from './offer-records.ts';
@@ -82,6 +83,11 @@ export async function createOffer(deps: Deps, actor: Actor | null, pitchId: stri
     const context = mailContext(deps.origin, pitch, org?.name ?? '');
     const owners = await pitchOwners(db, pitch);
     statements.push(...mailTo(db, owners.map((o) => ({ message: offerReceivedMessage(o.email, o.name, context, input.helpKinds), userId: o.userId })), now));
+  } else {
+    // The offer waits for a curator: if the person is already in a curator's list, the curators
+    // hear (in their next joined mail) that an offer now waits on their decision too.
+    const applicant = actor.emailVerified ? await waitingApplicant(db, actor.userId) : null;
+    if (applicant) statements.push(...(await curatorAlertStatements(db, deps.origin, { ...applicant, pitchTitles: [pitch.title] }, now)));
   }
   await hooks.beforeWrite?.();
   try {

@@ -2,6 +2,7 @@
  * A curator's decision on a member or a proposed employer (accounts/curation-decisions.ts) and
  * what a confirmation sets going in the marketplace: the waiting offers of whoever is now
  * verified move on, and the decision remembers how many (it can then no longer be undone).
+ * The person then gets one mail — confirmed, and the offer forwarded — not two.
  */
 import type { Deps } from '#platform/context.ts';
 import type { Actor, NotAllowed } from '#domain/policy.ts';
@@ -17,7 +18,9 @@ import { releaseWaitingOffers } from '#features/marketplace/offer-release.ts';
 /** Confirms or rejects one member's membership; a confirmation passes the person's waiting offers on. */
 export async function decideMember(deps: Deps, actor: Actor | null, userId: string, input: DecisionInput): Promise<DecideResult> {
   const result = await recordMemberDecision(deps, actor, userId, input);
-  if (result.ok && input.decision === 'confirmed') await rememberReleasedOffers(deps, result.decisionId, await releaseWaitingOffers(deps, { userId }));
+  if (result.ok && input.decision === 'confirmed') {
+    await rememberReleasedOffers(deps, result.decisionId, await releaseWaitingOffers(deps, { userId }, { by: 'curator', reason: input.reason }));
+  }
   return result;
 }
 
@@ -31,7 +34,7 @@ export async function verifyMember(deps: Deps, actor: Actor | null, userId: stri
 export async function decideOrganisation(deps: Deps, actor: Actor | null, organisationId: string, input: DecisionInput): Promise<DecideResult> {
   const result = await recordOrganisationDecision(deps, actor, organisationId, input);
   if (result.ok && input.decision === 'confirmed') {
-    await rememberReleasedOffers(deps, result.decisionId, await releaseWaitingOffers(deps, { organisationId }));
+    await rememberReleasedOffers(deps, result.decisionId, await releaseWaitingOffers(deps, { organisationId }, { by: 'curator', reason: input.reason }));
   }
   return result;
 }

@@ -10,6 +10,7 @@ import { pitchOutcomeLabel, type PitchOutcome } from '#domain/pitch-lifecycle.ts
 import { helpKinds } from '#domain/help-kinds.ts';
 import { footer, quoted, safeName } from './format.ts';
 import type { MailMessage } from './outbox.ts';
+import { reasonBlock } from './curation-messages.ts';
 
 const closing = footer('u op Praktijkplein een pitch of een aanbod volgt');
 
@@ -55,12 +56,23 @@ export function offerAnsweredMessage(to: string, name: string | null, c: OfferMa
   };
 }
 
+/**
+ * What made a waiting offer go: the person's address (on the employer's own domain), or a
+ * curator who confirmed them — then this is the one mail about that decision too, with the
+ * curator's reason, instead of a second mail about the membership.
+ */
+export type ReleaseCause = { by: 'address' } | { by: 'curator'; reason?: string | null };
+
 /** To the employer: its waiting offer now reached the pitch owner (address and membership verified). */
-export function offerReleasedMessage(to: string, name: string | null, c: OfferMailContext): MailMessage {
+export function offerReleasedMessage(to: string, name: string | null, c: OfferMailContext, cause: ReleaseCause = { by: 'address' }): MailMessage {
+  const why =
+    cause.by === 'curator'
+      ? `Een curator heeft bevestigd dat u namens ${organisation(c.employerName)} op Praktijkplein werkt. Daarom hebben we uw aanbod op de pitch "${title(c.pitchTitle)}" nu doorgestuurd naar de gemeente. Nieuw aanbod van u gaat voortaan meteen naar de gemeente.${reasonBlock(cause.reason)}`
+      : `Uw account is bevestigd. Daarom hebben we het aanbod van ${organisation(c.employerName)} op de pitch "${title(c.pitchTitle)}" nu doorgestuurd naar de gemeente.`;
   return {
     to,
     subject: `Uw aanbod is doorgestuurd: ${title(c.pitchTitle)}`,
-    body: `Beste ${safeName(name)},\n\nUw account is bevestigd. Daarom hebben we het aanbod van ${organisation(c.employerName)} op de pitch "${title(c.pitchTitle)}" nu doorgestuurd naar de gemeente.\n\nU vindt al uw aanbod in Mijn aanbod:\n${c.origin}/account/mijn-aanbod/${closing}`,
+    body: `Beste ${safeName(name)},\n\n${why}\n\nU vindt al uw aanbod in Mijn aanbod:\n${c.origin}/account/mijn-aanbod/${closing}`,
   };
 }
 

@@ -99,12 +99,17 @@ function ours(message: OutboxRow) {
   return and(eq(outbox.id, message.id), eq(outbox.status, 'sending'), eq(outbox.claimedUntil, message.claimedUntil!));
 }
 
+/*
+ * A message put back in the queue loses its key (groupKey): meanwhile a newer message with the
+ * same key may have been queued, and there is room for one queued message per key. The two then
+ * go out separately, which only happens after a failed send.
+ */
 async function sendClaimed(db: Database, transport: Transport, message: OutboxRow, clock: () => number): Promise<boolean> {
   if (clock() > message.claimedUntil! - LEASE_MARGIN_MS) {
     // Too late in the lease: another sender may take it over any moment. Give it back untried.
     await db
       .update(outbox)
-      .set({ status: 'queued', claimedUntil: null, attempts: sql`${outbox.attempts} - 1` })
+      .set({ status: 'queued', claimedUntil: null, attempts: sql`${outbox.attempts} - 1`, groupKey: null })
       .where(ours(message));
     return false;
   }
@@ -113,7 +118,7 @@ async function sendClaimed(db: Database, transport: Transport, message: OutboxRo
   } catch (error) {
     await db
       .update(outbox)
-      .set({ status: 'queued', claimedUntil: null, nextAttemptAt: clock() + retryDelay(message.attempts), lastError: describeError(error) })
+      .set({ status: 'queued', claimedUntil: null, nextAttemptAt: clock() + retryDelay(message.attempts), lastError: describeError(error), groupKey: null })
       .where(ours(message));
     return false;
   }
@@ -143,8 +148,13 @@ interface Run {
   again: boolean;
 }
 
-/** One run at a time per database client (the app has one client per process). */
-const runs = new WeakMap<Database, Run>();
+/**
+ * One run at a time per database client (the app has one client per process). server.mjs runs
+ * the delivery loop from source while requests use the app's bundled copy of this module, so
+ * the runs live on globalThis, where both copies find them.
+ */
+const RUNS = Symbol.for('praktijkplein.mail-delivery-runs');
+const runs: WeakMap<Database, Run> = ((globalThis as typeof globalThis & { [RUNS]?: WeakMap<Database, Run> })[RUNS] ??= new WeakMap());
 
 /**
  * Sends what is due and returns how many were sent. A call during a run joins it (and makes it

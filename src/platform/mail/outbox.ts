@@ -1,6 +1,7 @@
 /**
  * E-mail goes through the outbox table: a message is written in the same batch as the change
- * that causes it, and delivered afterwards by src/features/jobs/outbox-delivery.ts. This module owns
+ * that causes it, and delivered afterwards by ./outbox-delivery.ts (after the action, and when
+ * due by src/features/jobs/mail-loop.ts). This module owns
  * what goes in and the queries about mail (export, deletion, retention); the delivery job
  * owns the states a message moves through (queued → sending → sent, or failed when expired).
  */
@@ -23,22 +24,68 @@ export interface MailMessage {
   id?: string;
   /** Extra headers the transport adds (List-Unsubscribe on the weekly digest). */
   headers?: Record<string, string>;
+  /**
+   * One event, one mail: while a message with this key is still queued (not yet claimed for
+   * sending), this one replaces it — subject, body and when it goes — instead of adding a second
+   * mail. An owner's answers to one offer share a key, so "shortlisted" followed by "accepted"
+   * within the wait is one mail saying "accepted".
+   */
+  replaces?: string;
 }
+
+const row = (message: MailMessage, now: number) => ({
+  id: message.id ?? newId(),
+  userId: message.userId ?? null,
+  toAddress: message.to,
+  subject: message.subject,
+  body: message.body,
+  createdAt: now,
+  status: 'queued' as const,
+  nextAttemptAt: message.notBefore ?? now,
+  expiresAt: message.expiresAt ?? null,
+  headers: message.headers ?? null,
+  groupKey: message.replaces ?? null,
+});
+
+/** The one queued message per key (the partial unique index outbox_queued_group). */
+const queuedGroup = { target: outbox.groupKey, targetWhere: sql`status = 'queued'` };
 
 /** The insert statement for a message (run it in the batch of the change it belongs to). */
 export function enqueueMail(db: Database, message: MailMessage, now = Date.now()) {
-  return db.insert(outbox).values({
-    id: message.id ?? newId(),
-    userId: message.userId ?? null,
-    toAddress: message.to,
-    subject: message.subject,
-    body: message.body,
-    createdAt: now,
-    status: 'queued',
-    nextAttemptAt: message.notBefore ?? now,
-    expiresAt: message.expiresAt ?? null,
-    headers: message.headers ?? null,
+  const insert = db.insert(outbox).values(row(message, now));
+  if (!message.replaces) return insert;
+  return insert.onConflictDoUpdate({
+    ...queuedGroup,
+    set: {
+      userId: sql`excluded.user_id`,
+      subject: sql`excluded.subject`,
+      body: sql`excluded.body`,
+      nextAttemptAt: sql`excluded.next_attempt_at`,
+      expiresAt: sql`excluded.expires_at`,
+      headers: sql`excluded.headers`,
+    },
   });
+}
+
+/**
+ * A message that collects lines while it waits (the curators' "waiting for you" mail): the
+ * first one is queued as given (`message.body` ends with `tail`); while it is still queued,
+ * a later one with the same key adds its `line` just before `tail` and keeps the time the
+ * first one set, so many events in that time make one mail. A line already in the body is not
+ * added twice. One statement: two requests at the same moment both land in the one mail.
+ */
+export function enqueueJoinedMail(db: Database, message: MailMessage & { replaces: string }, join: { line: string; tail: string }, now = Date.now()) {
+  if (!message.body.endsWith(join.tail)) throw new Error('enqueueJoinedMail: de tekst eindigt niet op de vaste slottekst');
+  return db
+    .insert(outbox)
+    .values(row(message, now))
+    .onConflictDoUpdate({
+      ...queuedGroup,
+      set: {
+        body: sql`case when instr(${outbox.body}, ${join.line}) > 0 then ${outbox.body}
+          else substr(${outbox.body}, 1, length(${outbox.body}) - length(${join.tail})) || ${join.line} || ${join.tail} end`,
+      },
+    });
 }
 
 /**

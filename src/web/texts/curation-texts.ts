@@ -40,7 +40,7 @@ export function decisionFollowUp(d: DecisionView): string {
   const mail = d.people.length === 1 ? 'krijgt een e-mail' : 'krijgen een e-mail';
   const withReason = d.reason ? ', met uw toelichting' : '';
   if (d.releasedOffers > 0) {
-    return `${namesList(d.people)} ${mail} om ${clockTime(d.undoUntil)}${withReason}. Het wachtende aanbod (${d.releasedOffers}) is meteen aan de gemeente doorgestuurd; daarom kan dit besluit niet meer ongedaan worden gemaakt.`;
+    return `Het wachtende aanbod (${d.releasedOffers}) is meteen aan de gemeente doorgestuurd; daarom kan dit besluit niet meer ongedaan worden gemaakt. ${namesList(d.people)} ${mail} nu${withReason}.`;
   }
   if (d.undoable) return `${namesList(d.people)} ${mail} om ${clockTime(d.undoUntil)}${withReason}. Tot dan kunt u dit ongedaan maken.`;
   return `${namesList(d.people)} ${mail}${withReason}.`;

@@ -214,7 +214,7 @@ describe('wachtend aanbod vrijgeven na bevestiging', () => {
     expect((await mailsTo('nieuw@postnl.nl')).map((m) => m.subject)).toContain('Uw aanbod is doorgestuurd: Werk in de Poelenbrug');
     expect((await auditFor(made.offerId)).map((a) => a.action)).toContain('offer.released');
     // Nothing left to release: a second call changes nothing.
-    expect(await releaseWaitingOffers(t.deps(), { userId: waitingUser.id })).toBe(0);
+    expect(await releaseWaitingOffers(t.deps(), { userId: waitingUser.id })).toEqual([]);
   });
 
   test('an offer on a pitch that was closed meanwhile stays waiting', async () => {
