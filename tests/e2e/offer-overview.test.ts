@@ -51,7 +51,7 @@ async function phone(who: { ip: string; email?: string }, javaScript = true): Pr
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-/** The filter link of a status, as the page words it: "Op de shortlist (2)". */
+/** The filter link of a status, as the page words it: "In overweging (2)". */
 const filterName = (status: OfferStatus, n: number) => `${capital(offerStatusLabel[status])} (${n})`;
 const overviewRows = (page: Page) => page.locator('#overzicht .pp-offer-rows > li');
 
@@ -158,7 +158,7 @@ describe('het overzicht van tien aanbiedingen op een telefoon', () => {
     await page.waitForURL(/#aanbod-demo-zaanstad-poelenbrug-aanbod-3$/);
     await expect.poll(() => inView('#aanbod-demo-zaanstad-poelenbrug-aanbod-3')).toBe(true);
     await page.getByLabel(`Bericht aan ${who}`).fill('Graag, we bellen u.');
-    await page.getByRole('button', { name: new RegExp(`^Op de shortlist\\s*:\\s*${who.replace(/[()]/g, '\\$&')}$`) }).click();
+    await page.getByRole('button', { name: new RegExp(`^In overweging nemen\\s*:\\s*${who.replace(/[()]/g, '\\$&')}$`) }).click();
     await hasText(page.getByRole('status'), /antwoord is opgeslagen/);
     await hasText(overviewRows(page).filter({ hasText: who }).locator('.utrecht-badge-status'), offerStatusLabel.shortlisted);
     await visible(page.getByRole('link', { name: filterName('shortlisted', 3), exact: true }));

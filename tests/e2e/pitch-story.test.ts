@@ -101,7 +101,7 @@ describe('van pitch naar praktijkvoorbeeld', () => {
     expect(await page.getByRole('link', { name: 'Maak er een praktijkvoorbeeld van' }).count()).toBe(0);
     const refused = await context.request.get(`/beheer/pitches/${none}/verhaal.mdx`);
     expect(refused.status()).toBe(409);
-    expect(await refused.text()).toContain('gesloten zonder match');
+    expect(await refused.text()).toContain('gesloten met de uitkomst niet gelukt');
     expect((await context.request.get('/beheer/pitches/bestaat-niet/verhaal.mdx')).status()).toBe(404);
     await context.close();
   });

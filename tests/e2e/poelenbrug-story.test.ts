@@ -117,7 +117,7 @@ async function playPoelenbrug(javaScript: boolean) {
   expect((await subjects(bert.email)).some((subject) => subject.includes(title) && /afgewezen/i.test(subject))).toBe(true);
 
   // 7. The owner closes the pitch as matched; the public page says so.
-  await owner.getByLabel('gematcht', { exact: true }).check();
+  await owner.getByLabel('gelukt', { exact: true }).check();
   await owner.getByLabel('Aantal geplaatste mensen').fill('2');
   await owner.getByRole('button', { name: 'Pitch sluiten' }).click();
   await hasText(owner.getByRole('status'), /De pitch is gesloten/);

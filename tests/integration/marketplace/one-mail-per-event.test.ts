@@ -71,7 +71,7 @@ describe('een curator bevestigt een nieuwe werkgever met wachtend aanbod', () =>
 });
 
 describe('antwoorden van de gemeente', () => {
-  test('op de shortlist en binnen een minuut geaccepteerd: één e-mail, "geaccepteerd"', async () => {
+  test('in overweging en binnen een minuut geaccepteerd: één e-mail, "geaccepteerd"', async () => {
     const c = await marketplaceCast(t);
     const made = await createOffer(t.deps(), c.postnl.actor, c.pitchId, offerForm());
     if (!made.ok) throw new Error('refused');
@@ -79,7 +79,7 @@ describe('antwoorden van de gemeente', () => {
     await sendAllAt(Date.now()); // what the setting queued
     const now = Date.now();
     expect(await answerOffer(t.deps({ now }), c.owner.actor, made.offerId, 'shortlist', { version: 1 })).toMatchObject({ ok: true });
-    // The shortlist mail waits a minute for the next answer.
+    // The "in overweging" mail waits a minute for the next answer.
     expect(await sendAllAt(now + SHORTLIST_MAIL_DELAY_MS - 1)).toEqual([]);
     expect(await answerOffer(t.deps({ now: now + 30_000 }), c.owner.actor, made.offerId, 'accept', { version: 2, message: 'Welkom!' })).toMatchObject({ ok: true });
     const sent = await sendAllAt(now + 30_000);
@@ -89,14 +89,14 @@ describe('antwoorden van de gemeente', () => {
     expect((await mailsTo('piet@postnl.nl')).slice(before)).toHaveLength(1);
   });
 
-  test('alleen op de shortlist: die e-mail gaat na een minuut alsnog', async () => {
+  test('alleen in overweging: die e-mail gaat na een minuut alsnog', async () => {
     const c = await marketplaceCast(t);
     const made = await createOffer(t.deps(), c.postnl.actor, c.pitchId, offerForm());
     if (!made.ok) throw new Error('refused');
     await sendAllAt(Date.now()); // what the setting queued
     const now = Date.now();
     await answerOffer(t.deps({ now }), c.owner.actor, made.offerId, 'shortlist', { version: 1 });
-    expect((await sendAllAt(now + SHORTLIST_MAIL_DELAY_MS)).map((m) => m.subject)).toEqual(['Uw aanbod is op de shortlist: Werk in de Poelenbrug']);
+    expect((await sendAllAt(now + SHORTLIST_MAIL_DELAY_MS)).map((m) => m.subject)).toEqual(['Uw aanbod is in overweging: Werk in de Poelenbrug']);
   });
 
   test('een afgewezen werkgever hoort ook dat de pitch gesloten is, met de uitkomst', async () => {
@@ -110,7 +110,7 @@ describe('antwoorden van de gemeente', () => {
     for (const email of ['piet@postnl.nl', 'anouk@asito.nl']) {
       const { mail } = await lastMailTo(t, email);
       expect(mail!.subject).toBe('Pitch gesloten: Werk in de Poelenbrug');
-      expect(mail!.body).toContain('Uitkomst: gematcht');
+      expect(mail!.body).toContain('Uitkomst: gelukt');
     }
     expect((await mailsTo('anouk@asito.nl')).map((m) => m.subject)).toEqual(expect.arrayContaining(['Uw aanbod is afgewezen: Werk in de Poelenbrug', 'Pitch gesloten: Werk in de Poelenbrug']));
   });
