@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { offerStatuses, liveOfferStatuses } from '../src/domain/offer-lifecycle.ts';
+import { offerStatuses, employerOfferStatuses } from '../src/domain/offer-lifecycle.ts';
 import { pitchOutcomes, pitchStatuses } from '../src/domain/pitch-lifecycle.ts';
 import { suggestionKinds, suggestionStatuses } from '../src/domain/suggestions.ts';
 import { organisations, users } from './schema.ts';
@@ -121,10 +121,12 @@ export const offers = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    // One live offer per employer organisation per pitch (withdrawn and declined ones don't count).
+    // One offer per employer organisation per pitch (waiting, withdrawn and declined ones don't count: src/domain/offer-lifecycle.ts).
     uniqueIndex('offers_one_live_per_employer')
       .on(t.pitchId, t.employerId)
-      .where(sql.raw(`status in (${liveOfferStatuses.map((s) => `'${s}'`).join(', ')})`)),
+      .where(sql.raw(`status in (${employerOfferStatuses.map((s) => `'${s}'`).join(', ')})`)),
+    // One waiting offer per person per pitch (a double click makes one).
+    uniqueIndex('offers_one_waiting_per_author').on(t.pitchId, t.authorId).where(sql`status = 'waiting-for-verification'`),
     index('offers_pitch_status').on(t.pitchId, t.status),
     index('offers_employer').on(t.employerId, t.createdAt),
     index('offers_author').on(t.authorId),
