@@ -11,6 +11,23 @@ import { pitchOutcomes, pitchStatuses } from '../src/domain/pitch-lifecycle.ts';
 import { suggestionKinds, suggestionStatuses } from '../src/domain/suggestions.ts';
 import { organisations, users } from './schema.ts';
 
+/** A pitch's fields as a curator read them (lists of choices sorted, numbers and empty fields as text). */
+export interface PitchTextSnapshot {
+  title: string;
+  area: string;
+  challenge: string;
+  ask: string;
+  helpKinds: string[];
+  targetGroups: string[];
+  sectors: string[];
+  peopleSought: string;
+  closingDate: string;
+  contactName: string;
+  contactRole: string;
+  contactEmail: string;
+  contactPhone: string;
+}
+
 /** A municipality's challenge, pitched to employers. */
 export const pitches = sqliteTable(
   'pitches',
@@ -48,6 +65,8 @@ export const pitches = sqliteTable(
     status: text('status', { enum: pitchStatuses }).notNull().default('draft'),
     /** A curator's request for changes or reason for rejection, shown to the author. */
     moderationNote: text('moderation_note'),
+    /** The text as the curator read it when she asked for a change: the queue shows what changed since (features/marketplace/pitch-changes.ts). */
+    reviewedText: text('reviewed_text', { mode: 'json' }).$type<PitchTextSnapshot>(),
     featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
     outcome: text('outcome', { enum: pitchOutcomes }),
     peoplePlaced: integer('people_placed'),

@@ -1,0 +1,1 @@
+ALTER TABLE `pitches` ADD `reviewed_text` text;
