@@ -6,10 +6,27 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { offerStatuses, liveOfferStatuses } from '../src/domain/offer-lifecycle.ts';
+import { offerStatuses, joinedOfferStatuses } from '../src/domain/offer-lifecycle.ts';
 import { pitchOutcomes, pitchStatuses } from '../src/domain/pitch-lifecycle.ts';
 import { suggestionKinds, suggestionStatuses } from '../src/domain/suggestions.ts';
 import { organisations, users } from './schema.ts';
+
+/** A pitch's fields as a curator read them (lists of choices sorted, numbers and empty fields as text). */
+export interface PitchTextSnapshot {
+  title: string;
+  area: string;
+  challenge: string;
+  ask: string;
+  helpKinds: string[];
+  targetGroups: string[];
+  sectors: string[];
+  peopleSought: string;
+  closingDate: string;
+  contactName: string;
+  contactRole: string;
+  contactEmail: string;
+  contactPhone: string;
+}
 
 /** A municipality's challenge, pitched to employers. */
 export const pitches = sqliteTable(
@@ -48,6 +65,8 @@ export const pitches = sqliteTable(
     status: text('status', { enum: pitchStatuses }).notNull().default('draft'),
     /** A curator's request for changes or reason for rejection, shown to the author. */
     moderationNote: text('moderation_note'),
+    /** The text as the curator read it when she asked for a change: the queue shows what changed since (features/marketplace/pitch-changes.ts). */
+    reviewedText: text('reviewed_text', { mode: 'json' }).$type<PitchTextSnapshot>(),
     featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
     outcome: text('outcome', { enum: pitchOutcomes }),
     peoplePlaced: integer('people_placed'),
@@ -121,10 +140,12 @@ export const offers = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    // One live offer per employer organisation per pitch (withdrawn and declined ones don't count).
+    // One offer per employer organisation per pitch (waiting, withdrawn and declined ones don't count: src/domain/offer-lifecycle.ts).
     uniqueIndex('offers_one_live_per_employer')
       .on(t.pitchId, t.employerId)
-      .where(sql.raw(`status in (${liveOfferStatuses.map((s) => `'${s}'`).join(', ')})`)),
+      .where(sql.raw(`status in (${joinedOfferStatuses.map((s) => `'${s}'`).join(', ')})`)),
+    // One waiting offer per person per pitch (a double click makes one).
+    uniqueIndex('offers_one_waiting_per_author').on(t.pitchId, t.authorId).where(sql`status = 'waiting-for-verification'`),
     index('offers_pitch_status').on(t.pitchId, t.status),
     index('offers_employer').on(t.employerId, t.createdAt),
     index('offers_author').on(t.authorId),

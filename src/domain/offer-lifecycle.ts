@@ -14,8 +14,12 @@ import { acceptsOffers, type PitchState, type PitchStatus } from './pitch-lifecy
 export const offerStatuses = ['waiting-for-verification', 'offered', 'shortlisted', 'accepted', 'declined', 'withdrawn'] as const;
 export type OfferStatus = (typeof offerStatuses)[number];
 
-/** What can happen to an offer once made. `edit` keeps the status. */
-export const offerEvents = ['verify', 'edit', 'withdraw', 'shortlist', 'accept', 'decline'] as const;
+/**
+ * What can happen to an offer once made. `edit` keeps the status. `supersede`: a waiting offer
+ * whose employer meanwhile made its one offer on the pitch through a verified colleague is
+ * withdrawn when it would be released, instead of becoming a second offer.
+ */
+export const offerEvents = ['verify', 'supersede', 'edit', 'withdraw', 'shortlist', 'accept', 'decline'] as const;
 export type OfferEvent = (typeof offerEvents)[number];
 
 /** Who makes a move: the employer's side, the pitch owner's side, or the application (verification). */
@@ -41,6 +45,7 @@ export interface OfferRule {
 export const offerTransitions = {
   'waiting-for-verification': {
     verify: { by: 'system', to: 'offered', afterPitchClosed: false },
+    supersede: { by: 'system', to: 'withdrawn', afterPitchClosed: true },
     edit: { by: 'employer', to: 'waiting-for-verification', afterPitchClosed: false },
     withdraw: { by: 'employer', to: 'withdrawn', afterPitchClosed: true },
   },
@@ -65,6 +70,7 @@ export const offerTransitions = {
 /** What each event needs besides the role making it. */
 export interface OfferEventFields {
   verify: object;
+  supersede: object;
   edit: object;
   withdraw: object;
   /** The owner's answers may carry a message to the employer. */
@@ -110,13 +116,18 @@ export const offerStatusLabel: Record<OfferStatus, string> = {
   withdrawn: 'ingetrokken',
 };
 
-/** Statuses that count as an employer organisation's one live offer on a pitch (the partial unique index). */
+/** Statuses of an offer that is still running (waiting included): its author hears when the pitch closes. */
 export const liveOfferStatuses = ['waiting-for-verification', 'offered', 'shortlisted', 'accepted'] as const satisfies readonly OfferStatus[];
 
 /**
  * Statuses in which an employer "doet mee" (joins) a pitch, as every page counts it: made and
- * reached the owner, not withdrawn or declined. Each is live, so the partial unique index makes
- * this one offer per employer organisation.
+ * reached the owner, not withdrawn or declined. They are also what counts as an employer
+ * organisation's one offer on a pitch (the partial unique index `offers_one_live_per_employer`).
+ * A waiting offer does not: anyone can register as a member of a listed employer without being
+ * verified, and such an offer must not keep the employer's verified staff from offering. A
+ * waiting offer that would be released while the employer already has its offer is superseded
+ * instead (offer-release.ts). One waiting offer per author per pitch is a second index
+ * (`offers_one_waiting_per_author`).
  */
 export const joinedOfferStatuses = ['offered', 'shortlisted', 'accepted'] as const satisfies readonly OfferStatus[];
 
@@ -126,7 +137,7 @@ export type OwnerVisibleOfferStatus = (typeof ownerVisibleOfferStatuses)[number]
 
 /** Does an offer in this status block another from the same employer organisation on the same pitch? */
 export function isLive(status: OfferStatus): boolean {
-  return (liveOfferStatuses as readonly OfferStatus[]).includes(status);
+  return (joinedOfferStatuses as readonly OfferStatus[]).includes(status);
 }
 
 /**

@@ -30,9 +30,16 @@ export const pitchFacetParams: Record<PitchFacetKey, string> = {
 export const pitchListStates = ['open', 'gesloten'] as const;
 export type PitchListState = (typeof pitchListStates)[number];
 
-/** nieuwste: newest publication first; sluitingsdatum: soonest closing first, closed ones last. */
-export const pitchSorts = ['nieuwste', 'sluitingsdatum'] as const;
+/**
+ * open: open pitches first, then closed ones, each newest publication first (the default: most
+ * visitors come to join, and a closed pitch on top makes them scroll past it); nieuwste: newest
+ * publication first, whatever the status; sluitingsdatum: soonest closing first, closed ones last.
+ */
+export const pitchSorts = ['open', 'nieuwste', 'sluitingsdatum'] as const;
 export type PitchSort = (typeof pitchSorts)[number];
+
+/** The sort a list URL without `sorteer` gets; left out of the URLs we make. */
+export const DEFAULT_PITCH_SORT: PitchSort = 'open';
 
 export const PITCHES_PER_PAGE = 20;
 /** No one pages this far; a bigger number in a URL is treated as a typo, not a huge OFFSET. */
@@ -91,7 +98,7 @@ export function parsePitchQuery(params: URLSearchParams, places: PlaceVocabulary
     }
   }
   const sortParam = params.get('sorteer');
-  const sort: PitchSort = (pitchSorts as readonly string[]).includes(sortParam ?? '') ? (sortParam as PitchSort) : 'nieuwste';
+  const sort: PitchSort = (pitchSorts as readonly string[]).includes(sortParam ?? '') ? (sortParam as PitchSort) : DEFAULT_PITCH_SORT;
   return { filter, sort, page: parsePage(params.get('pagina')), ignored };
 }
 
@@ -107,13 +114,13 @@ export function isEmptyPitchFilter(filter: PitchFilter): boolean {
 }
 
 /**
- * The URL query for a list view; defaults (nieuwste, page 1) are left out so links stay short
+ * The URL query for a list view; defaults (DEFAULT_PITCH_SORT, page 1) are left out so links stay short
  * and one view has one URL.
  */
 export function pitchQueryToSearchParams(query: { filter: PitchFilter; sort?: PitchSort; page?: number }): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of pitchFacetKeys) for (const value of query.filter[key]) params.append(pitchFacetParams[key], value);
-  if (query.sort && query.sort !== 'nieuwste') params.set('sorteer', query.sort);
+  if (query.sort && query.sort !== DEFAULT_PITCH_SORT) params.set('sorteer', query.sort);
   if (query.page && query.page > 1) params.set('pagina', String(query.page));
   return params;
 }

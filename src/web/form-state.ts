@@ -63,20 +63,64 @@ export function inputErrorMessages(errors: Record<string, string[] | undefined>)
 
 type ActionLike = Parameters<AstroGlobal['getActionResult']>[0];
 
-/** The state of whichever of the page's actions was submitted (a page may host several forms). */
-export async function readFormState(Astro: AstroGlobal, ...pageActions: ActionLike[]): Promise<FormState> {
-  const state = await readState(Astro, pageActions);
+/**
+ * The state of whichever of `actions` was submitted (a page may host several forms). For a page
+ * that reads each of its forms' states separately; a page with one state uses readPageFormState.
+ */
+export async function readFormState(Astro: AstroGlobal, ...actions: ActionLike[]): Promise<FormState> {
+  return withErrors(await readState(Astro, actions, false));
+}
+
+/**
+ * The state of whichever of the page's actions was submitted, or of an action posted here that
+ * the page does not host: its refusal shows above the page with its own status (a form aimed at
+ * the wrong page answered a silent 200 before), its success goes where the action says. Every
+ * page guard (guards.ts) reads the form this way.
+ */
+export async function readPageFormState(Astro: AstroGlobal, ...pageActions: ActionLike[]): Promise<FormState> {
+  return withErrors(await readState(Astro, pageActions, true));
+}
+
+function withErrors(state: Omit<FormState, 'hasErrors'>): FormState {
   return { ...state, hasErrors: Boolean(state.message) || Object.keys(state.fields).length > 0 };
 }
 
-async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise<Omit<FormState, 'hasErrors'>> {
-  const result = pageActions.map((action) => Astro.getActionResult(action)).find(Boolean) as { data?: FormOutcome; error?: unknown } | undefined;
+/** The posted form's action name (`?_action=offers.edit`), when this request is one. */
+function postedActionName(Astro: AstroGlobal): string | undefined {
+  if (Astro.request.method !== 'POST') return undefined;
+  return Astro.url.searchParams.get('_action') ?? undefined;
+}
+
+/**
+ * The result of an action posted to a page that does not host it (a form aimed at the wrong
+ * page, or a crafted post): Astro ran it, but no page would show what it answered, so a refusal
+ * looked like a silent 200. Astro's getActionResult matches an action by its query string, which
+ * is all that is needed to read the result of one the page does not import.
+ */
+function strayResult(Astro: AstroGlobal, pageActions: ActionLike[]): ActionResultLike | undefined {
+  const name = postedActionName(Astro);
+  if (name === undefined) return undefined;
+  const queryString = `?${new URLSearchParams({ _action: name })}`;
+  if (pageActions.some((action) => String(action) === queryString)) return undefined;
+  return Astro.getActionResult({ toString: () => queryString } as unknown as ActionLike) as ActionResultLike | undefined;
+}
+
+type ActionResultLike = { data?: FormOutcome; error?: unknown };
+
+/** Above the page when a form from elsewhere was refused without a message of its own (only field messages that belong to that form). */
+const STRAY_REFUSED = 'Dit formulier is niet verwerkt en er is niets opgeslagen. Ga terug naar de pagina van het formulier en probeer het daar opnieuw.';
+
+async function readState(Astro: AstroGlobal, pageActions: ActionLike[], readStrays: boolean): Promise<Omit<FormState, 'hasErrors'>> {
+  const own = pageActions.map((action) => Astro.getActionResult(action)).find(Boolean) as ActionResultLike | undefined;
+  const stray = own || !readStrays ? undefined : strayResult(Astro, pageActions);
+  const result = own ?? stray;
   if (!result) return { submitted: false, values: {}, lists: {}, fields: {} };
   const values: Record<string, string> = {};
   const lists: Record<string, string[]> = {};
   try {
-    // After a refused post's redirect the values come back from the middleware (form-replay.ts).
-    for (const [name, value] of Astro.locals.formReplay ?? (await Astro.request.formData())) {
+    // After a refused post's redirect the values come back from the middleware (form-replay.ts);
+    // a form from elsewhere has fields of its own: none of them is put back into this page's forms.
+    for (const [name, value] of stray ? [] : (Astro.locals.formReplay ?? (await Astro.request.formData()))) {
       if (typeof value === 'string' && !SECRET_FIELDS.has(name)) {
         values[name] = value;
         (lists[name] ??= []).push(value);
@@ -85,6 +129,15 @@ async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise
   } catch {
     // The body could not be read again; the fields simply start empty.
   }
+  if (stray && !stray.error && stray.data && !stray.data.ok) {
+    // The refusal's own status and message; its field messages belong to a form this page does not show.
+    Astro.response.status = stray.data.status;
+    return { submitted: true, values, lists, fields: {}, message: stray.data.message ?? STRAY_REFUSED };
+  }
+  if (stray && isInputError(stray.error)) {
+    Astro.response.status = 422;
+    return { submitted: true, values, lists, fields: {}, message: inputErrorMessages(stray.error.fields as Record<string, string[] | undefined>).message ?? STRAY_REFUSED };
+  }
   if (result.error) {
     if (isInputError(result.error)) {
       Astro.response.status = 422;
@@ -92,7 +145,8 @@ async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise
     }
     const status = (result.error as { status?: number }).status ?? 500;
     Astro.response.status = status;
-    console.error('Formulier mislukt:', result.error);
+    // A stray post of an unknown or refused action is the sender's mistake, not ours.
+    if (!stray || status >= 500) console.error('Formulier mislukt:', result.error);
     return {
       submitted: true,
       values,
@@ -116,7 +170,7 @@ async function readState(Astro: AstroGlobal, pageActions: ActionLike[]): Promise
  */
 export async function readTokenPage(Astro: AstroGlobal, action: ActionLike, purpose: TokenPurpose) {
   Astro.response.headers.set('Referrer-Policy', 'strict-origin');
-  const state = await readFormState(Astro, action);
+  const state = await readPageFormState(Astro, action);
   const token = Astro.url.searchParams.get('token') ?? '';
   const check = await checkOneTimeToken(await appDatabase(), token, purpose);
   if (!check.ok && !state.submitted) Astro.response.status = 400;

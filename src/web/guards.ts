@@ -13,7 +13,7 @@
  * does not exist, so a URL does not tell whether a hidden record is there.
  */
 import type { AstroGlobal } from 'astro';
-import { readFormState, type FormState } from '#web/form-state.ts';
+import { readPageFormState, type FormState } from '#web/form-state.ts';
 import { can, type Action, type Actor, type SubjectArgs } from '#domain/policy.ts';
 import type { Deps } from '#platform/context.ts';
 import { safeReturnPath } from './return-path.ts';
@@ -32,9 +32,13 @@ export function loginRedirect(Astro: AstroGlobal): Response {
   return Astro.redirect(`/account/inloggen/?terug=${encodeURIComponent(back)}`, 303);
 }
 
-/** A page with forms: the state of whichever of `pageActions` was posted, or the redirect a successful post asked for. */
+/**
+ * A page with forms: the state of whichever of `pageActions` was posted, or the redirect a
+ * successful post asked for. An action posted here that the page does not host is answered too
+ * (readPageFormState): its refusal as the page's message and status, its success by its redirect.
+ */
 export async function formPage(Astro: AstroGlobal, ...pageActions: ActionLike[]): Promise<Stop | { response?: undefined; state: FormState }> {
-  const state = await readFormState(Astro, ...pageActions);
+  const state = await readPageFormState(Astro, ...pageActions);
   if (state.redirect) return { response: Astro.redirect(state.redirect, 303) };
   return { state };
 }

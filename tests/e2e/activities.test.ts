@@ -133,6 +133,34 @@ describe('de activiteitenkalender', () => {
   }, 180_000);
 });
 
+describe('abonneren: het https-adres in een veld, met een kopieerknop alleen met JavaScript', () => {
+  test('zonder JavaScript: een alleen-lezen veld met het hele adres, geen knop die niets doet; niets steekt uit op 390 px', async () => {
+    const { context, page } = await noJsPageFrom(browser, identity('agenda-nojs').ip);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/activiteiten/?doelgroep=jongeren');
+    const field = page.getByLabel('Adres van de agenda');
+    expect(await field.inputValue()).toMatch(/^https?:\/\/.+\/activiteiten\.ics\?doelgroep=jongeren$/);
+    expect(await field.getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('button', { name: 'Kopieer het adres' }).count()).toBe(0);
+    // The webcal:// link stays beside it.
+    expect(await page.getByRole('link', { name: 'Abonneren op deze selectie' }).getAttribute('href')).toMatch(/^webcal:/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
+  test('met JavaScript: de knop kopieert het adres en zegt dat; axe vindt niets', async () => {
+    const { context, page } = await pageFrom(browser, identity('agenda-js').ip, true);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/activiteiten/');
+    const address = await page.getByLabel('Adres van de agenda').inputValue();
+    await page.getByRole('button', { name: 'Kopieer het adres' }).click();
+    await hasText(page.locator('[data-copy-status]'), /^Het adres is gekopieerd/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('axe: nul overtredingen op elke nieuwe pagina (JavaScript aan), ook met foutmeldingen', () => {
   let member: Page;
   let desk: Page;

@@ -1,7 +1,8 @@
 /**
  * Follow and be told, in a browser against the built server: a
  * visitor follows a municipality from its page (logging in on the way), the settings page lists
- * it, a pitch is followed with its button; the unsubscribe link works in a new browser context
+ * it, a pitch is followed with its button, and a visitor who follows a pitch comes back to it
+ * after logging in and confirming; the unsubscribe link works in a new browser context
  * without a session (GET changes nothing, the button unsubscribes); a mail provider's RFC 8058
  * one-click POST (no cookies, no or a foreign Origin) unsubscribes; axe finds nothing on
  * /account/volgen/ and /afmelden/. The digest itself is made by the real job against the
@@ -44,8 +45,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function pageFor(ip: string): Promise<Page> {
-  return (await openPage(browser, { ip: ip })).page;
+async function pageFor(ip: string, javaScript = true): Promise<Page> {
+  return (await openPage(browser, { ip, javaScript })).page;
 }
 
 /** A digest for the reader made by the real job, as if a week had passed; returns the unsubscribe URL from its List-Unsubscribe header. */
@@ -125,6 +126,27 @@ describe('volgen', () => {
     expect(await page.locator('#volgen').innerText()).toContain('U volgt deze pitch.');
     await page.goto('/account/volgen/');
     expect(await page.locator('.pp-follow-list').innerText()).toContain('Werk in de Poelenbrug voor wie wil volgen');
+    await page.context().close();
+  });
+
+  test.each([true, false])('een bezoeker volgt een pitch vanaf de pitch (JavaScript %s): na inloggen en bevestigen terug op de pitch, met de bevestiging', async (javaScriptEnabled) => {
+    const title = `Pitch om te volgen na inloggen (${javaScriptEnabled ? 'met' : 'zonder'} JavaScript)`;
+    const id = await publishedPitch(owner.email, title);
+    const page = await pageFor(reader.ip, javaScriptEnabled);
+    await page.goto(`/pitches/${id}/`);
+    await page.getByRole('link', { name: 'Volg deze pitch' }).click();
+    await page.waitForURL(/\/account\/inloggen\//);
+    await page.getByLabel('E-mailadres').fill(reader.email);
+    await page.getByLabel('Wachtwoord').fill(goodPassword);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(new RegExp(`/account/volgen/\\?pitch=${id}`));
+    await page.getByRole('button', { name: 'Volgen', exact: true }).click();
+    await page.waitForURL(new RegExp(`/pitches/${id}/\\?melding=gevolgd#volgen$`));
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(title);
+    const box = page.locator('#volgen');
+    expect(await box.getByRole('status').innerText()).toContain('U volgt dit nu');
+    expect(await box.innerText()).toContain('U volgt deze pitch.');
+    if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 /** A published pitch in the server's database, as moderation leaves it, so a pitch page exists. */
-async function publishedPitch(): Promise<string> {
+async function publishedPitch(title = 'Wie biedt werk in de Poelenbrug?'): Promise<string> {
   const { db } = await serverDatabase();
   const now = Date.now();
   const id = `opmaak-${randomUUID().slice(0, 8)}`;
@@ -33,7 +33,7 @@ async function publishedPitch(): Promise<string> {
     id,
     municipalityId: 'zaanstad',
     area: 'Poelenbrug',
-    title: 'Wie biedt werk in de Poelenbrug?',
+    title,
     challenge: 'Veel bewoners zoeken werk dichtbij huis.',
     challengeHtml: '<p>Veel bewoners zoeken werk dichtbij huis.</p>',
     ask: 'Banen en een buddy.',
@@ -80,6 +80,31 @@ describe('op een telefoon (390×844) begint de hoofdkop in het bovenste derde', 
     const h1 = await page.locator('h1').first().boundingBox();
     expect(h1).not.toBeNull();
     expect(h1!.y).toBeLessThan(TOP_THIRD);
+    await context.close();
+  });
+});
+
+describe('kruimelpad', () => {
+  test('een lange pitchtitel breekt tussen zijn woorden: geen regel begint met een losse "›", niets steekt uit', async () => {
+    const id = await publishedPitch('Werk in de Poelenbrug: samen met werkgevers uit de wijk banen en leerplekken voor jongeren en statushouders');
+    const { context, page } = await phone(false);
+    await page.goto(`/pitches/${id}/meedoen/`);
+    const items = await page.locator('.utrecht-breadcrumb-nav__item').evaluateAll((lis) =>
+      lis
+        .filter((li) => li.getClientRects().length > 0)
+        .map((li) => {
+          // The item's first line box starts with its "›" (::before); its label's first line must be on that line.
+          const line = li.getClientRects()[0]!;
+          const range = document.createRange();
+          range.selectNodeContents(li.querySelector('a, span')!);
+          const label = range.getClientRects()[0]!;
+          return { text: li.textContent!.trim(), lines: li.getClientRects().length, apart: Math.abs((line.top + line.bottom) / 2 - (label.top + label.bottom) / 2) };
+        }),
+    );
+    const title = items.find((item) => item.text.startsWith('Werk in de Poelenbrug'))!;
+    expect(title.lines).toBeGreaterThan(1); // it does wrap at 390 px
+    for (const item of items) expect(item.apart, item.text).toBeLessThan(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
   });
 });

@@ -88,6 +88,24 @@ describe('pitchlijst zonder JavaScript', () => {
     await context.close();
   });
 
+  test('standaard staan open pitches vóór gesloten; "Nieuwste" kiezen zet alles op datum', async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`/pitches/?gemeente=${island}`);
+    expect(await page.getByLabel('Sorteren op').inputValue()).toBe('open');
+    const first = await cardLinks(page);
+    expect(first.slice(0, 4)).toEqual(['Eilandpitch 0 voor jongeren', 'Eilandpitch 1', 'Eilandpitch 2 voor jongeren', 'Eilandpitch 5']);
+    expect(first).not.toContain('Eilandpitch 3');
+    await page.getByRole('link', { name: 'Volgende pagina' }).click();
+    await page.waitForURL(/pagina=2/);
+    expect((await cardLinks(page)).slice(-2)).toEqual(['Eilandpitch 3', 'Eilandpitch 4 voor jongeren']);
+    await page.goto(`/pitches/?gemeente=${island}`);
+    await page.getByLabel('Sorteren op').selectOption('nieuwste');
+    await page.getByRole('button', { name: 'Toon resultaten' }).click();
+    await page.waitForURL(/sorteer=nieuwste/);
+    expect((await cardLinks(page)).slice(0, 5)).toEqual(['Eilandpitch 0 voor jongeren', 'Eilandpitch 1', 'Eilandpitch 2 voor jongeren', 'Eilandpitch 3', 'Eilandpitch 4 voor jongeren']);
+    await context.close();
+  });
+
   test('sorteren op sluitingsdatum zonder JavaScript; onbekende waarden geven een melding, geen fout', async () => {
     const { context, page } = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`/pitches/?gemeente=${island}`);

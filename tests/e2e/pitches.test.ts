@@ -20,6 +20,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Whether the first element of each selector comes after the one before it in the document. */
+async function inDocumentOrder(page: Page, selectors: string[]): Promise<boolean> {
+  const handles = await Promise.all(selectors.map((selector) => page.locator(selector).first().elementHandle()));
+  return page.evaluate((elements) => elements.every((el, i) => i === 0 || Boolean(elements[i - 1]!.compareDocumentPosition(el!) & Node.DOCUMENT_POSITION_FOLLOWING)), handles);
+}
+
 
 describe('een pitch van concept tot gepubliceerd', () => {
   test('zonder JavaScript: fout bij het veld, voorbeeld, indienen, wijziging gevraagd, opnieuw indienen, publiceren', async () => {
@@ -82,6 +88,8 @@ describe('een pitch van concept tot gepubliceerd', () => {
     await page.getByRole('link', { name: `Pas "${title}" aan` }).click();
     await visible(page.getByRole('heading', { name: 'Een curator vraagt u iets aan te passen' }));
     await visible(page.getByText('Noem hoeveel uur per week het werk is.'));
+    // The note, then the fields; "Bestaat dit al?" only after the form.
+    expect(await inDocumentOrder(page, ['h2:text("Een curator vraagt u iets aan te passen")', '#veld-title', 'h2#lijkt-op'])).toBe(true);
     await page.getByLabel('Wat vraagt u van werkgevers?').fill('Banen van 24 uur per week, met begeleiding op de werkvloer.');
     await page.getByRole('button', { name: 'Opslaan en voorbeeld bekijken' }).click();
     await page.waitForURL(/\/voorbeeld\/$/);
@@ -91,6 +99,12 @@ describe('een pitch van concept tot gepubliceerd', () => {
 
     await desk.goto('/beheer/pitches/');
     await visible(desk.getByText('Uw eerdere opmerking:').first());
+    // What changed since her note, word by word, then the pitch's text (open), then the button.
+    const resubmitted = desk.locator('.pp-queue__item', { hasText: title });
+    await hasText(resubmitted.locator('.pp-queue__changes'), /Wat is veranderd sinds uw opmerking/);
+    await hasText(resubmitted.locator('.pp-queue__changes ins').first(), /24 uur per week/);
+    await visible(resubmitted.locator('.pp-queue__text').getByText('Banen van 24 uur per week'));
+    expect(await inDocumentOrder(desk, [`.pp-queue__item:has-text("${title}") .pp-queue__changes`, `.pp-queue__item:has-text("${title}") .pp-queue__text`, `.pp-queue__item:has-text("${title}") button:text("Publiceer")`])).toBe(true);
     await desk.getByRole('button', { name: `Publiceer “${title}”` }).click();
     await hasText(desk.getByRole('status'), /gepubliceerd/);
     expect((await mailsTo(author.email)).map((m) => m.subject)).toContain(`Uw pitch staat online: ${title}`);
@@ -160,7 +174,8 @@ describe('toegankelijkheid en schermafdrukken', () => {
     await desk.goto('/beheer/pitches/');
     await desk.locator('.pp-queue__item', { hasText: title }).getByRole('button', { name: 'Wijs af' }).click();
     await visible(desk.locator('.pp-error').first());
-    await desk.locator('details.pp-queue__text', { hasText: title }).locator('summary').click();
+    // The text is open without a click.
+    await visible(desk.locator('details.pp-queue__text', { hasText: title }).locator('h3, h4').first());
     await check(desk, 'moderatie-fout');
     await desk.getByRole('button', { name: `Publiceer “${title}”` }).click();
     await hasText(desk.getByRole('status'), /gepubliceerd/);

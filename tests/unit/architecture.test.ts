@@ -18,6 +18,13 @@ const read = (path: string) => readFileSync(path, 'utf8');
 const appFiles = [...filesUnder('src'), ...filesUnder('db').filter((f) => !f.includes('migrations')), 'server.mjs', 'astro.config.mjs', 'drizzle.config.ts'];
 
 describe('lagen', () => {
+  test('een pagina die formulieren aanneemt, leest ze via een paginawachter (ook een formulier van elders krijgt zo antwoord)', () => {
+    // Pages that import astro:actions take POST (src/integrations/route-methods.ts); the guards answer any action posted to them.
+    const guard = /\b(formPage|signedInPage|loadedPage|editorPage|readTokenPage|readFormState)\(Astro/;
+    const offenders = filesUnder('src/pages').filter((file) => /from ['"]astro:actions['"]/.test(read(file)) && !guard.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+
   test('pagina’s praten geen SQL: geen drizzle en geen databaseschema in src/pages', () => {
     const offenders = filesUnder('src/pages').filter((file) => /from ['"]drizzle-orm|db\/schema\.ts['"]/.test(read(file)));
     expect(offenders).toEqual([]);

@@ -38,6 +38,7 @@ type Cell = OfferStatus | typeof _ | typeof R | typeof C;
 const expectedOpen: Record<OfferStatus, Record<OfferEvent, [Cell, Cell, Cell]>> = {
   'waiting-for-verification': {
     verify:    [R,                          R,             'offered'],
+    supersede: [R,                          R,             'withdrawn'],
     edit:      ['waiting-for-verification', R,             R],
     withdraw:  ['withdrawn',                R,             R],
     shortlist: [_,                          _,             _],
@@ -46,6 +47,7 @@ const expectedOpen: Record<OfferStatus, Record<OfferEvent, [Cell, Cell, Cell]>> 
   },
   offered: {
     verify:    [_,                          _,             _],
+    supersede: [_,                          _,             _],
     edit:      ['offered',                  R,             R],
     withdraw:  ['withdrawn',                R,             R],
     shortlist: [R,                          'shortlisted', R],
@@ -54,6 +56,7 @@ const expectedOpen: Record<OfferStatus, Record<OfferEvent, [Cell, Cell, Cell]>> 
   },
   shortlisted: {
     verify:    [_,                          _,             _],
+    supersede: [_,                          _,             _],
     edit:      ['shortlisted',              R,             R],
     withdraw:  ['withdrawn',                R,             R],
     shortlist: [_,                          _,             _],
@@ -62,6 +65,7 @@ const expectedOpen: Record<OfferStatus, Record<OfferEvent, [Cell, Cell, Cell]>> 
   },
   accepted: {
     verify:    [_,                          _,             _],
+    supersede: [_,                          _,             _],
     edit:      [_,                          _,             _],
     withdraw:  [_,                          _,             _],
     shortlist: [_,                          _,             _],
@@ -70,6 +74,7 @@ const expectedOpen: Record<OfferStatus, Record<OfferEvent, [Cell, Cell, Cell]>> 
   },
   declined: {
     verify:    [_,                          _,             _],
+    supersede: [_,                          _,             _],
     edit:      [_,                          _,             _],
     withdraw:  [_,                          _,             _],
     shortlist: [_,                          _,             _],
@@ -78,6 +83,7 @@ const expectedOpen: Record<OfferStatus, Record<OfferEvent, [Cell, Cell, Cell]>> 
   },
   withdrawn: {
     verify:    [_,                          _,             _],
+    supersede: [_,                          _,             _],
     edit:      [_,                          _,             _],
     withdraw:  [_,                          _,             _],
     shortlist: [_,                          _,             _],
@@ -91,6 +97,7 @@ const expectedOpen: Record<OfferStatus, Record<OfferEvent, [Cell, Cell, Cell]>> 
 const expectedClosed: Record<OfferStatus, Record<OfferEvent, [Cell, Cell, Cell]>> = {
   'waiting-for-verification': {
     verify:    [R,                          R,             C],
+    supersede: [R,                          R,             'withdrawn'],
     edit:      [C,                          R,             R],
     withdraw:  ['withdrawn',                R,             R],
     shortlist: [_,                          _,             _],
@@ -99,6 +106,7 @@ const expectedClosed: Record<OfferStatus, Record<OfferEvent, [Cell, Cell, Cell]>
   },
   offered: {
     verify:    [_,                          _,             _],
+    supersede: [_,                          _,             _],
     edit:      [C,                          R,             R],
     withdraw:  ['withdrawn',                R,             R],
     shortlist: [R,                          C,             R],
@@ -107,6 +115,7 @@ const expectedClosed: Record<OfferStatus, Record<OfferEvent, [Cell, Cell, Cell]>
   },
   shortlisted: {
     verify:    [_,                          _,             _],
+    supersede: [_,                          _,             _],
     edit:      [C,                          R,             R],
     withdraw:  ['withdrawn',                R,             R],
     shortlist: [_,                          _,             _],
@@ -223,9 +232,10 @@ describe('aanbod: een nieuw aanbod', () => {
     expect(transition({ status: 'offered' }, { status: 'published' }, 'accept', { by: 'owner' })).toMatchObject({ ok: true, status: 'accepted' });
   });
 
-  test('wachtend, aangeboden, op de shortlist en geaccepteerd tellen als het ene lopende aanbod', () => {
+  test('aangeboden, op de shortlist en geaccepteerd tellen als het ene aanbod van de werkgever; wachtend niet', () => {
+    // A waiting offer (perhaps from someone who only claims to work there) never blocks verified colleagues.
     expect(Object.fromEntries(offerStatuses.map((status) => [status, isLive(status)]))).toEqual({
-      'waiting-for-verification': true,
+      'waiting-for-verification': false,
       offered: true,
       shortlisted: true,
       accepted: true,

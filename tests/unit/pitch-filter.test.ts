@@ -46,7 +46,10 @@ describe('parsePitchQuery', () => {
       expect(parse(`pagina=${page}`).page, page).toBe(1);
     }
     expect(parse('pagina=7').page).toBe(7);
-    expect(parse('sorteer=duurste').sort).toBe('nieuwste');
+    // The default puts open pitches first; an explicit choice is kept.
+    expect(parse('sorteer=duurste').sort).toBe('open');
+    expect(parse('').sort).toBe('open');
+    expect(parse('sorteer=nieuwste').sort).toBe('nieuwste');
     expect(parsePage(null)).toBe(1);
   });
 });
@@ -54,7 +57,8 @@ describe('parsePitchQuery', () => {
 describe('pitchQueryToSearchParams', () => {
   test('laat standaardwaarden weg en houdt filters bij het bladeren', () => {
     const filter = { ...emptyPitchFilter(), targetGroups: ['jongeren', 'ouderen'], municipalities: ['zaanstad'] };
-    expect(String(pitchQueryToSearchParams({ filter, sort: 'nieuwste', page: 1 }))).toBe('gemeente=zaanstad&doelgroep=jongeren&doelgroep=ouderen');
+    expect(String(pitchQueryToSearchParams({ filter, sort: 'open', page: 1 }))).toBe('gemeente=zaanstad&doelgroep=jongeren&doelgroep=ouderen');
+    expect(String(pitchQueryToSearchParams({ filter, sort: 'nieuwste', page: 1 }))).toBe('gemeente=zaanstad&doelgroep=jongeren&doelgroep=ouderen&sorteer=nieuwste');
     expect(String(pitchQueryToSearchParams({ filter, sort: 'sluitingsdatum', page: 2 }))).toBe('gemeente=zaanstad&doelgroep=jongeren&doelgroep=ouderen&sorteer=sluitingsdatum&pagina=2');
     // Round trip: what a link says is what the page reads.
     const again = parse(String(pitchQueryToSearchParams({ filter, sort: 'sluitingsdatum', page: 2 })));

@@ -48,6 +48,15 @@ const hostile = [
   'evil.example',
   '%2F%2Fevil.example',
   '/%E0%A4%A',
+  // Encoded slashes that only show after the parser removed a dot segment, or after a second decode.
+  '/./%2F/evil.example',
+  '/%2e/%2fevil.example',
+  '/%2E/%2F%2Fevil.example',
+  '/./%5C/evil.example',
+  '/%252F%252Fevil.example',
+  '/%252f/evil.example',
+  '/%25252F%25252Fevil.example',
+  '/./%2509/evil.example',
   '',
   '/' + 'a'.repeat(5000),
 ];
@@ -66,6 +75,9 @@ describe('safeReturnPath', () => {
     ['/zoeken/?q=日本', '/zoeken/?q=%E6%97%A5%E6%9C%AC'],
     ['/日本/', '/%E6%97%A5%E6%9C%AC/'],
     ['/a/../account/', '/account/'],
+    // An encoded slash inside a path (not at its start) is harmless and stays.
+    ['/zoeken/a%2Fb/', '/zoeken/a%2Fb/'],
+    ['/zoeken/?q=%252F%252F', '/zoeken/?q=%252F%252F'],
     // A path that merely looks like a scheme stays a (not found) page on this site.
     ['/javascript:alert(1)', '/javascript:alert(1)'],
   ];

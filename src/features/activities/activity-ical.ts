@@ -11,7 +11,7 @@
  * Tested by parsing the output back with ical.js (tests/integration/activities/ical.test.ts).
  */
 import { AMSTERDAM } from '#domain/amsterdam-time.ts';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { escape as escapeText, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { activityAudiences, activityKinds } from '#domain/activity-vocabulary.ts';
 import { labelOf } from '#domain/facets.ts';
 import { amsterdamWallTime, nextDay } from '#domain/amsterdam-time.ts';
@@ -46,12 +46,15 @@ function eventDescription(activity: ActivityView, origin: string): string {
 
 /**
  * An iCalendar text with the given activities. `name` and `description` become the calendar's
- * name in the program that subscribes (X-WR-CALNAME, X-WR-CALDESC).
+ * name in the program that subscribes (NAME, X-WR-CALNAME, X-WR-CALDESC).
  */
 export function activitiesCalendar(items: readonly ActivityView[], options: { name: string; description: string; origin: string; url: string }): string {
   const calendar = ical({
-    name: options.name,
-    description: options.description,
+    // The library escapes event properties (SUMMARY, DESCRIPTION) but writes these calendar lines
+    // as given; a single activity's file is named after its title, so they get the same RFC 5545
+    // TEXT escaping (`\\`, `;`, `,`, newlines) with the library's own function.
+    name: escapeText(options.name, false),
+    description: escapeText(options.description, false),
     prodId: { company: 'Praktijkplein', product: 'activiteitenkalender', language: 'NL' },
     method: ICalCalendarMethod.PUBLISH,
     url: options.url,

@@ -20,6 +20,7 @@ import { loadPitch, type PitchNotFound, type PitchMoveRefused, type PitchRecord,
 import { enqueueMailIf, type MailMessage } from '#platform/mail/outbox.ts';
 import { pitchIsAt } from './pitch-writes.ts';
 import { municipalityOfPitch } from './pitch-municipality.ts';
+import { pitchChangesSince, pitchSnapshot, type PitchChange } from './pitch-changes.ts';
 
 /** One submitted pitch in the queue, with what a curator needs to decide. */
 export interface QueuedPitch extends PitchRecord {
@@ -29,6 +30,8 @@ export interface QueuedPitch extends PitchRecord {
   authorOrganisation: string | null;
   /** Is the author's membership of that municipality verified (and the address confirmed)? */
   authorVerified: boolean;
+  /** What the author changed since the curator asked for a change (null: not sent back before, or no text was kept). */
+  changes: PitchChange[] | null;
 }
 
 /** The moderation queue: submitted pitches, oldest submission first; null when the actor is no curator. */
@@ -59,6 +62,7 @@ export async function moderationQueue(deps: Deps, actor: Actor | null): Promise<
       authorEmail: row.authorEmail,
       authorOrganisation: row.authorOrganisation,
       authorVerified: row.membershipVerifiedAt !== null && row.emailVerifiedAt !== null,
+      changes: pitch.moderationNote ? pitchChangesSince(pitch.reviewedText, pitch) : null,
     });
   }
   return queue;
@@ -114,7 +118,17 @@ async function decide<E extends Decision>(deps: Deps, actor: Actor | null, pitch
     ...(mail ? [enqueueMailIf(db, mail, guard, now)] : []),
     db
       .update(pitches)
-      .set({ status: move.status, ...move.changes, version: version + 1, updatedAt: now, ...(event === 'publish' ? { publishedAt: now } : {}) })
+      .set({
+        status: move.status,
+        ...move.changes,
+        version: version + 1,
+        updatedAt: now,
+        ...(event === 'publish' ? { publishedAt: now } : {}),
+        // The text she read, so that the resubmitted pitch can show her what changed.
+        ...(event === 'request-changes' ? { reviewedText: pitchSnapshot(pitch) } : {}),
+        // Only needed while the pitch may come back to the queue.
+        ...(event === 'publish' || event === 'reject' ? { reviewedText: null } : {}),
+      })
       .where(and(eq(pitches.id, pitch.id), eq(pitches.version, version), eq(pitches.status, pitch.status)))
       .returning({ id: pitches.id }),
   ]);

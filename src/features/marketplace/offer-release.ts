@@ -8,10 +8,12 @@ import { offers } from '#db/marketplace-schema.ts';
 import { organisations, users } from '#db/schema.ts';
 import { clock, type Deps } from '#platform/context.ts';
 import { audit } from '#platform/audit/audit-log.ts';
-import { isStaleWrite, nextVersion } from '#platform/database/versioned-write.ts';
+import { isUniqueViolation } from '#platform/database/errors.ts';
+import { batchUnlessStale, isStaleWrite, nextVersion } from '#platform/database/versioned-write.ts';
 import { enqueueMail } from '#platform/mail/outbox.ts';
-import { offerReceivedMessage, offerReleasedMessage, type ReleaseCause } from '#platform/mail/offer-messages.ts';
+import { offerReceivedMessage, offerReleasedMessage, offerSupersededMessage, type ReleaseCause } from '#platform/mail/offer-messages.ts';
 import { transition } from '#domain/offer-lifecycle.ts';
+import { employerHasOffer, type WriteHooks } from './offers.ts';
 import { loadOfferPitch } from './offer-records.ts';
 import { mailContext, mailTo, pitchOwners } from './offer-mail.ts';
 
@@ -21,13 +23,16 @@ import { mailContext, mailTo, pitchOwners } from './offer-mail.ts';
  * Called after every verification: an address confirmed (by a domain, a membership follows),
  * a member or a new employer verified by a curator. Each offer goes through the lifecycle's
  * 'verify' by 'system'; one on a pitch that closed meanwhile stays waiting (it may be withdrawn).
- * `cause` words the author's mail (a curator's confirmation is told there, with the reason).
- * Returns the released offers with their authors.
+ * One whose employer meanwhile made its one offer on the pitch (through a verified colleague)
+ * goes through 'supersede' instead: withdrawn, never a second offer, and its author is told why.
+ * `cause` words the author's mail (a curator's confirmation is told there, with the reason);
+ * `hooks` lets a test step in just before the write. Returns the released offers with their authors.
  */
 export async function releaseWaitingOffers(
   deps: Deps,
   who: { userId: string } | { organisationId: string },
   cause: ReleaseCause = { by: 'address' },
+  hooks: WriteHooks = {},
 ): Promise<{ offerId: string; authorId: string }[]> {
   const { db } = deps;
   const now = clock(deps);
@@ -54,7 +59,25 @@ export async function releaseWaitingOffers(
     const move = transition(row.offer, pitch, 'verify', { by: 'system' });
     if (!move.ok) continue;
     const context = mailContext(deps.origin, pitch, row.employerName);
+    const supersede = async () => {
+      const withdrawn = transition(row.offer, pitch, 'supersede', { by: 'system' });
+      if (!withdrawn.ok) return;
+      // An offer withdrawn meanwhile makes the batch stale: nothing is written.
+      await batchUnlessStale(db, [
+        db
+          .update(offers)
+          .set({ status: withdrawn.status, version: nextVersion(offers.version, row.offer.version), updatedAt: now })
+          .where(eq(offers.id, row.offer.id)),
+        audit(db, { actorUserId: null, action: 'offer.superseded', subjectType: 'offer', subjectId: row.offer.id, detail: { pitchId: pitch.id, to: withdrawn.status } }, now),
+        enqueueMail(db, { ...offerSupersededMessage(row.author.email, row.author.name, context), userId: row.author.id }, now),
+      ]);
+    };
+    if (await employerHasOffer(db, pitch.id, row.offer.employerId)) {
+      await supersede();
+      continue;
+    }
     const owners = await pitchOwners(db, pitch);
+    await hooks.beforeWrite?.();
     try {
       // One batch per offer: one that was withdrawn meanwhile fails alone (stale), the rest go on.
       await db.batch([
@@ -68,8 +91,11 @@ export async function releaseWaitingOffers(
       ]);
       released.push({ offerId: row.offer.id, authorId: row.author.id });
     } catch (error) {
-      if (!isStaleWrite(error)) throw error;
+      // A colleague's offer was written between our check and this write: the index refused a second one.
+      if (isUniqueViolation(error)) await supersede();
+      else if (!isStaleWrite(error)) throw error;
     }
   }
   return released;
 }
+

@@ -1,24 +1,13 @@
 /** What employers see of their offers: "Mijn aanbod" (with how a closed pitch ended) and the offer page of one pitch. */
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Database } from '#db/client.ts';
 import { offers, pitches, type OfferRow } from '#db/marketplace-schema.ts';
 import { organisations } from '#db/schema.ts';
 import { clock, type Deps } from '#platform/context.ts';
-import { availableOfferEvents, startOffer, type OfferEvent } from '#domain/offer-lifecycle.ts';
+import { availableOfferEvents, isLive, liveOfferStatuses, startOffer, type OfferEvent } from '#domain/offer-lifecycle.ts';
 import { effectiveStatus, type PitchOutcome, type PitchStatus } from '#domain/pitch-lifecycle.ts';
 import { can, pitchVisibleTo, type Actor } from '#domain/policy.ts';
 import { verifiedOrganisations } from '#features/accounts/organisations.ts';
 import { loadOfferPitch, offerSubject, type OfferPitch } from './offer-records.ts';
-
-/** Does this employer already have a live offer on this pitch? (For a clear message before registering.) */
-export async function employerHasLiveOffer(db: Database, pitchId: string, employerId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: offers.id })
-    .from(offers)
-    .where(and(eq(offers.pitchId, pitchId), eq(offers.employerId, employerId), inArray(offers.status, ['waiting-for-verification', 'offered', 'shortlisted', 'accepted'])))
-    .limit(1);
-  return rows.length > 0;
-}
 
 /** One line of "Mijn aanbod". */
 export interface MyOffer {
@@ -76,7 +65,7 @@ export interface OfferPageView {
   /** New offers are taken (published, closing day not over). */
   open: boolean;
   status: PitchStatus;
-  /** The actor's employer's live offer, if the actor may change it. */
+  /** The employer's offer on this pitch, or else the actor's own waiting offer, if the actor may change it. */
   mine: OfferRow | undefined;
   /** May make an offer (perhaps one that waits) for their own employer. */
   mayOffer: boolean;
@@ -86,7 +75,12 @@ export interface OfferPageView {
   employers: Awaited<ReturnType<typeof verifiedOrganisations>>;
 }
 
-/** What the offer page needs: the pitch, and the live offer of the actor's employer that the actor may change. */
+/**
+ * What the offer page needs: the pitch, and the offer the actor may change there: the employer's
+ * one offer (offered, shortlisted, accepted), or else the actor's own waiting offer. A
+ * colleague's waiting offer is not the employer's offer: a verified person gets the form for a
+ * new one (and the waiting one is superseded if it is ever released).
+ */
 export async function offerPage(deps: Deps, actor: Actor | null, pitchId: string): Promise<OfferPageView | undefined> {
   const { db } = deps;
   const pitch = await loadOfferPitch(db, pitchId);
@@ -94,11 +88,11 @@ export async function offerPage(deps: Deps, actor: Actor | null, pitchId: string
   const now = new Date(clock(deps));
   let mine: OfferRow | undefined;
   if (actor?.organisationKind === 'employer') {
-    const [row] = await db
+    const rows = await db
       .select()
       .from(offers)
-      .where(and(eq(offers.pitchId, pitchId), eq(offers.employerId, actor.organisationId), inArray(offers.status, ['waiting-for-verification', 'offered', 'shortlisted', 'accepted'])))
-      .limit(1);
+      .where(and(eq(offers.pitchId, pitchId), eq(offers.employerId, actor.organisationId), inArray(offers.status, liveOfferStatuses)));
+    const row = rows.find((r) => isLive(r.status)) ?? rows.find((r) => r.status === 'waiting-for-verification' && r.authorId === actor.userId);
     if (row && can(actor, 'offer:manage', offerSubject(row, pitch))) mine = row;
   }
   const open = startOffer(pitch, { verified: false }, now).ok;

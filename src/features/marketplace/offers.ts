@@ -4,10 +4,11 @@
  * verification in offer-release.ts.
  * Every decision asks the policy with the loaded record; every status comes from the offer
  * lifecycle; every change goes in one batch with its audit entry and the mail to the other side.
- * One live offer per employer organisation per pitch is the database's partial unique index:
- * two requests at the same moment both pass every check, and the index lets only one write.
+ * One offer per employer organisation per pitch is the database's partial unique index: two
+ * requests at the same moment both pass every check, and the index lets only one write. An offer
+ * that waits for verification does not take that place (joinedOfferStatuses in the lifecycle).
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '#db/client.ts';
 import { offers } from '#db/marketplace-schema.ts';
@@ -19,7 +20,7 @@ import { consume } from '#platform/auth/rate-limit.ts';
 import { isUniqueViolation } from '#platform/database/errors.ts';
 import { batchUnlessStale, nextVersion } from '#platform/database/versioned-write.ts';
 import { offerChangedMessage, offerReceivedMessage } from '#platform/mail/offer-messages.ts';
-import { startOffer, transition, type OfferRefusal, type OfferStatus } from '#domain/offer-lifecycle.ts';
+import { joinedOfferStatuses, startOffer, transition, type OfferRefusal, type OfferStatus } from '#domain/offer-lifecycle.ts';
 import { can, notAllowed, pitchVisibleTo, type Actor, type NotAllowed } from '#domain/policy.ts';
 import { curatorAlertStatements, waitingApplicant } from '#features/accounts/curator-alert.ts';
 import type { OfferInput } from './offer-input.ts';
@@ -69,6 +70,9 @@ export async function createOffer(deps: Deps, actor: Actor | null, pitchId: stri
 
   const start = startOffer(pitch, { verified }, new Date(now));
   if (!start.ok) return start;
+  // A waiting offer beside the employer's own offer could never be released: say so now. (Should
+  // a colleague's offer arrive between this read and the write, the release supersedes it.)
+  if (start.status === 'waiting-for-verification' && (await employerHasOffer(db, pitchId, actor.organisationId))) return { ok: false, reason: 'duplicate' };
   const limit = await consume(db, 'offerCreateAccount', actor.userId, now);
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
 
@@ -93,11 +97,22 @@ export async function createOffer(deps: Deps, actor: Actor | null, pitchId: stri
   try {
     await db.batch(statements);
   } catch (error) {
-    // A colleague (or a second tab) made this employer's offer a moment ago: the index decided.
+    // A colleague (or a second tab) made this employer's offer a moment ago, or this person's own
+    // waiting offer exists: one of the two indexes decided.
     if (isUniqueViolation(error)) return { ok: false, reason: 'duplicate' };
     throw error;
   }
   return { ok: true, offerId, status: start.status };
+}
+
+/** Does the employer have its one offer on this pitch (offered, shortlisted or accepted)? */
+export async function employerHasOffer(db: Database, pitchId: string, employerId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: offers.id })
+    .from(offers)
+    .where(and(eq(offers.pitchId, pitchId), eq(offers.employerId, employerId), inArray(offers.status, joinedOfferStatuses)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 /**
@@ -108,11 +123,10 @@ export async function createOffer(deps: Deps, actor: Actor | null, pitchId: stri
  */
 export function waitingOfferStatements(db: Database, pitchId: string, input: OfferInput, who: { userId: string; organisationId: string }, now: number): Statement[] {
   const offerId = newId();
-  const live = ['waiting-for-verification', 'offered', 'shortlisted', 'accepted'];
   return [
     db.run(sql`insert into ${offers} (id, pitch_id, employer_id, author_id, help_kinds, places, starts_on, support, message, show_name, status, version, demo, created_at, updated_at)
       select ${offerId}, ${pitchId}, ${who.organisationId}, ${who.userId}, ${JSON.stringify(input.helpKinds)}, ${input.places}, ${input.startsOn}, ${input.support}, ${input.message}, ${input.showName ? 1 : 0}, 'waiting-for-verification', 1, 0, ${now}, ${now}
-      where not exists (select 1 from ${offers} where pitch_id = ${pitchId} and employer_id = ${who.organisationId} and status in (${sql.join(live.map((s) => sql`${s}`), sql`, `)}))`),
+      where not exists (select 1 from ${offers} where pitch_id = ${pitchId} and employer_id = ${who.organisationId} and status in (${sql.join(joinedOfferStatuses.map((s) => sql`${s}`), sql`, `)}))`),
     audit(db, { actorUserId: who.userId, action: 'offer.created', subjectType: 'offer', subjectId: offerId, detail: { pitchId, status: 'waiting-for-verification', with: 'registration' } }, now),
   ];
 }

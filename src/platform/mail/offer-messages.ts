@@ -98,3 +98,16 @@ export function offerExistingAccountMessage(to: string, name: string, origin: st
     body: `Beste ${safeName(name)},\n\nEr is geprobeerd met dit e-mailadres een nieuw account te maken om mee te doen met de pitch "${title(pitchTitle)}". U heeft al een account, dus er is geen nieuw account gemaakt en er is nog geen aanbod opgeslagen.\n\nWas u dat zelf? Log in en doe uw aanbod opnieuw:\n${origin}/account/inloggen/?terug=${encodeURIComponent(back)}\nWachtwoord vergeten? ${origin}/account/wachtwoord-vergeten/\n\nWas u het niet? Dan hoeft u niets te doen: er is niets veranderd.${closing}`,
   };
 }
+
+/**
+ * To the author of an offer that waited for verification: once they could act for the employer,
+ * the employer already had its one offer on the pitch (made by a colleague), so this one was
+ * withdrawn instead of sent on.
+ */
+export function offerSupersededMessage(to: string, name: string | null, c: OfferMailContext): MailMessage {
+  return {
+    to,
+    subject: `Uw aanbod is niet doorgestuurd: ${title(c.pitchTitle)}`,
+    body: `Beste ${safeName(name)},\n\nUw account is bevestigd. Maar een collega heeft intussen al aanbod gedaan op de pitch "${title(c.pitchTitle)}" namens ${organisation(c.employerName)}. Een werkgever doet één aanbod per pitch. Daarom hebben we uw aanbod ingetrokken en niet naar de gemeente gestuurd.\n\nHet aanbod van uw collega kunt u bekijken en aanvullen in Mijn aanbod:\n${c.origin}/account/mijn-aanbod/${closing}`,
+  };
+}

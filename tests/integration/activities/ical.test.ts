@@ -102,4 +102,22 @@ describe('iCal-feed', () => {
     expect(await uids('')).toHaveLength(2);
     expect((await feed('online=ja')).events[0]!.location).toBe('https://voorbeeld.nl/webinar');
   });
+
+  test('de naam van de agenda (NAME, X-WR-CALNAME, X-WR-CALDESC) is net zo geëscaped als SUMMARY', async () => {
+    const { member, curator } = await activityCast(t);
+    const title = 'Open dag; DTSTART:19700101\\, test, ok';
+    await published(member.actor, curator, { title });
+    const items = await activitiesForFeed(t.handle.db, parseActivityQuery(new URLSearchParams(''), pitchPlaces().vocabulary).filter, NOW);
+    // The single-activity file is named after its title (src/pages/activiteiten/[id]/agenda.ics.ts).
+    const text = activitiesCalendar(items, { name: title, description: `Activiteit op Praktijkplein: ${title}`, origin, url: `${origin}/x/` });
+    const unfolded = text.replace(/\r\n[ \t]/g, '');
+    const escaped = 'Open dag\\; DTSTART:19700101\\\\\\, test\\, ok';
+    expect(unfolded).toContain(`SUMMARY:${escaped}\r\n`);
+    expect(unfolded).toContain(`NAME:${escaped}\r\n`);
+    expect(unfolded).toContain(`X-WR-CALNAME:${escaped}\r\n`);
+    expect(unfolded).toContain(`X-WR-CALDESC:Activiteit op Praktijkplein: ${escaped}\r\n`);
+    // A reader decodes the escaped text back to the typed title.
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).summary).toBe(title);
+  });
 });

@@ -228,6 +228,88 @@ describe('wachtend aanbod vrijgeven na bevestiging', () => {
   });
 });
 
+describe('een wachtend aanbod houdt geverifieerde collega’s niet tegen', () => {
+  /** An unverified member of PostNL (address confirmed, membership not) with a waiting offer on the pitch. */
+  async function waitingColleague(pitchId: string) {
+    const user = await confirmedUser(t, 'nieuw@postnl.nl', { kind: 'employer', organisationId: 'postnl' });
+    const made = await createOffer(t.deps(), await actorOf(t, 'nieuw@postnl.nl'), pitchId, offerForm({ message: 'Ik wacht nog.' }));
+    if (!made.ok || made.status !== 'waiting-for-verification') throw new Error(JSON.stringify(made));
+    return { user, offerId: made.offerId };
+  }
+  const statusOf = async (offerId: string) => (await t.handle.db.select().from(offers).where(eq(offers.id, offerId)))[0]!.status;
+  const liveOffers = async () => (await offerRows()).filter((o) => ['offered', 'shortlisted', 'accepted'].includes(o.status));
+
+  test('a verified colleague offers although an unverified member’s offer waits; the offer page gives the verified one a new form', async () => {
+    const { postnl, pitchId } = await marketplaceCast(t);
+    await waitingColleague(pitchId);
+    expect((await offerPage(t.deps(), postnl.actor, pitchId))!.mine).toBeUndefined();
+    expect(await createOffer(t.deps(), postnl.actor, pitchId, offerForm())).toMatchObject({ ok: true, status: 'offered' });
+    expect((await lastMailTo(t, 'eigenaar@zaanstad.nl')).mail!.subject).toBe('Nieuw aanbod op uw pitch: Werk in de Poelenbrug');
+    expect((await offerPage(t.deps(), postnl.actor, pitchId))!.mine).toMatchObject({ authorId: postnl.user.id, status: 'offered' });
+    // An address that was never confirmed (a squatter) does not block either.
+    const asitoPitch = await insertPitch(t.handle.db);
+    await confirmedUser(t, 'olaf@postnl.nl', { kind: 'employer', organisationId: 'postnl' });
+    await t.handle.db.update(users).set({ emailVerifiedAt: null }).where(eq(users.email, 'olaf@postnl.nl'));
+    expect(await createOffer(t.deps(), await actorOf(t, 'olaf@postnl.nl'), asitoPitch, offerForm())).toMatchObject({ ok: true, status: 'waiting-for-verification' });
+    expect(await createOffer(t.deps(), postnl.actor, asitoPitch, offerForm())).toMatchObject({ ok: true, status: 'offered' });
+  });
+
+  test('verified later, the waiting offer is withdrawn instead of becoming a second offer; its author is told why, the owner hears nothing', async () => {
+    const { postnl, pitchId } = await marketplaceCast(t);
+    const curator = await curatorActor(t);
+    const waiting = await waitingColleague(pitchId);
+    await createOffer(t.deps(), postnl.actor, pitchId, offerForm());
+    const ownerMails = (await mailsTo('eigenaar@zaanstad.nl')).length;
+    expect(await verifyMember(t.deps(), curator, waiting.user.id)).toEqual({ ok: true });
+    expect(await statusOf(waiting.offerId)).toBe('withdrawn');
+    expect(await liveOffers()).toHaveLength(1);
+    expect((await mailsTo('eigenaar@zaanstad.nl')).length).toBe(ownerMails);
+    const note = (await lastMailTo(t, 'nieuw@postnl.nl')).mail!;
+    expect(note.subject).toBe('Uw aanbod is niet doorgestuurd: Werk in de Poelenbrug');
+    expect(note.body).toContain('een collega heeft intussen al aanbod gedaan');
+    expect(note.body).toContain('/account/mijn-aanbod/');
+    expect((await auditFor(waiting.offerId)).map((a) => a.action)).toEqual(['offer.created', 'offer.superseded']);
+  });
+
+  test('an unverified member cannot add a waiting offer beside the employer’s offer, nor a second one of their own', async () => {
+    const { postnl, pitchId } = await marketplaceCast(t);
+    const waiting = await waitingColleague(pitchId);
+    const actor = await actorOf(t, 'nieuw@postnl.nl');
+    expect(await createOffer(t.deps(), actor, pitchId, offerForm())).toEqual({ ok: false, reason: 'duplicate' });
+    expect((await offerPage(t.deps(), actor, pitchId))!.mine).toMatchObject({ id: waiting.offerId });
+    const other = await insertPitch(t.handle.db);
+    await createOffer(t.deps(), postnl.actor, other, offerForm());
+    expect(await createOffer(t.deps(), actor, other, offerForm())).toEqual({ ok: false, reason: 'duplicate' });
+  });
+
+  test('release and a verified colleague’s offer at the same moment, on two database clients: one offer for the employer, the waiting one never a second', async () => {
+    const { postnl, pitchId } = await marketplaceCast(t);
+    const waiting = await waitingColleague(pitchId);
+    await t.handle.db.update(users).set({ membershipVerifiedAt: Date.now(), membershipVerifiedBy: 'curator' }).where(eq(users.id, waiting.user.id));
+    const other = await secondInstance(t);
+    // Both meet after every read, just before writing: neither saw the other's offer.
+    const meeting = meetingPoint(2);
+    const hooks = { beforeWrite: meeting.arrive };
+    const [created, released] = await Promise.all([
+      createOffer(other.deps(), postnl.actor, pitchId, offerForm(), hooks),
+      releaseWaitingOffers(t.deps(), { userId: waiting.user.id }, { by: 'address' }, hooks),
+    ]);
+    other.close();
+    expect(await liveOffers()).toHaveLength(1);
+    if (created.ok) {
+      // The colleague won: the waiting offer was superseded, not released.
+      expect(released).toEqual([]);
+      expect(await statusOf(waiting.offerId)).toBe('withdrawn');
+      expect((await lastMailTo(t, 'nieuw@postnl.nl')).mail!.subject).toMatch(/^Uw aanbod is niet doorgestuurd/);
+    } else {
+      expect(created).toEqual({ ok: false, reason: 'duplicate' });
+      expect(released).toHaveLength(1);
+      expect(await statusOf(waiting.offerId)).toBe('offered');
+    }
+    expect((await offerRows()).filter((o) => o.status === 'waiting-for-verification')).toEqual([]);
+  });
+});
+
 describe('registreren en meteen meedoen', () => {
   const registration = (email: string, extra: Record<string, string> = {}) => ({ name: 'Fenna Fiets', email, password: strongPassword, ...extra });
 

@@ -44,6 +44,8 @@ const queries: [string, Partial<PitchFilter>, PitchQuery['sort']][] = [
   ['doelgroep + provincie', { targetGroups: ['jongeren'], provinces: ['noord-holland'] }, 'nieuwste'],
   ['sector + hulp', { sectors: ['zorg'], helpKinds: ['banen', 'opleiding'] }, 'sluitingsdatum'],
   ['gemeente', { municipalities: ['zaanstad'] }, 'nieuwste'],
+  ['standaard: open eerst', {}, 'open'],
+  ['doelgroep, open eerst', { targetGroups: ['jongeren'] }, 'open'],
 ];
 
 /** Everything the list page shows, in plain values so two answers compare with toEqual. */

@@ -137,6 +137,12 @@ describe('de openbare lijst', () => {
     expect(all.counts.sectors.get('zorg')).toBe(3);
   });
 
+  test('standaard: open pitches eerst, dan gesloten, elk nieuwste eerst; ook met een filter en over pagina’s', async () => {
+    expect(await ids(query({}, { sort: 'open' }))).toEqual(['zaan-jong', 'zaan-oud', 'zwolle-jong', 'zaan-verlopen', 'amsterdam-dicht']);
+    expect(await ids(query({ targetGroups: ['jongeren'] }, { sort: 'open' }))).toEqual(['zaan-jong', 'zwolle-jong', 'zaan-verlopen', 'amsterdam-dicht']);
+    expect(await ids(query({}, { sort: 'open', page: 2 }), 2)).toEqual(['zwolle-jong', 'zaan-verlopen']);
+  });
+
   test('sorteren op sluitingsdatum: eerst sluitend bovenaan, gesloten pitches achteraan', async () => {
     expect(await ids(query({}, { sort: 'sluitingsdatum' }))).toEqual(['zaan-oud', 'zaan-jong', 'zwolle-jong', 'zaan-verlopen', 'amsterdam-dicht']);
   });

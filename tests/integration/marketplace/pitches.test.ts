@@ -192,15 +192,34 @@ describe('indienen en modereren', () => {
     expect(mail!.body).toContain('> Noem het aantal uren per week.');
     expect(mail!.body).toContain(`https://praktijkplein.test/pitches/${id}/bewerken/`);
 
-    expect(await updatePitch(t.deps(), anna, id, 3, pitchForm({ ask: 'Banen van 24 uur per week met begeleiding.' }))).toMatchObject({ ok: true, version: 4 });
+    // The first time in the queue there is nothing to compare with.
+    expect(queue[0]!.changes).toBeNull();
+    expect(await updatePitch(t.deps(), anna, id, 3, pitchForm({ ask: 'Banen van 24 uur per week met begeleiding.', sectors: ['logistiek', 'zorg'] }))).toMatchObject({ ok: true, version: 4 });
     expect(await submitPitch(t.deps(), anna, id, 4)).toEqual({ ok: true, alreadySubmitted: false });
+    // Back in the queue: what changed since the curator's note, per field, and nothing else.
+    const [resubmitted] = (await moderationQueue(t.deps(), curator))!;
+    expect(resubmitted!.moderationNote).toBe('Noem het aantal uren per week.');
+    expect(resubmitted!.changes).toEqual([
+      {
+        label: 'Wat u vraagt van werkgevers',
+        parts: [
+          { kind: 'same', text: 'Banen ' },
+          { kind: 'removed', text: 'en werkervaringsplaatsen ' },
+          { kind: 'added', text: 'van 24 uur per week ' },
+          { kind: 'same', text: 'met ' },
+          { kind: 'removed', text: '**begeleiding**.' },
+          { kind: 'added', text: 'begeleiding.' },
+        ],
+      },
+      { label: 'Sectoren', parts: [{ kind: 'removed', text: 'Logistiek' }, { kind: 'added', text: 'Logistiek, Zorg en welzijn' }] },
+    ]);
     expect(await publishPitch(t.deps(), curator, id, 4)).toEqual({ ok: false, reason: 'stale' });
     expect(await publishPitch(t.deps(), curator, id, 5)).toEqual({ ok: true });
     expect(await publishPitch(t.deps(), curator, id, 6)).toEqual({ ok: false, reason: 'not-allowed-in-status' });
     expect(await mailsTo('anna@voorbeeld.nl')).toContain('Uw pitch staat online: Poelenbrug aan het werk');
 
     const published = (await loadPitch(t.handle.db, id))!;
-    expect(published).toMatchObject({ status: 'published', moderationNote: null, featured: false });
+    expect(published).toMatchObject({ status: 'published', moderationNote: null, featured: false, reviewedText: null });
     expect(await loadPitchPage(t.deps(), null, id)).toMatchObject({ status: 'published', acceptsOffers: true, mayEdit: false });
     expect(await loadPitchForEditing(t.deps(), anna, id)).toMatchObject({ ok: false, reason: 'not-editable' });
 

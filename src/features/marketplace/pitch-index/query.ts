@@ -106,9 +106,9 @@ export function viewPitchIndex(
     if (seen++ >= first) seqs.push(index.seq[i]!);
     return seqs.length >= perPage;
   };
+  const isOpen = (i: number) => closed[i] === 0 && closing[i]! >= todayNumber;
   if (query.sort === 'sluitingsdatum') {
     // Open first, soonest closing first; then closed ones, the most recently closed first.
-    const isOpen = (i: number) => closed[i] === 0 && closing[i]! >= todayNumber;
     let done = false;
     for (let j = 0; j < index.size && !done; j++) {
       const i = index.byClosingAsc[j]!;
@@ -118,6 +118,11 @@ export function viewPitchIndex(
       const i = index.byClosingDesc[j]!;
       if (hit[i] === 1 && !isOpen(i)) done = take(i);
     }
+  } else if (query.sort === 'open') {
+    // Positions are in "nieuwste" order: the open hits in that order, then the closed ones.
+    let done = false;
+    for (let i = 0; i < index.size && !done; i++) if (hit[i] === 1 && isOpen(i)) done = take(i);
+    for (let i = 0; i < index.size && !done; i++) if (hit[i] === 1 && !isOpen(i)) done = take(i);
   } else {
     for (let i = 0; i < index.size; i++) if (hit[i] === 1 && take(i)) break;
   }
