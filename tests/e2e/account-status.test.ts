@@ -61,7 +61,7 @@ describe('statusvak op Mijn account', () => {
     await desk.goto('/account/');
     // Other test files on this server may have left registrations waiting: then the box counts
     // them (tests/unit/account-status.test.ts has both cases); either way it leads to beheer.
-    await hasText(statusBox(desk).getByRole('heading'), /^(U bent curator van Praktijkplein|\d+ aanmeldingen? wacht(en)? op bevestiging)$/);
+    await hasText(statusBox(desk).getByRole('heading'), /^(U bent curator van Praktijkplein|\d+ aanmelding(en)? wacht(en)? op bevestiging)$/);
     expect(await statusBox(desk).getByRole('link', { name: /^(Naar beheer|Bevestigen \(\d+\))$/ }).getAttribute('href')).toMatch(/^\/beheer\//);
     await page.context().close();
     await desk.context().close();

@@ -22,7 +22,7 @@ export function connectBrowser(): Promise<Browser> {
 }
 
 /**
- * A fresh-looking page: no cookies, no listeners, a blank address. Opening a page costs Chromium
+ * A fresh-looking page: no cookies, no test's listeners, a blank address. Opening a page costs Chromium
  * about a second of CPU (a renderer process, Playwright's scripts in it), loading the next
  * address in an open page a sixth of that; so a page that a test is done with goes back to a pool
  * (its context's `close()` recycles it) and the next test gets it cleared instead of a new one.
@@ -66,8 +66,9 @@ export async function openPage(browser: Browser, options: PageOptions = {}): Pro
   const recycle = async () => {
     if (page.isClosed() || !browser.isConnected()) return context.close();
     for (const other of context.pages()) if (other !== page) await other.close();
-    page.removeAllListeners();
-    context.removeAllListeners();
+    // Only the listeners tests add (newPage's error log, a file's own): Playwright keeps listeners
+    // of its own on the page, and removing those leaves the next goto or waitForURL hanging.
+    for (const event of ['console', 'pageerror', 'dialog', 'request', 'response'] as const) page.removeAllListeners(event);
     await Promise.all([context.clearCookies(), context.clearPermissions(), context.unrouteAll(), page.unrouteAll(), page.emulateMedia({ media: null })]);
     await page.goto('about:blank');
     pool.push({ context, page });
