@@ -150,13 +150,13 @@ describe('het overzicht van tien aanbiedingen op een telefoon', () => {
     // Closing: a link in the overview takes her there.
     await page.locator('#overzicht').getByRole('link', { name: 'De pitch sluiten' }).click();
     await page.waitForURL(/#sluiten$/);
-    await expect.poll(() => inView('#sluiten')).toBe(true);
+    await expect.poll(() => inView('#sluiten'), { timeout: 10_000 }).toBe(true);
 
     await page.goto(`${DEMO}aanbod/`);
     const who = 'Fietsenmakerij Om de Hoek (demo)';
     await page.locator('#overzicht').getByRole('link', { name: who }).click();
     await page.waitForURL(/#aanbod-demo-zaanstad-poelenbrug-aanbod-3$/);
-    await expect.poll(() => inView('#aanbod-demo-zaanstad-poelenbrug-aanbod-3')).toBe(true);
+    await expect.poll(() => inView('#aanbod-demo-zaanstad-poelenbrug-aanbod-3'), { timeout: 10_000 }).toBe(true);
     await page.getByLabel(`Bericht aan ${who}`).fill('Graag, we bellen u.');
     await page.getByRole('button', { name: new RegExp(`^In overweging nemen\\s*:\\s*${who.replace(/[()]/g, '\\$&')}$`) }).click();
     await hasText(page.getByRole('status'), /antwoord is opgeslagen/);
