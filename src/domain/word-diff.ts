@@ -11,6 +11,8 @@ export interface DiffPart {
   text: string;
 }
 
+import { sequenceDiff } from './sequence-diff.ts';
+
 const MAX_TOKENS = 3000;
 
 /**
@@ -36,24 +38,6 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     if (after) push('added', after);
     return parts;
   }
-  // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
-  const lcs = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  }
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      push('same', a[i]!);
-      i++;
-      j++;
-    } else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
-      // On a tie the old words go first: "was 20, now 24" reads in that order.
-      push('removed', a[i++]!);
-    } else {
-      push('added', b[j++]!);
-    }
-  }
+  for (const step of sequenceDiff(a, b, 'removed-first')) push(step.kind, step.item);
   return parts;
 }
