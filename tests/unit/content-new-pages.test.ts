@@ -74,7 +74,8 @@ describe('nieuwe pagina’s uit de bronnen (punt 13)', () => {
   test.each(programmePages)('%s is een ambitie, een voornemen zonder resultaten, en zegt dat het om een verkiezingsprogramma gaat', (id) => {
     const { data, body } = readPage(id);
     expect(data.evidence).toBe('ambitie');
-    expect(data.status).toBe('voornemen');
+    // The one thing a programme presents as achieved (the Jongerenpact) is the party's claim, not a proposal.
+    expect(data.status).toBe(id === 'nijmegen-jongerenpact' ? 'geclaimd' : 'voornemen');
     expect(data.outcomes).toEqual([]);
     expect(body).toContain('verkiezingsprogramma');
     expect(data.summary.toLowerCase()).toMatch(/programma/);
