@@ -10,6 +10,7 @@ import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
 import { provenanceOf, standByStatus } from '#features/catalog/provenance.ts';
 import { loadSourceRecords } from '#features/catalog/sources.ts';
 import { body, readCases, readInstruments, sourceRecordMap } from './content-files.ts';
+import { haveSourceTexts, noSourceTexts, sourceText } from '../source-texts.ts';
 
 const caseById = (id: string) => readCases().find((c) => c.id === id)!;
 const instrumentById = (id: string) => readInstruments().find((i) => i.id === id)!;
@@ -251,5 +252,35 @@ describe('tweede bronnencheck: stand, toeschrijving en overdrijving', () => {
     expect(summary).not.toContain(';');
     for (const sentence of summary.split(/(?<=[.!?])\s+/)) expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(20);
     expect(summary).not.toMatch(/pitchronde|arrangement|arbeidsmarktregio|sociale onderneming|expertgroepen/);
+  });
+});
+
+describe('bewust weggelaten onderwerpen en herkomst op het eerste scherm', () => {
+  const leftOut = (id: string) => (loadSourceRecords().find((s) => s.id === id)!.leftOut ?? []).map((l) => l.topic);
+
+  test('elke bron noemt de onderwerpen die de site bewust weglaat, met een reden', () => {
+    expect(leftOut('utrecht-verkiezingsprogramma-werk.txt')).toEqual(['Sekswerk', 'Werk- en studieplekken in de stad']);
+    expect(leftOut('nijmegen-groenlinks-programma-werk.txt')).toEqual(['Sekswerk']);
+    expect(leftOut('amsterdam-verkiezingsprogramma-werk.txt')).toEqual(['Woningen voor leraren, politiemensen en verpleegkundigen']);
+    expect(leftOut('zoetermeer-pvda-programma-2022-2026-werk.txt')).toEqual(['Dutch Innovation Factory']);
+    for (const source of loadSourceRecords()) for (const item of source.leftOut ?? []) expect(item.reason, `${source.id}: ${item.topic}`).toMatch(/niet over/);
+  });
+
+  test.skipIf(!haveSourceTexts)(`een weggelaten onderwerp staat echt in de tekst${haveSourceTexts ? '' : ` (${noSourceTexts})`}`, () => {
+    const inText: Record<string, string> = { Sekswerk: 'sekswerk', 'Werk- en studieplekken in de stad': 'werk- en studieplekken', 'Woningen voor leraren, politiemensen en verpleegkundigen': 'leraren, politiemensen en verpleegkundigen', 'Dutch Innovation Factory': 'dutch innovation factory' };
+    for (const source of loadSourceRecords()) {
+      for (const item of source.leftOut ?? []) expect(sourceText(source.id).toLowerCase(), `${source.id}: ${item.topic}`).toContain(inText[item.topic]);
+    }
+  });
+
+  test('een praktijkvoorbeeld dat alleen op verkiezingsprogramma’s rust, zegt dat in zijn samenvatting (het eerste scherm)', () => {
+    const programmes = new Set(loadSourceRecords().filter((s) => s.kind === 'verkiezingsprogramma').map((s) => s.id));
+    const onlyProgrammes = readCases().filter((c) => c.data.sources.length > 0 && c.data.sources.every((s) => programmes.has(s)));
+    expect(onlyProgrammes.length).toBeGreaterThanOrEqual(9);
+    for (const item of onlyProgrammes) {
+      expect(item.data.summary, item.id).toMatch(/programma/);
+      expect(item.data.evidence, item.id).toBe('ambitie');
+      expect(item.data.outcomes, item.id).toEqual([]);
+    }
   });
 });
