@@ -89,6 +89,9 @@ export const caseStatuses = vocabulary([
   { id: 'lopend', label: 'Liep ten tijde van de bron', synonyms: [] },
   { id: 'gepitcht', label: 'Gepitcht', synonyms: [] },
   { id: 'voornemen', label: 'Voorstel', synonyms: [] },
+  // A programme may present something as achieved ("Dit hebben we al bereikt"); no other source
+  // confirms it, so it is neither a proposal nor a reported result.
+  { id: 'geclaimd', label: 'Bereikt volgens de partij', synonyms: [] },
   { id: 'afgerond', label: 'Afgerond', synonyms: [] },
 ] as const);
 

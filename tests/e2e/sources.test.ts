@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, baseURL, hasText, connectBrowser, newPage, visible } from './browser.ts';
+import { axeViolations, baseURL, hasText, connectBrowser, newPage, openPage, visible } from './browser.ts';
 import { citationIndex } from '#features/catalog/citations.ts';
 import { loadSourceRecords, sourceHref } from '#features/catalog/sources.ts';
-import { citingContent } from '../unit/content-files.ts';
+import { citingContent, readCases } from '../unit/content-files.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -118,6 +118,39 @@ describe('inhoud volgens de bronnen, op de pagina’s zelf', () => {
     const zwolle = page.getByRole('row', { name: /Zwolle/ });
     await visible(zwolle.locator('.pp-badge--pitch'));
     expect(await zwolle.getByText('Gedeelde praktijkervaring').count()).toBe(0);
+    await context.close();
+  });
+
+  test('het Jongerenpact: de kop zegt dat de partij het bereikt noemt, niet dat het een voorstel is', async () => {
+    const page = await html('/praktijkvoorbeelden/nijmegen-jongerenpact/');
+    expect(page).toMatch(/Stand van zaken \(verkiezingsprogramma, datum onbekend\):<\/strong> GroenLinks noemt het Jongerenpact bereikt; geen andere bron bevestigt dat/);
+    expect(page).not.toContain('een voorstel; of het is uitgevoerd, staat niet in de bron');
+    expect(page).toContain('Status: Bereikt volgens de partij');
+  });
+
+  test('een bronpagina noemt wat de site bewust weglaat, en waarom', async () => {
+    const { context, page } = await openPage(browser, { viewport: { width: 390, height: 844 }, mobile: true });
+    await page.goto('/bronnen/utrecht-verkiezingsprogramma-werk/');
+    const leftOut = page.getByRole('region', { name: 'Wat we uit deze bron niet gebruiken' });
+    await hasText(leftOut, /Sekswerk: [^.]*\. Dat gaat niet over de samenwerking van gemeenten en werkgevers aan inclusief werk/);
+    await hasText(leftOut, /Werk- en studieplekken in de stad:/);
+    await context.close();
+  });
+
+  // The programme-only cases: on a phone, the first screen says the page rests on a party's programme.
+  const programmes = new Set(loadSourceRecords().filter((s) => s.kind === 'verkiezingsprogramma').map((s) => s.id));
+  const programmeCases = readCases().filter((c) => c.data.sources.length > 0 && c.data.sources.every((s) => programmes.has(s))).map((c) => c.id);
+
+  test('op een telefoon zegt het eerste scherm van elk programma-voorbeeld dat het om een verkiezingsprogramma gaat', async () => {
+    const { context, page } = await openPage(browser, { viewport: { width: 390, height: 844 }, mobile: true });
+    for (const id of programmeCases) {
+      await page.goto(`/praktijkvoorbeelden/${id}/`);
+      const note = page.getByRole('region', { name: 'Herkomst en stand van zaken' }).getByText('Verkiezingsprogramma van een politieke partij');
+      const box = await note.boundingBox();
+      expect(box, id).not.toBeNull();
+      expect(box!.y + box!.height, id).toBeLessThanOrEqual(844);
+      await visible(page.getByRole('region', { name: 'Bronnen' }));
+    }
     await context.close();
   });
 

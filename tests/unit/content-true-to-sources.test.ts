@@ -3,10 +3,14 @@
  * the sources don't support, evidence labels, who said what, programme statements labelled as the
  * programme's, and advice marked as the editors' suggestion.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { caseStatuses, labelOf } from '#domain/facets.ts';
 import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
+import { provenanceOf, standByStatus } from '#features/catalog/provenance.ts';
 import { loadSourceRecords } from '#features/catalog/sources.ts';
-import { body, readCases, readInstruments } from './content-files.ts';
+import { body, readCases, readInstruments, sourceRecordMap } from './content-files.ts';
+import { haveSourceTexts, noSourceTexts, sourceText } from '../source-texts.ts';
 
 const caseById = (id: string) => readCases().find((c) => c.id === id)!;
 const instrumentById = (id: string) => readInstruments().find((i) => i.id === id)!;
@@ -132,6 +136,151 @@ describe('eigen woorden', () => {
       'de gemeente als enige aandeelhouder',
     ]) {
       expect(all).not.toContain(close);
+    }
+  });
+});
+
+// The second check against the five sources: what it found, kept fixed.
+describe('tweede bronnencheck: stand, toeschrijving en overdrijving', () => {
+  const page = (file: string) => readFileSync(file, 'utf8');
+  const allContent = () => [...readCases(), ...readInstruments()].map((p) => text(p.file, p.data)).join('\n');
+
+  test('het Jongerenpact: de kop zegt dat de partij het bereikt noemt, niet dat het een voorstel is', () => {
+    const pact = caseById('nijmegen-jongerenpact');
+    expect(pact.data.status).toBe('geclaimd');
+    const p = provenanceOf(pact.data, sourceRecordMap());
+    expect(p.stand).not.toMatch(/een voorstel; of het is uitgevoerd/);
+    expect(p.stand).toMatch(/noemt het Jongerenpact bereikt; geen andere bron bevestigt dat/);
+    // Without a `stand`, the status alone says the same.
+    expect(standByStatus.geclaimd).toBe('de partij noemt het bereikt; andere bronnen bevestigen het niet');
+    expect(labelOf(caseStatuses, 'geclaimd')).toBe('Bereikt volgens de partij');
+  });
+
+  test('standpunten komen uit verkiezingsprogramma’s, niet van de steden, en "waar het werkt" is weg', () => {
+    const home = page('src/pages/index.astro');
+    const instrumentsIndex = page('src/pages/instrumenten/index.astro');
+    const article = page('src/components/InstrumentArticle.astro');
+    for (const old of ['waar het in de praktijk werkt', 'wat steden ervan zeggen', 'Welke middelen zetten gemeenten en werkgevers in', 'wat gemeenten erover zeggen', 'wat gemeenten ervan zeggen']) {
+      expect(`${home}${instrumentsIndex}${article}`).not.toContain(old);
+    }
+    expect(home).toMatch(/verkiezingsprogramma’s voor Utrecht, Amsterdam, Zoetermeer en Nijmegen willen/);
+    expect(instrumentsIndex).toMatch(/verkiezingsprogramma’s voor Utrecht, Amsterdam, Zoetermeer en Nijmegen ermee willen/);
+    expect(instrumentsIndex).toMatch(/plannen van politieke partijen, niet van de gemeenten/);
+    expect(article).toMatch(/<caption[^>]*>\{data\.title\}: wat de verkiezingsprogramma’s per stad willen/);
+  });
+
+  test('de lijst met praktijkvoorbeelden zegt dat er ook plannen tussen staan', () => {
+    const lead = page('src/pages/praktijkvoorbeelden/index.astro').match(/<p class="pp-lead">([^<]*)<\/p>/)![1]!;
+    expect(lead).toMatch(/plannen uit verkiezingsprogramma’s/);
+  });
+
+  test('de overdrijvingen en verschuivingen uit de check zijn weg (L1–L9, L14)', () => {
+    const all = allContent() + JSON.stringify(loadOrganisationRecords());
+    for (const found of [
+      'vast onderdeel van basisbanen',
+      'vooral meebetaalt',
+      'Die scholen moeten ook bij- en omscholing bieden',
+      'Ook bedrijfsscholen moeten',
+      'als voorwaarde kan stellen wanneer zij',
+      'vanaf de top door de hele organisatie',
+      'vaste banen met een beter loon',
+      'voor wie het in de klas niet redt',
+      'zeggen hoe de gemeente dit wil aanpakken',
+      'die optreedt als het nodig is',
+      'zoals in Utrecht gebeurde',
+      'haar leveranciers',
+      'leveranciers van de universiteit',
+    ]) {
+      expect(all).not.toContain(found);
+    }
+  });
+
+  test('L10: de uitspraak van Utrecht bij jobcoaching zegt dat het verband van de redactie is', () => {
+    const stance = instrumentById('jobcoaching-loonwaarde').data.stances.find((s) => s.municipality === 'utrecht')!;
+    expect(stance.statement).toMatch(/noemt jobcoaching en loonwaarde niet/);
+    expect(stance.statement).toMatch(/Dat verband leggen wij/);
+  });
+
+  test('L12: algemene achtergrond staat er niet meer als feit uit de bron', () => {
+    const all = allContent();
+    for (const found of ['kijkt meestal eerst in de bekende bestanden', "Of zo'n plan werkt, blijkt pas in de praktijk", 'Met de juiste plek en steun kan hij of zij wel goed werken', 'Landelijke plannen voor werk worden door de rijksoverheid gemaakt']) {
+      expect(all).not.toContain(found);
+    }
+    for (const id of ['facilicom-buitengewoon', 'iss-de-liemers-breed-offensief', 'postnl-pakketsorteercentra', 'landelijke-inclusieve-activiteitenkalender', 'asito-universiteit-utrecht', 'zwolle-regelluw-werken']) {
+      expect(body(caseById(id).file), id).toMatch(/algemene uitleg|onze uitleg|die uitleg is van ons/i);
+    }
+  });
+
+  test('L13: willen meedenken is geen resultaat; het staat in de tekst, niet onder "Resultaten"', () => {
+    for (const item of readCases()) {
+      for (const outcome of item.data.outcomes) expect(outcome, item.id).not.toMatch(/mee(denken| te denken)/);
+    }
+    expect(caseById('zaanstad-poelenbrug-wie-biedt').data.outcomes).toEqual([]);
+    expect(body(caseById('zaanstad-poelenbrug-wie-biedt').file)).toMatch(/tien werkgevers/);
+  });
+
+  test('T1–T3: doelgroepen en bronnen die de bronnen niet dragen', () => {
+    // T1: discrimination is about the labour market as a whole, not only pupils and interns.
+    expect(caseById('discriminatie-op-het-werk-utrecht-nijmegen').data.targetGroups).not.toEqual(['leerlingen']);
+    // T2: the only older group here is Amsterdam's "boven de 55", not 50-plussers.
+    expect(instrumentById('omscholing').data.targetGroups).not.toContain('ouderen');
+    // T3: the report links none of its examples to BBL, so it is no source of that page.
+    expect(instrumentById('bbl-bedrijfsschool').data.sources).not.toContain('werkconferentie-werkgevers-en-gemeenten.txt');
+  });
+
+  test('de bijna letterlijke zinnen (ook op de pagina Over) zijn herschreven of staan als citaat', () => {
+    const all = allContent();
+    for (const close of [
+      'Op donderdag 21 maart spraken wethouders van 21 centrumgemeenten',
+      'Voor omscholing binnen de publieke sector betaalt de gemeente',
+      'In haar pitch vertelde de wethouder dat ze met werkgevers in de wijk wilde optrekken',
+      'Volgens het programma moet de gemeente optreden tegen racisme',
+      'Zoetermeer werkt daarin volgens het programma samen met',
+      'meer ruimte geven om werkgevers en werkzoekenden zelf aan elkaar te koppelen',
+      'op maat voor op een gewone baan',
+    ]) {
+      expect(all).not.toContain(close);
+    }
+    const about = page('src/pages/over.astro');
+    expect(about).not.toMatch(/zeiden ook dat het wiel steeds opnieuw wordt uitgevonden/);
+    expect(about).toMatch(/“al wordt het wiel wel steeds opnieuw uitgevonden, terwijl er al genoeg parels zijn in het land”/);
+  });
+
+  // The five summaries the check found above B1. The site-wide rule has its own check.
+  test.each(['zwolle-regelluw-werken', 'facilicom-buitengewoon', 'albert-heijn-zaanstad', 'iss-de-liemers-breed-offensief', 'werkgarantie'])('%s: samenvatting in korte zinnen, zonder puntkomma', (id) => {
+    const summary = (readCases().find((c) => c.id === id) ?? instrumentById(id)).data.summary;
+    expect(summary).not.toContain(';');
+    for (const sentence of summary.split(/(?<=[.!?])\s+/)) expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(20);
+    expect(summary).not.toMatch(/pitchronde|arrangement|arbeidsmarktregio|sociale onderneming|expertgroepen/);
+  });
+});
+
+describe('bewust weggelaten onderwerpen en herkomst op het eerste scherm', () => {
+  const leftOut = (id: string) => (loadSourceRecords().find((s) => s.id === id)!.leftOut ?? []).map((l) => l.topic);
+
+  test('elke bron noemt de onderwerpen die de site bewust weglaat, met een reden', () => {
+    expect(leftOut('utrecht-verkiezingsprogramma-werk.txt')).toEqual(['Sekswerk', 'Werk- en studieplekken in de stad']);
+    expect(leftOut('nijmegen-groenlinks-programma-werk.txt')).toEqual(['Sekswerk']);
+    expect(leftOut('amsterdam-verkiezingsprogramma-werk.txt')).toEqual(['Woningen voor leraren, politiemensen en verpleegkundigen']);
+    expect(leftOut('zoetermeer-pvda-programma-2022-2026-werk.txt')).toEqual(['Dutch Innovation Factory']);
+    for (const source of loadSourceRecords()) for (const item of source.leftOut ?? []) expect(item.reason, `${source.id}: ${item.topic}`).toMatch(/niet over/);
+  });
+
+  test.skipIf(!haveSourceTexts)(`een weggelaten onderwerp staat echt in de tekst${haveSourceTexts ? '' : ` (${noSourceTexts})`}`, () => {
+    const inText: Record<string, string> = { Sekswerk: 'sekswerk', 'Werk- en studieplekken in de stad': 'werk- en studieplekken', 'Woningen voor leraren, politiemensen en verpleegkundigen': 'leraren, politiemensen en verpleegkundigen', 'Dutch Innovation Factory': 'dutch innovation factory' };
+    for (const source of loadSourceRecords()) {
+      for (const item of source.leftOut ?? []) expect(sourceText(source.id).toLowerCase(), `${source.id}: ${item.topic}`).toContain(inText[item.topic]);
+    }
+  });
+
+  test('een praktijkvoorbeeld dat alleen op verkiezingsprogramma’s rust, zegt dat in zijn samenvatting (het eerste scherm)', () => {
+    const programmes = new Set(loadSourceRecords().filter((s) => s.kind === 'verkiezingsprogramma').map((s) => s.id));
+    const onlyProgrammes = readCases().filter((c) => c.data.sources.length > 0 && c.data.sources.every((s) => programmes.has(s)));
+    expect(onlyProgrammes.length).toBeGreaterThanOrEqual(9);
+    for (const item of onlyProgrammes) {
+      expect(item.data.summary, item.id).toMatch(/programma/);
+      expect(item.data.evidence, item.id).toBe('ambitie');
+      expect(item.data.outcomes, item.id).toEqual([]);
     }
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The source form: every entry of sources.yaml reads into the form and back to
- * the same data (the event kept), only its span changes; a new entry is a record the curator
+ * the same data (the event and the topics left out kept), only its span changes; a new entry is a record the curator
  * types in (its id typed or made from the title, unique, and where to read it); the schema's
  * rules come back in Dutch at the field.
  */

@@ -41,6 +41,7 @@ export const standByStatus: Record<CaseStatus, string> = {
   lopend: 'liep nog',
   gepitcht: 'gepitcht; wat er daarna gebeurde, staat niet in de bron',
   voornemen: 'een voorstel; of het is uitgevoerd, staat niet in de bron',
+  geclaimd: 'de partij noemt het bereikt; andere bronnen bevestigen het niet',
   afgerond: 'afgerond',
 };
 

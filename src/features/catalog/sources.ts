@@ -34,6 +34,8 @@ export interface SourceRecord {
   };
   url?: string;
   location?: string;
+  /** Topics of the text the site leaves out on purpose, with the reason. */
+  leftOut?: { topic: string; reason: string }[];
 }
 
 let cache: { key: string; records: SourceRecord[]; ids: ReadonlySet<string> } | undefined;

@@ -14,5 +14,6 @@ export const statusExplanation: Record<CaseStatus, string> = {
   lopend: 'De aanpak liep toen de bron werd geschreven.',
   gepitcht: 'De vraag is gepitcht; wie meedoet, is nog niet bekend.',
   voornemen: 'Een voorstel dat nog moet beginnen.',
+  geclaimd: 'Een partij noemt het in haar programma bereikt, maar geen andere bron bevestigt het.',
   afgerond: 'De aanpak is afgelopen.',
 };

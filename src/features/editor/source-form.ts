@@ -5,8 +5,8 @@
  * A source is a record the repository holds: the curator types it in (title, publisher, kind,
  * date, what it supports, and where to read it: a web address or a description). A new
  * entry's id is typed or derived from the title, and must differ from every listed id and
- * page address. A report's `event` (hosts, participants) is kept as it is in the file: the
- * form does not edit it.
+ * page address. A report's `event` (hosts, participants) and the topics left out on purpose
+ * (`leftOut`) are kept as they are in the file: the form does not edit them.
  */
 import { slugify } from '#features/catalog/slug.ts';
 import { sourceSchema } from '#features/catalog/schemas/source.ts';
@@ -88,7 +88,7 @@ const fieldOf = (path: readonly PropertyKey[]) => {
 export type SourceCheck = { ok: true; fileText: string; title: string; id: string } | { ok: false; fields: Record<string, string> };
 
 /** How a source record is written: bare where YAML allows, like the hand-written file. */
-const sourceYamlStyle = { plain: ['id', 'title', 'publisher', 'kind', 'text', 'iso', 'note', 'supports', 'location', 'url', 'name', 'place'], flow: ['hosts'] } as const;
+const sourceYamlStyle = { plain: ['id', 'title', 'publisher', 'kind', 'text', 'iso', 'note', 'supports', 'location', 'url', 'name', 'place', 'topic', 'reason'], flow: ['hosts'] } as const;
 
 /**
  * Checks the form with the collection's schema and, when it passes, gives the whole new file with
@@ -113,8 +113,11 @@ export function checkSourceForm(form: SourceForm, fileText: string, options: { i
   if (!form.dateText && (form.dateIso || form.dateNote)) fields.dateText = 'Schrijf de datum zoals de tekst hem geeft, of laat alle datumvelden leeg als de tekst geen datum noemt.';
   if (!(sourceKindIds as readonly string[]).includes(form.kind)) fields.kind ??= 'Kies wat voor tekst het is.';
 
-  // Fields the form does not show (a report's event) stay as they are.
-  const kept = existing?.event === undefined ? {} : { event: existing.event };
+  // Fields the form does not show (a report's event, the topics left out) stay as they are.
+  const kept = {
+    ...(existing?.event === undefined ? {} : { event: existing.event }),
+    ...(existing?.leftOut === undefined ? {} : { leftOut: existing.leftOut }),
+  };
   const data: Record<string, unknown> = {
     id,
     title: form.title,

@@ -38,6 +38,14 @@ export const sourceEventSchema = z.strictObject({
   participants: z.array(z.string().min(2)).min(1),
 });
 
+/** A topic of the text the site leaves out on purpose, and why. */
+export const sourceLeftOutSchema = z.strictObject({
+  /** The topic in a few words, e.g. "Sekswerk". */
+  topic: z.string().min(3).max(120),
+  /** Why the site has no page on it, in plain Dutch. */
+  reason: z.string().min(10).max(300),
+});
+
 export const sourceSchema = z.strictObject({
   /** What frontmatter cites: lower-case words joined by hyphens (the older ones end in .txt). */
   id: z.string().max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*(\.txt)?$/, 'kleine letters, cijfers en streepjes, zoals "verslag-werkconferentie-2026"'),
@@ -55,6 +63,12 @@ export const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'een volledig webadres, zoals https://www.voorbeeld.nl/verslag' }).max(500).optional(),
   /** Where to read it when it is not on the web, e.g. "Gedrukt verslag, op te vragen bij de VNG". */
   location: z.string().min(10).max(300).optional(),
+  /**
+   * Topics in the text that the site leaves out on purpose, each with the reason (usually: it is
+   * not about municipalities and employers working together on inclusive work). The source's
+   * page lists them, so a reader who knows the text sees the gap is a choice, not an oversight.
+   */
+  leftOut: z.array(sourceLeftOutSchema).optional(),
 });
 
 export type SourceData = z.infer<typeof sourceSchema>;
