@@ -1,6 +1,7 @@
 /**
  * In a browser: a curator writes a new case without JavaScript, types a municipality
- * that does not exist (refused, the field named, the input kept), fixes it, previews it (the
+ * that does not exist (refused, the field named, the input kept; a too-long summary gets the
+ * plain-language advice beside its field, without being refused), fixes both, previews it (the
  * same page components as a published case; noindex) and presses Publiceren, which this shared
  * server refuses (PUBLISHING=off: it runs from the checkout; the full flow is publishing.test.ts). The preview of an
  * unchanged case is the published page's article, byte for byte. A second curator is told who
@@ -42,7 +43,8 @@ describe('inhoud bewerken (zonder JavaScript)', () => {
     const id = `e2e-voorbeeld-${Date.now().toString(36)}`;
     await page.getByLabel('Adres van de pagina').fill(id);
     await page.getByLabel('Titel').fill('Schoonmaken in de wijk met buurtbewoners');
-    await page.getByLabel('Samenvatting').fill('Een schoonmaakbedrijf en de gemeente zetten buurtbewoners aan het werk in hun eigen wijk.');
+    // A first summary too long for plain language (B1): advice beside the field, not a refusal.
+    await page.getByLabel('Samenvatting').fill('Een schoonmaakbedrijf en de gemeente zetten samen buurtbewoners die al lang geen werk hadden aan het werk in hun eigen wijk, met begeleiding op de werkplek.');
     await page.getByLabel('Werkgever 1').fill('PostNL');
     await page.getByLabel('Gemeente 1').fill('Atlantis');
     await page.getByLabel('Schoonmaak en facilitair').check();
@@ -59,7 +61,10 @@ describe('inhoud bewerken (zonder JavaScript)', () => {
     expect(await page.getByLabel('Gemeente 1').inputValue()).toBe('Atlantis');
     expect(await page.getByLabel('Schoonmaak en facilitair').isChecked()).toBe(true);
     expect(await page.title()).toMatch(/^Fout: /);
+    await hasText(page.locator('#veld-summary-waarschuwing'), /gewone taal \(B1\)[\s\S]*De zin heeft 26 woorden; houd het bij 20 of minder\./);
+    expect(await page.locator('.pp-error-summary').innerText()).not.toContain('Samenvatting');
 
+    await page.getByLabel('Samenvatting').fill('Een schoonmaakbedrijf en de gemeente zetten buurtbewoners aan het werk in hun eigen wijk.');
     await page.getByLabel('Gemeente 1').fill('Zaandam');
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     await page.waitForURL(/\/beheer\/inhoud\/concept\/[^/]+\/\?melding=opgeslagen$/);
