@@ -1,4 +1,16 @@
+import { globSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+/** Integration tests that mock a module; see the integration-mocks project. */
+const MOCKS = 'tests/integration/**/*.mocks.test.ts';
+
+// A test that mocks a module in the shared module graph would see the real module (or leave its
+// mock for the next file): such a file must be named *.mocks.test.ts.
+for (const file of globSync('tests/integration/**/*.test.ts')) {
+  if (!file.endsWith('.mocks.test.ts') && /\bvi\.(do)?mock\(/.test(readFileSync(file, 'utf8'))) {
+    throw new Error(`${file} vervangt een module (vi.mock): noem het bestand *.mocks.test.ts, zodat het een eigen modulegraaf krijgt.`);
+  }
+}
 
 export default defineConfig({
   test: {
@@ -23,9 +35,14 @@ export default defineConfig({
       },
       {
         test: {
-          // Use cases against a real libSQL file in a temporary folder (and a few temporary project copies).
+          // Use cases against a real libSQL file in a temporary folder (and a few temporary project
+          // copies). One module graph per worker, as for the unit tests: each file makes its own
+          // database, so nothing but the loaded code passes between files, and the imports were a
+          // third of this project's time.
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: [MOCKS],
+          isolate: false,
           testTimeout: 60_000,
           // As above.
           env: { PUBLISHING: 'off' },
@@ -33,8 +50,21 @@ export default defineConfig({
       },
       {
         test: {
+          // The integration tests that replace a module (vi.mock): a mock applies only where the
+          // module is loaded fresh, so these keep a module graph per file.
+          name: 'integration-mocks',
+          include: [MOCKS],
+          testTimeout: 60_000,
+          env: { PUBLISHING: 'off' },
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // One module graph per worker: playwright-core, axe and the database client load once
+          // instead of once per file. No e2e file mocks a module; state lives in the servers.
+          isolate: false,
           globalSetup: ['tests/e2e/server-setup.ts'],
           testTimeout: 60_000,
           // As above; servers of a test's own inherit it (publishing.test.ts switches it on for its copy).

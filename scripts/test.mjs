@@ -48,7 +48,7 @@ const runs = extra.length > 0
   ? [{ name: 'vitest', args: extra, stream: true }]
   : [
       { name: 'e2e', args: ['--project', 'e2e'], stream: true },
-      { name: 'unit-integration', args: ['--project', 'unit', '--project', 'integration'], stream: false },
+      { name: 'unit-integration', args: ['--project', 'unit', '--project', 'integration', '--project', 'integration-mocks'], stream: false },
     ];
 const results = await Promise.all(runs.map(runVitest));
 
