@@ -54,7 +54,8 @@ export const DEMO_RESULTS_NOTE = 'Verzonnen demoresultaten: deze getallen bestaa
 export function pitchShowcaseHeading(pitches: readonly { demo: boolean }[]): { heading: string; note: string | null } {
   const demo = pitches.filter((p) => p.demo).length;
   if (demo > 0 && demo === pitches.length) {
-    return { heading: 'Zo ziet een pitch eruit (demo)', note: 'Deze pitches zijn verzonnen voorbeelden. De gemeenten die erin staan, hebben ze niet geplaatst.' };
+    const note = demo === 1 ? 'Deze pitch is een verzonnen voorbeeld. De gemeente die erin staat, heeft hem niet geplaatst.' : 'Deze pitches zijn verzonnen voorbeelden. De gemeenten die erin staan, hebben ze niet geplaatst.';
+    return { heading: 'Zo ziet een pitch eruit (demo)', note };
   }
   return { heading: 'Gemeenten vragen: wie biedt?', note: demo > 0 ? 'Een pitch met het label Demo is een verzonnen voorbeeld, niet van de gemeente zelf.' : null };
 }

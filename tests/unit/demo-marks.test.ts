@@ -29,6 +29,7 @@ describe('demomarkeringen', () => {
 
   test('de kop op de homepagina: alleen demopitches lezen niet als gemeenten die iets vragen', () => {
     expect(pitchShowcaseHeading([{ demo: true }, { demo: true }])).toEqual({ heading: 'Zo ziet een pitch eruit (demo)', note: expect.stringMatching(/verzonnen voorbeelden/) });
+    expect(pitchShowcaseHeading([{ demo: true }]).note).toBe('Deze pitch is een verzonnen voorbeeld. De gemeente die erin staat, heeft hem niet geplaatst.');
     expect(pitchShowcaseHeading([{ demo: false }, { demo: true }])).toEqual({ heading: 'Gemeenten vragen: wie biedt?', note: expect.stringMatching(/label Demo is een verzonnen voorbeeld/) });
     expect(pitchShowcaseHeading([{ demo: false }])).toEqual({ heading: 'Gemeenten vragen: wie biedt?', note: null });
   });
