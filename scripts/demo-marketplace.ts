@@ -1,15 +1,18 @@
 /**
  * Demo pitches and offers, for trying the marketplace locally (never in production). Facts
- * about real organisations only where a source gives them: the Poelenbrug pitch as the work
- * conference report tells it (Zaanstad; many inhabitants far from work; "Wie biedt?"; ten
- * employers wanted to help); the other pitches say in their text that they are demo examples
- * built on what a municipality's programme says it wants. Every employer that offers is
+ * about real organisations only where a source gives them, and always told in the third
+ * person: no demo pitch speaks for a municipality, and each says in its text that the
+ * municipality did not post it. The Poelenbrug pitch retells what the work conference report
+ * says (Zaanstad; many inhabitants far from work; "Wie biedt?"; ten employers in the room
+ * wanted to help) and says that the employers offering here are made up, not those ten; the
+ * other pitches are built on what a party's election programme says. Every sentence is our
+ * own wording (no run of 12 words from a source sentence). Every employer that offers is
  * fictional and says so in its name, and so is the contact person of each offer ("(voorbeeld)",
  * an address under the reserved top-level domain .example of RFC 2606, which never receives
  * mail), so the demo shows what a municipality gets: someone to call. Idempotent: pitches,
  * offers and contacts have fixed ids.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { organisations, users } from '#db/schema.ts';
@@ -32,16 +35,17 @@ interface DemoPitch {
   featured?: boolean;
 }
 
-const demoNotice = '*Dit is een voorbeeldpitch (demodata).*';
+/** The notice at the end of every demo pitch: not the municipality's own. */
+const demoNotice = (municipality: string) => `*Dit is een voorbeeldpitch (demodata), geen echte pitch van de gemeente ${municipality}. De gemeente heeft hem niet op Praktijkplein gezet.*`;
 
 export const demoPitches: DemoPitch[] = [
   {
     id: 'demo-zaanstad-poelenbrug',
     municipalityId: 'zaanstad',
-    title: 'Poelenbrug: wie biedt?',
+    title: 'Poelenbrug: wie biedt? (demo)',
     area: 'Poelenbrug',
-    challenge: `In de wijk Poelenbrug wonen veel mensen met een afstand tot de arbeidsmarkt. De gemeente Zaanstad ziet daar kansen en wil samenwerken met werkgevers in de wijk.\n\nOp een werkconferentie van gemeenten en werkgevers legde de wethouder de vraag open bij de zaal: "Wie biedt?" Tien werkgevers wilden meedenken en de handen uit de mouwen steken. Met deze pitch zetten we die vraag hier open, zodat ook andere werkgevers kunnen aanhaken.\n\n${demoNotice} De gegevens over de pitch komen uit het verslag van de werkconferentie; de werkgevers die hier meedoen zijn verzonnen.`,
-    ask: 'Werkgevers in de wijk die met de gemeente willen meedenken en samen de handen uit de mouwen willen steken. Wat u kunt bieden, bespreken we graag.',
+    challenge: `Op de werkconferentie van gemeenten en werkgevers vroeg de wethouder van Zaanstad de zaal om hulp voor de wijk Poelenbrug. Volgens het verslag ziet de gemeente daar kansen: in die wijk hebben veel bewoners moeite om aan werk te komen. De wethouder wilde met werkgevers uit de wijk samenwerken en vroeg: "Wie biedt?" Tien werkgevers in de zaal wilden meedenken en meehelpen.\n\nDeze demopitch laat zien hoe zo'n vraag hier op Praktijkplein zou staan.\n\n${demoNotice('Zaanstad')} De werkgevers die hier reageren, hun aanbod en de antwoorden daarop zijn verzonnen. Het zijn niet de tien werkgevers van de werkconferentie.`,
+    ask: 'Een echte pitch zou hier zeggen wat de gemeente van werkgevers vraagt. In dit voorbeeld: werkgevers in en rond de Poelenbrug die willen meedenken en meedoen, met een baan, een werkervaringsplaats, een leerplek of een buddy.',
     helpKinds: ['anders'],
     targetGroups: ['afstand-arbeidsmarkt'],
     sectors: [],
@@ -52,10 +56,10 @@ export const demoPitches: DemoPitch[] = [
   {
     id: 'demo-amsterdam-basisbanen',
     municipalityId: 'amsterdam',
-    title: 'Basisbanen bij werkgevers in de stad',
+    title: 'Basisbanen bij werkgevers in de stad (demo)',
     area: 'Heel Amsterdam',
-    challenge: `Het verkiezingsprogramma voor Amsterdam wil, als deel van een banenpact, 2.000 nieuwe gesubsidieerde basisbanen voor mensen met een afstand tot de arbeidsmarkt. Een deel van die banen komt bij werkgevers in de markt.\n\n${demoNotice} Het programma beschrijft een voornemen; dit is geen echte pitch van de gemeente.`,
-    ask: 'Werkgevers die een of meer basisbanen willen bieden.',
+    challenge: `Een verkiezingsprogramma voor Amsterdam wil een banenpact voor mensen met een uitkering. Daarin horen 2.000 basisbanen met subsidie, voor wie moeilijk aan werk komt. Een deel van die banen wil het programma bij gewone werkgevers onderbrengen.\n\nDeze demopitch laat zien hoe een gemeente zo'n plan hier zou kunnen voorleggen.\n\n${demoNotice('Amsterdam')} Het programma beschrijft een voornemen, geen resultaat.`,
+    ask: 'In dit voorbeeld: werkgevers die een of meer basisbanen willen bieden.',
     helpKinds: ['banen'],
     targetGroups: ['afstand-arbeidsmarkt', 'bijstand'],
     sectors: [],
@@ -65,10 +69,10 @@ export const demoPitches: DemoPitch[] = [
   {
     id: 'demo-nijmegen-jongerenpact',
     municipalityId: 'nijmegen',
-    title: 'Jongerenpact: werk waar jongeren makkelijk instromen',
+    title: 'Jongerenpact: werk waar jongeren kunnen beginnen (demo)',
     area: 'Nijmegen en de regio',
-    challenge: `Het programma van GroenLinks Nijmegen noemt een Jongerenpact: het Werkbedrijf en de gemeente willen met bedrijven en organisaties in de regio zorgen voor werk waar jongeren makkelijk instromen, werkritme opdoen en kunnen doorstromen.\n\n${demoNotice} Het programma beschrijft een voornemen; dit is geen echte pitch van de gemeente.`,
-    ask: 'Bedrijven die werk hebben waar jongeren makkelijk kunnen instromen, werkritme kunnen opdoen en kunnen doorstromen.',
+    challenge: `Het programma van GroenLinks Nijmegen noemt het Jongerenpact iets wat al bereikt is: volgens de partij is het er. In dat pact zorgen het Werkbedrijf en de gemeente samen met bedrijven en organisaties uit de regio voor banen waarin jongeren gemakkelijk kunnen beginnen, een vast ritme leren en daarna verder kunnen groeien.\n\nDeze demopitch laat zien hoe een gemeente met zo'n pact hier werkgevers zou kunnen zoeken.\n\n${demoNotice('Nijmegen')} Dat het pact bestaat, schrijft de partij in haar programma; andere bronnen bevestigen het hier niet.`,
+    ask: 'In dit voorbeeld: bedrijven en organisaties in de regio met werk waar een jongere zonder veel ervaring kan starten, een ritme kan opbouwen en kan doorgroeien.',
     helpKinds: ['banen'],
     targetGroups: ['jongeren'],
     sectors: [],
@@ -78,12 +82,13 @@ export const demoPitches: DemoPitch[] = [
   {
     id: 'demo-zoetermeer-bedrijfsscholen',
     municipalityId: 'zoetermeer',
-    title: 'Bedrijfsscholen voor BBL-leerlingen',
+    title: 'Bedrijfsscholen voor BBL-leerlingen (demo)',
     area: 'Zoetermeer',
-    challenge: `Het programma van de PvdA Zoetermeer wil bedrijfsscholen voor BBL-leerlingen in ICT, bouw en installatie, gezondheidszorg en logistiek: sectoren die vakbekwame medewerkers zoeken.\n\n${demoNotice} Het programma beschrijft een voornemen; dit is geen echte pitch van de gemeente.`,
-    ask: 'Bedrijven in deze sectoren die BBL-plaatsen willen bieden en willen meedenken over een bedrijfsschool.',
+    challenge: `De PvdA in Zoetermeer wil in haar programma dat de gemeente helpt bij het opzetten van bedrijfsscholen voor BBL-leerlingen. Het gaat om vier sterke sectoren in de stad: ICT, bouw en installatie, zorg en logistiek. Die zoeken vakmensen op vmbo-, mbo- en hoger niveau.\n\nDeze demopitch laat zien hoe een gemeente zo'n plan hier zou kunnen voorleggen.\n\n${demoNotice('Zoetermeer')} Het programma beschrijft een voornemen, geen resultaat.`,
+    ask: 'In dit voorbeeld: bedrijven in deze sectoren die BBL-plaatsen willen bieden en willen meedenken over een bedrijfsschool.',
     helpKinds: ['stage-bbl', 'opleiding'],
-    targetGroups: ['jongeren', 'leerlingen'],
+    // The programme speaks of BBL-leerlingen (vmbo, mbo), not of young people in general.
+    targetGroups: ['leerlingen'],
     sectors: ['ict', 'bouw-installatie', 'zorg', 'logistiek'],
     peopleSought: null,
     daysOpen: 75,
@@ -120,13 +125,13 @@ export const demoContacts = [
 
 /** The ten offers on the Poelenbrug pitch, in various states. */
 const poelenbrugOffers: { status: OfferStatus; helpKinds: string[]; places: number | null; showName: boolean; message: string; ownerMessage?: string }[] = [
-  { status: 'accepted', helpKinds: ['banen'], places: 2, showName: true, message: 'Wij zoeken twee mensen voor de bakkerij, vroege diensten.', ownerMessage: 'Graag! We nemen contact op om kennis te maken.' },
+  { status: 'accepted', helpKinds: ['banen'], places: 2, showName: true, message: 'Wij zoeken twee mensen voor de bakkerij, vroege diensten.', ownerMessage: 'Verzonnen demo-antwoord, niet van de gemeente Zaanstad: graag, we maken een afspraak om kennis te maken.' },
   { status: 'shortlisted', helpKinds: ['werkervaringsplaatsen'], places: 3, showName: true, message: 'Drie werkervaringsplaatsen in het groenonderhoud in de wijk.' },
   { status: 'offered', helpKinds: ['mentor-buddy'], places: null, showName: true, message: 'Een van onze monteurs wil buddy zijn.' },
   { status: 'offered', helpKinds: ['banen', 'mentor-buddy'], places: 1, showName: false, message: 'Eén baan in de schoonmaak, met een vaste collega als buddy.' },
   { status: 'offered', helpKinds: ['werkervaringsplaatsen'], places: 2, showName: true, message: 'Vakkenvullen, in de middag.' },
   { status: 'shortlisted', helpKinds: ['stage-bbl'], places: 1, showName: true, message: 'Een BBL-plek voor een leerling installatietechniek.' },
-  { status: 'declined', helpKinds: ['anders'], places: null, showName: false, message: 'Wij kunnen drukwerk voor de wijkkrant doen.', ownerMessage: 'Dank u, maar dat past niet bij deze vraag.' },
+  { status: 'declined', helpKinds: ['anders'], places: null, showName: false, message: 'Wij kunnen drukwerk voor de wijkkrant doen.', ownerMessage: 'Verzonnen demo-antwoord, niet van de gemeente Zaanstad: dank u, maar drukwerk past niet bij deze vraag.' },
   { status: 'offered', helpKinds: ['banen'], places: 2, showName: true, message: 'Twee banen als zorgassistent, met opleiding.' },
   { status: 'withdrawn', helpKinds: ['banen'], places: 1, showName: false, message: 'Helaas is onze vacature vervuld.' },
   { status: 'offered', helpKinds: ['werkervaringsplaatsen', 'opleiding'], places: 4, showName: true, message: 'Werkervaring in het magazijn, met een heftruckcursus.' },
@@ -163,8 +168,12 @@ export async function seedMarketplace(db: Database, authorEmail: string, contact
   let added = 0;
   for (const [index, demo] of demoPitches.entries()) {
     if (only && !only.includes(demo.id)) continue;
-    const [existing] = await db.select({ id: pitches.id }).from(pitches).where(eq(pitches.id, demo.id)).limit(1);
-    if (existing) continue;
+    const [existing] = await db.select({ demo: pitches.demo, title: pitches.title, challenge: pitches.challenge, ask: pitches.ask }).from(pitches).where(eq(pitches.id, demo.id)).limit(1);
+    if (existing) {
+      const outdated = existing.title !== demo.title || existing.challenge !== demo.challenge || existing.ask !== demo.ask;
+      if (existing.demo && outdated) await refreshDemoTexts(db, demo);
+      continue;
+    }
     const publishedAt = now - (index + 1) * 24 * 60 * 60 * 1000;
     const closingDate = amsterdamDate(new Date(now + demo.daysOpen * 24 * 60 * 60 * 1000));
     const facetRows = [
@@ -219,6 +228,14 @@ export async function seedMarketplace(db: Database, authorEmail: string, contact
     ]);
     added++;
   }
+  // Answers seeded before they said they are made up (only the demo's own rows).
+  for (const [i, offer] of poelenbrugOffers.entries()) {
+    if (!offer.ownerMessage) continue;
+    await db
+      .update(offers)
+      .set({ ownerMessage: offer.ownerMessage })
+      .where(and(eq(offers.id, `demo-zaanstad-poelenbrug-aanbod-${i + 1}`), eq(offers.demo, true), ne(offers.ownerMessage, offer.ownerMessage)));
+  }
   // A database seeded before the demo offers had contacts: give them theirs (only where none is set).
   for (const [i, contact] of demoContacts.entries()) {
     await db
@@ -227,4 +244,19 @@ export async function seedMarketplace(db: Database, authorEmail: string, contact
       .where(and(eq(offers.id, `demo-zaanstad-poelenbrug-aanbod-${i + 1}`), isNull(offers.authorId)));
   }
   return added;
+}
+
+/**
+ * A demo pitch seeded by an older version: its title, texts and target groups as they are now
+ * (older texts spoke for the municipality). Only rows marked demo; offers, dates and status stay.
+ */
+async function refreshDemoTexts(db: Database, demo: DemoPitch): Promise<void> {
+  await db.batch([
+    db
+      .update(pitches)
+      .set({ title: demo.title, challenge: demo.challenge, challengeHtml: renderUserMarkdown(demo.challenge), ask: demo.ask, askHtml: renderUserMarkdown(demo.ask), version: sql`${pitches.version} + 1` })
+      .where(and(eq(pitches.id, demo.id), eq(pitches.demo, true))),
+    db.delete(pitchFacets).where(and(eq(pitchFacets.pitchId, demo.id), eq(pitchFacets.facet, 'target-group'))),
+    ...(demo.targetGroups.length ? [db.insert(pitchFacets).values(demo.targetGroups.map((value) => ({ pitchId: demo.id, facet: 'target-group' as const, value })))] : []),
+  ]);
 }

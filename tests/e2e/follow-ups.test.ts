@@ -84,7 +84,8 @@ describe('resultaten na 3, 6 en 12 maanden', () => {
 
     await visitor.goto('/resultaten/?gemeente=zaanstad');
     const perMunicipality = visitor.getByRole('table', { name: /Per gemeente/ });
-    await hasText(perMunicipality.getByRole('row', { name: /Zaanstad/ }), /Zaanstad\s+\d+\s+\d+\s+\d+/);
+    // Demo data seeded by another file on this server (demo-marks.test.ts) may count in the row: then it says so.
+    await hasText(perMunicipality.getByRole('row', { name: /Zaanstad/ }), /Zaanstad( \((waarvan \d+ )?demo\))?\s+\d+\s+\d+\s+\d+/);
     expect(await visitor.locator('svg[viewBox]').first().evaluate((svg) => svg.closest('[aria-hidden="true"]') !== null)).toBe(true);
     expect(await axeViolations(visitor)).toEqual([]);
 

@@ -7,17 +7,30 @@
  * sluiten" without scrolling past the cards; the demo offers have a (made-up) contact. After an
  * accept and a decline the offers page, the pitch page and the public list say the same count,
  * and Mijn aanbod says how the closed pitch ended. Status words are read from the label maps.
+ *
+ * With the whole demo data seeded (pitches, closed pitches with made-up results, activities):
+ * every surface that shows it says it is demo, so nobody takes it for what a real municipality
+ * did. Feeds, calendar and spreadsheet by plain fetches, the weekly digest through the outbox,
+ * the pages in one walk as a curator on a phone (who also must not be offered a case study
+ * from a demo pitch).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { offers } from '#db/marketplace-schema.ts';
-import { users } from '#db/schema.ts';
+import { organisations, outbox, users } from '#db/schema.ts';
 import { offerStatusLabel, type OfferStatus } from '#domain/offer-lifecycle.ts';
 import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
 import { hashPassword } from '#platform/auth/password.ts';
 import { employersJoinedText, peoplePlacedText } from '#web/texts/pitch-texts.ts';
+import { digestSends, follows } from '#db/follows-schema.ts';
+import { pitchNewsSource } from '#features/follows/news-sources.ts';
+import { sendWeeklyDigests } from '#features/jobs/digest.ts';
+import { storyRefusalMessage } from '#features/marketplace/pitch-story.ts';
+import { DEMO_RESULTS_NOTE, demoPitchNotice } from '#domain/demo-marks.ts';
 import { seedMarketplace } from '../../scripts/demo-marketplace.ts';
+import { seedFollowUps } from '../../scripts/demo-follow-ups.ts';
+import { seedActivities } from '../../scripts/demo-activities.ts';
 import { axeViolations, baseURL, connectBrowser, hasText, pageFrom, screenshot, visible } from './browser.ts';
 import { goodPassword, identity, serverDatabase } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';
@@ -37,7 +50,15 @@ beforeAll(async () => {
   await confirmedAccount(owner);
   await confirmedAccount(employer);
   const { db } = await serverDatabase();
-  await seedMarketplace(db, owner.email, await hashPassword(goodPassword), Date.now(), ['demo-zaanstad-poelenbrug']);
+  // All the demo data, as `npm run seed` adds it: the organisers of the demo activities first.
+  await db.insert(organisations).values([
+    { id: 'demo-netwerk', kind: 'partner', name: 'Netwerk Praktijkplein (demo)', verifiedAt: Date.now(), createdAt: Date.now() },
+    { id: 'demo-voorbeeldbedrijf', kind: 'employer', name: 'Voorbeeldbedrijf (demo)', verifiedAt: Date.now(), createdAt: Date.now() },
+    { id: 'demo-tweede-bedrijf', kind: 'employer', name: 'Tweede Voorbeeldbedrijf (demo)', verifiedAt: Date.now(), createdAt: Date.now() },
+  ]).onConflictDoNothing();
+  await seedMarketplace(db, owner.email, await hashPassword(goodPassword), Date.now());
+  await seedFollowUps(db, 'niemand@demo.praktijkplein.nl');
+  await seedActivities(db, 'niemand@demo.praktijkplein.nl');
 });
 afterAll(async () => {
   await browser?.close();
@@ -219,5 +240,100 @@ describe('dezelfde aantallen op drie pagina’s, en de uitkomst in Mijn aanbod',
     await hasText(card.locator('.pp-pitch-outcome'), `Uitkomst van de pitch: ${pitchOutcomeLabel.matched}, ${peoplePlacedText(1)}.`);
     expect(await axeViolations(mine)).toEqual([]);
     for (const p of [page, visitor, mine]) await p.context().close();
+  });
+});
+
+describe('demodata is overal als demo te herkennen', () => {
+  const curator = { ...identity('demo-curator'), name: 'Cora Curator', organisation: 'Netwerk Praktijkplein (demo)', role: 'curator' as const };
+  const demoIds = ['demo-zaanstad-poelenbrug', 'demo-amsterdam-basisbanen', 'demo-nijmegen-jongerenpact', 'demo-zoetermeer-bedrijfsscholen'];
+
+  test('RSS, iCal en de CSV van de resultaten: elk demo-item draagt zijn merkteken', async () => {
+    const rss = await (await fetch(`${baseURL()}/pitches/rss.xml`)).text();
+    const items = rss.split('<item>').slice(1).filter((item) => demoIds.some((id) => item.includes(`/pitches/${id}/`)));
+    expect(items).toHaveLength(demoIds.length);
+    for (const item of items) {
+      expect(item).toMatch(/<title>[^<]*\(demo\)<\/title>/);
+      expect(item).toMatch(/<description>Demopitch: een verzonnen voorbeeld\. Gemeente \w+ heeft deze pitch niet geplaatst\./);
+    }
+
+    // RFC 5545 folds long lines: unfold before reading an event.
+    const ics = (await (await fetch(`${baseURL()}/activiteiten.ics`)).text()).replace(/\r\n[ \t]/g, '');
+    const events = ics.split('BEGIN:VEVENT').slice(1).filter((event) => /^UID:activiteit-demo-/m.test(event));
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(event).toMatch(/^SUMMARY:.*\(demo\)/m);
+
+    const csv = (await (await fetch(`${baseURL()}/resultaten.csv`)).text()).split('\r\n');
+    const demoRows = csv.filter((line) => line.includes('/pitches/demo-'));
+    expect(demoRows.length).toBeGreaterThanOrEqual(3);
+    for (const row of demoRows) expect(row).toMatch(/^[^;]*\(demo\);[^;]+;(Zaanstad|Amsterdam) \(demo\);.*;ja$/);
+  });
+
+  test('het weekoverzicht noemt een nieuwe demopitch demo, met wie hem niet plaatste', async () => {
+    const { db } = await serverDatabase();
+    const [piet] = await db.select().from(users).where(eq(users.email, employer.email));
+    await db.insert(follows).values({ userId: piet!.id, kind: 'municipality', value: 'zaanstad', createdAt: Date.now() - 10 * 86_400_000 }).onConflictDoNothing();
+    // A run of the server's own may have covered this week already: this digest starts at the follow.
+    await db.delete(digestSends).where(eq(digestSends.userId, piet!.id));
+    const result = await sendWeeklyDigests(db, Date.now() + 14 * 86_400_000, { sources: [pitchNewsSource], origin: baseURL() });
+    expect(result.sent).toBeGreaterThanOrEqual(1);
+    const mails = await db.select().from(outbox).where(eq(outbox.toAddress, employer.email));
+    const digest = mails.filter((m) => m.subject.startsWith('Nieuw bij wat u volgt')).sort((a, b) => b.createdAt - a.createdAt)[0]!;
+    expect(digest.body).toContain('* Poelenbrug: wie biedt? (demo)');
+    expect(digest.body).toContain(demoPitchNotice('Zaanstad'));
+  });
+
+  test('één wandeling als curator op een telefoon: homepagina, kaarten, pitch, resultaten', async () => {
+    await confirmedAccount(curator);
+    const page = await phone(curator);
+
+    // The home page: the demo card says so, and the heading over it does not read as a real request.
+    await page.goto('/');
+    const showcase = page.locator('section', { has: page.locator('#pitches-kop') });
+    const homeCard = showcase.locator('article', { has: page.locator('a[href="/pitches/demo-zaanstad-poelenbrug/"]') });
+    await visible(homeCard.locator('[data-demo-card]'));
+    const heading = await page.locator('#pitches-kop').innerText();
+    if (!heading.includes('(demo)')) await visible(showcase.getByText(/label Demo is een verzonnen voorbeeld/));
+
+    // The pitch page: no "Pitch van gemeente Zaanstad", the notice, and the employers are made up.
+    await page.goto('/pitches/demo-zaanstad-poelenbrug/');
+    await hasText(page.locator('.pp-pitch__kicker'), /^Demopitch: geen echte pitch van gemeente Zaanstad/);
+    expect(await page.getByText(/^Pitch van gemeente Zaanstad/).count()).toBe(0);
+    await hasText(page.locator('[data-demo-notice]'), demoPitchNotice('Zaanstad'));
+    await hasText(page.locator('.pp-offer-count'), /doen mee \(verzonnen demowerkgevers\)/);
+    await visible(page.getByText(/Het zijn niet de tien werkgevers van de werkconferentie/));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'demo-pitch-390', { fullPage: true });
+
+    // The list's card.
+    await page.goto('/pitches/?gemeente=nijmegen');
+    await hasText(page.locator('article', { has: page.locator('a[href="/pitches/demo-nijmegen-jongerenpact/"]') }).locator('[data-demo-card]'), /Demo Verzonnen voorbeeld over gemeente Nijmegen/);
+
+    // The pitch map counts demo pitches apart: Zaanstad's marker says how many of its pitches are demo.
+    await page.goto('/pitches/kaart/');
+    await visible(page.locator('[data-demo-map]'));
+    expect(await page.locator('svg a[aria-label^="Zaanstad"]').getAttribute('aria-label')).toMatch(/^Zaanstad( \(demo\))?: \d+ pitch(es)? \((waarvan \d+ )?demo\)$/);
+
+    // A closed demo pitch with made-up results: every row marked, and no case study offered.
+    await page.goto('/pitches/demo-zaanstad-magazijn/');
+    const results = page.getByRole('region', { name: /Wat het opleverde \(demo\)/ });
+    await hasText(results.locator('[data-demo-results]'), DEMO_RESULTS_NOTE);
+    const rows = await results.locator('tbody th').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/\(demo\)$/);
+    expect(await page.getByRole('link', { name: 'Maak er een praktijkvoorbeeld van' }).count()).toBe(0);
+    await hasText(page.locator('[data-demo-story]'), storyRefusalMessage.demo);
+
+    // The overview: Zaanstad's and Amsterdam's rows, their chart labels and the totals say demo.
+    await page.goto('/resultaten/');
+    const perMunicipality = page.getByRole('table', { name: /Per gemeente/ });
+    for (const place of ['Zaanstad', 'Amsterdam']) {
+      await hasText(perMunicipality.getByRole('row', { name: new RegExp(place) }).locator('th'), new RegExp(`^${place} \\((waarvan \\d+ )?demo\\)$`));
+    }
+    const chartLabels = await page.locator('section[aria-labelledby="per-gemeente"] .pp-chart__label').allTextContents();
+    for (const place of ['Zaanstad', 'Amsterdam']) expect(chartLabels.find((label) => label.startsWith(place))).toMatch(/demo\)$/);
+    await hasText(page.locator('.pp-outcome-totals dd').first(), /\d+ \((waarvan \d+ )?demo\)/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'demo-resultaten-390', { fullPage: true });
+    await page.context().close();
   });
 });

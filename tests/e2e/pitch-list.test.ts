@@ -133,7 +133,8 @@ describe('feeds en sitemap', () => {
     const all = await fetch(`${baseURL()}/pitches/rss.xml`);
     expect(all.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
     const xml = await all.text();
-    expect(xml).toContain('<title>Eilandpitch 0 voor jongeren</title>');
+    // Eilandpitch 0 is a demo pitch: its title and text say so.
+    expect(xml).toContain('<title>Eilandpitch 0 voor jongeren (demo)</title>');
     expect(xml.indexOf('Eilandpitch 0 ')).toBeLessThan(xml.indexOf('Eilandpitch 1<'));
     expect(xml).not.toContain(draftTitle);
     const perMunicipality = await (await fetch(`${baseURL()}/pitches/rss.xml?gemeente=${other}`)).text();

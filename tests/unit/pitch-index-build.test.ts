@@ -19,12 +19,12 @@ const row = (seq: number, municipality: string, closing: string, extra: Partial<
 const noFacets: FacetRowForIndex[] = [];
 
 describe('pitch-index zonder database', () => {
-  test('telt per gemeente alle openbare pitches en de open ervan (sluitdatum vandaag telt nog mee)', () => {
-    const index = buildPitchIndex(1, [row(1, 'zaanstad', '2026-12-07'), row(2, 'zaanstad', '2026-12-06'), row(3, 'utrecht', '2027-01-01', { status: 'closed' })], noFacets, places);
+  test('telt per gemeente alle openbare pitches, de open ervan (sluitdatum vandaag telt nog mee) en de demopitches apart', () => {
+    const index = buildPitchIndex(1, [row(1, 'zaanstad', '2026-12-07'), row(2, 'zaanstad', '2026-12-06', { demo: 1 }), row(3, 'utrecht', '2027-01-01', { status: 'closed' })], noFacets, places);
     expect(index.size).toBe(3);
     const counts = countsByMunicipality(index, '2026-12-07');
-    expect(counts.get('zaanstad')).toEqual({ total: 2, open: 1 });
-    expect(counts.get('utrecht')).toEqual({ total: 1, open: 0 });
+    expect(counts.get('zaanstad')).toEqual({ total: 2, open: 1, demo: 1 });
+    expect(counts.get('utrecht')).toEqual({ total: 1, open: 0, demo: 0 });
   });
 
   test('uitgelicht: alleen open pitches, nieuwste eerst, hoogstens het gevraagde aantal', () => {
@@ -38,6 +38,6 @@ describe('pitch-index zonder database', () => {
     const patched = patchPitchIndex(index, 2, new Set([1, 2]), [row(2, 'zaanstad', '2027-01-01')], noFacets, places);
     expect(patched.version).toBe(2);
     expect(patched.size).toBe(1);
-    expect(countsByMunicipality(patched, '2026-12-07').get('zaanstad')).toEqual({ total: 1, open: 1 });
+    expect(countsByMunicipality(patched, '2026-12-07').get('zaanstad')).toEqual({ total: 1, open: 1, demo: 0 });
   });
 });

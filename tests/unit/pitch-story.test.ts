@@ -17,6 +17,7 @@ import {
   blockquote,
   draftCaseFromPitch,
   storyRefusal,
+  storyRefusalMessage,
   type FollowUpAnswer,
   type StoryOptions,
   type StoryPitch,
@@ -186,10 +187,18 @@ describe('een concept-praktijkvoorbeeld uit een pitch', () => {
   });
 
   test('alleen een gesloten pitch met (deels) een match wordt een verhaal', () => {
-    expect(storyRefusal({ status: 'closed', outcome: 'matched' })).toBeNull();
-    expect(storyRefusal({ status: 'closed', outcome: 'partly' })).toBeNull();
-    expect(storyRefusal({ status: 'closed', outcome: 'not-matched' })).toBe('not-matched');
-    expect(storyRefusal({ status: 'published', outcome: null })).toBe('not-closed');
+    expect(storyRefusal({ status: 'closed', outcome: 'matched', demo: false })).toBeNull();
+    expect(storyRefusal({ status: 'closed', outcome: 'partly', demo: false })).toBeNull();
+    expect(storyRefusal({ status: 'closed', outcome: 'not-matched', demo: false })).toBe('not-matched');
+    expect(storyRefusal({ status: 'published', outcome: null, demo: false })).toBe('not-closed');
+  });
+
+  test('een demopitch wordt nooit een verhaal, ook niet gesloten met een match; de melding zegt waarom', () => {
+    for (const outcome of ['matched', 'partly', 'not-matched', null] as const) {
+      expect(storyRefusal({ status: 'closed', outcome, demo: true })).toBe('demo');
+    }
+    expect(storyRefusal({ status: 'published', outcome: null, demo: true })).toBe('demo');
+    expect(storyRefusalMessage.demo).toMatch(/^Van een demopitch kunt u geen praktijkvoorbeeld maken: .*verzonnen/);
   });
 });
 

@@ -14,6 +14,7 @@ import { AMSTERDAM } from '#domain/amsterdam-time.ts';
 import ical, { escape as escapeText, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { activityAudiences, activityKinds } from '#domain/activity-vocabulary.ts';
 import { labelOf } from '#domain/facets.ts';
+import { withDemoMark } from '#domain/demo-marks.ts';
 import { amsterdamWallTime, nextDay } from '#domain/amsterdam-time.ts';
 import type { ActivityView } from './activity-list.ts';
 
@@ -61,8 +62,7 @@ export function activitiesCalendar(items: readonly ActivityView[], options: { na
     ttl: REFRESH_SECONDS,
   });
   for (const activity of items) {
-    const demoMark = activity.demo && !/\(demo\)/i.test(activity.title) ? ' (demo)' : '';
-    const title = `${activity.status === 'cancelled' ? 'Geannuleerd: ' : ''}${activity.title}${demoMark}`;
+    const title = `${activity.status === 'cancelled' ? 'Geannuleerd: ' : ''}${withDemoMark(activity.title, activity.demo)}`;
     // All day: the Amsterdam days as DATE values (a string "YYYY-MM-DD" is written as such); the end is exclusive.
     const start = activity.allDay ? amsterdamWallTime(activity.startsAt).day : new Date(activity.startsAt);
     const end = activity.allDay ? nextDay(amsterdamWallTime(activity.endsAt - 1).day) : new Date(activity.endsAt);

@@ -5,6 +5,7 @@
  */
 import { loadGeo, type Area, type Municipality } from './geo.ts';
 import type { MapLevel } from './map.ts';
+import { countPracticesAndPlans, type PlanFacts, type PracticeCount } from '#domain/practice-counts.ts';
 
 /** An area of one division with the things (cases, pitch counts) that lie in it. */
 export interface AreaGroup<T> extends Area {
@@ -58,4 +59,16 @@ export function groupByArea<T>(items: readonly T[], municipalitiesOf: (item: T) 
     }
   }
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+/** An area with its practices and plans counted apart (domain/practice-counts.ts). */
+export interface PracticeArea<T> extends AreaGroup<T>, PracticeCount {}
+
+/**
+ * `groupByArea` with each area's practices and plans counted apart: the map puts a marker,
+ * numbered with its practices, only where practices happen; an area with plans alone is listed,
+ * not marked.
+ */
+export function practiceAreas<T>(items: readonly T[], municipalitiesOf: (item: T) => readonly string[], factsOf: (item: T) => PlanFacts, level: MapLevel): PracticeArea<T>[] {
+  return groupByArea(items, municipalitiesOf, level).map((group) => ({ ...group, ...countPracticesAndPlans(group.items, factsOf) }));
 }

@@ -21,6 +21,7 @@ import type { NewsItem } from '#domain/follows.ts';
 import { amsterdamDate, dutchDate, endOfAmsterdamDay } from '#domain/amsterdam-time.ts';
 import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
 import { formatDate } from '#platform/texts/nl.ts';
+import { demoPitchNotice, withDemoMark } from '#domain/demo-marks.ts';
 
 /** One kind of news for the digest. */
 export interface NewsSource {
@@ -48,7 +49,7 @@ export const pitchNewsSource: NewsSource = {
   name: 'pitches',
   async itemsBetween(db, fromMs, toMs) {
     const published = await db
-      .select({ id: pitches.id, title: pitches.title, municipalityId: pitches.municipalityId, closingDate: pitches.closingDate })
+      .select({ id: pitches.id, title: pitches.title, municipalityId: pitches.municipalityId, closingDate: pitches.closingDate, demo: pitches.demo })
       .from(pitches)
       .where(and(inArray(pitches.status, ['published', 'closed']), gt(pitches.publishedAt, fromMs), lte(pitches.publishedAt, toMs)));
     const facets = published.length === 0 ? [] : await db.select().from(pitchFacets).where(inArray(pitchFacets.pitchId, published.map((p) => p.id)));
@@ -56,9 +57,11 @@ export const pitchNewsSource: NewsSource = {
     const items: NewsItem[] = published.map((pitch) => ({
       key: `pitch:${pitch.id}`,
       kind: 'pitch',
-      title: pitch.title,
+      title: withDemoMark(pitch.title, pitch.demo),
       path: `/pitches/${pitch.id}/`,
-      note: `Nieuwe pitch van gemeente ${municipalityName(pitch.municipalityId)}; reageren kan tot en met ${dutchDate(pitch.closingDate)}`,
+      note: pitch.demo
+        ? `${demoPitchNotice(municipalityName(pitch.municipalityId))} Reageren kan tot en met ${dutchDate(pitch.closingDate)}`
+        : `Nieuwe pitch van gemeente ${municipalityName(pitch.municipalityId)}; reageren kan tot en met ${dutchDate(pitch.closingDate)}`,
       about: {
         municipalities: [pitch.municipalityId],
         regions: regionsOf(pitch.municipalityId),
@@ -72,7 +75,7 @@ export const pitchNewsSource: NewsSource = {
     const firstDay = amsterdamDate(new Date(fromMs));
     const lastDay = amsterdamDate(new Date(toMs));
     const changed = await db
-      .select({ id: pitches.id, title: pitches.title, status: pitches.status, outcome: pitches.outcome, peoplePlaced: pitches.peoplePlaced, closedAt: pitches.closedAt, closingDate: pitches.closingDate })
+      .select({ id: pitches.id, title: pitches.title, status: pitches.status, outcome: pitches.outcome, peoplePlaced: pitches.peoplePlaced, closedAt: pitches.closedAt, closingDate: pitches.closingDate, demo: pitches.demo })
       .from(pitches)
       .where(
         or(
@@ -84,12 +87,14 @@ export const pitchNewsSource: NewsSource = {
       let note: string | null = null;
       if (pitch.status === 'closed') {
         const outcome = pitch.outcome ? `uitkomst: ${pitchOutcomeLabel[pitch.outcome].toLowerCase()}` : 'gesloten';
-        note = `De gemeente heeft de pitch gesloten (${outcome}${pitch.peoplePlaced ? `, ${pitch.peoplePlaced} mensen geplaatst` : ''})`;
+        note = pitch.demo
+          ? `De demopitch is gesloten (verzonnen ${outcome}${pitch.peoplePlaced ? `, ${pitch.peoplePlaced} mensen geplaatst` : ''})`
+          : `De gemeente heeft de pitch gesloten (${outcome}${pitch.peoplePlaced ? `, ${pitch.peoplePlaced} mensen geplaatst` : ''})`;
       } else {
         const passedAt = endOfAmsterdamDay(pitch.closingDate);
         if (passedAt > fromMs && passedAt <= toMs) note = `Reageren kon tot en met ${dutchDate(pitch.closingDate)}; de gemeente kiest nu uit het aanbod`;
       }
-      if (note) items.push({ key: `pitch-update:${pitch.id}`, kind: 'pitch-update', title: pitch.title, path: `/pitches/${pitch.id}/`, note, about: { pitch: pitch.id } });
+      if (note) items.push({ key: `pitch-update:${pitch.id}`, kind: 'pitch-update', title: withDemoMark(pitch.title, pitch.demo), path: `/pitches/${pitch.id}/`, note, about: { pitch: pitch.id } });
     }
     return items;
   },
@@ -139,6 +144,8 @@ export interface ActivityNews {
   targetGroups: readonly string[];
   sectors: readonly string[];
   path: string;
+  /** A made-up activity of the demo data: its title carries the mark. */
+  demo?: boolean;
 }
 
 /** The calendar's query: activities that became public after `fromMs` up to `toMs`. */
@@ -153,7 +160,7 @@ export function activityNewsSource(activitiesPublishedBetween: ActivitiesPublish
       return activities.map((activity) => ({
         key: `activity:${activity.id}`,
         kind: 'activity' as const,
-        title: activity.title,
+        title: withDemoMark(activity.title, activity.demo ?? false),
         path: activity.path,
         note: `Activiteit op ${formatDate(new Date(activity.startsAt))}${activity.municipalityId ? ` in ${municipalityName(activity.municipalityId)}` : ''}`,
         about: {

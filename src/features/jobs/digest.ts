@@ -27,6 +27,7 @@ import type { NewsSource } from '#features/follows/news-sources.ts';
 import { digestMessage, type DigestSection } from '#platform/mail/digest-messages.ts';
 import { enqueueMailIf } from '#platform/mail/outbox.ts';
 import { pitches } from '#db/marketplace-schema.ts';
+import { withDemoMark } from '#domain/demo-marks.ts';
 
 /** A digest never reaches further back than this (someone whose last digest is long ago gets recent news, not a year of it). */
 export const MAX_LOOKBACK_MS = 35 * 24 * 60 * 60 * 1000;
@@ -97,7 +98,7 @@ export async function sendWeeklyDigests(db: Database, now: number, options: Dige
     .where(inArray(follows.userId, people.map((p) => p.id)));
   const pitchIds = [...new Set(followRows.filter((f) => f.kind === 'pitch').map((f) => f.value))];
   const pitchTitles = new Map(
-    pitchIds.length === 0 ? [] : (await db.select({ id: pitches.id, title: pitches.title }).from(pitches).where(inArray(pitches.id, pitchIds))).map((p) => [p.id, p.title] as const),
+    pitchIds.length === 0 ? [] : (await db.select({ id: pitches.id, title: pitches.title, demo: pitches.demo }).from(pitches).where(inArray(pitches.id, pitchIds))).map((p) => [p.id, withDemoMark(p.title, p.demo)] as const),
   );
 
   // People whose previous digest ran together start at the same moment: ask the sources once per start.

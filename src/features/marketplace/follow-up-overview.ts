@@ -16,6 +16,7 @@ import { labelOf, sectors, targetGroups, type FacetTerm } from '#domain/facets.t
 import { followUpMoments, type FollowUpMoment } from '#domain/follow-up-schedule.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
 import { pitchOutcomeLabel, type PitchOutcome } from '#domain/pitch-lifecycle.ts';
+import { demoShareMark, withDemoMark } from '#domain/demo-marks.ts';
 import { toCsv } from './csv-export.ts';
 import { municipalityOfPitch, pitchWithMunicipality } from './pitch-municipality.ts';
 
@@ -62,6 +63,7 @@ interface FollowedPitch {
 /** One line of a table: a group (or the whole) with its pitches and people. */
 export interface OutcomeRow {
   id: string;
+  /** The group's name, with the demo mark when demo pitches count in it ("Zaanstad (demo)"). */
   label: string;
   /** Pitches with at least one answer. */
   pitches: number;
@@ -69,6 +71,10 @@ export interface OutcomeRow {
   started: number;
   /** People still at work, from each pitch's latest answer. */
   stillWorking: number;
+  /** The part of each number that comes from demo pitches (made-up results). */
+  demo: { pitches: number; started: number; stillWorking: number };
+  /** The demo mark at the end of `label` ("" without demo), so a shortened label can keep it. */
+  mark: string;
 }
 
 /** A breakdown: one table and chart on the page. */
@@ -162,20 +168,41 @@ function matches(pitch: FollowedPitch, filters: OutcomeFilters): boolean {
   );
 }
 
+/** An empty row; `add` counts answers into it. */
+const emptyRow = (id: string, label: string): OutcomeRow => ({ id, label, pitches: 0, started: 0, stillWorking: 0, demo: { pitches: 0, started: 0, stillWorking: 0 }, mark: '' });
+
+/** Counts one pitch's answer into a row, and into its demo part if the pitch is a demo. */
+function add(row: OutcomeRow, answer: { started: number; stillWorking: number }, demo: boolean): void {
+  row.pitches++;
+  row.started += answer.started;
+  row.stillWorking += answer.stillWorking;
+  if (demo) {
+    row.demo.pitches++;
+    row.demo.started += answer.started;
+    row.demo.stillWorking += answer.stillWorking;
+  }
+}
+
+/**
+ * The row's label with its demo mark: made-up results for a real municipality must say so on
+ * their own row and bar, not only in a note above the page.
+ */
+function marked(row: OutcomeRow): OutcomeRow {
+  const mark = demoShareMark(row.demo.pitches, row.pitches);
+  return { ...row, label: `${row.label}${mark}`, mark };
+}
+
 /** Sums pitches by group key; a pitch with several keys counts in each. Largest first. */
 function breakdown(list: FollowedPitch[], keysOf: (pitch: FollowedPitch) => { id: string; label: string }[]): OutcomeRow[] {
   const rows = new Map<string, OutcomeRow>();
   for (const pitch of list) {
-    const { started, stillWorking } = latest(pitch);
     for (const key of keysOf(pitch)) {
-      const row = rows.get(key.id) ?? { id: key.id, label: key.label, pitches: 0, started: 0, stillWorking: 0 };
-      row.pitches++;
-      row.started += started;
-      row.stillWorking += stillWorking;
+      const row = rows.get(key.id) ?? emptyRow(key.id, key.label);
+      add(row, latest(pitch), pitch.demo);
       rows.set(key.id, row);
     }
   }
-  return [...rows.values()].sort((a, b) => b.started - a.started || a.label.localeCompare(b.label, 'nl'));
+  return [...rows.values()].sort((a, b) => b.started - a.started || a.label.localeCompare(b.label, 'nl')).map(marked);
 }
 
 const term = (vocab: { terms: readonly FacetTerm[] }) => (id: string) => ({ id, label: labelOf(vocab, id) });
@@ -186,14 +213,12 @@ const regionKey = (pitch: FollowedPitch) => (pitch.region ? [{ id: pitch.region.
 export async function outcomeOverview(db: Database, filters: OutcomeFilters): Promise<OutcomeOverview> {
   const all = await followedPitches(db);
   const list = all.filter((pitch) => matches(pitch, filters));
-  const sum = (rows: { started: number; stillWorking: number }[]) => ({
-    started: rows.reduce((n, r) => n + r.started, 0),
-    stillWorking: rows.reduce((n, r) => n + r.stillWorking, 0),
-  });
-  const total: OutcomeRow = { id: 'totaal', label: 'Alle pitches', pitches: list.length, ...sum(list.map(latest)) };
+  const total = emptyRow('totaal', 'Alle pitches');
+  for (const pitch of list) add(total, latest(pitch), pitch.demo);
   const byMoment = followUpMoments.map((monthsAfter) => {
-    const answers = list.flatMap((pitch) => pitch.answers.filter((a) => a.monthsAfter === monthsAfter));
-    return { id: `${monthsAfter}`, label: `Na ${monthsAfter} maanden`, monthsAfter, pitches: answers.length, ...sum(answers) };
+    const row = emptyRow(`${monthsAfter}`, `Na ${monthsAfter} maanden`);
+    for (const pitch of list) for (const answer of pitch.answers.filter((a) => a.monthsAfter === monthsAfter)) add(row, answer, pitch.demo);
+    return { ...marked(row), monthsAfter };
   });
   const several = 'Een pitch kan bij meer dan één groep horen; hij telt dan bij elk mee, dus de rijen tellen niet op tot het totaal.';
   const breakdowns: OutcomeBreakdown[] = [
@@ -206,7 +231,7 @@ export async function outcomeOverview(db: Database, filters: OutcomeFilters): Pr
     [...new Map(items.map((item) => [item.id, item])).values()].sort((a, b) => a.label.localeCompare(b.label, 'nl'));
   return {
     filters,
-    total,
+    total: marked(total),
     byMoment,
     breakdowns,
     demoPitches: list.filter((p) => p.demo).length,
@@ -244,9 +269,10 @@ const isoDay = (ms: number | null) => (ms === null ? null : new Date(ms).toISOSt
 export function outcomeCsv(overview: OutcomeOverview, origin: string): string {
   const rows = overview.pitches.flatMap((pitch) =>
     pitch.answers.map((answer) => [
-      pitch.title,
+      // A demo row says so in the columns a spreadsheet sums by, not only in the last one.
+      withDemoMark(pitch.title, pitch.demo),
       `${origin}/pitches/${encodeURIComponent(pitch.id)}/`,
-      pitch.municipalityName,
+      withDemoMark(pitch.municipalityName, pitch.demo),
       pitch.region?.name ?? '',
       pitch.targetGroups.map((id) => labelOf(targetGroups, id)).join(', '),
       pitch.sectors.map((id) => labelOf(sectors, id)).join(', '),

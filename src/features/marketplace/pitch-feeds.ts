@@ -23,6 +23,7 @@ export interface PitchFeedItem {
   /** The challenge as plain text, cut at a word. */
   summary: string;
   publishedAt: Date;
+  demo: boolean;
 }
 
 /** Public pitches newest first by publication, optionally of one municipality. */
@@ -31,7 +32,7 @@ export async function pitchesForFeed(db: Database, options: { municipalityId?: s
     ? and(eq(pitches.municipalityId, options.municipalityId), inArray(pitches.status, [...publicStatuses]))
     : inArray(pitches.status, [...publicStatuses]);
   const rows = await db
-    .select({ id: pitches.id, title: pitches.title, municipalityId: pitches.municipalityId, area: pitches.area, challenge: pitches.challenge, publishedAt: pitches.publishedAt })
+    .select({ id: pitches.id, title: pitches.title, municipalityId: pitches.municipalityId, area: pitches.area, challenge: pitches.challenge, publishedAt: pitches.publishedAt, demo: pitches.demo })
     .from(pitches)
     .where(and(where, isNotNull(pitches.publishedAt)))
     .orderBy(desc(pitches.publishedAt), desc(pitches.seq))
@@ -44,6 +45,7 @@ export async function pitchesForFeed(db: Database, options: { municipalityId?: s
     area: row.area,
     summary: plainTextExcerpt(row.challenge, 300),
     publishedAt: new Date(row.publishedAt!),
+    demo: row.demo,
   }));
 }
 

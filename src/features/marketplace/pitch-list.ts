@@ -192,8 +192,8 @@ export async function publishedPitchesFor(db: Database, municipalityId: string, 
   return toCards(db, rows, today);
 }
 
-/** Public pitches per municipality id (all, and those open today), for the map. */
-export async function pitchCountsByMunicipality(db: Database, now: Date = new Date()): Promise<Map<string, { total: number; open: number }>> {
+/** Public pitches per municipality id (all, those open today, and the demo pitches among all), for the map. */
+export async function pitchCountsByMunicipality(db: Database, now: Date = new Date()): Promise<Map<string, { total: number; open: number; demo: number }>> {
   const index = await currentPitchIndex(db, pitchPlaces().byMunicipality);
   return countsByMunicipality(index, amsterdamDate(now));
 }

@@ -58,6 +58,8 @@ export interface PitchPageView {
   mayModerate: boolean;
   /** The viewer may download it as a draft case study (a curator; closed with a match). */
   mayDraftStory: boolean;
+  /** A curator looks at a closed demo pitch: the page says why it never becomes a case study. */
+  demoStoryRefused: boolean;
   /** Labour-market region of the pitch's municipality, if known. */
   region: { id: string; name: string } | null;
 }
@@ -82,6 +84,7 @@ export async function loadPitchPage(deps: Deps, actor: Actor | null, pitchId: st
     mayAnswerOffers: can(actor, 'pitch:answer-offers', pitch) && (pitch.status === 'published' || pitch.status === 'closed'),
     mayModerate: can(actor, 'pitch:moderate', pitch) && pitch.status === 'submitted',
     mayDraftStory: can(actor, 'pitch:draft-story', pitch) && storyRefusal(pitch) === null,
+    demoStoryRefused: can(actor, 'pitch:draft-story', pitch) && pitch.status === 'closed' && storyRefusal(pitch) === 'demo',
     region: regionOf(pitch.municipalityId),
   };
 }

@@ -64,7 +64,7 @@ export interface StoryCandidate {
   closedAt: number | null;
 }
 
-/** Closed pitches with a (partial) match, newest first, for curators; null for anyone else. */
+/** Closed pitches with a (partial) match, newest first, for curators; null for anyone else. Never a demo pitch (storyRefusal). */
 export async function storyCandidates(deps: Deps, actor: Actor | null, limit = 50): Promise<StoryCandidate[] | null> {
   // The policy reads only the actor for this question; any closed pitch stands in as the subject.
   if (!can(actor, 'pitch:draft-story', { status: 'closed', municipalityId: '' })) return null;
@@ -72,7 +72,7 @@ export async function storyCandidates(deps: Deps, actor: Actor | null, limit = 5
     .select({ id: pitches.id, title: pitches.title, municipality: organisations.name, outcome: pitches.outcome, closedAt: pitches.closedAt })
     .from(pitches)
     .innerJoin(organisations, municipalityOfPitch)
-    .where(and(eq(pitches.status, 'closed'), inArray(pitches.outcome, matchedOutcomes), isNotNull(pitches.outcome)))
+    .where(and(eq(pitches.status, 'closed'), inArray(pitches.outcome, matchedOutcomes), isNotNull(pitches.outcome), eq(pitches.demo, false)))
     .orderBy(desc(pitches.closedAt), asc(pitches.title))
     .limit(limit);
   return rows.map((row) => ({ ...row, outcome: row.outcome as PitchOutcome }));

@@ -97,17 +97,23 @@ export interface StoryDraft {
   notes: CaseNotes;
 }
 
-/** Why no draft: only a pitch closed as matched or partly matched has a story to tell. */
-export type StoryRefusal = 'not-closed' | 'not-matched';
+/**
+ * Why no draft: only a pitch closed as matched or partly matched has a story to tell, and
+ * never a demo pitch: its employers, outcome and follow-up numbers are made up, and a case
+ * draft would present them as what a real municipality reported.
+ */
+export type StoryRefusal = 'demo' | 'not-closed' | 'not-matched';
 
 /** May this pitch become a draft case? */
-export function storyRefusal(pitch: { status: string; outcome: PitchOutcome | null }): StoryRefusal | null {
+export function storyRefusal(pitch: { status: string; outcome: PitchOutcome | null; demo: boolean }): StoryRefusal | null {
+  if (pitch.demo) return 'demo';
   if (pitch.status !== 'closed') return 'not-closed';
   return pitch.outcome === 'matched' || pitch.outcome === 'partly' ? null : 'not-matched';
 }
 
 /** What the download says instead of a file. */
 export const storyRefusalMessage: Record<StoryRefusal, string> = {
+  demo: 'Van een demopitch kunt u geen praktijkvoorbeeld maken: de werkgevers, de uitkomst en de resultaten zijn verzonnen, en de gemeente heeft de pitch niet zelf geplaatst.',
   'not-closed': `Van deze pitch kunt u nog geen praktijkvoorbeeld maken: dat kan pas als de gemeente hem heeft gesloten met de uitkomst ${pitchOutcomeLabel.matched} of ${pitchOutcomeLabel.partly}.`,
   'not-matched': `Van deze pitch kunt u geen praktijkvoorbeeld maken: hij is gesloten met de uitkomst ${pitchOutcomeLabel['not-matched']}. Een praktijkvoorbeeld maakt u van een pitch die (deels) gelukt is.`,
 };

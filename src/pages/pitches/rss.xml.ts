@@ -8,6 +8,7 @@ import type { APIContext } from 'astro';
 import { pitchesForFeed } from '#features/marketplace/pitch-feeds.ts';
 import { pitchPlaces } from '#features/marketplace/pitch-list.ts';
 import { appDatabase } from '#web/app-database.ts';
+import { demoPitchNotice, withDemoMark } from '#domain/demo-marks.ts';
 
 export const prerender = false;
 
@@ -29,8 +30,9 @@ export async function GET(context: APIContext): Promise<Response> {
     site: new URL(config().siteUrl),
     customData: '<language>nl-nl</language>',
     items: items.map((item) => ({
-      title: item.title,
-      description: `Gemeente ${item.municipalityName}, ${item.area}. ${item.summary}`,
+      title: withDemoMark(item.title, item.demo),
+      // A demo item says so before anything else: a feed reader shows the start of the text only.
+      description: item.demo ? `${demoPitchNotice(item.municipalityName)} ${item.area}. ${item.summary}` : `Gemeente ${item.municipalityName}, ${item.area}. ${item.summary}`,
       pubDate: item.publishedAt,
       link: `/pitches/${encodeURIComponent(item.id)}/`,
     })),

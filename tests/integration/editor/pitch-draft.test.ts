@@ -9,6 +9,7 @@ import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { contentDrafts } from '#db/editor-schema.ts';
 import { draftById } from '#features/editor/drafts.ts';
 import { draftFromPitch } from '#features/editor/pitch-draft.ts';
+import { draftStoryForPitch, storyCandidates } from '#features/marketplace/pitch-story-download.ts';
 import type { CaseForm } from '#features/editor/case-form.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { moderator } from '../marketplace/pitch-support.ts';
@@ -56,5 +57,15 @@ describe('van pitch naar concept in de editor', () => {
     expect(await draftFromPitch(t.deps(), curator, 'bestaat-niet')).toEqual({ ok: false, reason: 'not-found' });
     const drafts = await t.handle.db.select().from(contentDrafts).where(eq(contentDrafts.contentId, 'zaanstad-nog-een-pitch'));
     expect(drafts).toHaveLength(0);
+  });
+
+  test('een demopitch, gesloten met een match en verzonnen resultaten: geen concept, geen download, niet in de lijst van curatoren', async () => {
+    const curator = await moderator(t, 'derde-curator@netwerk.nl');
+    const id = await closedPitch('matched', 'Werkervaring in het magazijn (demo)');
+    await t.handle.db.update(pitches).set({ demo: true }).where(eq(pitches.id, id));
+    expect(await draftFromPitch(t.deps(), curator, id)).toEqual({ ok: false, reason: 'demo' });
+    expect(await draftStoryForPitch(t.deps(), curator, id)).toEqual({ ok: false, reason: 'demo' });
+    expect((await storyCandidates(t.deps(), curator))!.map((c) => c.id)).not.toContain(id);
+    expect(await t.handle.db.select().from(contentDrafts).where(eq(contentDrafts.contentId, 'zaanstad-werkervaring-in-het-magazijn-demo'))).toHaveLength(0);
   });
 });

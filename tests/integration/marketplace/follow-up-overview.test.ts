@@ -75,4 +75,19 @@ describe('het overzicht van resultaten', () => {
     await t.handle.db.update(pitches).set({ status: 'published' }).where(eq(pitches.id, c.second));
     expect((await outcomeOverview(t.handle.db, {})).total.pitches).toBe(1);
   });
+
+  test('verzonnen resultaten van een demopitch: het woord demo op elke regel en elk totaal waarin ze meetellen, en in de CSV', async () => {
+    const c = await twoPitches();
+    await t.handle.db.update(pitches).set({ demo: true }).where(eq(pitches.id, c.second));
+    const overview = await outcomeOverview(t.handle.db, {});
+    expect(overview.total).toMatchObject({ label: 'Alle pitches (waarvan 1 demo)', demo: { pitches: 1, started: 3, stillWorking: 2 } });
+    expect(overview.byMoment.map((m) => m.label)).toEqual(['Na 3 maanden (waarvan 1 demo)', 'Na 6 maanden', 'Na 12 maanden']);
+    const labels = (id: string) => overview.breakdowns.find((b) => b.id === id)!.rows.map((r) => r.label);
+    expect(labels('gemeente')).toEqual(['Zaanstad (waarvan 1 demo)']);
+    expect(labels('doelgroep')).toEqual(['Mensen in de bijstand (waarvan 1 demo)', 'Jongeren (demo)']);
+    expect(labels('hulp')).toEqual(['Banen', 'Werkervaringsplaatsen (demo)']);
+    const lines = outcomeCsv(overview, 'https://praktijkplein.test').split('\r\n');
+    expect(lines.find((line) => line.includes('Schoonmaak'))).toMatch(/Schoonmaak \(demo\)";[^;]+;Zaanstad \(demo\);.*;ja$/);
+    expect(lines.find((line) => line.startsWith('Werk in de Poelenbrug;'))).toMatch(/;Zaanstad;.*;nee$/);
+  });
 });

@@ -173,7 +173,7 @@ describe('uitgelicht, per gemeente, kaart en feeds', () => {
   test('pitches van een gemeente en aantallen voor de kaart, zonder concepten', async () => {
     expect((await publishedPitchesFor(t.handle.db, 'zaanstad', now)).map((p) => p.id)).toEqual(['zaan-jong', 'zaan-oud', 'zaan-verlopen']);
     const counts = await pitchCountsByMunicipality(t.handle.db, now);
-    expect(Object.fromEntries(counts)).toEqual({ zaanstad: { total: 3, open: 2 }, zwolle: { total: 1, open: 1 }, amsterdam: { total: 1, open: 0 } });
+    expect(Object.fromEntries(counts)).toEqual({ zaanstad: { total: 3, open: 2, demo: 0 }, zwolle: { total: 1, open: 1, demo: 0 }, amsterdam: { total: 1, open: 0, demo: 0 } });
   });
 
   test('RSS en sitemap: openbare pitches, nieuwste eerst, per gemeente; nooit een concept', async () => {

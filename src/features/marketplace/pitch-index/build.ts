@@ -36,6 +36,8 @@ export interface IndexRecord {
   closing: number;
   publishedAt: number;
   featured: boolean;
+  /** Demo data (the map counts it apart). */
+  demo: boolean;
   /** Per stored facet (in `storedFacets` order): the pitch's values as bits. */
   masks: number[];
 }
@@ -55,6 +57,8 @@ export interface PitchIndex {
   /** The closing day as a number YYYYMMDD. */
   closing: Int32Array;
   featured: Uint8Array;
+  /** 1: demo data. */
+  demo: Uint8Array;
   /** Per stored facet (in `storedFacets` order): the pitch's values as bits. */
   masks: Uint32Array[];
   /** Positions by closing day ascending, then seq: how open pitches sort by sluitingsdatum. */
@@ -79,6 +83,8 @@ export interface PitchRowForIndex {
   closing_date: string;
   published_at: number | null;
   featured: number;
+  /** Absent in rows from before the column was read: not demo. */
+  demo?: number;
 }
 export interface FacetRowForIndex {
   seq: number;
@@ -118,6 +124,7 @@ function recordsFrom(rows: readonly PitchRowForIndex[], facets: readonly FacetRo
       closing: dayNumber(row.closing_date),
       publishedAt: row.published_at ?? -Infinity,
       featured: Boolean(row.featured),
+      demo: Boolean(row.demo),
       masks: storedFacets.map(() => 0),
     });
   }
@@ -160,6 +167,7 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
   const closed = new Uint8Array(size);
   const closing = new Int32Array(size);
   const featured = new Uint8Array(size);
+  const demo = new Uint8Array(size);
   const masks = storedFacets.map(() => new Uint32Array(size));
   const usedMasks = storedFacets.map(() => 0);
   const usedMunicipalities = new Uint8Array(municipalityIds.length);
@@ -173,6 +181,7 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
     closed[i] = record.closed ? 1 : 0;
     closing[i] = record.closing;
     featured[i] = record.featured ? 1 : 0;
+    demo[i] = record.demo ? 1 : 0;
     for (let k = 0; k < STATUS; k++) {
       masks[k]![i] = record.masks[k]!;
       usedMasks[k]! |= record.masks[k]!;
@@ -189,6 +198,7 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
     closed,
     closing,
     featured,
+    demo,
     masks,
     byClosingAsc: positionsOf(orders.closingAsc),
     byClosingDesc: positionsOf(orders.closingDesc),

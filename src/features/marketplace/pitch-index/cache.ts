@@ -32,9 +32,9 @@ export const indexLoadStatements = {
   version: `select coalesce(max(id), 0) as version from pitch_index_changes`,
   oldest: `select coalesce(min(id), 0) as oldest from pitch_index_changes`,
   changes: `select id, seq from pitch_index_changes where id > ? order by id limit ${MAX_CHANGES + 1}`,
-  pitches: `select seq, municipality_id, status, closing_date, published_at, featured from pitches where status in ('published', 'closed')`,
+  pitches: `select seq, municipality_id, status, closing_date, published_at, featured, demo from pitches where status in ('published', 'closed')`,
   facets: `select p.seq, f.facet, f.value from pitches p join pitch_facets f on f.pitch_id = p.id where p.status in ('published', 'closed')`,
-  somePitches: `select seq, municipality_id, status, closing_date, published_at, featured from pitches where status in ('published', 'closed') and seq in (select value from json_each(?))`,
+  somePitches: `select seq, municipality_id, status, closing_date, published_at, featured, demo from pitches where status in ('published', 'closed') and seq in (select value from json_each(?))`,
   someFacets: `select p.seq, f.facet, f.value from pitches p join pitch_facets f on f.pitch_id = p.id where p.status in ('published', 'closed') and p.seq in (select value from json_each(?))`,
 } as const;
 

@@ -165,14 +165,15 @@ export function featuredSeqs(index: PitchIndex, today: string, limit: number): n
   return seqs;
 }
 
-/** Public pitches per municipality id, all and those open today. */
-export function countsByMunicipality(index: PitchIndex, today: string): Map<string, { total: number; open: number }> {
+/** Public pitches per municipality id: all, those open today, and the demo pitches among all. */
+export function countsByMunicipality(index: PitchIndex, today: string): Map<string, { total: number; open: number; demo: number }> {
   const todayNumber = dayNumber(today);
-  const counts = new Map<string, { total: number; open: number }>();
+  const counts = new Map<string, { total: number; open: number; demo: number }>();
   for (let i = 0; i < index.size; i++) {
     const id = index.municipalityIds[index.municipality[i]!]!;
-    const entry = counts.get(id) ?? { total: 0, open: 0 };
+    const entry = counts.get(id) ?? { total: 0, open: 0, demo: 0 };
     entry.total++;
+    if (index.demo[i] === 1) entry.demo++;
     if (index.closed[i] === 0 && index.closing[i]! >= todayNumber) entry.open++;
     counts.set(id, entry);
   }

@@ -1,0 +1,61 @@
+/**
+ * How demo data says it is demo, wherever it shows. A trial install has demo pitches and
+ * activities about real municipalities (Zaanstad, Amsterdam …) with made-up employers, offers
+ * and results; a reader who meets one of them in a feed, a mail, a chart or a spreadsheet must
+ * never take it for something the municipality did or said. So every surface takes its mark
+ * from here: one wording, and a title that already says "(demo)" is not marked twice.
+ */
+
+/** The mark behind a title or a name. */
+export const DEMO_MARK = '(demo)';
+
+const hasMark = (text: string) => /\(demo\)/i.test(text);
+
+/** "Poelenbrug: wie biedt? (demo)" for a demo item; anything else as it is. */
+export function withDemoMark(text: string, demo: boolean): string {
+  return demo && !hasMark(text) ? `${text} ${DEMO_MARK}` : text;
+}
+
+/**
+ * The line above a pitch's title. A demo pitch is about a municipality, never from it, so it
+ * does not say "Pitch van gemeente …".
+ */
+export function pitchKicker(pitch: { municipalityName: string; area: string; demo: boolean }): string {
+  return pitch.demo
+    ? `Demopitch: geen echte pitch van gemeente ${pitch.municipalityName} · ${pitch.area}`
+    : `Pitch van gemeente ${pitch.municipalityName} · ${pitch.area}`;
+}
+
+/** What a demo pitch page, feed item and mail say about it. */
+export function demoPitchNotice(municipalityName: string): string {
+  return `Demopitch: een verzonnen voorbeeld. Gemeente ${municipalityName} heeft deze pitch niet geplaatst.`;
+}
+
+/** After the public count of employers on a demo pitch: they are not real. */
+export const DEMO_EMPLOYERS_NOTE = 'verzonnen demowerkgevers';
+
+/**
+ * The mark on a number that counts demo items among others (a row of results, a total, a
+ * place on the pitch map): nothing without demo, " (demo)" when all of them are demo,
+ * " (waarvan 1 demo)" when some are.
+ */
+export function demoShareMark(demo: number, total: number): string {
+  if (demo <= 0) return '';
+  return demo >= total ? ` ${DEMO_MARK}` : ` (waarvan ${demo} demo)`;
+}
+
+/** Made-up results, said where they stand (a pitch page's table, the results overview). */
+export const DEMO_RESULTS_NOTE = 'Verzonnen demoresultaten: deze getallen bestaan niet echt.';
+
+/**
+ * The heading over pitches on the home page. While only demo pitches are on show, it must not
+ * read as municipalities asking for help.
+ */
+export function pitchShowcaseHeading(pitches: readonly { demo: boolean }[]): { heading: string; note: string | null } {
+  const demo = pitches.filter((p) => p.demo).length;
+  if (demo > 0 && demo === pitches.length) {
+    const note = demo === 1 ? 'Deze pitch is een verzonnen voorbeeld. De gemeente die erin staat, heeft hem niet geplaatst.' : 'Deze pitches zijn verzonnen voorbeelden. De gemeenten die erin staan, hebben ze niet geplaatst.';
+    return { heading: 'Zo ziet een pitch eruit (demo)', note };
+  }
+  return { heading: 'Gemeenten vragen: wie biedt?', note: demo > 0 ? 'Een pitch met het label Demo is een verzonnen voorbeeld, niet van de gemeente zelf.' : null };
+}
