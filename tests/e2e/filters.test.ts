@@ -76,8 +76,9 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
     await page.waitForURL(/doelgroep=arbeidsbeperking/);
     await expect.poll(() => resultLinks(page)).toContain('/praktijkvoorbeelden/postnl-pakketsorteercentra/');
     await expect.poll(() => resultLinks(page)).not.toContain('/praktijkvoorbeelden/facilicom-buitengewoon/');
-    // PostNL, and Utrecht's programme on job-to-job support (it names people with a disability).
-    await hasText(page.getByRole('status'), /2 praktijkvoorbeelden gevonden/);
+    // PostNL, and the programmes that name people with a disability: Utrecht's job-to-job
+    // support and Nijmegen's regional agreements.
+    await hasText(page.getByRole('status'), /3 praktijkvoorbeelden gevonden/);
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
     // Counts of the other facets follow the choice: only logistics cases for this group remain.
     await visible(page.getByText(/Schoonmaak en facilitair \(0\)/));

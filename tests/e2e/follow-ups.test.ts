@@ -43,9 +43,11 @@ describe('resultaten na 3, 6 en 12 maanden', () => {
     await page.getByRole('button', { name: 'Pitch sluiten' }).click();
     await page.waitForURL(/melding=pitch-gesloten/);
 
-    // Not yet: no task before the 3 months are over.
+    // Not yet: no task before the 3 months are over. (Only this pitch's: another file on this
+    // server may have seeded the demo data, whose closed Zaanstad pitches have tasks of their own.)
+    const tasksForThisPitch = () => page.locator('.pp-tasks').getByRole('link', { name: new RegExp(`Laat weten hoe het gaat met ${title}`) }).count();
     await page.goto('/account/');
-    expect(await page.getByRole('heading', { name: 'Te doen' }).count()).toBe(0);
+    expect(await tasksForThisPitch()).toBe(0);
 
     await threeMonthsLater(pitchId);
     await page.goto('/account/');
@@ -72,7 +74,7 @@ describe('resultaten na 3, 6 en 12 maanden', () => {
     await page.waitForURL(/melding=resultaat-doorgegeven/);
     await visible(page.getByText('Doorgegeven op'));
     await page.goto('/account/');
-    expect(await page.getByRole('heading', { name: 'Te doen' }).count()).toBe(0);
+    expect(await tasksForThisPitch()).toBe(0);
 
     // A visitor (no session: the cached page must have moved on) sees it on the pitch page and in the overview.
     const visitor = await pageFor(identity('resultaat-bezoeker').ip);
