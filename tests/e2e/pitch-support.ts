@@ -1,8 +1,8 @@
 /** Steps of the pitch story shared by the pitch tests and the whole Poelenbrug story. */
 import type { Browser, Page } from 'playwright-core';
-import { hasText, pageFrom } from './browser.ts';
-import { identity, registerVia, setRole, verifyVia } from './accounts-support.ts';
-import { signIn } from './session-support.ts';
+import { pageFrom } from './browser.ts';
+import { identity } from './accounts-support.ts';
+import { confirmedAccount, signIn } from './session-support.ts';
 
 /** The day `days` from today in Europe/Amsterdam, as the date field wants it. */
 export function dayFromNow(days: number): string {
@@ -10,23 +10,18 @@ export function dayFromNow(days: number): string {
   return parts;
 }
 
-/** A Zaanstad member verified by a curator, and that curator, both signed in (no JavaScript). */
+/**
+ * A confirmed Zaanstad member and a curator, both signed in through the session fixture (with
+ * or without JavaScript): registering and a curator's confirmation are what accounts.test.ts and
+ * account-status.test.ts test, not what the pitch stories are about.
+ */
 export async function pitchPeople(browser: Browser, prefix: string, javaScript = false) {
   const author = identity(`${prefix}-wethouder`);
   const curator = identity(`${prefix}-curator`);
-  const authorName = `Wendy ${prefix} Wethouder`;
-  const { page } = await pageFrom(browser, author.ip, javaScript);
-  const { page: desk } = await pageFrom(browser, curator.ip, javaScript);
-  await registerVia(page, { name: authorName, email: author.email, kind: 'gemeente', organisation: 'Zaanstad' });
-  await verifyVia(page, author.email);
-  await registerVia(desk, { name: `Carla ${prefix} Curator`, email: curator.email, kind: 'gemeente', organisation: 'Utrecht' });
-  await verifyVia(desk, curator.email);
-  await setRole(curator.email, 'curator');
-  await signIn(desk, curator.email);
-  await desk.goto('/beheer/');
-  await desk.getByRole('button', { name: `Bevestig ${authorName}` }).click();
-  await hasText(desk.getByRole('status'), new RegExp(`${authorName} is bevestigd als medewerker van Zaanstad`));
-  await signIn(page, author.email);
+  await confirmedAccount({ name: `Wendy ${prefix} Wethouder`, email: author.email, organisation: 'Zaanstad' });
+  await confirmedAccount({ name: `Carla ${prefix} Curator`, email: curator.email, organisation: 'Utrecht', role: 'curator' });
+  const [{ page }, { page: desk }] = await Promise.all([pageFrom(browser, author.ip, javaScript), pageFrom(browser, curator.ip, javaScript)]);
+  await Promise.all([signIn(page, author.email), signIn(desk, curator.email)]);
   return { page, desk, author, curator };
 }
 
