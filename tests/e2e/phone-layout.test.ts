@@ -73,6 +73,11 @@ const TOP_THIRD = 844 / 3;
 async function check(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(500);
+  return checkLoaded(page);
+}
+
+/** The checks on the page as it is now (after a load or a resize). */
+async function checkLoaded(page: Page) {
   const problems = await layoutProblems(page);
   if (page.viewportSize()?.width === 390) {
     const top = await page.locator('h1').first().evaluate((h1) => h1.getBoundingClientRect().top);
@@ -81,24 +86,38 @@ async function check(page: Page, path: string) {
   return problems;
 }
 
-describe.each(widths)('op een telefoon van %i px breed', (width) => {
-  // One visitor's tab walks all public pages of this width, as a person clicking on would.
+/**
+ * The page at each phone width, loaded once: the layout follows the viewport (CSS media queries;
+ * no script lays out by width), so the next width is a resize of the same page, as when a
+ * window is narrowed or a phone turns.
+ */
+async function checkAtEveryWidth(page: Page, path: string) {
+  const problems: string[] = [];
+  for (const [index, width] of widths.entries()) {
+    await page.setViewportSize({ width, height: 844 });
+    const found = index === 0 ? await check(page, path) : await checkLoaded(page);
+    problems.push(...found.map((problem) => `${width} px: ${problem}`));
+  }
+  return problems;
+}
+
+describe(`op een telefoon van ${widths.join(' en ')} px breed`, () => {
+  // One visitor's tab walks all public pages, as a person clicking on would.
   let visitor: Page;
   beforeAll(async () => {
-    ({ page: visitor } = await openPage(browser, { viewport: { width, height: 844 } }));
+    ({ page: visitor } = await openPage(browser, { viewport: { width: widths[0], height: 844 } }));
   });
 
   test.each(publicPages)('%s (%s): niets scrolt zijwaarts of loopt uit zijn vak', async (_name, path) => {
-    expect(await check(visitor, path)).toEqual([]);
+    expect(await checkAtEveryWidth(visitor, path)).toEqual([]);
   });
 
   test.each(['gemeentemedewerker', 'werkgever', 'curator'])('de pagina’s achter inloggen als %s', async (who) => {
     const person = signedIn.find((p) => p.who === who)!;
     const problems: string[] = [];
     const page = await person.context.newPage();
-    await page.setViewportSize({ width, height: 844 });
     for (const [name, path] of person.pages) {
-      for (const problem of await check(page, path)) problems.push(`${person.who}, ${name} (${path}): ${problem}`);
+      for (const problem of await checkAtEveryWidth(page, path)) problems.push(`${person.who}, ${name} (${path}): ${problem}`);
     }
     await page.close();
     expect(problems).toEqual([]);
