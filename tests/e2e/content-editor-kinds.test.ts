@@ -7,10 +7,9 @@
  * duplicate id is refused; a source entry is edited the same way. Members are refused everywhere; axe finds nothing on every new page.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, hasText, connectBrowser, visible, openPage } from './browser.ts';
-import { identity, registerVia, setRole, verifyVia } from './accounts-support.ts';
-import { signIn } from './session-support.ts';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, hasText, connectBrowser, visible } from './browser.ts';
+import { signedInPage } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,16 +19,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A signed-in person in a context of their own; `role` curator makes them one. */
-async function signedIn(prefix: string, name: string, options: { role?: 'curator'; javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
-  const who = identity(prefix);
-  const { context, page } = await openPage(browser, { javaScript: options.javaScript ?? false, ip: who.ip });
-  await registerVia(page, { name, email: who.email, kind: 'werkgever', organisation: 'PostNL' });
-  await verifyVia(page, who.email);
-  if (options.role) await setRole(who.email, options.role);
-  await signIn(page, who.email);
-  return { page, context };
-}
+/** A signed-in PostNL member in a context of their own; `role` curator makes them one. */
+const signedIn = (prefix: string, name: string, options: { role?: 'curator'; javaScript?: boolean } = {}) =>
+  signedInPage(browser, prefix, { name, ...options });
 
 const INSTRUMENT = 'basisbaan';
 const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);

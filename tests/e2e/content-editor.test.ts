@@ -8,10 +8,9 @@
  * else is editing. Members and visitors are refused. axe finds nothing on every editor page.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { axeViolations, hasText, connectBrowser, visible, openPage } from './browser.ts';
-import { identity, registerVia, setRole, verifyVia } from './accounts-support.ts';
-import { signIn } from './session-support.ts';
+import { signedInPage } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,16 +20,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A signed-in person in a context of their own; `role` curator makes them one. */
-async function signedIn(prefix: string, name: string, options: { role?: 'curator'; javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
-  const who = identity(prefix);
-  const { context, page } = await openPage(browser, { javaScript: options.javaScript ?? false, ip: who.ip });
-  await registerVia(page, { name, email: who.email, kind: 'werkgever', organisation: 'PostNL' });
-  await verifyVia(page, who.email);
-  if (options.role) await setRole(who.email, options.role);
-  await signIn(page, who.email);
-  return { page, context };
-}
+/** A signed-in PostNL member in a context of their own; `role` curator makes them one. */
+const signedIn = (prefix: string, name: string, options: { role?: 'curator'; javaScript?: boolean } = {}) =>
+  signedInPage(browser, prefix, { name, ...options });
 
 const CASE = 'postnl-pakketsorteercentra';
 

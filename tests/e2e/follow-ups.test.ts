@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, baseURL, hasText, connectBrowser, visible, openPage } from './browser.ts';
-import { identity, registerVia, verifyVia } from './accounts-support.ts';
-import { publishedPitch, verifyMembership } from './offers-support.ts';
+import { identity } from './accounts-support.ts';
+import { publishedPitch } from './offers-support.ts';
 import { threeMonthsLater } from './follow-up-support.ts';
-import { signIn } from './session-support.ts';
+import { confirmedAccount, signIn } from './session-support.ts';
 
 let browser: Browser;
 const owner = identity('resultaat-eigenaar');
@@ -29,9 +29,7 @@ async function pageFor(ip: string): Promise<Page> {
 describe('resultaten na 3, 6 en 12 maanden', () => {
   test('sluiten met een match, de taak op Mijn account, antwoorden, en het resultaat op de pitch en in het overzicht', async () => {
     const page = await pageFor(owner.ip);
-    await registerVia(page, { name: 'Rita Resultaat', email: owner.email, kind: 'gemeente', organisation: 'Zaanstad' });
-    await verifyVia(page, owner.email);
-    await verifyMembership(owner.email);
+    await confirmedAccount({ name: 'Rita Resultaat', email: owner.email, organisation: 'Zaanstad' });
     const title = `Banen in de Poelenbrug ${Date.now().toString(36)}`;
     const pitchId = await publishedPitch(owner.email, title);
     await signIn(page, owner.email);
@@ -102,9 +100,7 @@ describe('resultaten na 3, 6 en 12 maanden', () => {
     expect(page.url()).toContain('/account/inloggen/?terug=');
     expect(response?.status()).toBe(200);
     const other = identity('resultaat-utrecht');
-    await registerVia(page, { name: 'Udo Utrecht', email: other.email, kind: 'gemeente', organisation: 'Utrecht' });
-    await verifyVia(page, other.email);
-    await verifyMembership(other.email);
+    await confirmedAccount({ name: 'Udo Utrecht', email: other.email, organisation: 'Utrecht' });
     await signIn(page, other.email);
     const owned = await publishedPitch(owner.email, 'Niet van Utrecht');
     expect((await page.goto(`/pitches/${owned}/resultaat/`))?.status()).toBe(404);

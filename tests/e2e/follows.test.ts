@@ -18,8 +18,9 @@ import { outbox, users } from '#db/schema.ts';
 import { pitchNewsSource } from '#features/follows/news-sources.ts';
 import { sendWeeklyDigests } from '#features/jobs/digest.ts';
 import { axeViolations, baseURL, connectBrowser, openPage } from './browser.ts';
-import { goodPassword, identity, registerVia, serverDatabase, verifyVia } from './accounts-support.ts';
-import { publishedPitch, verifyMembership } from './offers-support.ts';
+import { goodPassword, identity, serverDatabase } from './accounts-support.ts';
+import { publishedPitch } from './offers-support.ts';
+import { confirmedAccount } from './session-support.ts';
 
 let browser: Browser;
 const reader = { ...identity('volger'), name: 'Vera Volger' };
@@ -29,15 +30,9 @@ let userId: string;
 
 beforeAll(async () => {
   browser = await connectBrowser();
-  const page = await pageFor(owner.ip);
-  await registerVia(page, { name: 'Olga Eigenaar', email: owner.email, kind: 'gemeente', organisation: 'Zaanstad' });
-  await verifyVia(page, owner.email);
-  await verifyMembership(owner.email);
+  await confirmedAccount({ name: 'Olga Eigenaar', email: owner.email, organisation: 'Zaanstad' });
   pitchId = await publishedPitch(owner.email, 'Werk in de Poelenbrug voor wie wil volgen');
-  const readerPage = await pageFor(reader.ip);
-  await registerVia(readerPage, { name: reader.name, email: reader.email, kind: 'werkgever', organisation: 'PostNL' });
-  await verifyVia(readerPage, reader.email);
-  await readerPage.context().close();
+  await confirmedAccount({ name: reader.name, email: reader.email, organisation: 'PostNL' });
   const { db } = await serverDatabase();
   userId = (await db.select().from(users).where(eq(users.email, reader.email)))[0]!.id;
 });

@@ -10,10 +10,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { offers, pitches } from '#db/marketplace-schema.ts';
 import { newId } from '#platform/auth/crypto.ts';
-import { axeViolations, baseURL, connectBrowser, pageFrom } from './browser.ts';
-import { identity, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
+import { axeViolations, baseURL, connectBrowser } from './browser.ts';
+import { serverDatabase } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';
-import { signIn } from './session-support.ts';
+import { signedInPage } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,13 +35,8 @@ async function closedPitch(authorEmail: string, title: string, outcome: 'matched
 
 /** A signed-in person (JavaScript on, for axe) of Zaanstad, made a curator when asked. */
 async function signedIn(prefix: string, curator: boolean) {
-  const who = identity(prefix);
-  const { context, page } = await pageFrom(browser, who.ip, true);
-  await registerVia(page, { name: `Sanne ${prefix}`, email: who.email, kind: 'gemeente', organisation: 'Zaanstad' });
-  await verifyVia(page, who.email);
-  if (curator) await setRole(who.email, 'curator');
-  await signIn(page, who.email);
-  return { who, context, page };
+  const { context, page, email, ip } = await signedInPage(browser, prefix, { name: `Sanne ${prefix}`, organisation: 'Zaanstad', role: curator ? 'curator' : 'member', javaScript: true });
+  return { who: { email, ip }, context, page };
 }
 
 describe('van pitch naar praktijkvoorbeeld', () => {

@@ -6,14 +6,15 @@
  * account-hardening.test.ts and security.test.ts, which keep logging in through the form.
  */
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Database } from '#db/client.ts';
 import { organisations, users } from '#db/schema.ts';
 import { sessionCookieName } from '#platform/auth/cookie.ts';
 import { newId } from '#platform/auth/crypto.ts';
 import { hashPassword } from '#platform/auth/password.ts';
 import { createSession } from '#platform/auth/session.ts';
-import { goodPassword, serverDatabase } from './accounts-support.ts';
+import { goodPassword, identity, serverDatabase } from './accounts-support.ts';
+import { openPage, type PageOptions } from './browser.ts';
 
 /** The e2e servers run outside production: the cookie without the __Host- prefix. */
 export const sessionCookie = sessionCookieName(false);
@@ -64,4 +65,21 @@ export async function confirmedAccount(who: { name: string; email: string; organ
     createdAt: now,
   });
   return { id, organisationId: organisation.id };
+}
+
+/**
+ * A confirmed person of an organisation (PostNL unless named), signed in on a page of their own
+ * from their own client address, for tests about what signed-in people do. `role: 'curator'`
+ * makes them a curator. Scripts off unless asked, as on a slow phone.
+ */
+export async function signedInPage(
+  browser: Browser,
+  prefix: string,
+  who: { name: string; organisation?: string; role?: 'member' | 'curator' } & Pick<PageOptions, 'javaScript' | 'viewport'>,
+): Promise<{ page: Page; context: BrowserContext; email: string; ip: string }> {
+  const { email, ip } = identity(prefix);
+  await confirmedAccount({ name: who.name, email, organisation: who.organisation ?? 'PostNL', role: who.role });
+  const { context, page } = await openPage(browser, { javaScript: who.javaScript ?? false, ip, viewport: who.viewport });
+  await signIn(page, email);
+  return { page, context, email, ip };
 }

@@ -11,8 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { suggestions } from '#db/marketplace-schema.ts';
 import { users } from '#db/schema.ts';
 import { axeViolations, baseURL, hasText, connectBrowser, noJsPageFrom, visible, openPage } from './browser.ts';
-import { identity, mailsTo, registerVia, serverDatabase, setRole, verifyVia } from './accounts-support.ts';
-import { signIn } from './session-support.ts';
+import { identity, mailsTo, registerVia, serverDatabase, verifyVia } from './accounts-support.ts';
+import { signedInPage, signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,14 +23,8 @@ afterAll(async () => {
 });
 
 /** A signed-in curator in a page of its own (no JavaScript unless asked). */
-async function curatorPage(name: string, options: { javaScript?: boolean; width?: number } = {}) {
-  const who = identity('c1-curator');
-  const { context, page } = await openPage(browser, { javaScript: options.javaScript ?? false, ip: who.ip, viewport: { width: options.width ?? 1280, height: 844 } });
-  await registerVia(page, { name, email: who.email, kind: 'werkgever', organisation: 'PostNL' });
-  await verifyVia(page, who.email);
-  await setRole(who.email, 'curator');
-  await signIn(page, who.email);
-  return { page, context, ...who };
+function curatorPage(name: string, options: { javaScript?: boolean; width?: number } = {}) {
+  return signedInPage(browser, 'c1-curator', { name, role: 'curator', javaScript: options.javaScript, viewport: { width: options.width ?? 1280, height: 844 } });
 }
 
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
