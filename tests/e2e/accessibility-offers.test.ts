@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, connectBrowser, screenshot, openPage } from './browser.ts';
-import { identity, registerVia, verifyVia } from './accounts-support.ts';
-import { publishedPitch, verifyMembership } from './offers-support.ts';
-import { signIn } from './session-support.ts';
+import { identity } from './accounts-support.ts';
+import { publishedPitch } from './offers-support.ts';
+import { confirmedAccount, signIn } from './session-support.ts';
 
 let browser: Browser;
 let pitchId: string;
@@ -15,10 +15,7 @@ const owner = identity('axe-eigenaar');
 
 beforeAll(async () => {
   browser = await connectBrowser();
-  const page = await pageFor(owner.ip);
-  await registerVia(page, { name: 'Olga Eigenaar', email: owner.email, kind: 'gemeente', organisation: 'Zaanstad' });
-  await verifyVia(page, owner.email);
-  await verifyMembership(owner.email);
+  await confirmedAccount({ name: 'Olga Eigenaar', email: owner.email, organisation: 'Zaanstad' });
   pitchId = await publishedPitch(owner.email, 'Werk in de Poelenbrug voor jongeren én statushouders');
 });
 afterAll(async () => {
@@ -54,9 +51,7 @@ describe('toegankelijkheid van de aanbodpagina’s', () => {
   test('Ik doe mee als werkgever, Mijn aanbod, en de pagina van de eigenaar (ook met fouten)', async () => {
     const employer = identity('axe-werkgever');
     const page = await pageFor(employer.ip);
-    await registerVia(page, { name: 'Wim Werkgever', email: employer.email, kind: 'werkgever', organisation: 'PostNL' });
-    await verifyVia(page, employer.email);
-    await verifyMembership(employer.email);
+    await confirmedAccount({ name: 'Wim Werkgever', email: employer.email, organisation: 'PostNL' });
     await signIn(page, employer.email);
     await page.goto(`/pitches/${pitchId}/meedoen/`);
     await check(page, 'meedoen-werkgever');

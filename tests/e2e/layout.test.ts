@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pitches } from '#db/marketplace-schema.ts';
 import { axeViolations, connectBrowser, newPage, noJsPageFrom, openPage } from './browser.ts';
-import { identity, registerVia, serverDatabase, verifyVia } from './accounts-support.ts';
-import { signIn } from './session-support.ts';
+import { identity, serverDatabase } from './accounts-support.ts';
+import { confirmedAccount, signIn } from './session-support.ts';
 
 let browser: Browser;
 let pitchId: string;
@@ -324,8 +324,7 @@ describe('wie is ingelogd', () => {
   test('een pagina op aanvraag toont de naam en een uitlogknop; een vooraf gebouwde pagina biedt Mijn account', async () => {
     const who = identity('opmaak-ingelogd');
     const { context, page } = await noJsPageFrom(browser, who.ip);
-    await registerVia(page, { name: 'Ingrid Ingelogd', email: who.email, kind: 'gemeente' });
-    await verifyVia(page, who.email);
+    await confirmedAccount({ name: 'Ingrid Ingelogd', email: who.email, organisation: 'Zaanstad' });
     await signIn(page, who.email);
     await page.goto('/pitches/');
     const account = page.locator('header [data-header-account]');

@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { hasText, connectBrowser, noJsPageFrom, visible } from './browser.ts';
-import { goodPassword, identity, mailsTo, registerVia, setRole, verifyVia } from './accounts-support.ts';
-import { publishedPitch, verifyMembership } from './offers-support.ts';
-import { signIn } from './session-support.ts';
+import { goodPassword, identity, mailsTo, verifyVia } from './accounts-support.ts';
+import { publishedPitch } from './offers-support.ts';
+import { confirmedAccount, signIn } from './session-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,9 +27,7 @@ describe('Ik doe mee, zonder JavaScript', () => {
     const company = `Fietsen Fenna ${Date.now().toString(36)}`;
 
     const ownerSide = await noJsPageFrom(browser, owner.ip);
-    await registerVia(ownerSide.page, { name: 'Wil Wethouder', email: owner.email, kind: 'gemeente', organisation: 'Zaanstad' });
-    await verifyVia(ownerSide.page, owner.email);
-    await verifyMembership(owner.email);
+    await confirmedAccount({ name: 'Wil Wethouder', email: owner.email, organisation: 'Zaanstad' });
     const pitchId = await publishedPitch(owner.email);
 
     // The visitor: offer and account in one form.
@@ -60,9 +58,7 @@ describe('Ik doe mee, zonder JavaScript', () => {
 
     // A curator verifies the new employer (and with it Fenna): the offer goes to the owner.
     const desk = await noJsPageFrom(browser, curator.ip);
-    await registerVia(desk.page, { name: 'Cor Curator', email: curator.email, kind: 'gemeente', organisation: 'Amsterdam' });
-    await verifyVia(desk.page, curator.email);
-    await setRole(curator.email, 'curator');
+    await confirmedAccount({ name: 'Cor Curator', email: curator.email, organisation: 'Amsterdam', role: 'curator' });
     await signIn(desk.page, curator.email);
     await desk.page.goto('/beheer/');
     await desk.page.getByRole('button', { name: `Bevestig ${company} en Fenna Fiets` }).click();
@@ -110,9 +106,7 @@ describe('Ik doe mee, zonder JavaScript', () => {
   test('a signed-in municipality member gets an explanation instead of a form; an unknown pitch is 404', async () => {
     const member = identity('gemeente');
     const { context, page } = await noJsPageFrom(browser, member.ip);
-    await registerVia(page, { name: 'Gerda Gemeente', email: member.email, kind: 'gemeente', organisation: 'Zaanstad' });
-    await verifyVia(page, member.email);
-    await verifyMembership(member.email);
+    await confirmedAccount({ name: 'Gerda Gemeente', email: member.email, organisation: 'Zaanstad' });
     const pitchId = await publishedPitch(member.email);
     await signIn(page, member.email);
     await page.goto(`/pitches/${pitchId}/meedoen/`);
