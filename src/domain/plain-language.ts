@@ -40,6 +40,11 @@ export const jargon: readonly { word: string; forms: readonly string[] }[] = [
   { word: 'BBL', forms: ['bbl'] },
   { word: 'werkgeversservicepunt', forms: ['werkgeversservicepunt', 'werkgevers service punt', 'werkgevers servicepunt', 'werkgeversservice punt'] },
   { word: 'garantiebaan', forms: ['garantiebaan', 'garantiebanen'] },
+  { word: 'centrumgemeente', forms: ['centrumgemeente'] },
+  { word: 'klantmanager', forms: ['klantmanager'] },
+  { word: 'jobcoach', forms: ['jobcoach'] },
+  { word: 'praktijkschool', forms: ['praktijkschool', 'praktijkscholen'] },
+  { word: 'meet & greet', forms: ['meet & greet', 'meet-and-greet'] },
 ];
 
 /** One thing in a text that breaks the rule, said so a curator knows what to change. */

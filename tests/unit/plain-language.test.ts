@@ -62,7 +62,7 @@ describe('de regel', () => {
   });
 
   test('de lijst met vaktaal begint met de afgesproken woorden', () => {
-    expect(jargon.map((j) => j.word)).toEqual(expect.arrayContaining(['regelluw', 'loonwaarde', 'pitchronde', 'arbeidsmarktregio', 'arrangement', 'sociale onderneming', 'breed offensief', 'SEBO', 'loonkostensubsidie', 'beschut werk', 'participatiewet', 'UWV', 'BBL', 'werkgeversservicepunt', 'garantiebaan']));
+    expect(jargon.map((j) => j.word)).toEqual(expect.arrayContaining(['regelluw', 'loonwaarde', 'pitchronde', 'arbeidsmarktregio', 'arrangement', 'sociale onderneming', 'breed offensief', 'SEBO', 'loonkostensubsidie', 'beschut werk', 'participatiewet', 'UWV', 'BBL', 'werkgeversservicepunt', 'garantiebaan', 'centrumgemeente', 'klantmanager', 'jobcoach', 'praktijkschool']));
   });
 });
 

@@ -1,0 +1,39 @@
+/**
+ * Cases as pages list them: practices and plans apart (`isPlan`, domain/practice-counts.ts), so
+ * a programme's ambition or a pitched request never reads as something that is done. The
+ * instruments index, an instrument page and an organisation page use these; the map counts
+ * through `practiceAreas`. Plain TypeScript over anything shaped like a CaseView.
+ */
+import { countPracticesAndPlans, plansText, practicesText, splitPracticesAndPlans, type PlanFacts, type PracticeCount } from '#domain/practice-counts.ts';
+
+/** What these helpers read of a case (a CaseView has it). */
+export interface ListedCase {
+  instruments: readonly string[];
+  entry: { data: PlanFacts };
+}
+
+const factsOf = (item: ListedCase): PlanFacts => item.entry.data;
+
+/** Practices and plans among `cases`, each list in the order given. */
+export function practicesAndPlans<T extends ListedCase>(cases: readonly T[]): { practices: T[]; plans: T[] } {
+  return splitPracticesAndPlans(cases, factsOf);
+}
+
+/** The cases that name an instrument, practices and plans apart. */
+export function casesWithInstrument<T extends ListedCase>(cases: readonly T[], instrumentId: string): { practices: T[]; plans: T[] } {
+  return practicesAndPlans(cases.filter((c) => c.instruments.includes(instrumentId)));
+}
+
+/** How many practices and plans name an instrument. */
+export function instrumentUse(cases: readonly ListedCase[], instrumentId: string): PracticeCount {
+  return countPracticesAndPlans(cases.filter((c) => c.instruments.includes(instrumentId)), factsOf);
+}
+
+/**
+ * The instruments index's line: "Gebruikt in 1 praktijkvoorbeeld. Genoemd in 2 plannen." A plan
+ * does not use an instrument, it names one.
+ */
+export function instrumentUseText(count: PracticeCount): string {
+  const practices = count.practices > 0 ? `Gebruikt in ${practicesText(count.practices)}.` : 'Nog geen praktijkvoorbeeld in de bronnen.';
+  return count.plans > 0 ? `${practices} Genoemd in ${plansText(count.plans)}.` : practices;
+}
