@@ -80,8 +80,10 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
     // support and Nijmegen's regional agreements.
     await hasText(page.getByRole('status'), /3 praktijkvoorbeelden gevonden/);
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
-    // Counts of the other facets follow the choice: only logistics cases for this group remain.
-    await visible(page.getByText(/Schoonmaak en facilitair \(0\)/));
+    // Counts of the other facets follow the choice: only logistics cases for this group remain
+    // (education, 1 without a choice, drops to 0).
+    await visible(page.getByText(/Onderwijs \(0\)/));
+    await visible(page.getByText(/Logistiek \(1\)/));
     expect(errors).toEqual([]);
     await context.close();
   });
