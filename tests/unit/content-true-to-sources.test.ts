@@ -374,6 +374,12 @@ describe('vierde bronnencheck: het programma, niet de stad; uitgelicht is prakti
     const poelenbrug = caseById('zaanstad-poelenbrug-wie-biedt');
     expect(featuredPractices([{ id: poelenbrug.id, entry: { data: { ...poelenbrug.data, featured: true } } }])).toEqual([]);
   });
+
+  test('T1: Amsterdam heeft geen standpunt over BBL en bedrijfsscholen (het programma noemt ze niet)', () => {
+    const bbl = instrumentById('bbl-bedrijfsschool');
+    expect(bbl.data.stances.map((s) => s.municipality)).toEqual(['zoetermeer']);
+    expect(body(bbl.file)).toMatch(/De andere drie programma's noemen ze niet/);
+  });
 });
 
 describe('bewust weggelaten onderwerpen en herkomst op het eerste scherm', () => {
