@@ -89,7 +89,7 @@ export const demoActivities: DemoActivity[] = [
     id: 'demo-meet-and-greet-voorbij',
     title: 'Meet & greet in de wijk (demo)',
     kind: 'meet-and-greet',
-    description: `Ondernemers uit de wijk en de gemeente drinken koffie met bewoners die werk zoeken. Een voorbeeld van een activiteit die al voorbij is: ze blijft in de kalender te vinden.\n\n${demoText}`,
+    description: `Ondernemers uit de wijk drinken koffie met bewoners die werk zoeken. Een voorbeeld van een activiteit die al voorbij is: ze blijft in de kalender te vinden.\n\n${demoText}`,
     inDays: -14,
     from: '10:00',
     until: '12:00',

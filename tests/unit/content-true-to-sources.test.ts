@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { caseStatuses, labelOf, targetGroups } from '#domain/facets.ts';
 import { isPlan } from '#domain/practice-counts.ts';
 import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
+import { featuredPractices } from '#features/catalog/practices-and-plans.ts';
 import { provenanceOf, standByStatus } from '#features/catalog/provenance.ts';
 import { loadSourceRecords } from '#features/catalog/sources.ts';
 import { body, readCases, readInstruments, sourceRecordMap } from './content-files.ts';
@@ -340,6 +341,44 @@ describe('derde bronnencheck: programma’s als programma, plannen apart, tags',
     expect(JSON.stringify(loadSourceRecords())).not.toContain('samenwerking met de Haagse Hogeschool en mbo Rijnland voortzetten');
     expect(body(instrumentById('basisbaan').file)).toMatch(/### Nijmegen: een proef naar het voorbeeld van Groningen/);
     expect(body(caseById('utrecht-50-plussers-van-werk-naar-werk').file)).toContain('[U-Stal](/organisaties/u-stal/)');
+  });
+});
+
+// The fourth check against the five sources: what it found, kept fixed.
+describe('vierde bronnencheck: het programma, niet de stad; uitgelicht is praktijk', () => {
+  const page = (file: string) => readFileSync(file, 'utf8');
+  const cities = 'Utrecht|Amsterdam|Zoetermeer|Nijmegen';
+  const pages = () => [...readCases(), ...readInstruments()].map((p) => ({ id: p.id, all: text(p.file, p.data) }));
+
+  test('M1: een stad is geen onderwerp van wat een programma wil of benadrukt', () => {
+    // "**Utrecht** legt de nadruk…" as a list item, or "Utrecht wil…" / "Amsterdam en Zoetermeer zeggen…"
+    // opening a sentence: the programme for the city is meant, so the text must say so.
+    const boldCity = new RegExp(`(^|\\n)- \\*\\*(${cities})\\*\\* `);
+    const citySubject = new RegExp(`(^|\\n|[.:!?] |\\*\\* )(${cities})( en (${cities}))? (wil|willen|legt|leggen|zoekt|zoeken|zegt|zeggen|noemt|noemen|kiest|vindt|vraagt)\\b`);
+    for (const { id, all } of pages()) {
+      expect(all, id).not.toMatch(boldCity);
+      expect(all, id).not.toMatch(citySubject);
+    }
+    expect(body(caseById('bijstand-minder-controle-meer-vertrouwen').file)).toMatch(/\*\*Het programma voor Utrecht\*\* legt de nadruk/);
+    expect(body(caseById('discriminatie-op-het-werk-utrecht-nijmegen').file)).toMatch(/\*\*Het programma van GroenLinks in Nijmegen\*\* legt de nadruk/);
+  });
+
+  test('M2: de uitgelichte praktijkvoorbeelden op de voorpagina zijn praktijk, nooit een plan (regel: isPlan)', () => {
+    expect(page('src/pages/index.astro')).toMatch(/const featured = featuredPractices\(cases\)/);
+    const cases = readCases().map((c) => ({ id: c.id, entry: { data: c.data } }));
+    const shown = featuredPractices(cases);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const item of shown) expect(isPlan(item.entry.data), item.id).toBe(false);
+    expect(caseById('zaanstad-poelenbrug-wie-biedt').data.featured).toBe(false);
+    // A plan marked as featured by mistake still stays off the list.
+    const poelenbrug = caseById('zaanstad-poelenbrug-wie-biedt');
+    expect(featuredPractices([{ id: poelenbrug.id, entry: { data: { ...poelenbrug.data, featured: true } } }])).toEqual([]);
+  });
+
+  test('T1: Amsterdam heeft geen standpunt over BBL en bedrijfsscholen (het programma noemt ze niet)', () => {
+    const bbl = instrumentById('bbl-bedrijfsschool');
+    expect(bbl.data.stances.map((s) => s.municipality)).toEqual(['zoetermeer']);
+    expect(body(bbl.file)).toMatch(/De andere drie programma's noemen ze niet/);
   });
 });
 

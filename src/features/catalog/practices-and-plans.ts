@@ -1,8 +1,8 @@
 /**
  * Cases as pages list them: practices and plans apart (`isPlan`, domain/practice-counts.ts), so
  * a programme's ambition or a pitched request never reads as something that is done. The
- * instruments index, an instrument page and an organisation page use these; the map counts
- * through `practiceAreas`. Plain TypeScript over anything shaped like a CaseView.
+ * instruments index, an instrument page, an organisation page and the home page's highlights
+ * use these; the map counts through `practiceAreas`. Plain TypeScript over anything shaped like a CaseView.
  */
 import { countPracticesAndPlans, plansText, practicesText, splitPracticesAndPlans, type PlanFacts, type PracticeCount } from '#domain/practice-counts.ts';
 
@@ -17,6 +17,14 @@ const factsOf = (item: ListedCase): PlanFacts => item.entry.data;
 /** Practices and plans among `cases`, each list in the order given. */
 export function practicesAndPlans<T extends ListedCase>(cases: readonly T[]): { practices: T[]; plans: T[] } {
   return splitPracticesAndPlans(cases, factsOf);
+}
+
+/**
+ * The home page's "Uitgelichte praktijkvoorbeelden": featured cases that are practices. A plan
+ * marked as featured stays off that list, because the heading promises practices.
+ */
+export function featuredPractices<T extends { entry: { data: PlanFacts & { featured: boolean } } }>(cases: readonly T[]): T[] {
+  return splitPracticesAndPlans(cases.filter((c) => c.entry.data.featured), (c) => c.entry.data).practices;
 }
 
 /** The cases that name an instrument, practices and plans apart. */
