@@ -411,3 +411,13 @@ describe('bewust weggelaten onderwerpen en herkomst op het eerste scherm', () =>
     }
   });
 });
+
+describe('titels van plannen', () => {
+  test('de titel van een pagina die op verkiezingsprogramma’s rust, zegt dat (op kaarten en in zoekresultaten staat alleen de titel)', () => {
+    const plansWithoutSay = readCases()
+      .filter((c) => c.data.evidence === 'ambitie')
+      .filter((c) => !/verkiezingsprogramma|volgens /i.test(c.data.title))
+      .map((c) => `${c.id}: ${c.data.title}`);
+    expect(plansWithoutSay).toEqual([]);
+  });
+});
