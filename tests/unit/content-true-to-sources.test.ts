@@ -18,6 +18,10 @@ const caseById = (id: string) => readCases().find((c) => c.id === id)!;
 const instrumentById = (id: string) => readInstruments().find((i) => i.id === id)!;
 const organisation = (id: string) => loadOrganisationRecords().find((o) => o.id === id)!;
 const text = (file: string, data: unknown) => `${JSON.stringify(data)}\n${body(file)}`;
+/** Every case and instrument, frontmatter and text, as one string to search. */
+const allContent = () => [...readCases(), ...readInstruments()].map((p) => text(p.file, p.data)).join('\n');
+/** The same with the organisation records. */
+const allContentAndOrganisations = () => allContent() + JSON.stringify(loadOrganisationRecords());
 
 describe('tags en links die de bronnen niet dragen', () => {
   test('ISS staat niet onder de sector overheid (het verslag noemt geen sector)', () => {
@@ -124,7 +128,7 @@ describe('adviezen lezen als suggestie, niet als bevinding', () => {
 
 describe('eigen woorden', () => {
   test('de zinnen die bijna letterlijk uit de bronnen kwamen, zijn herschreven', () => {
-    const all = [...readCases(), ...readInstruments()].map((p) => `${JSON.stringify(p.data)}\n${body(p.file)}`).join('\n') + JSON.stringify(loadOrganisationRecords());
+    const all = allContentAndOrganisations();
     for (const close of [
       'niet gericht op vuurwerk',
       'Vertrouwen tussen gemeente en werkgever is daarin een gezamenlijk doel',
@@ -145,7 +149,6 @@ describe('eigen woorden', () => {
 // The second check against the five sources: what it found, kept fixed.
 describe('tweede bronnencheck: stand, toeschrijving en overdrijving', () => {
   const page = (file: string) => readFileSync(file, 'utf8');
-  const allContent = () => [...readCases(), ...readInstruments()].map((p) => text(p.file, p.data)).join('\n');
 
   test('het Jongerenpact: de kop zegt dat de partij het bereikt noemt, niet dat het een voorstel is', () => {
     const pact = caseById('nijmegen-jongerenpact');
@@ -177,7 +180,7 @@ describe('tweede bronnencheck: stand, toeschrijving en overdrijving', () => {
   });
 
   test('de overdrijvingen en verschuivingen uit de check zijn weg (L1–L9, L14)', () => {
-    const all = allContent() + JSON.stringify(loadOrganisationRecords());
+    const all = allContentAndOrganisations();
     for (const found of [
       'vast onderdeel van basisbanen',
       'vooral meebetaalt',
@@ -263,7 +266,7 @@ describe('tweede bronnencheck: stand, toeschrijving en overdrijving', () => {
 // The third check against the five sources: what it found, kept fixed.
 describe('derde bronnencheck: programma’s als programma, plannen apart, tags', () => {
   const page = (file: string) => readFileSync(file, 'utf8');
-  const everything = () => [...readCases(), ...readInstruments()].map((p) => text(p.file, p.data)).join('\n') + JSON.stringify(loadOrganisationRecords());
+  const everything = allContentAndOrganisations;
 
   test('M1–M4: een plan uit een programma staat er niet als wat "de gemeente" of "de stad" wil of doet', () => {
     expect(everything()).not.toMatch(/\b[Dd]e (gemeente|stad) (wil|gebruikt)\b/);
