@@ -1,8 +1,6 @@
 /** Steps of the pitch story shared by the pitch tests and the whole Poelenbrug story. */
 import type { Browser, Page } from 'playwright-core';
-import { pageFrom } from './browser.ts';
-import { identity } from './accounts-support.ts';
-import { confirmedAccount, signIn } from './session-support.ts';
+import { signedInPage } from './session-support.ts';
 
 /** The day `days` from today in Europe/Amsterdam, as the date field wants it. */
 export function dayFromNow(days: number): string {
@@ -16,13 +14,11 @@ export function dayFromNow(days: number): string {
  * account-status.test.ts test, not what the pitch stories are about.
  */
 export async function pitchPeople(browser: Browser, prefix: string, javaScript = false) {
-  const author = identity(`${prefix}-wethouder`);
-  const curator = identity(`${prefix}-curator`);
-  await confirmedAccount({ name: `Wendy ${prefix} Wethouder`, email: author.email, organisation: 'Zaanstad' });
-  await confirmedAccount({ name: `Carla ${prefix} Curator`, email: curator.email, organisation: 'Utrecht', role: 'curator' });
-  const [{ page }, { page: desk }] = await Promise.all([pageFrom(browser, author.ip, javaScript), pageFrom(browser, curator.ip, javaScript)]);
-  await Promise.all([signIn(page, author.email), signIn(desk, curator.email)]);
-  return { page, desk, author, curator };
+  const [member, desk] = await Promise.all([
+    signedInPage(browser, `${prefix}-wethouder`, { name: `Wendy ${prefix} Wethouder`, organisation: 'Zaanstad', javaScript }),
+    signedInPage(browser, `${prefix}-curator`, { name: `Carla ${prefix} Curator`, organisation: 'Utrecht', role: 'curator', javaScript }),
+  ]);
+  return { page: member.page, desk: desk.page, author: { email: member.email, ip: member.ip }, curator: { email: desk.email, ip: desk.ip } };
 }
 
 /** Fills the pitch form (all required fields) with a given closing date. */
