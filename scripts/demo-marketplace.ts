@@ -107,6 +107,8 @@ export const demoEmployers = [
   'Zorghuis De Linde (demo)',
   'Logistiek Centrum West (demo)',
   'Koffiebar De Molen (demo)',
+  'Kinderopvang De Vlinder (demo)',
+  'Garage Zaanbocht (demo)',
 ].map((name, i) => ({ id: `demo-werkgever-${i + 1}`, name }));
 
 /** The made-up person behind each demo employer's offer, in the same order as `demoEmployers`. */
@@ -121,9 +123,14 @@ export const demoContacts = [
   { name: 'Linda de Linde (voorbeeld)', email: 'linda@de-linde.example' },
   { name: 'Wim West (voorbeeld)', email: 'wim.west@lcw.example' },
   { name: 'Mo Molenaar (voorbeeld)', email: 'mo@de-molen.example' },
+  { name: 'Vera Vlinder (voorbeeld)', email: 'vera@de-vlinder.example' },
+  { name: 'Gijs Garage (voorbeeld)', email: 'gijs@zaanbocht.example' },
 ].map((contact, i) => ({ ...contact, id: `demo-contact-${i + 1}`, organisationId: demoEmployers[i]!.id }));
 
-/** The ten offers on the Poelenbrug pitch, in various states. */
+/**
+ * The twelve offers on the Poelenbrug pitch, in various states. Deliberately not ten, and nine
+ * that "doen mee": the report's ten employers in the room must not seem to be these.
+ */
 const poelenbrugOffers: { status: OfferStatus; helpKinds: string[]; places: number | null; showName: boolean; message: string; ownerMessage?: string }[] = [
   { status: 'accepted', helpKinds: ['banen'], places: 2, showName: true, message: 'Wij zoeken twee mensen voor de bakkerij, vroege diensten.', ownerMessage: 'Verzonnen demo-antwoord, niet van de gemeente Zaanstad: graag, we maken een afspraak om kennis te maken.' },
   { status: 'shortlisted', helpKinds: ['werkervaringsplaatsen'], places: 3, showName: true, message: 'Drie werkervaringsplaatsen in het groenonderhoud in de wijk.' },
@@ -135,6 +142,8 @@ const poelenbrugOffers: { status: OfferStatus; helpKinds: string[]; places: numb
   { status: 'offered', helpKinds: ['banen'], places: 2, showName: true, message: 'Twee banen als zorgassistent, met opleiding.' },
   { status: 'withdrawn', helpKinds: ['banen'], places: 1, showName: false, message: 'Helaas is onze vacature vervuld.' },
   { status: 'offered', helpKinds: ['werkervaringsplaatsen', 'opleiding'], places: 4, showName: true, message: 'Werkervaring in het magazijn, met een heftruckcursus.' },
+  { status: 'offered', helpKinds: ['stage-bbl'], places: 1, showName: true, message: 'Een leerplek als pedagogisch medewerker, met een vaste begeleider.' },
+  { status: 'declined', helpKinds: ['banen'], places: 1, showName: true, message: 'Een baan in de werkplaats, voor iemand met een rijbewijs.', ownerMessage: 'Verzonnen demo-antwoord, niet van de gemeente Zaanstad: dank u; voor deze baan is een rijbewijs nodig, dat hebben de meeste kandidaten niet.' },
 ];
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The owner's way to her offers, on a phone (390×844), with the demo's ten Poelenbrug offers:
- * "Bekijk het aanbod (10)" is her big button on her pitch (an employer still sees "Ik doe
+ * The owner's way to her offers, on a phone (390×844), with the demo's twelve Poelenbrug offers:
+ * "Bekijk het aanbod (12)" is her big button on her pitch (an employer still sees "Ik doe
  * mee"); the menu takes her to Mijn pitches (an employer to Mijn aanbod) in one tap; the offers
  * page starts with an overview that fits in two screens, filters by status with and without
  * JavaScript, opens an offer's details and answer form in one tap and reaches "De pitch
@@ -77,11 +77,11 @@ const filterName = (status: OfferStatus, n: number) => `${capital(offerStatusLab
 const overviewRows = (page: Page) => page.locator('#overzicht .pp-offer-rows > li');
 
 describe('de eigenaar op haar pitch en in het menu', () => {
-  test('de eigenaar: "Bekijk het aanbod (10)" als grote knop; het menu brengt haar in één tik naar Mijn pitches', async () => {
+  test('de eigenaar: "Bekijk het aanbod (12)" als grote knop; het menu brengt haar in één tik naar Mijn pitches', async () => {
     const page = await phone(owner);
     await page.goto(DEMO);
     const call = page.locator('.pp-call');
-    await hasText(call, 'Bekijk het aanbod (10)');
+    await hasText(call, 'Bekijk het aanbod (12)');
     expect(await call.getAttribute('href')).toBe(`${DEMO}aanbod/`);
     expect(await page.getByRole('link', { name: 'Ik doe mee' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -113,12 +113,12 @@ describe('de eigenaar op haar pitch en in het menu', () => {
   });
 });
 
-describe('het overzicht van tien aanbiedingen op een telefoon', () => {
+describe('het overzicht van twaalf aanbiedingen op een telefoon', () => {
   test('past op twee schermen, met wie, soort hulp, plaatsen, status en een demo-contactpersoon', async () => {
     const page = await phone(owner);
     await page.goto(`${DEMO}aanbod/`);
-    expect(await overviewRows(page).count()).toBe(10);
-    // "Fits in two screens": the overview (counts, filter, the ten lines and the link to closing)
+    expect(await overviewRows(page).count()).toBe(12);
+    // "Fits in two screens": the overview (counts, filter, the twelve lines and the link to closing)
     // ends within the first 2 × 844 px of the page, measured from the top of the document at
     // 390 px wide, so two swipes of a phone's screen show all of it.
     const bottom = await page.locator('#overzicht').evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
@@ -127,11 +127,11 @@ describe('het overzicht van tien aanbiedingen op een telefoon', () => {
     for (const part of ['Zaanse Bakkerij (demo)', offerStatusLabel.accepted, 'Banen', '2 plaatsen']) expect(first).toContain(part);
     // Every status with its count, and "doen mee" as everywhere (offered, shortlisted, accepted).
     const filter = page.getByRole('navigation', { name: 'Aanbod per status' });
-    await visible(filter.getByRole('link', { name: 'Alle (10)' }));
-    for (const [status, n] of [['offered', 5], ['shortlisted', 2], ['accepted', 1], ['declined', 1], ['withdrawn', 1]] as const) {
+    await visible(filter.getByRole('link', { name: 'Alle (12)' }));
+    for (const [status, n] of [['offered', 6], ['shortlisted', 2], ['accepted', 1], ['declined', 2], ['withdrawn', 1]] as const) {
       await visible(filter.getByRole('link', { name: filterName(status, n), exact: true }));
     }
-    await hasText(page.locator('#overzicht p strong').first(), employersJoinedText(8, true));
+    await hasText(page.locator('#overzicht p strong').first(), employersJoinedText(9, true));
     // The demo offers name a made-up contact at a reserved domain, on the page and in the CSV.
     await visible(page.getByText('Bas Bakker (voorbeeld)'));
     expect(await page.getByText('account verwijderd').count()).toBe(0);
@@ -151,9 +151,9 @@ describe('het overzicht van tien aanbiedingen op een telefoon', () => {
     expect(await page.locator('.pp-card').count()).toBe(2);
     expect((await overviewRows(page).allInnerTexts()).every((row) => row.includes(offerStatusLabel.shortlisted))).toBe(true);
     expect(await page.getByRole('link', { name: filterName('shortlisted', 2), exact: true }).getAttribute('aria-current')).toBe('page');
-    await page.getByRole('link', { name: 'Alle (10)' }).click();
+    await page.getByRole('link', { name: 'Alle (12)' }).click();
     await page.waitForURL((url) => !url.search.includes('status='));
-    expect(await overviewRows(page).count()).toBe(10);
+    expect(await overviewRows(page).count()).toBe(12);
     if (javaScript) expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
