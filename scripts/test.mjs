@@ -11,6 +11,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { chromiumPath, FULL_CHROMIUM } from '../tests/e2e/chromium-path.ts';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const ownFlags = ['--no-build', '--no-checks'];
@@ -22,9 +23,12 @@ function stop(message) {
   process.exit(1);
 }
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = chromiumPath();
 if (!existsSync(chromium)) {
-  stop(`Chromium ontbreekt (${chromium}); de browsertests hebben het nodig.\nInstalleer het met: apt-get install -y chromium (of zet CHROMIUM_PATH naar een Chromium).`);
+  stop(`Chromium ontbreekt (${chromium}); de browsertests hebben het nodig.\nInstalleer het met: apt-get install -y chromium chromium-headless-shell (of zet CHROMIUM_PATH naar een Chromium).`);
+}
+if (chromium === FULL_CHROMIUM) {
+  console.log('Let op: de browsertests draaien in de volledige Chromium, die twee keer zoveel rekentijd vraagt. Sneller: apt-get install -y chromium-headless-shell');
 }
 
 if (!process.argv.includes('--no-checks')) {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { startServer, type OwnServer } from './own-server.ts';
+import { chromiumPath } from './chromium-path.ts';
 
 /** One shared server, as a test file sees it. */
 export interface SharedServer {
@@ -30,9 +31,9 @@ declare module 'vitest' {
   }
 }
 
-/** Debian's Chromium, with the flags this closed network needs. */
+/** Debian's Chromium (chromium-path.ts says which build), with the flags this closed network needs. */
 const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath(),
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 
