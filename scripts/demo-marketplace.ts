@@ -71,7 +71,7 @@ export const demoPitches: DemoPitch[] = [
     municipalityId: 'nijmegen',
     title: 'Jongerenpact: werk waar jongeren kunnen beginnen (demo)',
     area: 'Nijmegen en de regio',
-    challenge: `Het programma van GroenLinks Nijmegen noemt het Jongerenpact iets wat al bereikt is: volgens de partij is het er. In dat pact zorgen het Werkbedrijf en de gemeente samen met bedrijven en organisaties uit de regio voor banen waarin jongeren gemakkelijk kunnen beginnen, een vast ritme leren en daarna verder kunnen groeien.\n\nDeze demopitch laat zien hoe een gemeente met zo'n pact hier werkgevers zou kunnen zoeken.\n\n${demoNotice('Nijmegen')} Dat het pact bestaat, schrijft de partij in haar programma; andere bronnen bevestigen het hier niet.`,
+    challenge: `Het programma van GroenLinks Nijmegen noemt het Jongerenpact iets wat al bereikt is: volgens de partij is het er. Daarin werken gemeente en Werkbedrijf met bedrijven en organisaties uit de regio aan banen waar jongeren gemakkelijk kunnen beginnen, een vast ritme leren en daarna verder kunnen groeien.\n\nDeze demopitch laat zien hoe een gemeente met zo'n pact hier werkgevers zou kunnen zoeken.\n\n${demoNotice('Nijmegen')} Dat het pact bestaat, schrijft de partij in haar programma; andere bronnen bevestigen het hier niet.`,
     ask: 'In dit voorbeeld: bedrijven en organisaties in de regio met werk waar een jongere zonder veel ervaring kan starten, een ritme kan opbouwen en kan doorgroeien.',
     helpKinds: ['banen'],
     targetGroups: ['jongeren'],

@@ -61,7 +61,7 @@ export const sourceSchema = z.strictObject({
   event: sourceEventSchema.optional(),
   /** Where to read the text on the web. */
   url: z.url({ protocol: /^https?$/, error: 'een volledig webadres, zoals https://www.voorbeeld.nl/verslag' }).max(500).optional(),
-  /** Where to read it when it is not on the web, e.g. "Gedrukt verslag, op te vragen bij de VNG". */
+  /** Where to read it when it is not on the web, e.g. "Gedrukt verslag, op te vragen bij de organisator". */
   location: z.string().min(10).max(300).optional(),
   /**
    * Topics in the text that the site leaves out on purpose, each with the reason (usually: it is
