@@ -427,3 +427,60 @@ describe('titels van plannen', () => {
     expect(plansWithoutSay).toEqual([]);
   });
 });
+
+describe('vijfde bronnencheck: kleine verschuivingen, uitleg met label, bijna-kopieën', () => {
+  test('L1–L6: wat de bron niet zegt, staat er niet meer', () => {
+    const bijstand = body(caseById('bijstand-minder-controle-meer-vertrouwen').file);
+    // L1: "meedoen naar vermogen" closes §4.1; it is no motto over the chapter.
+    expect(bijstand).not.toContain('Boven het hele hoofdstuk');
+    // L2: the job is "volwaardig", the pay is "fatsoenlijk".
+    expect(JSON.stringify(instrumentById('basisbaan').data)).not.toContain('volwaardig salaris');
+    expect(JSON.stringify(instrumentById('basisbaan').data)).toContain('fatsoenlijk inkomen');
+    // L3: the source does not say who agreed on the ~1,000 garantiebanen.
+    expect(text(instrumentById('garantiebanen').file, instrumentById('garantiebanen').data)).not.toMatch(/afspra(ak|ken) met werkgevers|met werkgevers afgesproken/);
+    // L4: the focus on rest and regularity belongs to the collaboration, not to Albert Heijn.
+    expect(caseById('albert-heijn-zaanstad').data.summary).not.toContain('koos het');
+    // L5: nothing in the source compares speed.
+    expect(caseById('landelijke-inclusieve-activiteitenkalender').data.summary).not.toContain('sneller');
+    // L6: the werkcoöperaties are for the unemployed; the source does not tie them to 55-plussers.
+    expect(caseById('amsterdam-55-plussers-en-werkcooperaties').data.title).not.toMatch(/55-plussers[^,]*, met werkcoöperaties/);
+    const amsterdam = loadSourceRecords().find((s) => s.id === 'amsterdam-verkiezingsprogramma-werk.txt')!;
+    expect(amsterdam.supports).not.toMatch(/55-plussers \([^)]*werkcoöperaties/);
+  });
+
+  test('L7: uitleg die niet uit de bron komt, heeft een label, ook midden in een bewering uit de bron', () => {
+    const labelled: [string, RegExp][] = [
+      ['bijstand-minder-controle-meer-vertrouwen', /Een tegenprestatie is iets wat je moet doen in ruil voor je uitkering\. Algemene uitleg/],
+      ['bijstand-minder-controle-meer-vertrouwen', /die werkzoekenden begeleidt \(algemene uitleg\)/],
+      ['bijstand-minder-controle-meer-vertrouwen', /past bij één persoon \(algemene uitleg\)/],
+      ['zaanstad-poelenbrug-wie-biedt', /Algemene uitleg, niet uit het verslag: iemand met een afstand tot de arbeidsmarkt komt om verschillende redenen/],
+      ['zaanstad-poelenbrug-wie-biedt', /om steun vraagt \(algemene uitleg\)/],
+      ['albert-heijn-zaanstad', /op het gebied van werk \(algemene uitleg\)/],
+      ['werkconferentie-werkgevers-en-gemeenten', /idee of een probleem \(algemene uitleg\)/],
+      ['werkconferentie-werkgevers-en-gemeenten', /waar iedereen mee kan doen\. Algemene uitleg/],
+      ['nijmegen-jongerenpact', /heet een aanbesteding \(algemene uitleg\)/],
+      ['discriminatie-op-het-werk-utrecht-nijmegen', /verschillende achtergronden \(algemene uitleg\)/],
+    ];
+    for (const [id, gloss] of labelled) expect(body(caseById(id).file), id).toMatch(gloss);
+    // The glosses no longer sit inside a sentence credited to the source.
+    expect(body(caseById('bijstand-minder-controle-meer-vertrouwen').file)).not.toMatch(/tegenprestatie\. Dat is iets wat je moet doen/);
+    expect(body(caseById('zaanstad-poelenbrug-wie-biedt').file)).not.toMatch(/arbeidsmarkt\. Dat betekent: ze komen om verschillende redenen/);
+  });
+
+  test('L8, L9: geen verzonnen vindplaats van het verslag; de feed zegt dat er plannen in staan', () => {
+    const hints = readFileSync('src/components/editor/SourceEditorForm.astro', 'utf8');
+    expect(hints).not.toMatch(/vng\.nl|bij de VNG/);
+    expect(readFileSync('src/pages/rss.xml.ts', 'utf8')).toMatch(/plannen uit verkiezingsprogramma's/);
+  });
+
+  test('N1, N2: de twee bijna-kopieën zijn in eigen woorden', () => {
+    expect(body(caseById('bijstand-minder-controle-meer-vertrouwen').file)).not.toMatch(/tijdelijk steun nodig hebben, te vaak met wantrouwen worden benaderd/);
+    expect(readFileSync('scripts/demo-marketplace.ts', 'utf8')).not.toContain('zorgen het Werkbedrijf en de gemeente samen met bedrijven en organisaties uit de regio');
+  });
+
+  test('S1: de samenvatting van ISS zegt wat het breed offensief is, zonder "de Kamer"', () => {
+    const summary = caseById('iss-de-liemers-breed-offensief').data.summary;
+    expect(summary).not.toMatch(/Kamer|staatssecretaris/);
+    expect(summary).toMatch(/breed offensief\. Dat is een landelijke aanpak om meer mensen met een beperking aan werk te helpen \(algemene uitleg\)/);
+  });
+});
