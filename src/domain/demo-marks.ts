@@ -59,3 +59,53 @@ export function pitchShowcaseHeading(pitches: readonly { demo: boolean }[]): { h
   }
   return { heading: 'Gemeenten vragen: wie biedt?', note: demo > 0 ? 'Een pitch met het label Demo is een verzonnen voorbeeld, niet van de gemeente zelf.' : null };
 }
+
+/** Whether none, some or all of the pitches on show are demo (an empty list counts as none). */
+function demoSpread(pitches: readonly { demo: boolean }[]): 'none' | 'some' | 'all' {
+  const demo = pitches.filter((p) => p.demo).length;
+  if (demo === 0) return 'none';
+  return demo === pitches.length ? 'all' : 'some';
+}
+
+/**
+ * The section over a municipality's pitches on its organisation page. A demo pitch is about the
+ * municipality, not from it, so when every pitch on show is demo the heading says "Demopitches
+ * over …"; when real and demo pitches stand together it names both, and the note says which is
+ * which. The link to the full list (closed pitches too) says "over" once any demo is on show.
+ */
+export function municipalityPitchesHeading(municipalityName: string, pitches: readonly { demo: boolean }[]): { heading: string; note: string | null; allLink: string } {
+  const spread = demoSpread(pitches);
+  if (spread === 'all') {
+    const note = pitches.length === 1
+      ? `Deze pitch is een verzonnen voorbeeld. Gemeente ${municipalityName} heeft hem niet geplaatst.`
+      : `Deze pitches zijn verzonnen voorbeelden. Gemeente ${municipalityName} heeft ze niet geplaatst.`;
+    return { heading: `Demopitches over ${municipalityName}`, note, allLink: `Alle pitches over ${municipalityName}` };
+  }
+  if (spread === 'some') {
+    return {
+      heading: `Pitches van ${municipalityName} en demopitches`,
+      note: `Een pitch met het label Demo is een verzonnen voorbeeld. Gemeente ${municipalityName} heeft die niet geplaatst.`,
+      allLink: `Alle pitches over ${municipalityName}`,
+    };
+  }
+  return { heading: `Pitches van ${municipalityName}`, note: null, allLink: `Alle pitches van ${municipalityName}` };
+}
+
+/** Title and description of the pitch feed, for one municipality or for all, by the same rule. */
+export function pitchFeedText(items: readonly { demo: boolean }[], municipalityName?: string): { title: string; description: string } {
+  const spread = demoSpread(items);
+  const who = municipalityName === undefined ? 'gemeenten' : `gemeente ${municipalityName}`;
+  if (spread === 'all') {
+    return {
+      title: `Praktijkplein: demopitches over ${who}`,
+      description: municipalityName === undefined
+        ? 'Verzonnen voorbeelden van pitches. De gemeenten die erin staan, hebben ze niet geplaatst.'
+        : `Verzonnen voorbeelden van pitches. Gemeente ${municipalityName} heeft ze niet geplaatst.`,
+    };
+  }
+  const what = `uitdagingen waar werkgevers op kunnen reageren.${spread === 'some' ? ' Een pitch met (demo) in de titel is een verzonnen voorbeeld.' : ''}`;
+  return {
+    title: `Praktijkplein: pitches van ${who}${spread === 'some' ? ' en demopitches' : ''}`,
+    description: `Nieuwe pitches van ${who}: ${what}`,
+  };
+}

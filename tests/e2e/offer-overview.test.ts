@@ -255,6 +255,13 @@ describe('demodata is overal als demo te herkennen', () => {
       expect(item).toMatch(/<title>[^<]*\(demo\)<\/title>/);
       expect(item).toMatch(/<description>Demopitch: een verzonnen voorbeeld\. Gemeente \w+ heeft deze pitch niet geplaatst\./);
     }
+    // Amsterdam's own feed: with only demo pitches in it, its title does not call them Amsterdam's.
+    const amsterdam = await (await fetch(`${baseURL()}/pitches/rss.xml?gemeente=amsterdam`)).text();
+    const channelTitle = amsterdam.match(/<channel><title>([^<]*)<\/title>/)?.[1];
+    const amsterdamItems = amsterdam.split('<item>').slice(1);
+    expect(amsterdamItems.length).toBeGreaterThan(0);
+    if (amsterdamItems.every((item) => item.includes('<description>Demopitch:'))) expect(channelTitle).toBe('Praktijkplein: demopitches over gemeente Amsterdam');
+    else expect(channelTitle).toBe('Praktijkplein: pitches van gemeente Amsterdam en demopitches');
 
     // RFC 5545 folds long lines: unfold before reading an event.
     const ics = (await (await fetch(`${baseURL()}/activiteiten.ics`)).text()).replace(/\r\n[ \t]/g, '');
@@ -307,6 +314,22 @@ describe('demodata is overal als demo te herkennen', () => {
     // The list's card.
     await page.goto('/pitches/?gemeente=nijmegen');
     await hasText(page.locator('article', { has: page.locator('a[href="/pitches/demo-nijmegen-jongerenpact/"]') }).locator('[data-demo-card]'), /Demo Verzonnen voorbeeld over gemeente Nijmegen/);
+
+    // Nijmegen's own page: demo pitches are not listed as "Pitches van Nijmegen". With only demo on
+    // show the heading says "Demopitches over"; should another file have added a real pitch, it names both.
+    await page.goto('/organisaties/nijmegen/');
+    const pitchSection = page.locator('section[aria-labelledby="pitches"]');
+    await visible(pitchSection.locator('article', { has: page.locator('a[href="/pitches/demo-nijmegen-jongerenpact/"]') }));
+    const cards = await pitchSection.locator('article').count();
+    const demoCards = await pitchSection.locator('article [data-demo-card]').count();
+    const sectionHeading = page.locator('#pitches');
+    if (demoCards === cards) {
+      await hasText(sectionHeading, /^Demopitches over Nijmegen$/);
+      await hasText(pitchSection.locator('[data-demo-pitches-note]'), /verzonnen voorbeeld(en)?\. Gemeente Nijmegen heeft (hem|ze) niet geplaatst/);
+    } else {
+      await hasText(sectionHeading, /^Pitches van Nijmegen en demopitches$/);
+    }
+    await visible(pitchSection.getByRole('link', { name: 'Alle pitches over Nijmegen' }));
 
     // The pitch map counts demo pitches apart: Zaanstad's marker says how many of its pitches are demo.
     await page.goto('/pitches/kaart/');

@@ -3,7 +3,7 @@
  * number that counts demo items among real ones says how many.
  */
 import { describe, expect, test } from 'vitest';
-import { demoPitchNotice, demoShareMark, pitchKicker, pitchShowcaseHeading, withDemoMark } from '#domain/demo-marks.ts';
+import { demoPitchNotice, demoShareMark, municipalityPitchesHeading, pitchFeedText, pitchKicker, pitchShowcaseHeading, withDemoMark } from '#domain/demo-marks.ts';
 
 describe('demomarkeringen', () => {
   test('een demotitel krijgt "(demo)", één keer; een echte titel blijft zoals hij is', () => {
@@ -32,5 +32,39 @@ describe('demomarkeringen', () => {
     expect(pitchShowcaseHeading([{ demo: true }]).note).toBe('Deze pitch is een verzonnen voorbeeld. De gemeente die erin staat, heeft hem niet geplaatst.');
     expect(pitchShowcaseHeading([{ demo: false }, { demo: true }])).toEqual({ heading: 'Gemeenten vragen: wie biedt?', note: expect.stringMatching(/label Demo is een verzonnen voorbeeld/) });
     expect(pitchShowcaseHeading([{ demo: false }])).toEqual({ heading: 'Gemeenten vragen: wie biedt?', note: null });
+  });
+
+  test('de pagina van een gemeente: alleen demopitches heten niet "Pitches van" die gemeente; een mix noemt beide', () => {
+    const demo = { demo: true };
+    const real = { demo: false };
+    expect(municipalityPitchesHeading('Nijmegen', [demo])).toEqual({
+      heading: 'Demopitches over Nijmegen',
+      note: 'Deze pitch is een verzonnen voorbeeld. Gemeente Nijmegen heeft hem niet geplaatst.',
+      allLink: 'Alle pitches over Nijmegen',
+    });
+    expect(municipalityPitchesHeading('Zaanstad', [demo, demo]).note).toBe('Deze pitches zijn verzonnen voorbeelden. Gemeente Zaanstad heeft ze niet geplaatst.');
+    const mixed = municipalityPitchesHeading('Zaanstad', [real, demo]);
+    expect(mixed.heading).toBe('Pitches van Zaanstad en demopitches');
+    expect(mixed.note).toMatch(/label Demo is een verzonnen voorbeeld\. Gemeente Zaanstad heeft die niet geplaatst/);
+    expect(mixed.allLink).toBe('Alle pitches over Zaanstad');
+    expect(municipalityPitchesHeading('Zoetermeer', [real])).toEqual({ heading: 'Pitches van Zoetermeer', note: null, allLink: 'Alle pitches van Zoetermeer' });
+    expect(municipalityPitchesHeading('Wormerland', [])).toEqual({ heading: 'Pitches van Wormerland', note: null, allLink: 'Alle pitches van Wormerland' });
+  });
+
+  test('de pitchfeed: met alleen demo-items heet hij "demopitches over", niet "pitches van gemeente …"', () => {
+    const onlyDemo = pitchFeedText([{ demo: true }, { demo: true }], 'Amsterdam');
+    expect(onlyDemo.title).toBe('Praktijkplein: demopitches over gemeente Amsterdam');
+    expect(onlyDemo.title).not.toMatch(/pitches van/);
+    expect(onlyDemo.description).toBe('Verzonnen voorbeelden van pitches. Gemeente Amsterdam heeft ze niet geplaatst.');
+    expect(pitchFeedText([{ demo: false }, { demo: true }], 'Amsterdam')).toEqual({
+      title: 'Praktijkplein: pitches van gemeente Amsterdam en demopitches',
+      description: 'Nieuwe pitches van gemeente Amsterdam: uitdagingen waar werkgevers op kunnen reageren. Een pitch met (demo) in de titel is een verzonnen voorbeeld.',
+    });
+    expect(pitchFeedText([{ demo: false }], 'Amsterdam')).toEqual({
+      title: 'Praktijkplein: pitches van gemeente Amsterdam',
+      description: 'Nieuwe pitches van gemeente Amsterdam: uitdagingen waar werkgevers op kunnen reageren.',
+    });
+    expect(pitchFeedText([]).title).toBe('Praktijkplein: pitches van gemeenten');
+    expect(pitchFeedText([{ demo: true }]).title).toBe('Praktijkplein: demopitches over gemeenten');
   });
 });

@@ -8,7 +8,7 @@ import type { APIContext } from 'astro';
 import { pitchesForFeed } from '#features/marketplace/pitch-feeds.ts';
 import { pitchPlaces } from '#features/marketplace/pitch-list.ts';
 import { appDatabase } from '#web/app-database.ts';
-import { demoPitchNotice, withDemoMark } from '#domain/demo-marks.ts';
+import { demoPitchNotice, pitchFeedText, withDemoMark } from '#domain/demo-marks.ts';
 
 export const prerender = false;
 
@@ -22,11 +22,11 @@ export async function GET(context: APIContext): Promise<Response> {
     });
   }
   const items = await pitchesForFeed(await appDatabase(), { municipalityId });
+  // A feed of demo pitches only (a trial install) must not be titled as the municipality's own.
+  const channel = pitchFeedText(items, municipality?.name);
   const body = await getRssString({
-    title: municipality ? `Praktijkplein: pitches van gemeente ${municipality.name}` : 'Praktijkplein: pitches van gemeenten',
-    description: municipality
-      ? `Nieuwe pitches van gemeente ${municipality.name}: uitdagingen waar werkgevers op kunnen reageren.`
-      : 'Nieuwe pitches van gemeenten: uitdagingen waar werkgevers op kunnen reageren.',
+    title: channel.title,
+    description: channel.description,
     site: new URL(config().siteUrl),
     customData: '<language>nl-nl</language>',
     items: items.map((item) => ({
