@@ -109,11 +109,16 @@ async function runChecks() {
   const failed = [];
   const started = Date.now();
   console.log(`▶ Controles: ${names.join(', ')}`);
+  // tsc reads the types Astro generates in .astro/; `astro check` would write them again while tsc
+  // reads them, so they are generated once here and astro check is told not to.
+  const sync = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], { env, encoding: 'utf8' });
+  if (sync.status !== 0) stop(`astro sync is mislukt:\n${sync.stdout}${sync.stderr}\nDe controles, de build en de tests zijn niet gestart.`);
+  const extraArgs = { 'check:astro': ['--noSync'] };
 
   async function worker() {
     for (let name = queue.shift(); name; name = queue.shift()) {
       const begin = Date.now();
-      const { code, output } = await runScript(name);
+      const { code, output } = await runScript(name, extraArgs[name] ?? []);
       const seconds = ((Date.now() - begin) / 1000).toFixed(1);
       if (code === 0) {
         console.log(`  ✓ ${name} (${seconds} s)`);
@@ -129,12 +134,13 @@ async function runChecks() {
   return failed;
 }
 
-/** `npm run <name>` with its output collected (npm puts node_modules/.bin, and so the project's Node, first on PATH). */
-function runScript(name) {
+/** `npm run <name> -- <extra>` with its output collected (npm puts node_modules/.bin, and so the project's Node, first on PATH). */
+function runScript(name, extra = []) {
+  const runArgs = ['run', '--silent', name, ...(extra.length ? ['--', ...extra] : [])];
   // Under `npm test` npm names its own entry point; run it with this Node rather than whatever `npm` is on PATH.
   const [command, args] = process.env.npm_execpath
-    ? [process.execPath, [process.env.npm_execpath, 'run', '--silent', name]]
-    : ['npm', ['run', '--silent', name]];
+    ? [process.execPath, [process.env.npm_execpath, ...runArgs]]
+    : ['npm', runArgs];
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: { ...env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
