@@ -95,6 +95,20 @@ export const caseStatuses = vocabulary([
   { id: 'afgerond', label: 'Afgerond', synonyms: [] },
 ] as const);
 
+/** The evidence badge of a case whose status is `geclaimd`. */
+export const PARTY_CLAIM_LABEL = 'Bewering van de partij';
+
+/**
+ * The evidence badge of a case or a stance: the label of its evidence kind, with one exception.
+ * On a case with status `geclaimd` only a party says it was achieved; "Uitgesproken ambitie" or
+ * "Gemeld resultaat" next to "Bereikt volgens de partij" would contradict it, so there the badge
+ * says whose claim it is. `kind` picks the badge colour. A stance has no status: its own kind.
+ */
+export function evidenceBadge(evidence: EvidenceKind, status?: CaseStatus): { kind: string; label: string } {
+  if (status === 'geclaimd') return { kind: 'geclaimd', label: PARTY_CLAIM_LABEL };
+  return { kind: evidence, label: labelOf(evidenceKinds, evidence) };
+}
+
 export const employerSizes = vocabulary([
   { id: 'klein', label: 'Klein (tot 50 medewerkers)', synonyms: ['mkb', 'kleine werkgever'] },
   { id: 'middelgroot', label: 'Middelgroot (50 tot 250 medewerkers)', synonyms: ['mkb'] },

@@ -126,6 +126,8 @@ describe('inhoud volgens de bronnen, op de pagina’s zelf', () => {
     expect(page).toMatch(/Stand van zaken \(verkiezingsprogramma, datum onbekend\):<\/strong> GroenLinks noemt het Jongerenpact bereikt; geen andere bron bevestigt dat/);
     expect(page).not.toContain('een voorstel; of het is uitgevoerd, staat niet in de bron');
     expect(page).toContain('Status: Bereikt volgens de partij');
+    // The evidence badge beside it does not contradict it ("Uitgesproken ambitie" did).
+    expect(page).toMatch(/>Bewering van de partij<\/span>\s*<span class="utrecht-badge-status">Status: Bereikt volgens de partij/);
   });
 
   test('een bronpagina noemt wat de site bewust weglaat, en waarom', async () => {

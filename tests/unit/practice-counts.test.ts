@@ -10,7 +10,7 @@ import { astroYamlLoad as parseYaml } from './astro-yaml.ts';
 import { countPracticesAndPlans, isPlan, practicesAndPlansText, splitPracticesAndPlans, type PlanFacts } from '#domain/practice-counts.ts';
 import { practiceAreas } from '#features/catalog/map-areas.ts';
 import { casesWithInstrument, instrumentUse, instrumentUseText, practicesAndPlans } from '#features/catalog/practices-and-plans.ts';
-import type { CaseStatus, EvidenceKind } from '#domain/facets.ts';
+import { caseStatuses, evidenceBadge, evidenceKinds, labelOf, type CaseStatus, type EvidenceKind } from '#domain/facets.ts';
 
 interface Item extends PlanFacts {
   id: string;
@@ -48,6 +48,24 @@ describe('wat een plan is', () => {
     expect(practicesAndPlansText({ practices: 1, plans: 0 })).toBe('1 praktijkvoorbeeld');
     expect(practicesAndPlansText({ practices: 0, plans: 1 })).toBe('1 plan');
     expect(practicesAndPlansText({ practices: 0, plans: 3 })).toBe('3 plannen');
+  });
+});
+
+describe('het bewijslabel spreekt de status niet tegen', () => {
+  test('bij de status "Bereikt volgens de partij" zegt het label "Bewering van de partij", welk soort bewijs er ook staat; de status blijft een plan', () => {
+    expect(labelOf(caseStatuses, 'geclaimd')).toBe('Bereikt volgens de partij');
+    for (const evidence of evidenceKinds.ids) {
+      expect(evidenceBadge(evidence, 'geclaimd')).toEqual({ kind: 'geclaimd', label: 'Bewering van de partij' });
+      expect(isPlan({ evidence, status: 'geclaimd' })).toBe(true);
+    }
+  });
+
+  test('bij elke andere status, en bij een standpunt zonder status, zegt het label het soort bewijs', () => {
+    for (const status of caseStatuses.ids.filter((s) => s !== 'geclaimd')) {
+      expect(evidenceBadge('ambitie', status)).toEqual({ kind: 'ambitie', label: 'Uitgesproken ambitie' });
+      expect(evidenceBadge('resultaat', status)).toEqual({ kind: 'resultaat', label: 'Gemeld resultaat' });
+    }
+    expect(evidenceBadge('ambitie')).toEqual({ kind: 'ambitie', label: 'Uitgesproken ambitie' });
   });
 });
 
