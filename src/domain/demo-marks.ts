@@ -47,24 +47,48 @@ export function demoShareMark(demo: number, total: number): string {
 /** Made-up results, said where they stand (a pitch page's table, the results overview). */
 export const DEMO_RESULTS_NOTE = 'Verzonnen demoresultaten: deze getallen bestaan niet echt.';
 
-/**
- * The heading over pitches on the home page. While only demo pitches are on show, it must not
- * read as municipalities asking for help.
- */
-export function pitchShowcaseHeading(pitches: readonly { demo: boolean }[]): { heading: string; note: string | null } {
-  const demo = pitches.filter((p) => p.demo).length;
-  if (demo > 0 && demo === pitches.length) {
-    const note = demo === 1 ? 'Deze pitch is een verzonnen voorbeeld. De gemeente die erin staat, heeft hem niet geplaatst.' : 'Deze pitches zijn verzonnen voorbeelden. De gemeenten die erin staan, hebben ze niet geplaatst.';
-    return { heading: 'Zo ziet een pitch eruit (demo)', note };
-  }
-  return { heading: 'Gemeenten vragen: wie biedt?', note: demo > 0 ? 'Een pitch met het label Demo is een verzonnen voorbeeld, niet van de gemeente zelf.' : null };
-}
-
 /** Whether none, some or all of the pitches on show are demo (an empty list counts as none). */
 function demoSpread(pitches: readonly { demo: boolean }[]): 'none' | 'some' | 'all' {
   const demo = pitches.filter((p) => p.demo).length;
   if (demo === 0) return 'none';
   return demo === pitches.length ? 'all' : 'some';
+}
+
+/** Under a heading over pitches of several municipalities, when all of them are demo. */
+const allDemoNote = (count: number) =>
+  count === 1 ? 'Deze pitch is een verzonnen voorbeeld. De gemeente die erin staat, heeft hem niet geplaatst.' : 'Deze pitches zijn verzonnen voorbeelden. De gemeenten die erin staan, hebben ze niet geplaatst.';
+/** Under a heading over pitches of several municipalities, when some of them are demo. */
+const someDemoNote = 'Een pitch met het label Demo is een verzonnen voorbeeld, niet van de gemeente zelf.';
+
+/**
+ * The heading over pitches on the home page. While only demo pitches are on show, it must not
+ * read as municipalities asking for help.
+ */
+export function pitchShowcaseHeading(pitches: readonly { demo: boolean }[]): { heading: string; note: string | null } {
+  const spread = demoSpread(pitches);
+  if (spread === 'all') return { heading: 'Zo ziet een pitch eruit (demo)', note: allDemoNote(pitches.length) };
+  return { heading: 'Gemeenten vragen: wie biedt?', note: spread === 'some' ? someDemoNote : null };
+}
+
+/**
+ * The heading and lead of the pitch list (/pitches/), by the pitches on the page. While every
+ * pitch shown is demo, it must not read as municipalities asking for help: the lead says what a
+ * pitch is and the note that these are made up. With real and demo pitches together the heading
+ * names both and the note says which is which.
+ */
+export function pitchListHeading(pitches: readonly { demo: boolean }[]): { heading: string; lead: string; note: string | null } {
+  const spread = demoSpread(pitches);
+  const ask = 'mee te doen met banen, leerplekken of begeleiding.';
+  if (spread === 'all') {
+    return {
+      heading: pitches.length === 1 ? 'Zo ziet een pitch eruit (demo)' : 'Zo zien pitches eruit (demo)',
+      lead: `In een pitch vraagt een gemeente werkgevers om ${ask}`,
+      note: allDemoNote(pitches.length),
+    };
+  }
+  const lead = `Gemeenten vragen werkgevers om ${ask} Kies een pitch en zeg "Ik doe mee".`;
+  if (spread === 'some') return { heading: 'Pitches van gemeenten en demopitches', lead, note: someDemoNote };
+  return { heading: 'Pitches van gemeenten', lead, note: null };
 }
 
 /**

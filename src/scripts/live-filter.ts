@@ -5,7 +5,8 @@
  * `form` attribute (the pitch list's sort) count as well. Expects on the page: the form
  * `[data-filter-form]`, the results `#filter-results` (replaced whole, chips and pagination
  * included, carrying `data-total`), counts `[data-count-for]`, a live region `[data-live-count]`
- * and the heading `[data-result-count]`. In the form (components/filters/FilterPanel.astro):
+ * and the heading `[data-result-count]`; optionally `[data-live-intro]`, text over the list that is
+ * replaced as well. In the form (components/filters/FilterPanel.astro):
  * the "Filteren (n)" toggle `[data-filter-toggle]` with `[data-chosen-count]`, and the button
  * `[data-show-results]`, which says how many results there are and, with the results already
  * in place, closes the filters and moves to the results instead of loading the page again
@@ -66,6 +67,10 @@ export function enhanceFilterForm(): void {
         const freshOption = fresh.closest('.pp-option');
         if (option && freshOption) option.classList.toggle('pp-option--empty', freshOption.classList.contains('pp-option--empty'));
       }
+      // Text over the list that depends on what it shows (the pitch list says when all of it is demo).
+      const intro = document.querySelector('[data-live-intro]');
+      const freshIntro = next.querySelector('[data-live-intro]');
+      if (intro && freshIntro) intro.replaceWith(freshIntro);
       updateButton();
       // One persistent live region, so screen readers hear the new count every time.
       const live = document.querySelector('[data-live-count]');

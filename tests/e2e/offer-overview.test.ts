@@ -12,7 +12,7 @@
  * every surface that shows it says it is demo, so nobody takes it for what a real municipality
  * did. Feeds, calendar and spreadsheet by plain fetches, the weekly digest through the outbox,
  * the pages in one walk as a curator on a phone (who also must not be offered a case study
- * from a demo pitch).
+ * from a demo pitch; the pitch list's heading and the "Ik doe mee" page included).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -311,9 +311,28 @@ describe('demodata is overal als demo te herkennen', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'demo-pitch-390', { fullPage: true });
 
-    // The list's card.
+    // The "Ik doe mee" page of a demo pitch: not "Een pitch van Zaanstad", but the demo notice.
+    await page.goto('/pitches/demo-zaanstad-poelenbrug/meedoen/');
+    const offerLead = await page.locator('.pp-lead[data-demo-notice]').innerText();
+    expect(offerLead.slice(0, demoPitchNotice('Zaanstad').length)).toBe(demoPitchNotice('Zaanstad'));
+    expect(await page.getByText(/Een pitch van Zaanstad/).count()).toBe(0);
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(demoPitchNotice('Zaanstad'));
+
+    // The list's card, and the list's heading: with only demo pitches on show it does not read as
+    // municipalities asking; should another file have added a real one, it names both.
     await page.goto('/pitches/?gemeente=nijmegen');
     await hasText(page.locator('article', { has: page.locator('a[href="/pitches/demo-nijmegen-jongerenpact/"]') }).locator('[data-demo-card]'), /Demo Verzonnen voorbeeld over gemeente Nijmegen/);
+    const listCards = await page.locator('main article').count();
+    const listDemoCards = await page.locator('main article [data-demo-card]').count();
+    const listHeading = page.getByRole('heading', { level: 1 });
+    if (listDemoCards === listCards) {
+      await hasText(listHeading, /^Zo zie(t een pitch|n pitches) eruit \(demo\)$/);
+      await hasText(page.locator('[data-demo-pitches-note]'), /verzonnen voorbeeld(en)?\. De gemeente(n)? die erin sta(at|an), (heeft hem|hebben ze) niet geplaatst/);
+    } else {
+      await hasText(listHeading, /^Pitches van gemeenten en demopitches$/);
+      await hasText(page.locator('[data-demo-pitches-note]'), /label Demo is een verzonnen voorbeeld/);
+    }
+    expect(await page.getByText(/^Gemeenten vragen werkgevers/).count()).toBe(listDemoCards === listCards ? 0 : 1);
 
     // Nijmegen's own page: demo pitches are not listed as "Pitches van Nijmegen". With only demo on
     // show the heading says "Demopitches over"; should another file have added a real pitch, it names both.

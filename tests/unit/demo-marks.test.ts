@@ -3,7 +3,7 @@
  * number that counts demo items among real ones says how many.
  */
 import { describe, expect, test } from 'vitest';
-import { demoPitchNotice, demoShareMark, municipalityPitchesHeading, pitchFeedText, pitchKicker, pitchShowcaseHeading, withDemoMark } from '#domain/demo-marks.ts';
+import { demoPitchNotice, demoShareMark, municipalityPitchesHeading, pitchFeedText, pitchKicker, pitchListHeading, pitchShowcaseHeading, withDemoMark } from '#domain/demo-marks.ts';
 
 describe('demomarkeringen', () => {
   test('een demotitel krijgt "(demo)", één keer; een echte titel blijft zoals hij is', () => {
@@ -32,6 +32,24 @@ describe('demomarkeringen', () => {
     expect(pitchShowcaseHeading([{ demo: true }]).note).toBe('Deze pitch is een verzonnen voorbeeld. De gemeente die erin staat, heeft hem niet geplaatst.');
     expect(pitchShowcaseHeading([{ demo: false }, { demo: true }])).toEqual({ heading: 'Gemeenten vragen: wie biedt?', note: expect.stringMatching(/label Demo is een verzonnen voorbeeld/) });
     expect(pitchShowcaseHeading([{ demo: false }])).toEqual({ heading: 'Gemeenten vragen: wie biedt?', note: null });
+  });
+
+  test('de lijst met pitches: alleen demopitches lezen niet als gemeenten die iets vragen; een mix noemt beide', () => {
+    expect(pitchListHeading([{ demo: true }, { demo: true }])).toEqual({
+      heading: 'Zo zien pitches eruit (demo)',
+      lead: 'In een pitch vraagt een gemeente werkgevers om mee te doen met banen, leerplekken of begeleiding.',
+      note: 'Deze pitches zijn verzonnen voorbeelden. De gemeenten die erin staan, hebben ze niet geplaatst.',
+    });
+    expect(pitchListHeading([{ demo: true }]).heading).toBe('Zo ziet een pitch eruit (demo)');
+    expect(pitchListHeading([{ demo: true }]).note).toBe('Deze pitch is een verzonnen voorbeeld. De gemeente die erin staat, heeft hem niet geplaatst.');
+    expect(pitchListHeading([{ demo: false }, { demo: true }])).toEqual({
+      heading: 'Pitches van gemeenten en demopitches',
+      lead: 'Gemeenten vragen werkgevers om mee te doen met banen, leerplekken of begeleiding. Kies een pitch en zeg "Ik doe mee".',
+      note: 'Een pitch met het label Demo is een verzonnen voorbeeld, niet van de gemeente zelf.',
+    });
+    expect(pitchListHeading([{ demo: false }])).toMatchObject({ heading: 'Pitches van gemeenten', note: null });
+    // An empty list (nothing found) is no demo list.
+    expect(pitchListHeading([])).toMatchObject({ heading: 'Pitches van gemeenten', note: null });
   });
 
   test('de pagina van een gemeente: alleen demopitches heten niet "Pitches van" die gemeente; een mix noemt beide', () => {

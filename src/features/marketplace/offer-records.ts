@@ -13,7 +13,7 @@ export const notFound = { ok: false, reason: 'not-found' } as const;
 export type NotFound = typeof notFound;
 
 /** The pitch columns offers need (never the contact details for employers' pages). */
-export type OfferPitch = Pick<PitchRow, 'id' | 'title' | 'area' | 'status' | 'closingDate' | 'municipalityId' | 'authorId' | 'contactName' | 'contactEmail' | 'version' | 'outcome' | 'peoplePlaced'> & {
+export type OfferPitch = Pick<PitchRow, 'id' | 'title' | 'area' | 'status' | 'closingDate' | 'municipalityId' | 'authorId' | 'contactName' | 'contactEmail' | 'version' | 'outcome' | 'peoplePlaced' | 'demo'> & {
   municipalityName: string;
 };
 
@@ -32,6 +32,7 @@ export async function loadOfferPitch(db: Database, pitchId: string): Promise<Off
       version: pitches.version,
       outcome: pitches.outcome,
       peoplePlaced: pitches.peoplePlaced,
+      demo: pitches.demo,
     })
     .from(pitches)
     .innerJoin(organisations, municipalityOfPitch)
