@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { caseStatuses, labelOf, targetGroups } from '#domain/facets.ts';
+import { caseStatuses, evidenceBadge, labelOf, targetGroups } from '#domain/facets.ts';
+import { pitchListHeading } from '#domain/demo-marks.ts';
 import { isPlan } from '#domain/practice-counts.ts';
 import { loadOrganisationRecords } from '#features/catalog/organisations.ts';
 import { featuredPractices } from '#features/catalog/practices-and-plans.ts';
@@ -482,5 +483,69 @@ describe('vijfde bronnencheck: kleine verschuivingen, uitleg met label, bijna-ko
     const summary = caseById('iss-de-liemers-breed-offensief').data.summary;
     expect(summary).not.toMatch(/Kamer|staatssecretaris/);
     expect(summary).toMatch(/^Het breed offensief is een landelijke aanpak om meer mensen met een beperking aan werk te helpen \(algemene uitleg\)\. ISS en Sociale dienst De Liemers dachten erover mee\./);
+  });
+});
+
+describe('zesde bronnencheck: doel, criterium, bewijslabel, doelgroep, gewone taal, demo', () => {
+  test('L1: het platform in Utrecht is voor diversiteit; discriminatie bestrijdt het programma met bedrijven en scholen', () => {
+    const summary = caseById('discriminatie-op-het-werk-utrecht-nijmegen').data.summary;
+    expect(summary).not.toMatch(/platform[^.]*tegen discriminatie/);
+    expect(summary).toMatch(/Dat voor Utrecht wil met bedrijven en scholen discriminatie bestrijden, en een platform voor diversiteit\./);
+  });
+
+  test('L2: bij sociaal inkopen telt sociaal ondernemen in de praktijk, niet een "aantoonbaar sociaal beleid"', () => {
+    const page = instrumentById('sociaal-inkopen');
+    expect(text(page.file, page.data)).not.toContain('aantoonbaar sociaal beleid');
+    expect(page.data.stances.find((s) => s.municipality === 'zoetermeer')!.statement).toMatch(/echt in de praktijk brengen/);
+  });
+
+  test('L3: op een pagina met de status "Bereikt volgens de partij" zegt het bewijslabel dat het een bewering is, geen ambitie (regel: evidenceBadge)', () => {
+    for (const id of ['nijmegen-regionale-afspraken-over-werk', 'nijmegen-jongerenpact']) {
+      const { evidence, status } = caseById(id).data;
+      expect(status, id).toBe('geclaimd');
+      expect(evidenceBadge(evidence, status).label, id).toBe('Bewering van de partij');
+      // Still a plan: off the map, listed apart.
+      expect(isPlan({ evidence, status }), id).toBe(true);
+    }
+    // Every case page, card and map entry passes its status to the badge.
+    for (const file of ['src/components/CaseArticle.astro', 'src/components/CaseCard.astro', 'src/layouts/templates/PracticeMap.astro']) {
+      for (const use of readFileSync(file, 'utf8').match(/<EvidenceBadge [^>]*\/>/g) ?? []) expect(use, file).toMatch(/status=\{/);
+    }
+  });
+
+  test('L4: het verslag zegt niet dat Facilicom en Buitengewoon "zelf" de weg naar de wijkteams vonden', () => {
+    expect(body(caseById('facilicom-buitengewoon').file)).not.toContain('zelf de weg naar de wijkteams');
+  });
+
+  test('T1: BBL en bedrijfsscholen heeft de doelgroep leerlingen, niet jongeren (het programma spreekt van BBL-leerlingen)', () => {
+    expect(instrumentById('bbl-bedrijfsschool').data.targetGroups).toEqual(['leerlingen']);
+  });
+
+  test('S1, S2: het SEBO-keurmerk en De Binnenbaan zijn uitgelegd in de samenvatting', () => {
+    const inkopen = instrumentById('sociaal-inkopen').data.summary;
+    expect(inkopen).toContain('een keurmerk voor sociaal ondernemen (SEBO)');
+    expect(inkopen).not.toMatch(/zo in dat/);
+    expect(instrumentById('werkgevers-service-punt').data.summary).toContain('het werkbedrijf De Binnenbaan');
+  });
+
+  test('D1: de lijst met pitches zegt het als alles wat er staat demo is, met de woorden van demo-marks', () => {
+    expect(readFileSync('src/pages/pitches/index.astro', 'utf8')).toMatch(/pitchListHeading\(/);
+    expect(readFileSync('src/pages/pitches/index.astro', 'utf8')).not.toContain('>Pitches van gemeenten<');
+    const onlyDemo = pitchListHeading([{ demo: true }, { demo: true }]);
+    expect(`${onlyDemo.heading} ${onlyDemo.lead}`).not.toMatch(/Pitches van gemeenten|Gemeenten vragen/);
+  });
+
+  test('D2: de pagina "Ik doe mee" noemt een demopitch niet "een pitch van" de gemeente', () => {
+    const offerPage = readFileSync('src/layouts/templates/OfferPage.astro', 'utf8');
+    expect(offerPage).toMatch(/pitch\.demo \? demoPitchNotice\(pitch\.municipalityName\)/);
+    expect(offerPage).not.toMatch(/<p class="pp-lead"[^>]*>Een pitch van/);
+  });
+
+  test('kleine punten: "hoe" zoals de bron, wat het breed offensief is, de uitkering, afkortingen met label', () => {
+    expect(body(caseById('asito-universiteit-utrecht').file)).toMatch(/onderzocht hoe dezelfde stagiairs/);
+    expect(body(caseById('iss-de-liemers-breed-offensief').file)).not.toContain('wat er precies in staat');
+    expect(caseById('amsterdam-55-plussers-en-werkcooperaties').data.summary).toMatch(/Lukt werken niet, dan wil het vrijwilligerswerk/);
+    expect(organisation('uwv').description).toMatch(/^Uitvoeringsinstituut Werknemersverzekeringen, [^.]*\(algemene uitleg\)\./);
+    expect(organisation('vng').description).toMatch(/^Vereniging van Nederlandse Gemeenten \(algemene uitleg\)\./);
   });
 });
