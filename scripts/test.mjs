@@ -45,13 +45,15 @@ if (!process.argv.includes('--no-build')) {
 
 mkdirSync('test-results', { recursive: true });
 const extra = process.argv.slice(2).filter((arg) => !ownFlags.includes(arg));
-// With no Vitest arguments: the browser tests (two workers, each with its own server) in one
-// process and the unit and integration tests in another, so both cores work; with arguments,
-// one Vitest run with exactly those.
+// With no Vitest arguments: the browser tests in one process and the unit and integration tests
+// in another, so both cores work; with arguments, one Vitest run with exactly those. The browser
+// tests run one file more at a time than there are cores (each worker with its own server): a
+// browser test waits for its server, Chromium and mail a good part of the time, and with one
+// worker per core the machine stood a tenth idle once the unit tests were done.
 const runs = extra.length > 0
   ? [{ name: 'vitest', args: extra, stream: true }]
   : [
-      { name: 'e2e', args: ['--project', 'e2e'], stream: true },
+      { name: 'e2e', args: ['--project', 'e2e', '--maxWorkers', String(availableParallelism() + 1)], stream: true },
       { name: 'unit-integration', args: ['--project', 'unit', '--project', 'integration', '--project', 'integration-mocks'], stream: false },
     ];
 const results = await Promise.all(runs.map(runVitest));
