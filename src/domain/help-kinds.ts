@@ -8,36 +8,12 @@ import { vocabulary } from './facets.ts';
 
 /** The kinds of help, with `ids` as a non-empty tuple for `z.enum` and the database enum. */
 export const helpKinds = vocabulary([
-  {
-    id: 'banen',
-    label: 'Banen',
-    synonyms: ['baan', 'vacature', 'vacatures', 'vaste baan', 'betaald werk', 'arbeidsplaats'],
-  },
-  {
-    id: 'werkervaringsplaatsen',
-    label: 'Werkervaringsplaatsen',
-    synonyms: ['werkervaringsplaats', 'werkervaringsplek', 'proefplaatsing', 'participatieplek', 'werkstage'],
-  },
-  {
-    id: 'stage-bbl',
-    label: 'Stage- en BBL-plaatsen',
-    synonyms: ['stage', 'stageplaats', 'stageplek', 'BBL', 'beroepsbegeleidende leerweg', 'leerwerkplek', 'leerbaan'],
-  },
-  {
-    id: 'opleiding',
-    label: 'Opleiding',
-    synonyms: ['scholing', 'training', 'cursus', 'bijscholing', 'omscholing'],
-  },
-  {
-    id: 'mentor-buddy',
-    label: 'Mentor of buddy',
-    synonyms: ['mentor', 'buddy', 'maatje', 'begeleider', 'werkplekbegeleiding', 'coach'],
-  },
-  {
-    id: 'jobcarving',
-    label: 'Jobcarving: taken opnieuw verdelen',
-    synonyms: ['job carving', 'functiecreatie', 'taken opnieuw verdelen', 'functieontwerp', 'inclusief herontwerp van werk'],
-  },
+  { id: 'banen', label: 'Banen', synonyms: ['baan', 'vacature', 'vacatures', 'vaste baan', 'betaald werk', 'arbeidsplaats'] },
+  { id: 'werkervaringsplaatsen', label: 'Werkervaringsplaatsen', synonyms: ['werkervaringsplaats', 'werkervaringsplek', 'proefplaatsing', 'participatieplek', 'werkstage'] },
+  { id: 'stage-bbl', label: 'Stage- en BBL-plaatsen', synonyms: ['stage', 'stageplaats', 'stageplek', 'BBL', 'beroepsbegeleidende leerweg', 'leerwerkplek', 'leerbaan'] },
+  { id: 'opleiding', label: 'Opleiding', synonyms: ['scholing', 'training', 'cursus', 'bijscholing', 'omscholing'] },
+  { id: 'mentor-buddy', label: 'Mentor of buddy', synonyms: ['mentor', 'buddy', 'maatje', 'begeleider', 'werkplekbegeleiding', 'coach'] },
+  { id: 'jobcarving', label: 'Jobcarving: taken opnieuw verdelen', synonyms: ['job carving', 'functiecreatie', 'taken opnieuw verdelen', 'functieontwerp', 'inclusief herontwerp van werk'] },
   { id: 'anders', label: 'Iets anders', synonyms: [] },
 ] as const);
 

@@ -156,26 +156,18 @@ export function parseActivityInput(input: unknown, now: number): ParsedActivity 
       endsAt = endDate >= startDate ? startOfAmsterdamDay(nextDay(endDate)) : undefined;
       if (endsAt === undefined) fail('endDate', 'De einddatum ligt vóór de begindatum.');
     } else {
-      const startTime = trimmed(raw.startTime);
-      const endTime = trimmed(raw.endTime);
-      if (!startTime) fail('startTime', 'Vul de begintijd in, of kies "hele dag".');
-      else {
-        const start = amsterdamInstant(startDate, startTime);
-        if (start.ok) startsAt = start.instant;
-        else {
-          const problem = instantProblem(start.reason, startDate, startTime);
-          fail(problem.field === 'date' ? 'startDate' : 'startTime', problem.message);
-        }
-      }
-      if (!endTime) fail('endTime', 'Vul de eindtijd in, of kies "hele dag".');
-      else {
-        const end = amsterdamInstant(endDate, endTime);
-        if (end.ok) endsAt = end.instant;
-        else {
-          const problem = instantProblem(end.reason, endDate, endTime);
-          fail(problem.field === 'date' ? 'endDate' : 'endTime', problem.message);
-        }
-      }
+      // A time typed for a day, as an instant; a missing time, or one the clock skips, fails its field.
+      const instantAt = (day: string, typedTime: string, side: 'start' | 'end'): number | undefined => {
+        const [dateField, timeField] = side === 'start' ? ['startDate', 'startTime'] : ['endDate', 'endTime'];
+        if (!typedTime) return void fail(timeField, `Vul de ${side === 'start' ? 'begintijd' : 'eindtijd'} in, of kies "hele dag".`);
+        const instant = amsterdamInstant(day, typedTime);
+        if (instant.ok) return instant.instant;
+        const problem = instantProblem(instant.reason, day, typedTime);
+        fail(problem.field === 'date' ? dateField : timeField, problem.message);
+        return undefined;
+      };
+      startsAt = instantAt(startDate, trimmed(raw.startTime), 'start');
+      endsAt = instantAt(endDate, trimmed(raw.endTime), 'end');
       if (startsAt !== undefined && endsAt !== undefined && endsAt <= startsAt) {
         fail(endDate === startDate ? 'endTime' : 'endDate', 'Het einde moet na het begin liggen.');
         endsAt = undefined;

@@ -7,15 +7,17 @@
 import { helpKinds } from '#domain/help-kinds.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
 import { wordDiff, type DiffPart } from '#domain/word-diff.ts';
-import type { PitchTextSnapshot } from '#db/marketplace-schema.ts';
+import type { PitchRow, PitchTextSnapshot } from '#db/marketplace-schema.ts';
 import { pitchFieldLabels } from './pitch-input.ts';
-import type { PitchRecord } from './pitches.ts';
+
+/** A stored pitch with its facet values (a PitchRecord of pitches.ts, which builds its form values from this module). */
+type PitchWithFacets = PitchRow & { helpKinds: readonly string[]; targetGroups: readonly string[]; sectors: readonly string[] };
 
 /** The fields a curator reads, in the form's order. */
 const fields = ['title', 'area', 'challenge', 'ask', 'helpKinds', 'targetGroups', 'sectors', 'peopleSought', 'closingDate', 'contactName', 'contactRole', 'contactEmail', 'contactPhone'] as const;
 
 /** The pitch's text as the curator reads it, to keep with her request for a change. */
-export function pitchSnapshot(pitch: PitchRecord): PitchTextSnapshot {
+export function pitchSnapshot(pitch: PitchWithFacets): PitchTextSnapshot {
   return {
     title: pitch.title,
     area: pitch.area,
@@ -53,7 +55,7 @@ function asText(field: (typeof fields)[number], value: string | string[] | undef
  * The fields that differ between the kept text and the pitch as it is now; null when no text
  * was kept (the pitch was never sent back, or before texts were kept).
  */
-export function pitchChangesSince(kept: PitchTextSnapshot | null, pitch: PitchRecord): PitchChange[] | null {
+export function pitchChangesSince(kept: PitchTextSnapshot | null, pitch: PitchWithFacets): PitchChange[] | null {
   if (!kept) return null;
   const now = pitchSnapshot(pitch);
   const changes: PitchChange[] = [];

@@ -25,6 +25,7 @@ import { enqueueMailIf } from '#platform/mail/outbox.ts';
 import { moderatorAddresses } from '#features/accounts/users.ts';
 import { pitchExists, pitchIsAt, replacePitchFacetsIf } from './pitch-writes.ts';
 import { municipalityOfPitch } from './pitch-municipality.ts';
+import { pitchSnapshot } from './pitch-changes.ts';
 
 /** A pitch as loaded: the row, its facet values and its municipality's name. */
 export interface PitchRecord extends PitchRow {
@@ -262,23 +263,7 @@ export async function listMyPitches(deps: Deps, actor: Actor | null): Promise<{ 
   return { ok: true, pitches: rows };
 }
 
-/** The form's values for an existing pitch (the edit form starts from what is stored). */
+/** The form's values for an existing pitch (the edit form starts from what is stored): its text as the curator reads it, with the municipality and the version the stale-edit check compares. */
 export function formValuesOf(pitch: PitchRecord): Record<string, string | string[]> {
-  return {
-    title: pitch.title,
-    municipality: pitch.municipalityId,
-    area: pitch.area,
-    challenge: pitch.challenge,
-    ask: pitch.ask,
-    helpKinds: pitch.helpKinds,
-    targetGroups: pitch.targetGroups,
-    sectors: pitch.sectors,
-    peopleSought: pitch.peopleSought === null ? '' : String(pitch.peopleSought),
-    closingDate: pitch.closingDate,
-    contactName: pitch.contactName,
-    contactRole: pitch.contactRole ?? '',
-    contactEmail: pitch.contactEmail,
-    contactPhone: pitch.contactPhone ?? '',
-    version: String(pitch.version),
-  };
+  return { ...pitchSnapshot(pitch), municipality: pitch.municipalityId, version: String(pitch.version) };
 }
