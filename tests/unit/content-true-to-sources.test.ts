@@ -605,4 +605,21 @@ describe('zevende bronnencheck: doelgroep, werkplek, plannen apart, bronnen bij 
     expect(summary).not.toContain('platform voor diversiteit');
     expect(summary.length).toBeLessThanOrEqual(300);
   });
+
+  test('kleine punten: vrije keuze is "niet verplicht", overstap in beide richtingen, wensen als wens, mensen boven de 55, demo-woorden', () => {
+    const basisbaan = body(instrumentById('basisbaan').file);
+    expect(basisbaan).toMatch(/vrije keuze: niemand hoeft zo'n baan verplicht aan te nemen/);
+    expect(basisbaan).not.toContain('Elke baan past het programma aan');
+    expect(body(instrumentById('beschut-werk').file)).toMatch(/overstappen tussen dagbesteding en beschut of begeleid werk/);
+    expect(caseById('amsterdam-jongeren-diploma-stage-werk').data.summary).toMatch(/teams in de wijk moeten jongeren op weg helpen/);
+    expect(body(instrumentById('werkgevers-service-punt').file)).not.toContain('Zo brengen zij zelf');
+    expect(body(caseById('nijmegen-jongerenpact').file)).not.toContain('heeft Nijmegen al een Jongerenpact');
+    expect(body(caseById('amsterdam-55-plussers-en-werkcooperaties').file)).not.toContain('veel Amsterdammers boven de 55');
+    expect(caseById('werkconferentie-werkgevers-en-gemeenten').data.summary).not.toContain('(grotere gemeenten in een regio)');
+    expect(readFileSync('src/pages/over.astro', 'utf8')).toMatch(/een bewering van de partij zelf/);
+    expect(readFileSync('src/layouts/templates/OfferPage.astro', 'utf8')).toMatch(/door naar \{offerRecipient\(pitch\.demo\)\}/);
+    for (const file of ['src/pages/index.astro', 'src/pages/zoeken.astro', 'src/pages/pitches/kaart.astro']) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/Gemeenten vragen om|pitches van gemeenten|gemeenten werkgevers vragen/);
+    }
+  });
 });
