@@ -31,6 +31,14 @@ export function demoPitchNotice(municipalityName: string): string {
   return `Demopitch: een verzonnen voorbeeld. Gemeente ${municipalityName} heeft deze pitch niet geplaatst.`;
 }
 
+/**
+ * Where a confirmed offer goes, as the offer page says it: a demo pitch's offers go to whoever
+ * runs the demo, never to the municipality it is about.
+ */
+export function offerRecipient(demo: boolean): string {
+  return demo ? 'de beheerder van deze demopitch (niet naar de gemeente)' : 'de gemeente';
+}
+
 /** After the public count of employers on a demo pitch: they are not real. */
 export const DEMO_EMPLOYERS_NOTE = 'verzonnen demowerkgevers';
 

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { axeViolations, baseURL, hasText, connectBrowser, newPage, openPage, visible } from './browser.ts';
 import { citationIndex } from '#features/catalog/citations.ts';
 import { loadSourceRecords, sourceHref } from '#features/catalog/sources.ts';
+import { isPlan } from '#domain/practice-counts.ts';
 import { citingContent, readCases } from '../unit/content-files.ts';
 
 let browser: Browser;
@@ -160,5 +161,16 @@ describe('inhoud volgens de bronnen, op de pagina’s zelf', () => {
     expect(await html('/organisaties/uw/')).toMatch(/Volgens het verkiezingsprogramma voor Utrecht/);
     expect(await html('/organisaties/de-binnenbaan/')).toMatch(/Volgens het verkiezingsprogramma van de PvdA in Zoetermeer/);
     expect(await html('/organisaties/de-binnenbaan/')).toContain('href="/bronnen/zoetermeer-pvda-programma-2022-2026-werk/"');
+  });
+
+  test('een praktijkvoorbeeld zet verwante plannen onder een eigen kop; de startpagina telt praktijk en plannen apart', async () => {
+    const plans = readCases().filter((c) => isPlan(c.data)).map((c) => `/praktijkvoorbeelden/${c.id}/`);
+    const page = await html('/praktijkvoorbeelden/facilicom-buitengewoon/');
+    const section = (id: string) => page.match(new RegExp(`<section[^>]*aria-labelledby="${id}"[\\s\\S]*?</section>`))?.[0] ?? '';
+    const related = section('verwant');
+    for (const href of plans) expect(related, href).not.toContain(`href="${href}"`);
+    expect(section('verwante-plannen')).toContain('Verwante plannen');
+    expect(plans.some((href) => section('verwante-plannen').includes(`href="${href}"`))).toBe(true);
+    expect(await html('/')).toMatch(/Bekijk en filter alle pagina’s: \d+ praktijkvoorbeelden, \d+ plannen/);
   });
 });

@@ -490,13 +490,15 @@ describe('zesde bronnencheck: doel, criterium, bewijslabel, doelgroep, gewone ta
   test('L1: het platform in Utrecht is voor diversiteit; discriminatie bestrijdt het programma met bedrijven en scholen', () => {
     const summary = caseById('discriminatie-op-het-werk-utrecht-nijmegen').data.summary;
     expect(summary).not.toMatch(/platform[^.]*tegen discriminatie/);
-    expect(summary).toMatch(/Dat voor Utrecht wil met bedrijven en scholen discriminatie bestrijden, en een platform voor diversiteit\./);
+    // Reworded in plain language (fact-check 7, S1): the platform is the two working together.
+    expect(summary).toMatch(/Het programma voor Utrecht wil met bedrijven en scholen discriminatie tegengaan\. Gemeente en bedrijven moeten samen zorgen voor meer verschillende mensen op het werk\./);
   });
 
   test('L2: bij sociaal inkopen telt sociaal ondernemen in de praktijk, niet een "aantoonbaar sociaal beleid"', () => {
     const page = instrumentById('sociaal-inkopen');
     expect(text(page.file, page.data)).not.toContain('aantoonbaar sociaal beleid');
-    expect(page.data.stances.find((s) => s.municipality === 'zoetermeer')!.statement).toMatch(/echt in de praktijk brengen/);
+    // In own words since fact-check 7 (N1): still the practice, not a policy on paper.
+    expect(page.data.stances.find((s) => s.municipality === 'zoetermeer')!.statement).toMatch(/in hun dagelijkse werk laten zien dat ze sociaal verantwoord ondernemen/);
   });
 
   test('L3: op een pagina met de status "Bereikt volgens de partij" zegt het bewijslabel dat het een bewering is, geen ambitie (regel: evidenceBadge)', () => {
@@ -547,5 +549,77 @@ describe('zesde bronnencheck: doel, criterium, bewijslabel, doelgroep, gewone ta
     expect(caseById('amsterdam-55-plussers-en-werkcooperaties').data.summary).toMatch(/Lukt werken niet, dan wil het vrijwilligerswerk/);
     expect(organisation('uwv').description).toMatch(/^Uitvoeringsinstituut Werknemersverzekeringen, [^.]*\(algemene uitleg\)\./);
     expect(organisation('vng').description).toMatch(/^Vereniging van Nederlandse Gemeenten \(algemene uitleg\)\./);
+  });
+});
+
+describe('zevende bronnencheck: doelgroep, werkplek, plannen apart, bronnen bij elk feit, eigen woorden, gewone taal', () => {
+  test('L1: het programma in Zoetermeer noemt een "mentale" beperking; de pagina kiest niet voor "psychische"', () => {
+    const page = body(caseById('discriminatie-op-het-werk-utrecht-nijmegen').file);
+    expect(page).toContain('mensen met een lichamelijke of mentale beperking');
+    expect(page).not.toContain('psychische beperking');
+  });
+
+  test('L2: Asito en de UU werkten aan een inclusievere werkplek, niet aan "een inclusievere universiteit"', () => {
+    const summary = caseById('asito-universiteit-utrecht').data.summary;
+    expect(summary).toContain('een inclusievere werkplek op de universiteit');
+    expect(summary).not.toContain('een inclusievere universiteit');
+  });
+
+  test('L3: een casuspagina zet verwante plannen onder een eigen kop, met dezelfde regel (relatedPracticesAndPlans)', () => {
+    const article = readFileSync('src/components/CaseArticle.astro', 'utf8');
+    expect(article).toMatch(/related\.practices\.map/);
+    expect(article).toMatch(/>Verwante plannen</);
+    for (const page of ['src/pages/praktijkvoorbeelden/[id].astro', 'src/pages/beheer/inhoud/concept/[draftId]/voorbeeld.astro']) {
+      expect(readFileSync(page, 'utf8'), page).toMatch(/relatedPracticesAndPlans\(/);
+    }
+  });
+
+  test('L4: de startpagina telt praktijkvoorbeelden en plannen apart', () => {
+    const home = readFileSync('src/pages/index.astro', 'utf8');
+    expect(home).toMatch(/practicesAndPlansText\(practiceAndPlanCount\(cases\)\)/);
+    expect(home).not.toMatch(/countCases\(cases\.length\)/);
+  });
+
+  test('T1: een instrumentpagina noemt de bron van elk feit; wat ze niet noemt, staat er alleen als link', () => {
+    const loon = instrumentById('loonkostensubsidie');
+    expect(loon.data.sources).toContain('amsterdam-verkiezingsprogramma-werk.txt');
+    expect(body(loon.file)).toMatch(/Het programma voor Amsterdam staat bij de bronnen voor dat ene punt/);
+    // The report stays uncited (T6 above), so the page restates nothing from it: only the link.
+    expect(body(loon.file)).not.toMatch(/kwam een experiment uit Zwolle aan bod|regie over jobcoaching/);
+    expect(instrumentById('garantiebanen').data.sources).toEqual(['amsterdam-verkiezingsprogramma-werk.txt']);
+    expect(body(instrumentById('garantiebanen').file)).not.toMatch(/noemen daarvoor andere wegen/);
+    const bbl = instrumentById('bbl-bedrijfsschool');
+    expect(bbl.data.sources).not.toContain('werkconferentie-werkgevers-en-gemeenten.txt');
+    expect(body(bbl.file)).not.toMatch(/liepen leerlingen van praktijkscholen stage|kandidaten opgeleid/);
+  });
+
+  test('N1: het standpunt over SEBO in Zoetermeer is in eigen woorden', () => {
+    const statement = instrumentById('sociaal-inkopen').data.stances.find((s) => s.municipality === 'zoetermeer')!.statement;
+    expect(statement).not.toMatch(/sociaal verantwoord ondernemen echt in de praktijk brengen/);
+    expect(body(instrumentById('sociaal-inkopen').file)).not.toMatch(/sociaal ondernemen ook echt in de praktijk brengen/);
+  });
+
+  test('S1: de samenvatting over discriminatie begint geen zin met "Dat voor/van" en legt het platform uit', () => {
+    const summary = caseById('discriminatie-op-het-werk-utrecht-nijmegen').data.summary;
+    expect(summary).not.toMatch(/(^|\. )Dat (voor|van) /);
+    expect(summary).not.toContain('platform voor diversiteit');
+    expect(summary.length).toBeLessThanOrEqual(300);
+  });
+
+  test('kleine punten: vrije keuze is "niet verplicht", overstap in beide richtingen, wensen als wens, mensen boven de 55, demo-woorden', () => {
+    const basisbaan = body(instrumentById('basisbaan').file);
+    expect(basisbaan).toMatch(/vrije keuze: niemand hoeft zo'n baan verplicht aan te nemen/);
+    expect(basisbaan).not.toContain('Elke baan past het programma aan');
+    expect(body(instrumentById('beschut-werk').file)).toMatch(/overstappen tussen dagbesteding en beschut of begeleid werk/);
+    expect(caseById('amsterdam-jongeren-diploma-stage-werk').data.summary).toMatch(/teams in de wijk moeten jongeren op weg helpen/);
+    expect(body(instrumentById('werkgevers-service-punt').file)).not.toContain('Zo brengen zij zelf');
+    expect(body(caseById('nijmegen-jongerenpact').file)).not.toContain('heeft Nijmegen al een Jongerenpact');
+    expect(body(caseById('amsterdam-55-plussers-en-werkcooperaties').file)).not.toContain('veel Amsterdammers boven de 55');
+    expect(caseById('werkconferentie-werkgevers-en-gemeenten').data.summary).not.toContain('(grotere gemeenten in een regio)');
+    expect(readFileSync('src/pages/over.astro', 'utf8')).toMatch(/een bewering van de partij zelf/);
+    expect(readFileSync('src/layouts/templates/OfferPage.astro', 'utf8')).toMatch(/door naar \{offerRecipient\(pitch\.demo\)\}/);
+    for (const file of ['src/pages/index.astro', 'src/pages/zoeken.astro', 'src/pages/pitches/kaart.astro']) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/Gemeenten vragen om|pitches van gemeenten|gemeenten werkgevers vragen/);
+    }
   });
 });

@@ -3,9 +3,14 @@
  * number that counts demo items among real ones says how many.
  */
 import { describe, expect, test } from 'vitest';
-import { demoPitchNotice, demoShareMark, municipalityPitchesHeading, pitchFeedText, pitchKicker, pitchListHeading, pitchShowcaseHeading, withDemoMark } from '#domain/demo-marks.ts';
+import { demoPitchNotice, demoShareMark, offerRecipient, municipalityPitchesHeading, pitchFeedText, pitchKicker, pitchListHeading, pitchShowcaseHeading, withDemoMark } from '#domain/demo-marks.ts';
 
 describe('demomarkeringen', () => {
+  test('aanbod op een demopitch gaat volgens de pagina niet naar de gemeente', () => {
+    expect(offerRecipient(false)).toBe('de gemeente');
+    expect(offerRecipient(true)).toMatch(/demopitch \(niet naar de gemeente\)/);
+  });
+
   test('een demotitel krijgt "(demo)", één keer; een echte titel blijft zoals hij is', () => {
     expect(withDemoMark('Poelenbrug: wie biedt?', true)).toBe('Poelenbrug: wie biedt? (demo)');
     expect(withDemoMark('Werkervaring in het magazijn (demo)', true)).toBe('Werkervaring in het magazijn (demo)');

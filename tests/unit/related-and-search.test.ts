@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { relatedCases } from '#domain/related.ts';
+import { relatedPracticesAndPlans } from '#features/catalog/practices-and-plans.ts';
 import { searchKeywords } from '#domain/search-keywords.ts';
 import { comparisonRows } from '#domain/instrument-comparison.ts';
 import { instruments, sectors, targetGroups } from '#domain/facets.ts';
@@ -16,6 +17,24 @@ describe('relatedCases', () => {
       { ...base, id: 'd', sectors: ['zorg'] },
     ];
     expect(relatedCases(current, all).map((c) => c.id)).toEqual(['c', 'b']);
+  });
+
+  test('een casuspagina noemt verwante plannen apart van verwante praktijkvoorbeelden, elk in de volgorde van relatedCases', () => {
+    const practice = { evidence: 'ervaring', status: 'lopend' } as const;
+    const plan = { evidence: 'ambitie', status: 'voornemen' } as const;
+    const make = (id: string, data: { evidence: 'ervaring' | 'ambitie'; status: 'lopend' | 'voornemen' }, municipalities: string[]) => ({ ...base, id, municipalities, entry: { data } });
+    const current = make('a', practice, ['utrecht']);
+    const all = [
+      current,
+      make('plan-1', plan, ['utrecht']),
+      make('plan-2', plan, ['utrecht']),
+      make('praktijk-1', practice, ['utrecht']),
+      make('elders', practice, ['zwolle']),
+    ];
+    const related = relatedPracticesAndPlans(current, all);
+    expect(related.practices.map((c) => c.id)).toEqual(['praktijk-1']);
+    expect(related.plans.map((c) => c.id)).toEqual(['plan-1', 'plan-2']);
+    expect(relatedPracticesAndPlans(current, all, 1).plans.map((c) => c.id)).toEqual(['plan-1']);
   });
 });
 
