@@ -567,8 +567,8 @@ describe('zevende bronnencheck: doelgroep, werkplek, plannen apart, bronnen bij 
 
   test('L3: een casuspagina zet verwante plannen onder een eigen kop, met dezelfde regel (relatedPracticesAndPlans)', () => {
     const article = readFileSync('src/components/CaseArticle.astro', 'utf8');
-    expect(article).toMatch(/related\.practices\.map/);
-    expect(article).toMatch(/>Verwante plannen</);
+    expect(article).toMatch(/items: related\.practices\b/);
+    expect(article).toMatch(/heading: 'Verwante plannen'/);
     for (const page of ['src/pages/praktijkvoorbeelden/[id].astro', 'src/pages/beheer/inhoud/concept/[draftId]/voorbeeld.astro']) {
       expect(readFileSync(page, 'utf8'), page).toMatch(/relatedPracticesAndPlans\(/);
     }
