@@ -30,7 +30,7 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
     await page.getByRole('button', { name: 'Toon resultaten' }).click();
     await page.waitForURL(/sector=logistiek/);
     expect(await resultLinks(page)).toEqual(['/praktijkvoorbeelden/postnl-pakketsorteercentra/']);
-    await hasText(page.locator('[data-result-count]'), '1 praktijkvoorbeeld gevonden');
+    await hasText(page.locator('[data-result-count]'), 'Gevonden: 1 praktijkvoorbeeld');
     // The chosen facet stays open and says how many are chosen.
     expect(await page.getByLabel(/Logistiek/).isChecked()).toBe(true);
     await visible(page.getByText('(1 gekozen)'));
@@ -51,7 +51,7 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
   test('een gemeente zonder praktijkvoorbeelden is een geldige keuze met 0 resultaten', async () => {
     const { context, page } = await newPage(browser, { javaScriptEnabled: false });
     await page.goto('/praktijkvoorbeelden/?gemeente=maastricht');
-    await hasText(page.locator('[data-result-count]'), '0 praktijkvoorbeelden gevonden');
+    await hasText(page.locator('[data-result-count]'), 'Gevonden: 0 praktijkvoorbeelden');
     expect(await page.getByRole('alert').count()).toBe(0);
     await context.close();
   });
@@ -77,8 +77,8 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
     await expect.poll(() => resultLinks(page)).toContain('/praktijkvoorbeelden/postnl-pakketsorteercentra/');
     await expect.poll(() => resultLinks(page)).not.toContain('/praktijkvoorbeelden/facilicom-buitengewoon/');
     // PostNL, and the programmes that name people with a disability: Utrecht's job-to-job
-    // support and Nijmegen's regional agreements.
-    await hasText(page.getByRole('status'), /3 praktijkvoorbeelden gevonden/);
+    // support and Nijmegen's regional agreements. Those two are plans, and the count says so.
+    await hasText(page.getByRole('status'), 'Gevonden: 1 praktijkvoorbeeld, 2 plannen');
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
     // Counts of the other facets follow the choice: only logistics cases for this group remain
     // (education, 1 without a choice, drops to 0).
@@ -141,7 +141,7 @@ describe('filters op een telefoon', () => {
     await page.getByRole('link', { name: 'Wis alle filters' }).first().click();
     await page.waitForURL((url) => url.search === '');
     expect(await page.getByRole('list', { name: 'Gekozen filters' }).count()).toBe(0);
-    await hasText(page.locator('[data-result-count]'), /^Alle \d+ praktijkvoorbeelden$/);
+    await hasText(page.locator('[data-result-count]'), /^Alle pagina’s: \d+ praktijkvoorbeelden, \d+ plannen$/);
     await context.close();
   });
 
@@ -156,7 +156,7 @@ describe('filters op een telefoon', () => {
     await page.getByLabel(/Logistiek/).check();
     await hasText(button, 'Toon 1 resultaat');
     expect(before).not.toBe('Toon 1 resultaat');
-    await hasText(page.locator('[data-live-count]'), '1 praktijkvoorbeeld gevonden');
+    await hasText(page.locator('[data-live-count]'), 'Gevonden: 1 praktijkvoorbeeld');
     expect(await page.locator('[data-live-count]').getAttribute('role')).toBe('status');
     await hasText(filterControl(page), /Filteren \(1\)/);
     // The chip is there before the button is pressed (the results updated in place).
