@@ -86,12 +86,26 @@ describe('bronnen', () => {
 
   test('een praktijkvoorbeeld is nieuws in het eerste overzicht na het eind van zijn publicatiedag', async () => {
     const source = caseNewsSource([
-      { id: 'oud', title: 'Oud', published: '2026-03-01', municipalities: [], regions: [], sectors: ['zorg'], targetGroups: [] },
-      { id: 'deze-week', title: 'Deze week', published: '2026-03-04', municipalities: ['zaanstad'], regions: [], sectors: [], targetGroups: [] },
+      { id: 'oud', title: 'Oud', published: '2026-03-01', municipalities: [], regions: [], sectors: ['zorg'], targetGroups: [], evidence: 'resultaat', status: 'lopend' },
+      { id: 'deze-week', title: 'Deze week', published: '2026-03-04', municipalities: ['zaanstad'], regions: [], sectors: [], targetGroups: [], evidence: 'resultaat', status: 'lopend' },
       // Published on the Monday of the digest itself: next week's news (the day has not ended).
-      { id: 'maandag', title: 'Maandag', published: '2026-03-09', municipalities: [], regions: [], sectors: [], targetGroups: [] },
+      { id: 'maandag', title: 'Maandag', published: '2026-03-09', municipalities: [], regions: [], sectors: [], targetGroups: [], evidence: 'resultaat', status: 'lopend' },
     ]);
     expect((await source.itemsBetween(db, week.from, week.to)).map((i) => i.key)).toEqual(['case:deze-week']);
+  });
+
+  test('een nieuw plan heet in het overzicht een plan, geen praktijkvoorbeeld', async () => {
+    const about = { published: '2026-03-04', municipalities: ['amsterdam'], regions: [], sectors: [], targetGroups: [] };
+    const source = caseNewsSource([
+      { id: 'praktijk', title: 'Praktijk', ...about, evidence: 'resultaat', status: 'lopend' },
+      { id: 'programma', title: 'Verkiezingsprogramma', ...about, evidence: 'ambitie', status: 'voornemen' },
+      { id: 'gepitcht', title: 'Gepitchte vraag', ...about, evidence: 'pitch', status: 'gepitcht' },
+    ]);
+    expect((await source.itemsBetween(db, week.from, week.to)).map((i) => [i.key, i.note])).toEqual([
+      ['case:praktijk', 'Nieuw praktijkvoorbeeld'],
+      ['case:programma', 'Nieuw plan'],
+      ['case:gepitcht', 'Nieuw plan'],
+    ]);
   });
 
   test('activiteiten uit de kalender: op gemeente (en haar regio), sector en doelgroep', async () => {

@@ -18,6 +18,7 @@ import type { Database } from '#db/client.ts';
 import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
 import type { NewsItem } from '#domain/follows.ts';
+import { isPlan, type PlanFacts } from '#domain/practice-counts.ts';
 import { amsterdamDate, dutchDate, endOfAmsterdamDay } from '#domain/amsterdam-time.ts';
 import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
 import { formatDate } from '#platform/texts/nl.ts';
@@ -110,6 +111,17 @@ export interface CaseNews {
   regions: readonly string[];
   sectors: readonly string[];
   targetGroups: readonly string[];
+  /** Evidence and status: they say whether the case is a practice or a plan (isPlan). */
+  evidence: PlanFacts['evidence'];
+  status: PlanFacts['status'];
+}
+
+/**
+ * The digest's line under a new case. A programme's ambition, a proposal or a pitched request is
+ * a plan, and a mail that calls it a "praktijkvoorbeeld" would tell followers it already works.
+ */
+export function caseNewsNote(item: PlanFacts): string {
+  return isPlan(item) ? 'Nieuw plan' : 'Nieuw praktijkvoorbeeld';
 }
 
 /** Case studies, news in the first digest after the end of their `published` day (in Amsterdam). */
@@ -127,7 +139,7 @@ export function caseNewsSource(cases: readonly CaseNews[]): NewsSource {
           kind: 'case' as const,
           title: item.title,
           path: `/praktijkvoorbeelden/${item.id}/`,
-          note: 'Nieuw praktijkvoorbeeld',
+          note: caseNewsNote(item),
           about: { municipalities: item.municipalities, regions: item.regions, sectors: item.sectors, targetGroups: item.targetGroups },
         }));
     },

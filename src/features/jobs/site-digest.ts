@@ -21,6 +21,8 @@ async function casesFromContent(): Promise<CaseNews[]> {
     regions: item.regions,
     sectors: item.sectors,
     targetGroups: item.targetGroups,
+    evidence: item.entry.data.evidence,
+    status: item.entry.data.status,
   }));
 }
 

@@ -128,7 +128,7 @@ describe('het weekoverzicht', () => {
     await publishPitchAt(Date.parse('2026-02-27T09:00:00Z'), { title: 'Logistiek in Zaandam', sectors: ['logistiek'] });
     await t.handle.db.update(pitches).set({ status: 'closed', outcome: 'matched', peoplePlaced: 4, closedAt: Date.parse('2026-02-28T09:00:00Z') }).where(eq(pitches.id, closing));
     const cases = caseNewsSource([
-      { id: 'nieuw-voorbeeld', title: 'Een nieuw voorbeeld', published: '2026-02-26', municipalities: ['amsterdam'], regions: ['groot-amsterdam'], sectors: ['logistiek'], targetGroups: [] },
+      { id: 'nieuw-voorbeeld', title: 'Een nieuw voorbeeld', published: '2026-02-26', municipalities: ['amsterdam'], regions: ['groot-amsterdam'], sectors: ['logistiek'], targetGroups: [], evidence: 'resultaat', status: 'lopend' },
     ]);
     expect(await run(WEEK_10, t.handle.db, [pitchNewsSource, cases])).toMatchObject({ sent: 1 });
     const [mail] = await digests();
@@ -141,6 +141,7 @@ describe('het weekoverzicht', () => {
     expect(body).not.toContain('== Arbeidsmarktregio');
     expect(body).toContain('== Sector logistiek ==');
     expect(body).toContain(`${ORIGIN}/praktijkvoorbeelden/nieuw-voorbeeld/`);
+    expect(body).toContain('Nieuw praktijkvoorbeeld');
     expect(mail!.subject).toContain('3 nieuwe berichten');
   });
 
