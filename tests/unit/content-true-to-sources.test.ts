@@ -559,9 +559,10 @@ describe('zevende bronnencheck: doelgroep, werkplek, plannen apart, bronnen bij 
     expect(page).not.toContain('psychische beperking');
   });
 
-  test('L2: Asito en de UU werkten aan een inclusievere werkplek, niet aan "een inclusievere universiteit"', () => {
+  test('L2: Asito en de UU werkten aan een werkplek op de universiteit, niet aan "een inclusievere universiteit"', () => {
     const summary = caseById('asito-universiteit-utrecht').data.summary;
-    expect(summary).toContain('een inclusievere werkplek op de universiteit');
+    // The eighth check (S1) put "inclusievere" in plain words; the workplace stays the subject.
+    expect(summary).toContain('aan de werkplek op de universiteit');
     expect(summary).not.toContain('een inclusievere universiteit');
   });
 
@@ -621,5 +622,47 @@ describe('zevende bronnencheck: doelgroep, werkplek, plannen apart, bronnen bij 
     for (const file of ['src/pages/index.astro', 'src/pages/zoeken.astro', 'src/pages/pitches/kaart.astro']) {
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/Gemeenten vragen om|pitches van gemeenten|gemeenten werkgevers vragen/);
     }
+  });
+});
+
+describe('achtste bronnencheck: plannen geteld als plan, bronnen bij elk feit, gewone taal', () => {
+  test('L1: de lijst met praktijkvoorbeelden telt praktijkvoorbeelden en plannen apart, ook wat gevonden is', () => {
+    const list = readFileSync('src/pages/praktijkvoorbeelden/index.astro', 'utf8');
+    expect(list).toMatch(/practicesAndPlansText\(practiceAndPlanCount\(results\)\)/);
+    expect(list).not.toMatch(/countCases\(results\.length\)/);
+  });
+
+  test('L2: de kaart zet "(plan)" ook achter een plan zonder vaste gemeente', () => {
+    const map = readFileSync('src/layouts/templates/PracticeMap.astro', 'utf8');
+    const withoutPlace = map.slice(map.indexOf('Zonder vaste gemeente'));
+    expect(withoutPlace).toMatch(/isPlan\(planFacts\(c\)\) && <span class="pp-muted"> \(plan\)<\/span>/);
+    expect(isPlan(caseById('landelijke-inclusieve-activiteitenkalender').data)).toBe(true);
+  });
+
+  test('L3: de Amsterdamse jongerenpagina rust alleen op het programma en noemt Asito en de UU alleen als link', () => {
+    const page = caseById('amsterdam-jongeren-diploma-stage-werk');
+    expect(page.data.sources).toEqual(['amsterdam-verkiezingsprogramma-werk.txt']);
+    expect(body(page.file)).toContain('Zie bijvoorbeeld de pagina over [Asito en de Universiteit Utrecht](/praktijkvoorbeelden/asito-universiteit-utrecht/).');
+    expect(body(page.file)).not.toMatch(/praktijkscholen stage|stagiairs/i);
+  });
+
+  test('L4: de Amsterdamse 55-pluspagina rust alleen op het programma en noemt het Utrechtse plan alleen als link', () => {
+    const page = caseById('amsterdam-55-plussers-en-werkcooperaties');
+    expect(page.data.sources).toEqual(['amsterdam-verkiezingsprogramma-werk.txt']);
+    expect(body(page.file)).toContain('Zie ook de pagina over [hulp van werk naar werk in Utrecht](/praktijkvoorbeelden/utrecht-50-plussers-van-werk-naar-werk/).');
+    expect(body(page.file)).not.toMatch(/programma voor Utrecht heeft/);
+  });
+
+  test('L5: het weekoverzicht noemt een nieuw plan een plan (caseNewsNote met isPlan)', () => {
+    const news = readFileSync('src/features/follows/news-sources.ts', 'utf8');
+    expect(news).toMatch(/isPlan\(item\) \? 'Nieuw plan' : 'Nieuw praktijkvoorbeeld'/);
+    expect(news).toMatch(/note: caseNewsNote\(item\)/);
+  });
+
+  test('S1: de samenvatting over Asito en de UU zegt "inclusiever" in gewone woorden', () => {
+    const summary = caseById('asito-universiteit-utrecht').data.summary;
+    expect(summary).not.toMatch(/inclusie/i);
+    expect(summary).toContain('Daar moeten meer mensen een kans krijgen.');
+    expect(summary.length).toBeLessThanOrEqual(300);
   });
 });
