@@ -639,6 +639,12 @@ describe('achtste bronnencheck: plannen geteld als plan, bronnen bij elk feit, g
     expect(isPlan(caseById('landelijke-inclusieve-activiteitenkalender').data)).toBe(true);
   });
 
+  test('klein punt: de link van een gekozen plaats naar de lijst noemt plannen als die erbij zitten', () => {
+    const map = readFileSync('src/layouts/templates/PracticeMap.astro', 'utf8');
+    expect(map).toContain("'Deze praktijkvoorbeelden en plannen'} in de lijst, met filters");
+    expect(map).not.toContain('>Deze praktijkvoorbeelden in de lijst, met filters<');
+  });
+
   test('L3: de Amsterdamse jongerenpagina rust alleen op het programma en noemt Asito en de UU alleen als link', () => {
     const page = caseById('amsterdam-jongeren-diploma-stage-werk');
     expect(page.data.sources).toEqual(['amsterdam-verkiezingsprogramma-werk.txt']);
