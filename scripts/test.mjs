@@ -52,11 +52,11 @@ if (extra.length > 0) {
 // test waits for its server, Chromium and mail a good part of the time, and with one worker per
 // core the machine stood a tenth idle once the unit tests were done.
 const unitRun = runVitest({ name: 'unit-integration', args: ['--project', 'unit', '--project', 'integration', '--project', 'integration-mocks'], stream: false });
-const checks = checking ? runChecks() : { failed: Promise.resolve([]), typesDone: Promise.resolve() };
+const checks = checking ? runChecks() : { failed: Promise.resolve([]), typesDone: Promise.resolve(), failedSoFar: () => [] };
 if (building) {
   await checks.typesDone;
-  const built = build({ beforeStop: () => unitRun.kill() });
-  await built;
+  // A check that already failed stops the run below; building for it would be wasted.
+  if (checks.failedSoFar().length === 0) await build({ beforeStop: () => unitRun.kill() });
 }
 await failOnChecks(checks, [unitRun]);
 const e2eRun = runVitest({ name: 'e2e', args: ['--project', 'e2e', '--maxWorkers', String(availableParallelism() + 1)], stream: true });
@@ -128,8 +128,8 @@ function runVitest({ name, args, stream }) {
 /**
  * Runs the package.json check scripts, as many at once as there are cores, longest first so the
  * short ones fill the other core. A check's output is shown only when it fails. Returns `failed`,
- * the names of the checks that failed, and `typesDone`, which resolves once the two type checks
- * (the only checks that read .astro/) have ended.
+ * the names of the checks that failed, `typesDone`, which resolves once the two type checks
+ * (the only checks that read .astro/) have ended, and `failedSoFar()`, the names failed until now.
  */
 function runChecks() {
   const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
@@ -169,7 +169,7 @@ function runChecks() {
     return failed;
   });
   // The type checks are the first two in the queue, so both have started by the time this runs.
-  return { failed: all, typesDone: Promise.all(typeChecks).then(() => undefined) };
+  return { failed: all, typesDone: Promise.all(typeChecks).then(() => undefined), failedSoFar: () => [...failed] };
 }
 
 /** `npm run <name> -- <extra>` with its output collected (npm puts node_modules/.bin, and so the project's Node, first on PATH). */

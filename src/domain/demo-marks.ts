@@ -62,11 +62,20 @@ function demoSpread(pitches: readonly { demo: boolean }[]): 'none' | 'some' | 'a
   return demo === pitches.length ? 'all' : 'some';
 }
 
-/** Under a heading over pitches of several municipalities, when all of them are demo. */
-const allDemoNote = (count: number) =>
-  count === 1 ? 'Deze pitch is een verzonnen voorbeeld. De gemeente die erin staat, heeft hem niet geplaatst.' : 'Deze pitches zijn verzonnen voorbeelden. De gemeenten die erin staan, hebben ze niet geplaatst.';
-/** Under a heading over pitches of several municipalities, when some of them are demo. */
-const someDemoNote = 'Een pitch met het label Demo is een verzonnen voorbeeld, niet van de gemeente zelf.';
+/** Under a heading over pitches that are all demo: of one named municipality, or of several. */
+function allDemoNote(count: number, municipalityName?: string): string {
+  const made = count === 1 ? 'Deze pitch is een verzonnen voorbeeld.' : 'Deze pitches zijn verzonnen voorbeelden.';
+  const it = count === 1 ? 'hem' : 'ze';
+  if (municipalityName !== undefined) return `${made} Gemeente ${municipalityName} heeft ${it} niet geplaatst.`;
+  return `${made} ${count === 1 ? 'De gemeente die erin staat, heeft' : 'De gemeenten die erin staan, hebben'} ${it} niet geplaatst.`;
+}
+
+/** Under a heading over pitches of which some are demo: of one named municipality, or of several. */
+function someDemoNote(municipalityName?: string): string {
+  return municipalityName === undefined
+    ? 'Een pitch met het label Demo is een verzonnen voorbeeld, niet van de gemeente zelf.'
+    : `Een pitch met het label Demo is een verzonnen voorbeeld. Gemeente ${municipalityName} heeft die niet geplaatst.`;
+}
 
 /**
  * The heading over pitches on the home page. While only demo pitches are on show, it must not
@@ -75,7 +84,7 @@ const someDemoNote = 'Een pitch met het label Demo is een verzonnen voorbeeld, n
 export function pitchShowcaseHeading(pitches: readonly { demo: boolean }[]): { heading: string; note: string | null } {
   const spread = demoSpread(pitches);
   if (spread === 'all') return { heading: 'Zo ziet een pitch eruit (demo)', note: allDemoNote(pitches.length) };
-  return { heading: 'Gemeenten vragen: wie biedt?', note: spread === 'some' ? someDemoNote : null };
+  return { heading: 'Gemeenten vragen: wie biedt?', note: spread === 'some' ? someDemoNote() : null };
 }
 
 /**
@@ -95,7 +104,7 @@ export function pitchListHeading(pitches: readonly { demo: boolean }[]): { headi
     };
   }
   const lead = `Gemeenten vragen werkgevers om ${ask} Kies een pitch en zeg "Ik doe mee".`;
-  if (spread === 'some') return { heading: 'Pitches van gemeenten en demopitches', lead, note: someDemoNote };
+  if (spread === 'some') return { heading: 'Pitches van gemeenten en demopitches', lead, note: someDemoNote() };
   return { heading: 'Pitches van gemeenten', lead, note: null };
 }
 
@@ -108,17 +117,10 @@ export function pitchListHeading(pitches: readonly { demo: boolean }[]): { headi
 export function municipalityPitchesHeading(municipalityName: string, pitches: readonly { demo: boolean }[]): { heading: string; note: string | null; allLink: string } {
   const spread = demoSpread(pitches);
   if (spread === 'all') {
-    const note = pitches.length === 1
-      ? `Deze pitch is een verzonnen voorbeeld. Gemeente ${municipalityName} heeft hem niet geplaatst.`
-      : `Deze pitches zijn verzonnen voorbeelden. Gemeente ${municipalityName} heeft ze niet geplaatst.`;
-    return { heading: `Demopitches over ${municipalityName}`, note, allLink: `Alle pitches over ${municipalityName}` };
+    return { heading: `Demopitches over ${municipalityName}`, note: allDemoNote(pitches.length, municipalityName), allLink: `Alle pitches over ${municipalityName}` };
   }
   if (spread === 'some') {
-    return {
-      heading: `Pitches van ${municipalityName} en demopitches`,
-      note: `Een pitch met het label Demo is een verzonnen voorbeeld. Gemeente ${municipalityName} heeft die niet geplaatst.`,
-      allLink: `Alle pitches over ${municipalityName}`,
-    };
+    return { heading: `Pitches van ${municipalityName} en demopitches`, note: someDemoNote(municipalityName), allLink: `Alle pitches over ${municipalityName}` };
   }
   return { heading: `Pitches van ${municipalityName}`, note: null, allLink: `Alle pitches van ${municipalityName}` };
 }
