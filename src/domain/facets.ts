@@ -37,7 +37,7 @@ export const targetGroups = vocabulary([
   {
     id: 'arbeidsbeperking',
     label: 'Mensen met een arbeidsbeperking',
-    synonyms: ['Wajong', 'Wajonger', 'handicap', 'beperking', 'doelgroepregister'],
+    synonyms: ['Wajong', 'Wajonger', 'handicap', 'beperking', 'doelgroepregister', 'banenafspraak', 'garantiebaan'],
   },
   {
     id: 'afstand-arbeidsmarkt',
@@ -46,7 +46,7 @@ export const targetGroups = vocabulary([
   },
   { id: 'bijstand', label: 'Mensen in de bijstand', synonyms: ['Participatiewet', 'uitkering', 'bijstandsgerechtigden', 'uitkeringsgerechtigden'] },
   { id: 'jongeren', label: 'Jongeren', synonyms: ['jeugd', 'schoolverlaters', 'starters', 'Jongerenpact'] },
-  { id: 'ouderen', label: '50-plussers', synonyms: ['ouderen', '55-plussers', 'oudere werkzoekenden'] },
+  { id: 'ouderen', label: '50-plussers', synonyms: ['ouderen', 'vijftigplussers', '55-plussers', 'oudere werkzoekenden'] },
   { id: 'leerlingen', label: 'Leerlingen en stagiairs', synonyms: ['stagiair', 'praktijkschool', 'praktijkonderwijs', 'mbo', 'stage'] },
   { id: 'baanverlies', label: 'Mensen die hun baan (dreigen te) verliezen', synonyms: ['ontslag', 'van werk naar werk', 'werkloos'] },
   { id: 'arbeidsmigranten', label: 'Arbeidsmigranten', synonyms: ['migranten', 'buitenlandse werknemers'] },

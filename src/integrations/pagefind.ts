@@ -1,12 +1,18 @@
 /**
- * Builds the Pagefind index over the prerendered HTML (dist/client) after every build.
+ * Builds the Pagefind index after every build from the knowledge base's search records
+ * (src/pages/pagefind-records.json.ts writes them into the build; this deletes the file once
+ * indexed, so it is never served). Not from the built HTML: organisation pages are rendered on
+ * demand, and the records carry the Dutch search keys (src/features/search/search-records.ts).
  * Fails the build loudly on any indexing error, and always closes the indexer process.
- * Search language comes from each page's <html lang="nl">.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
+
+/** Where the records endpoint lands in the build. */
+const RECORDS_FILE = 'pagefind-records.json';
 
 export default function pagefindIntegration(): AstroIntegration {
   let clientDir: string | undefined;
@@ -22,12 +28,17 @@ export default function pagefindIntegration(): AstroIntegration {
         try {
           const { index, errors: createErrors } = await pagefind.createIndex({});
           if (!index) throw new Error(`Pagefind kon geen index maken: ${createErrors.join('; ')}`);
-          const { errors, page_count } = await index.addDirectory({ path: clientDir });
-          if (errors.length > 0) throw new Error(`Pagefind-fouten: ${errors.join('; ')}`);
-          if (page_count === 0) throw new Error('Pagefind vond geen pagina’s om te indexeren');
+          const recordsPath = join(clientDir, RECORDS_FILE);
+          const records = JSON.parse(await readFile(recordsPath, 'utf8')) as { url: string; content: string }[];
+          await rm(recordsPath);
+          if (records.length === 0) throw new Error('Pagefind kreeg geen pagina’s om te indexeren');
+          for (const record of records) {
+            const { errors } = await index.addHTMLFile({ url: record.url, content: record.content });
+            if (errors.length > 0) throw new Error(`Pagefind-fouten bij ${record.url}: ${errors.join('; ')}`);
+          }
           const written = await index.writeFiles({ outputPath: join(clientDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Pagefind-fouten: ${written.errors.join('; ')}`);
-          logger.info(`${page_count} pagina’s geïndexeerd in ${Math.round(performance.now() - started)} ms`);
+          logger.info(`${records.length} pagina’s geïndexeerd in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
         }

@@ -1,142 +1,128 @@
 /**
- * Progressive enhancement of /zoeken/: the server answers the form for both
- * halves (pitches and the kennisbank), with or without JavaScript. This script only adds
- * as-you-type results for the kennisbank through Pagefind's browser index; pitches are not in
- * that index, so they stay as the server gave them until the form is submitted (a normal GET).
- * If Pagefind cannot load, the server's results simply stay on the page.
+ * Progressive enhancement of /zoeken/: the server answers the form with or without
+ * JavaScript; this script answers while typing, with the same answers. The knowledge base comes
+ * from Pagefind's browser index through the same ranking the server runs over the same index
+ * (domain/search/knowledge-ranking.ts); the pitches come from the server (/zoeken/pitches.json),
+ * which searches them as the page does. The parts of the page are filled and ordered as the
+ * server orders them (sectionOrder), with the same status sentence (resultStatus).
+ * If Pagefind or the server cannot be reached, the server's results simply stay on the page.
  */
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string; samenvatting?: string };
-  filters: Record<string, string[]>;
-}
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
-}
+import { rankKnowledge, sectionOrder, type KnowledgeMeta, type ResultSection, type SearchEngine } from '../domain/search/knowledge-ranking.ts';
+import { resultStatus } from '../domain/search/result-status.ts';
 
-/** The order of kinds, as the server sorts them (catalog/search-documents.ts kindOrder). */
-const KIND_ORDER: Record<string, number> = { Praktijkvoorbeeld: 0, Instrument: 1, Organisatie: 2 };
-const ORGANISATION_KIND = 'Organisatie';
-
-/** How many kennisbank results are rendered while typing (each costs a fragment request). */
-const PAGE_SIZE = 20;
 /** Wait this long after the last keystroke before searching, so every key is not a search. */
 const DEBOUNCE_MS = 250;
 /** The "Soort pagina" value that picks pitches only; the server's PITCH_KIND. */
 const PITCH_KIND = 'Pitch';
+const ORGANISATION_KIND = 'Organisatie';
 
-/** Wires the search page's form to Pagefind; does nothing on pages without it. */
+interface PitchJson {
+  total: number;
+  hits: { title: string; href: string; badge: string; text: string; excerpt: { text: string; match: boolean }[] }[];
+}
+
+interface Part {
+  section: HTMLElement;
+  list: HTMLOListElement;
+  count: HTMLElement;
+}
+
+/** Wires the search page's form; does nothing on pages without it. */
 export function enhanceSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
-  const section = document.querySelector<HTMLElement>('[data-content-section]');
-  const list = section?.querySelector<HTMLOListElement>('[data-search-results]');
-  const count = section?.querySelector<HTMLElement>('[data-content-count]');
+  const container = document.querySelector<HTMLElement>('[data-search-sections]');
   const input = form?.elements.namedItem('q');
-  if (form && status && section && list && count && input instanceof HTMLInputElement) enhance(form, input, status, section, list, count);
+  const part = (name: ResultSection): Part | undefined => {
+    const section = container?.querySelector<HTMLElement>(`[data-section="${name}"]`);
+    const list = section?.querySelector<HTMLOListElement>('ol');
+    const count = section?.querySelector<HTMLElement>('h2 span');
+    return section && list && count ? { section, list, count } : undefined;
+  };
+  const parts = { knowledge: part('knowledge'), pitches: part('pitches'), organisations: part('organisations') };
+  if (!form || !status || !container || !(input instanceof HTMLInputElement) || !parts.knowledge || !parts.pitches || !parts.organisations) return;
+  enhance(form, input, status, container, parts as Record<ResultSection, Part>);
 }
 
-function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLElement, section: HTMLElement, list: HTMLOListElement, count: HTMLElement): void {
+function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLElement, container: HTMLElement, parts: Record<ResultSection, Part>): void {
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select')];
-  const elsewhere = document.querySelector<HTMLElement>('[data-content-elsewhere]');
   // Server-only parts that describe the submitted words, not what is being typed.
-  const serverOnly = [...document.querySelectorAll<HTMLElement>('[data-did-you-mean], [data-no-results]')];
-  const orgSection = document.querySelector<HTMLElement>('[data-organisation-section]');
-  const orgList = orgSection?.querySelector<HTMLOListElement>('[data-organisation-results]');
-  const orgCount = orgSection?.querySelector<HTMLElement>('[data-organisation-count]');
+  const serverOnly = [...document.querySelectorAll<HTMLElement>('[data-did-you-mean], [data-no-results], [data-content-elsewhere], [data-server-only]')];
+  const more = document.querySelector<HTMLElement>('[data-content-more]');
+  const moreCount = more?.querySelector<HTMLElement>('[data-content-more-count]');
 
   // What the server answered, to put back when the field says the same thing again.
+  const snapshot = (part: Part) => ({ items: [...part.list.children].map((item) => item.cloneNode(true)), count: part.count.textContent ?? '', hidden: part.section.hidden });
   const server = {
     key: stateKey(input.value.trim(), filtersOf(selects)),
+    parts: { knowledge: snapshot(parts.knowledge), pitches: snapshot(parts.pitches), organisations: snapshot(parts.organisations) },
+    order: [...container.children],
+    more: { hidden: more?.hidden ?? true, count: moreCount?.textContent ?? '' },
     status: status.textContent ?? '',
-    items: [...list.children].map((item) => item.cloneNode(true)),
-    count: count.textContent ?? '',
-    hidden: section.hidden,
-    orgItems: [...(orgList?.children ?? [])].map((item) => item.cloneNode(true)),
-    orgCount: orgCount?.textContent ?? '',
-    orgHidden: orgSection?.hidden ?? true,
+  };
+  const showServerAnswer = () => {
+    for (const name of ['knowledge', 'pitches', 'organisations'] as const) {
+      const saved = server.parts[name];
+      parts[name].list.replaceChildren(...saved.items.map((item) => item.cloneNode(true)));
+      parts[name].count.textContent = saved.count;
+      parts[name].section.hidden = saved.hidden;
+    }
+    container.append(...server.order);
+    if (more && moreCount) {
+      more.hidden = server.more.hidden;
+      moreCount.textContent = server.more.count;
+    }
+    for (const part of serverOnly) part.hidden = false;
+    status.textContent = server.status;
   };
 
-  let pagefind: Promise<Pagefind> | undefined;
+  let pagefind: Promise<SearchEngine> | undefined;
   const load = () => {
     // A runtime path, not a module Vite should bundle: Pagefind writes it after the build.
     const url = '/pagefind/pagefind.js';
-    pagefind ??= import(/* @vite-ignore */ url).then(async (module: Pagefind) => {
-      await module.options({ excerptLength: 24 });
-      return module;
-    });
+    pagefind ??= import(/* @vite-ignore */ url) as Promise<SearchEngine>;
     return pagefind;
   };
 
   let generation = 0;
+  let pitchRequest: AbortController | undefined;
   async function search(): Promise<void> {
     const current = ++generation;
     const term = input.value.trim();
     const filters = filtersOf(selects);
-    const what = term ? ` voor “${term}”` : '';
     if (stateKey(term, filters) === server.key) {
-      showServerResults();
+      pitchRequest?.abort();
+      showServerAnswer();
       return;
     }
-    if (!term && Object.keys(filters).length === 0) {
-      show([], [], 'Typ een zoekterm of kies een filter.');
-      return;
-    }
-    if (filters.Soort === PITCH_KIND) {
-      show([], [], `Druk op Zoeken om pitches te zoeken${what}.`);
-      return;
-    }
+    const asked = term !== '' || Object.keys(filters).length > 0;
+    pitchRequest?.abort();
+    pitchRequest = new AbortController();
     try {
-      const engine = await load();
-      const response = await engine.search(term || null, { filters });
-      const found = response?.results ?? [];
-      const data = await Promise.all(found.slice(0, PAGE_SIZE).map((r) => r.data()));
+      const [knowledge, pitches] = await Promise.all([
+        asked && filters.Soort !== PITCH_KIND ? load().then((engine) => rankKnowledge(engine, term, filters)) : { pages: [], total: 0 },
+        asked ? fetchPitches(term, filters, pitchRequest.signal) : { total: 0, hits: [] },
+      ]);
       if (current !== generation) return;
-      const n = found.length;
-      const pages = `${n} ${n === 1 ? 'pagina' : 'pagina’s'}`;
-      const shown = n > PAGE_SIZE ? ` (de eerste ${PAGE_SIZE} staan hieronder)` : '';
-      // Cases, then instruments, then organisations; Pagefind's relevance within a kind (a stable sort).
-      const kindOf = (result: PagefindResultData) => result.filters.Soort?.[0] ?? '';
-      const sorted = [...data].sort((a, b) => (KIND_ORDER[kindOf(a)] ?? 9) - (KIND_ORDER[kindOf(b)] ?? 9));
-      show(
-        sorted.filter((r) => kindOf(r) !== ORGANISATION_KIND).map(renderResult),
-        sorted.filter((r) => kindOf(r) === ORGANISATION_KIND).map(renderResult),
-        `${n === 0 ? 'Geen pagina’s' : pages} uit de kennisbank${what}${shown}. Druk op Zoeken om ook pitches te zoeken.`,
-      );
-    } catch {
-      // No Pagefind (offline, blocked, an old index): the server's answer stays; the button still works.
-      if (current === generation) status.textContent = `${server.status} Druk op Zoeken om te zoeken${what}.`;
+      const pages = knowledge.pages.filter((page) => page.kind !== ORGANISATION_KIND);
+      const organisations = knowledge.pages.filter((page) => page.kind === ORGANISATION_KIND);
+      fill(parts.knowledge, pages.map((page) => renderKnowledge(page, true)));
+      fill(parts.organisations, organisations.map((page) => renderKnowledge(page, false)));
+      fill(parts.pitches, pitches.hits.map(renderPitch), pitches.total);
+      if (more && moreCount) {
+        const rest = knowledge.total - knowledge.pages.length;
+        more.hidden = rest <= 0;
+        moreCount.textContent = String(rest);
+      }
+      const order = sectionOrder(term, { knowledge: pages[0]?.title, pitches: pitches.hits[0]?.title, organisations: organisations[0]?.title });
+      container.append(...order.map((name) => parts[name].section));
+      for (const part of serverOnly) part.hidden = true;
+      status.textContent = resultStatus(term, asked, pitches.total, knowledge.total);
+    } catch (error) {
+      if (current !== generation || (error instanceof DOMException && error.name === 'AbortError')) return;
+      // No index or no server (offline, blocked): the server's answer stays; the button still works.
+      status.textContent = `${server.status} Druk op Zoeken om te zoeken${term ? ` naar “${term}”` : ''}.`;
     }
-  }
-
-  function show(items: HTMLElement[], organisations: HTMLElement[], message: string): void {
-    list.replaceChildren(...items);
-    count.textContent = String(items.length);
-    section.hidden = items.length === 0;
-    if (orgSection && orgList && orgCount) {
-      orgList.replaceChildren(...organisations);
-      orgCount.textContent = String(organisations.length);
-      orgSection.hidden = organisations.length === 0;
-    }
-    if (elsewhere) elsewhere.hidden = true;
-    for (const part of serverOnly) part.hidden = true;
-    status.textContent = message;
-  }
-
-  function showServerResults(): void {
-    list.replaceChildren(...server.items.map((item) => item.cloneNode(true)));
-    count.textContent = server.count;
-    section.hidden = server.hidden;
-    if (orgSection && orgList && orgCount) {
-      orgList.replaceChildren(...server.orgItems.map((item) => item.cloneNode(true)));
-      orgCount.textContent = server.orgCount;
-      orgSection.hidden = server.orgHidden;
-    }
-    if (elsewhere) elsewhere.hidden = false;
-    for (const part of serverOnly) part.hidden = false;
-    status.textContent = server.status;
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -146,14 +132,28 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
   };
   input.addEventListener('input', later);
   for (const select of selects) select.addEventListener('change', later);
-  // Submitting stays a normal GET: the server then refreshes pitches and the kennisbank together.
+  // Submitting stays a normal GET: the server then answers the whole page.
   form.addEventListener('submit', () => {
     clearTimeout(timer);
     generation++;
+    pitchRequest?.abort();
   });
 }
 
-/** The form's chosen filters, by their Pagefind filter name (the select's name). */
+async function fetchPitches(term: string, filters: Record<string, string>, signal: AbortSignal): Promise<PitchJson> {
+  const params = new URLSearchParams({ q: term, ...filters });
+  const response = await fetch(`/zoeken/pitches.json?${params}`, { signal, headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`pitches: ${response.status}`);
+  return (await response.json()) as PitchJson;
+}
+
+function fill(part: Part, items: HTMLElement[], total = items.length): void {
+  part.list.replaceChildren(...items);
+  part.count.textContent = String(total);
+  part.section.hidden = total === 0;
+}
+
+/** The form's chosen filters, by the select's name (the names the index's filters carry). */
 function filtersOf(selects: HTMLSelectElement[]): Record<string, string> {
   const filters: Record<string, string> = {};
   for (const select of selects) if (select.value) filters[select.name] = select.value;
@@ -164,44 +164,27 @@ function stateKey(term: string, filters: Record<string, string>): string {
   return JSON.stringify([term, Object.entries(filters).sort()]);
 }
 
-/** One result as the server renders it: linked title, kind, and the page's summary. */
-function renderResult(result: PagefindResultData): HTMLLIElement {
-  const item = document.createElement('li');
-  const heading = document.createElement('h3');
-  heading.className = 'utrecht-heading-3';
-  const link = document.createElement('a');
-  link.className = 'utrecht-link';
-  link.href = result.url;
-  link.textContent = result.meta.title ?? result.url;
-  heading.append(link);
-  item.append(heading);
-  const kind = result.filters.Soort?.[0];
-  if (kind) {
-    const badge = document.createElement('span');
-    badge.className = 'utrecht-badge-status';
-    badge.textContent = kind;
-    item.append(badge);
-  }
-  const excerpt = document.createElement('p');
-  excerpt.className = 'utrecht-paragraph';
-  // The page's own summary reads better than a fragment (and never shows the hidden synonym
-  // list); pages without one get Pagefind's excerpt, with only its <mark>s kept as elements.
-  if (result.meta.samenvatting) excerpt.textContent = result.meta.samenvatting;
-  else excerpt.append(...markedText(result.excerpt));
-  item.append(excerpt);
-  return item;
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  node.append(...children);
+  return node;
 }
 
-/** Pagefind's excerpt HTML as text nodes and <mark>s; everything else becomes plain text. */
-function markedText(html: string): Node[] {
-  // DOMParser documents are inert: nothing in them runs or loads.
-  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
-  return [...parsed.childNodes].map((node) => {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      return mark;
-    }
-    return document.createTextNode(node.textContent ?? '');
-  });
+function titleLink(title: string, href: string): HTMLHeadingElement {
+  const link = element('a', 'utrecht-link', title);
+  link.href = href;
+  return element('h3', 'utrecht-heading-3', link);
+}
+
+/** As components/search/KnowledgeResult.astro renders it. */
+function renderKnowledge(page: KnowledgeMeta, badge: boolean): HTMLLIElement {
+  return element('li', '', titleLink(page.title, page.href), ...(badge ? [element('span', 'utrecht-badge-status', page.kind)] : []), element('p', 'utrecht-paragraph', page.summary));
+}
+
+/** As components/search/PitchResult.astro renders it. */
+function renderPitch(hit: PitchJson['hits'][number]): HTMLLIElement {
+  const item = element('li', '', titleLink(hit.title, hit.href), element('p', 'utrecht-paragraph', element('span', 'utrecht-badge-status', hit.badge), ` ${hit.text}`));
+  if (hit.excerpt.length > 0) item.append(element('p', 'utrecht-paragraph', ...hit.excerpt.map((part) => (part.match ? element('mark', '', part.text) : part.text))));
+  return item;
 }

@@ -1,30 +1,20 @@
 /**
- * The process's content search: the content collections (bundled with the server, so this works
- * in on-demand pages) turned into search documents and indexed once, on the first search.
- * Indexes the same pages Pagefind did: every case study and instrument, every employer and
- * partner, and the municipalities that some content names.
+ * The knowledge base as search documents (the content collections, bundled with the server and
+ * read at build time for the search index: src/pages/pagefind-records.json.ts), and the
+ * vocabulary of "Bedoelde u …?". Every case study and plan, instrument, source and organisation
+ * page is a document.
  */
 import { getAreas, getCases, getInstruments, getOrganisations } from './queries.ts';
-import { createContentIndex, type ContentIndex } from './content-index.ts';
-import { caseDocument, instrumentDocument, organisationDocument, type SearchDocument } from './search-documents.ts';
+import { getSourceRecords } from './source-pages.ts';
+import { sourceSlug } from './sources.ts';
+import { sourceKinds } from './source-kinds.ts';
+import { isPlan } from '#domain/practice-counts.ts';
+import { caseDocument, instrumentDocument, organisationDocument, sourceDocument, type SearchDocument } from './search-documents.ts';
 import { t } from '#platform/texts/nl.ts';
 import { placeNames, placeNamesOf } from './places.ts';
 import { loadGeo } from './geo.ts';
 import { instruments, sectors, targetGroups } from '#domain/facets.ts';
 import { createSpellingSuggester, type SpellingSuggester } from '#domain/did-you-mean.ts';
-
-let index: Promise<ContentIndex> | undefined;
-
-/** The content index of this process; a failed build is retried by the next search. */
-export function contentIndex(): Promise<ContentIndex> {
-  index ??= searchDocuments()
-    .then(createContentIndex)
-    .catch((error) => {
-      index = undefined;
-      throw error;
-    });
-  return index;
-}
 
 let suggester: Promise<SpellingSuggester> | undefined;
 
@@ -54,11 +44,12 @@ export function spellingSuggester(): Promise<SpellingSuggester> {
 
 /** Every content page as a search document. */
 export async function searchDocuments(): Promise<SearchDocument[]> {
-  const [cases, instrumentEntries, organisations, { provinces, regions }] = await Promise.all([
+  const [cases, instrumentEntries, organisations, { provinces, regions }, sources] = await Promise.all([
     getCases(),
     getInstruments(),
     getOrganisations(),
     getAreas(),
+    getSourceRecords(),
   ]);
   const nameOf = (id: string) => organisations.get(id)?.name ?? id;
   const areaNames = (ids: readonly string[], areas: { id: string; name: string }[]) => ids.map((id) => areas.find((a) => a.id === id)?.name ?? id);
@@ -80,6 +71,7 @@ export async function searchDocuments(): Promise<SearchDocument[]> {
       provinceNames: areaNames(item.provinces, provinces),
       regionNames: areaNames(item.regions, regions),
       placeNames: data.municipalities.flatMap(placeNamesOf),
+      plan: isPlan(data),
     });
   });
   const instrumentDocuments = instrumentEntries.map((entry) =>
@@ -108,5 +100,16 @@ export async function searchDocuments(): Promise<SearchDocument[]> {
         placeNames: org.kind === 'municipality' ? placeNamesOf(org.id) : [],
       }),
     );
-  return [...caseDocuments, ...instrumentDocuments, ...organisationDocuments];
+  const sourceDocuments = [...sources.values()].map((source) =>
+    sourceDocument({
+      slug: sourceSlug(source.id),
+      title: source.title,
+      publisher: source.publisher,
+      kindLabel: sourceKinds[source.kind].label,
+      supports: source.supports,
+      note: source.note,
+      names: source.event ? [source.event.name, source.event.place ?? '', ...source.event.hosts, ...(source.event.organisers ?? []), ...source.event.participants].filter(Boolean) : [],
+    }),
+  );
+  return [...caseDocuments, ...instrumentDocuments, ...sourceDocuments, ...organisationDocuments];
 }

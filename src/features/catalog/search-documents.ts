@@ -11,7 +11,7 @@ import { instruments, labelOf, sectors, targetGroups } from '#domain/facets.ts';
 import { searchKeywords } from '#domain/search-keywords.ts';
 
 /** The kinds of page, as the search form's "Soort pagina" names them. */
-export const contentKinds = ['Praktijkvoorbeeld', 'Instrument', 'Organisatie'] as const;
+export const contentKinds = ['Praktijkvoorbeeld', 'Plan', 'Instrument', 'Bron', 'Organisatie'] as const;
 export type ContentKind = (typeof contentKinds)[number];
 
 /** The filters of the search form, by the names its fields carry (kept from the Pagefind form, so old links work). */
@@ -67,21 +67,24 @@ export interface CaseInput {
   regionNames: readonly string[];
   /** Other names of places in its municipalities ("Zaandam" for Zaanstad), so a town's name finds it. */
   placeNames?: readonly string[];
+  /** A plan (domain/practice-counts.ts isPlan), not a practice: labelled so in the results. */
+  plan?: boolean;
 }
 
 export function caseDocument(input: CaseInput): SearchDocument {
+  const kind = input.plan ? 'Plan' : 'Praktijkvoorbeeld';
   const sectorLabels = input.sectors.map((id) => labelOf(sectors, id));
   const targetGroupLabels = input.targetGroups.map((id) => labelOf(targetGroups, id));
   const instrumentLabels = input.instruments.map((id) => labelOf(instruments, id));
   return {
     url: `/praktijkvoorbeelden/${input.id}/`,
-    kind: 'Praktijkvoorbeeld',
+    kind,
     title: input.title,
     summary: input.summary,
     keywords: [...searchKeywords(input), ...input.places, ...input.organisationNames, ...input.municipalityNames, ...(input.placeNames ?? [])],
     text: [markdownText(input.body), ...input.outcomes].join('\n'),
     filters: {
-      Soort: ['Praktijkvoorbeeld'],
+      Soort: [kind],
       Sector: sectorLabels,
       Doelgroep: targetGroupLabels,
       Instrument: instrumentLabels,
@@ -150,22 +153,26 @@ export function organisationDocument(input: OrganisationInput): SearchDocument {
   };
 }
 
-/**
- * The order of kinds in the results: a practice is what most people search for,
- * then the instrument behind it; an organisation page only lists what the others already show.
- * Pitches (another half of the search) stand between instruments and organisations on the page.
- */
-export const kindOrder: Record<ContentKind, number> = { Praktijkvoorbeeld: 0, Instrument: 1, Organisatie: 2 };
-
-/** Sorts hits by kind, keeping the relevance order within a kind (Array.sort is stable). */
-export function byKindThenRelevance<T extends { kind: ContentKind }>(hits: readonly T[]): T[] {
-  return [...hits].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
+/** A source page: what the text is, who published it, what it supports. */
+export interface SourceInput {
+  slug: string;
+  title: string;
+  publisher: string;
+  kindLabel: string;
+  supports: string;
+  note?: string;
+  /** Names around the event it reports on: hosts, organisers, participants, place. */
+  names: readonly string[];
 }
 
-/** Does a document pass every chosen filter? Empty values do not filter. */
-export function passesFilters(document: SearchDocument, filters: ContentFilters): boolean {
-  return contentFilterNames.every((name) => {
-    const wanted = filters[name];
-    return !wanted || (document.filters[name] ?? []).includes(wanted);
-  });
+export function sourceDocument(input: SourceInput): SearchDocument {
+  return {
+    url: `/bronnen/${input.slug}/`,
+    kind: 'Bron',
+    title: input.title,
+    summary: `${input.kindLabel} van ${input.publisher}. ${input.supports}`,
+    keywords: [input.publisher, input.kindLabel, ...input.names],
+    text: input.note ?? '',
+    filters: { Soort: ['Bron'] },
+  };
 }

@@ -1,18 +1,21 @@
 /**
  * One search for both halves of the site: what /zoeken/?q=… answers, with or
- * without JavaScript. The words go to the content index (case studies, instruments,
- * organisations) and to the pitch search; the form's filters (labels, as the old Pagefind form
- * sent them, so shared links keep working) narrow both where they apply: "Soort" picks a half,
- * target group, sector and place narrow pitches too, an instrument only exists in the content.
+ * without JavaScript. The words go to the knowledge base (the same Pagefind index and ranking
+ * as the browser's as-you-type search: pagefind-server.ts, domain/search/knowledge-ranking.ts)
+ * and to the pitch search; the form's filters (labels, as the Pagefind records carry them)
+ * narrow both where they apply: "Soort" picks a half, target group, sector and place narrow
+ * pitches too, an instrument only exists in the knowledge base.
  */
 import type { Database } from '#db/client.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
 import { MAX_QUERY_LENGTH } from '#domain/search-query.ts';
+import { rankKnowledge, type KnowledgeResult } from '#domain/search/knowledge-ranking.ts';
 import { searchPitches, type PitchSearchFilters, type PitchSearchResult } from '#features/marketplace/pitch-search.ts';
-import { contentIndex, spellingSuggester } from '#features/catalog/content-search.ts';
+import { spellingSuggester } from '#features/catalog/content-search.ts';
 import { withMunicipalityNames } from '#features/catalog/places.ts';
 import { getOrganisations } from '#features/catalog/queries.ts';
-import { contentFilterNames, type ContentFilters, type SearchDocument } from '#features/catalog/search-documents.ts';
+import { contentFilterNames, type ContentFilters } from '#features/catalog/search-documents.ts';
+import { knowledgeEngine } from './pagefind-server.ts';
 
 /** The "Soort pagina" value that picks the pitches. */
 export const PITCH_KIND = 'Pitch';
@@ -22,7 +25,8 @@ export interface SiteSearchResult {
   filters: ContentFilters;
   /** Did the visitor ask anything (words or a filter)? */
   asked: boolean;
-  content: SearchDocument[];
+  /** The knowledge base's pages, best first (the first SHOWN_PAGES), and how many matched. */
+  content: KnowledgeResult;
   pitches: PitchSearchResult;
   /** Content results are shown on the first page of pitch results only. */
   showContent: boolean;
@@ -34,7 +38,7 @@ export interface SiteSearchResult {
 export const FEW_RESULTS = 3;
 
 /** Reads q, the filters and `pagina` from the URL, and searches both halves. */
-export async function searchSite(db: Database, params: URLSearchParams, now: Date): Promise<SiteSearchResult> {
+export async function searchSite(db: Database, params: URLSearchParams, now: Date, parts: { knowledge: boolean } = { knowledge: true }): Promise<SiteSearchResult> {
   const q = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH).trim();
   const filters: ContentFilters = {};
   for (const name of contentFilterNames) {
@@ -44,17 +48,23 @@ export async function searchSite(db: Database, params: URLSearchParams, now: Dat
   const page = Number.parseInt(params.get('pagina') ?? '1', 10);
   const asked = q !== '' || Object.keys(filters).length > 0;
 
-  const wantsContent = filters.Soort !== PITCH_KIND;
+  const wantsContent = parts.knowledge && filters.Soort !== PITCH_KIND;
   const pitchFilters = await pitchFiltersFor(filters);
   const [content, pitches] = await Promise.all([
-    wantsContent ? contentIndex().then((index) => index.search(q, filters)) : undefined,
+    wantsContent ? searchKnowledge(q, filters) : undefined,
     pitchFilters ? searchPitches(db, { q: withMunicipalityNames(q), page: Number.isSafeInteger(page) ? page : 1, filters: pitchFilters }, now) : undefined,
   ]);
   const noPitches: PitchSearchResult = { terms: [], total: 0, page: 1, pageCount: 0, hits: [] };
   const pitchResult = pitches ?? noPitches;
-  const hits = content?.hits ?? [];
-  const suggestion = hits.length + pitchResult.total < FEW_RESULTS ? await suggestionFor(q, filters, hits.length) : null;
-  return { q, filters, asked, content: hits, pitches: pitchResult, showContent: pitchResult.page === 1, suggestion };
+  const knowledge = content ?? { pages: [], total: 0 };
+  const suggestion = parts.knowledge && knowledge.total + pitchResult.total < FEW_RESULTS ? await suggestionFor(q, filters, knowledge.total) : null;
+  return { q, filters, asked, content: knowledge, pitches: pitchResult, showContent: pitchResult.page === 1, suggestion };
+}
+
+/** The knowledge base's answer, with the form's filters as the records name them. */
+async function searchKnowledge(q: string, filters: ContentFilters): Promise<KnowledgeResult> {
+  const chosen = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return rankKnowledge(await knowledgeEngine(), q, chosen);
 }
 
 /**
@@ -65,8 +75,8 @@ async function suggestionFor(q: string, filters: ContentFilters, found: number):
   if (q === '') return null;
   const suggestion = (await spellingSuggester()).suggest(q);
   if (!suggestion || suggestion.toLowerCase() === q.toLowerCase()) return null;
-  const { hits } = await (await contentIndex()).search(suggestion, filters);
-  return hits.length > found ? suggestion : null;
+  const { total } = await searchKnowledge(suggestion, filters);
+  return total > found ? suggestion : null;
 }
 
 /** The form's filters as pitch filters; undefined when they rule pitches out. */
