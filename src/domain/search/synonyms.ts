@@ -9,18 +9,17 @@
  * words typed and the browser's search needs no list of synonyms.
  */
 import { instruments, sectors, targetGroups, type FacetTerm } from '../facets.ts';
-import { STOP_WORDS, textKeys, foldedWords } from './words.ts';
+import { STOP_WORDS, textKeys } from './words.ts';
 
 /** One group: each member as the keys of its words ("van werk naar werk" → werk, werk). */
 export type SynonymGroup = readonly (readonly string[])[];
 
 function groupOf(term: FacetTerm): SynonymGroup {
-  return [term.label, ...term.synonyms].map((member) =>
-    foldedWords(member)
-      .filter((word) => !STOP_WORDS.has(word))
-      .map((word) => textKeys(word)[0]!),
-  ).filter((member) => member.length > 0);
+  return [term.label, ...term.synonyms].map((member) => textKeys(member)).filter((member) => member.length > 0);
 }
+
+/** The keys of the little words: matched as part of a member, never added to a page. */
+const stopKeys = new Set([...STOP_WORDS].flatMap((word) => textKeys(word)));
 
 /** Every group of the vocabularies. */
 export const synonymGroups: readonly SynonymGroup[] = [sectors, targetGroups, instruments].flatMap((vocab) => vocab.terms.map(groupOf));
@@ -37,7 +36,7 @@ export function synonymExpansions(keys: readonly string[], groups: readonly Syno
   for (const group of groups) {
     const used = group.some((member) => (member.length === 1 ? own.has(member[0]!) : joined.includes(` ${member.join(' ')} `)));
     if (!used) continue;
-    for (const member of group) for (const key of member) if (!own.has(key)) added.add(key);
+    for (const member of group) for (const key of member) if (!own.has(key) && !stopKeys.has(key)) added.add(key);
   }
   return [...added];
 }
