@@ -65,7 +65,7 @@ describe('loadQuerySet', () => {
     expect(load(`${ok}- { query: "loonsubsidie", expect: /instrumenten/loonkostensubsidie, kind: synoniem }\n`)).toThrow(/vraag 2 \("loonsubsidie"\): expect: een adres als/);
     expect(load(`${ok}- { query: "wajong", expect: /instrumenten/garantiebanen/, kind: synoniemen }\n`)).toThrow(/vraag 2 \("wajong"\): kind: onbekende soort "synoniemen"/);
     expect(load(`${ok}- { query: '"basisbaan" AND zorg', expect: /instrumenten/basisbaan/, kind: vraag }\n`)).toThrow(/vraag 2 .*geen zoekoperatoren/);
-    expect(load(`${ok}- { query: "Basis  Baan", expect: /instrumenten/basisbaan/, kind: titel }\n`)).toThrow(/vraag 2 \("Basis  Baan"\) staat er al als vraag 1/);
+    expect(load(`${ok}- { query: "Basis  Baan", expect: /instrumenten/basisbaan/, kind: titel }\n`)).toThrow(/vraag 2 \("Basis {2}Baan"\) staat er al als vraag 1/);
     expect(load('query: basisbaan\n')).toThrow(/verwacht een lijst/);
     expect(load(ok)()).toHaveLength(1);
   });

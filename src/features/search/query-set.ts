@@ -72,7 +72,7 @@ export function loadQuerySet(path: string): SearchQueryEntry[] {
   try {
     data = readYaml(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: geen geldige YAML: ${(error as Error).message}`);
+    throw new Error(`${path}: geen geldige YAML: ${(error as Error).message}`, { cause: error });
   }
   if (!Array.isArray(data)) throw new Error(`${path}: verwacht een lijst met zoekvragen ("- query: …")`);
   const seen = new Map<string, number>();
