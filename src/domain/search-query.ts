@@ -13,6 +13,9 @@
  * Words are ANDed (FTS5's default): more words narrow the result, as people expect.
  */
 
+import { foldedWords, STOP_WORDS } from './search/words.ts';
+import { stemDutch } from './search/dutch-stem.ts';
+
 /** At most this many words are searched; the rest of a pasted paragraph is ignored. */
 export const MAX_SEARCH_TERMS = 8;
 /** A longer word is cut to this many characters (and then matches as a prefix). */
@@ -39,11 +42,33 @@ function quoted(term: string): string {
 /**
  * The MATCH expression for a query, or null when it has no words (then there is nothing to
  * search and the caller shows no results instead of asking the database).
+ *
+ * The pitch table holds the words as written, so the Dutch forms are found from the query's
+ * side: each meaningful word (domain/search/words.ts leaves out the little words of a question)
+ * matches as a prefix in any of its forms: as typed ("basisbanen"), as its key ("basisban", which
+ * also starts "basisbanen"), and as its key with the last vowel long again ("basisbaan",
+ * "gemeent", "idee"), so singular, plural and diminutive find each other. Words are ANDed.
  */
 export function matchExpression(input: string): string | null {
-  const terms = searchTerms(input);
-  if (terms.length === 0) return null;
-  return terms.map((term) => ([...term].length >= MIN_PREFIX_LENGTH ? `${quoted(term)}*` : quoted(term))).join(' ');
+  const words = foldedWords([...String(input ?? '')].slice(0, MAX_QUERY_LENGTH).join(''), false).map((word) => [...word].slice(0, MAX_TERM_LENGTH).join(''));
+  const meaningful = words.filter((word) => !STOP_WORDS.has(word));
+  const chosen = [...new Set(meaningful.length > 0 ? meaningful : words)].slice(0, MAX_SEARCH_TERMS);
+  if (chosen.length === 0) return null;
+  // FTS5 wants AND spelled out between groups in brackets.
+  return chosen.map((word) => `(${wordForms(word).map(asPrefix).join(' OR ')})`).join(' AND ');
+}
+
+/** The forms a word's prefix is searched in: as typed, its key, and its key with a long vowel. */
+export function wordForms(folded: string): string[] {
+  const key = stemDutch(folded);
+  if (key === folded) return [folded];
+  // Only a single vowel can be long again: "ban" → "baan", never "biedt" → "bieedt".
+  const long = key.replace(/(^|[^aeiouy])([aeou])([^aeiouy]+)$/, '$1$2$2$3');
+  return [...new Set([folded, key, long])].filter((form) => form !== '');
+}
+
+function asPrefix(term: string): string {
+  return [...term].length >= MIN_PREFIX_LENGTH ? `${quoted(term)}*` : quoted(term);
 }
 
 /** A piece of an excerpt: text, and whether it matched the query (shown highlighted). */

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createClient, type Client } from '@libsql/client';
+import { foldedWords } from '#domain/search/words.ts';
 import { excerptParts, matchExpression, MAX_SEARCH_TERMS, MAX_TERM_LENGTH, searchTerms, SNIPPET_CLOSE, SNIPPET_OPEN } from '#domain/search-query.ts';
 
 const hostile = [
@@ -63,11 +64,12 @@ describe('matchExpression', () => {
   test.each(hostile)('%j gives a valid expression (or none) that SQLite accepts', async (input) => {
     const expression = matchExpression(input);
     if (expression === null) {
-      expect(searchTerms(input)).toEqual([]);
+      // Nothing left once folded to letters and digits (a roman numeral sign, emoji, punctuation).
+      expect(foldedWords(input, false)).toEqual([]);
       return;
     }
-    // Every term is a quoted string, optionally a prefix: nothing else reaches FTS5.
-    expect(expression).toMatch(/^("[^"]*"\*? ?)+$/);
+    // Every word is a group of quoted forms, optionally prefixes, joined by OR: nothing else reaches FTS5.
+    expect(expression).toMatch(/^\("[^"]*"\*?(?: OR "[^"]*"\*?)*\)(?: AND \("[^"]*"\*?(?: OR "[^"]*"\*?)*\))*$/);
     await expect(client.execute({ sql: 'select rowid from t where t match ?', args: [expression] })).resolves.toBeDefined();
   });
 
@@ -76,17 +78,23 @@ describe('matchExpression', () => {
     await expect(client.execute({ sql: 'select rowid from t where t match ?', args: ['NEAR('] })).rejects.toThrow();
   });
 
-  test('words are quoted; those of three letters or more match as a prefix', () => {
-    expect(matchExpression('wie biedt?')).toBe('"wie"* "biedt"*');
-    expect(matchExpression('Poel')).toBe('"poel"*');
-    expect(matchExpression('de AND of')).toBe('"de" "and"* "of"');
-    expect(matchExpression('NEAR(')).toBe('"near"*');
+  test('words are quoted; those of three letters or more match as a prefix; the little words of a question are left out', () => {
+    expect(matchExpression('wie biedt?')).toBe('("biedt"*)');
+    expect(matchExpression('Poel')).toBe('("poel"*)');
+    expect(matchExpression('de AND of')).toBe('("and"*)');
+    expect(matchExpression('de of')).toBe('("de") AND ("of")');
+    expect(matchExpression('NEAR(')).toBe('("near"*)');
+  });
+
+  test('a word is searched in its forms: as typed, its key, its key with a long vowel', () => {
+    expect(matchExpression('basisbanen')).toBe('("basisbanen"* OR "basisban"* OR "basisbaan"*)');
+    expect(matchExpression('ideeën')).toBe('("ideeen"* OR "ide"*)');
   });
 
   test('operator words are found as words, not obeyed', async () => {
     const rows = await client.execute({ sql: 'select rowid from t where t match ?', args: [matchExpression('wie biedt?')!] });
     expect(rows.rows.map((r) => r.rowid)).toEqual([1]);
-    const none = await client.execute({ sql: 'select rowid from t where t match ?', args: [matchExpression('wie OR onbekendwoord')!] });
+    const none = await client.execute({ sql: 'select rowid from t where t match ?', args: [matchExpression('biedt OR onbekendwoord')!] });
     expect(none.rows).toEqual([]);
   });
 
@@ -99,7 +107,7 @@ describe('matchExpression', () => {
 
   test('a quote inside a term would be doubled', () => {
     // Words never contain quotes after splitting; the expression still never holds a lone one.
-    expect(matchExpression('a"b')).toBe('"a" "b"');
+    expect(matchExpression('a"b')).toBe('("a") AND ("b")');
   });
 
   test('no words, no expression', () => {
