@@ -125,3 +125,15 @@ describe('synonyms both ways', () => {
     expect(synonymExpansions(textKeys('Poelenbrug ligt in Zaandam'))).toEqual([]);
   });
 });
+
+describe('compound parts no page uses alone', () => {
+  const lexicon = createLexicon(foldedWords('achtergrond status ouders houders werk'));
+
+  test('a long known head vouches for a long modifier: "vluchtelingen" is a part of "vluchtelingenachtergrond"', () => {
+    expect(compoundParts('vluchtelingenachtergrond', lexicon)).toEqual(expect.arrayContaining([key('vluchtelingen'), key('achtergrond')]));
+  });
+
+  test('never when known parts explain the word: "statushouders" does not give "ouders"', () => {
+    expect(compoundParts('statushouders', lexicon)).not.toContain(key('ouders'));
+  });
+});

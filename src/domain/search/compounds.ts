@@ -15,6 +15,8 @@ import { stemDutch } from './dutch-stem.ts';
 
 /** Parts shorter than this are never split off (except the abbreviations in SHORT_PARTS). */
 const MIN_PART = 4;
+/** A modifier the lexicon does not know counts when it and the known head have at least this many letters. */
+const LONG_PART = 6;
 /** Only words at least this long are tried. */
 const MIN_COMPOUND = 7;
 /** Short words that do stand as a part ("mbo-opleiding" is hyphenated, "mbostage" is not). */
@@ -60,7 +62,7 @@ const LINKS = ['', 's', 'en', 'e', 'n'];
  */
 export function compoundParts(folded: string, lexicon: Lexicon): string[] {
   const memo = new Map<string, string[] | null>();
-  const parts = split(folded, lexicon, memo);
+  const parts = split(folded, lexicon, memo, true);
   return parts ? [...new Set(parts)].filter((key) => key !== stemDutch(folded)) : [];
 }
 
@@ -69,11 +71,14 @@ export function compoundParts(folded: string, lexicon: Lexicon): string[] {
  * way to split it, so "loonkostensubsidie" gives "loon", "kosten" and "loonkosten" as well as
  * "subsidie". Memoised per call.
  */
-function split(word: string, lexicon: Lexicon, memo: Map<string, string[] | null>): string[] | null {
+function split(word: string, lexicon: Lexicon, memo: Map<string, string[] | null>, whole = false): string[] | null {
   if (memo.has(word)) return memo.get(word)!;
   memo.set(word, null);
   const found: string[] = [];
-  if (word.length >= MIN_COMPOUND) {
+  // Vouching is the last resort: only for a whole word no known parts explain ("statushouders"
+  // splits as status|houders, so never as statush|ouders).
+  for (const vouch of whole ? [false, true] : [false]) {
+    if (word.length < MIN_COMPOUND || found.length > 0) break;
     for (let at = MIN_PART - 1; at <= word.length - MIN_PART; at++) {
       const head = word.slice(at);
       // A part that splits again counts whole too: "sorteercentrum" finds "pakketsorteercentra".
@@ -81,20 +86,29 @@ function split(word: string, lexicon: Lexicon, memo: Map<string, string[] | null
       const headParts = known(head, lexicon) || headSplit ? [stemDutch(head), ...(headSplit ?? [])] : [];
       if (headParts.length === 0) continue;
       const modifier = word.slice(0, at);
-      for (const link of LINKS) {
-        if (!modifier.endsWith(link)) continue;
-        const bare = modifier.slice(0, modifier.length - link.length);
-        const bareSplit = split(bare, lexicon, memo);
-        const modifierParts = known(bare, lexicon) || bareSplit ? [stemDutch(bare), ...(bareSplit ?? [])] : [];
-        if (modifierParts.length === 0) continue;
-        found.push(...modifierParts, ...headParts);
-        break;
-      }
+      const modifierParts = modifierOf(modifier, head, lexicon, memo, vouch);
+      if (modifierParts) found.push(...modifierParts, ...headParts);
     }
   }
   const result = found.length > 0 ? [...new Set(found)] : null;
   memo.set(word, result);
   return result;
+}
+
+/**
+ * The parts of a compound's modifier (the part before the head), trying the linking sounds:
+ * first a modifier the lexicon knows or can split; failing that, when vouching, a long
+ * modifier a long known head vouches for ("vluchtelingen|achtergrond"), linking sound off.
+ */
+function modifierOf(modifier: string, head: string, lexicon: Lexicon, memo: Map<string, string[] | null>, vouch: boolean): string[] | null {
+  const bares = LINKS.filter((link) => modifier.endsWith(link)).map((link) => modifier.slice(0, modifier.length - link.length));
+  for (const bare of bares) {
+    const bareSplit = split(bare, lexicon, memo);
+    if (known(bare, lexicon) || bareSplit) return [stemDutch(bare), ...(bareSplit ?? [])];
+  }
+  if (!vouch || head.length < LONG_PART || !known(head, lexicon)) return null;
+  const bare = bares.filter((candidate) => candidate.length >= LONG_PART).at(-1);
+  return bare ? [stemDutch(bare)] : null;
 }
 
 function known(word: string, lexicon: Lexicon): boolean {

@@ -108,6 +108,7 @@ export async function searchDocuments(): Promise<SearchDocument[]> {
       kindLabel: sourceKinds[source.kind].label,
       supports: source.supports,
       note: source.note,
+      leftOut: source.leftOut,
       names: source.event ? [source.event.name, source.event.place ?? '', ...source.event.hosts, ...(source.event.organisers ?? []), ...source.event.participants].filter(Boolean) : [],
     }),
   );

@@ -163,6 +163,8 @@ export interface SourceInput {
   note?: string;
   /** Names around the event it reports on: hosts, organisers, participants, place. */
   names: readonly string[];
+  /** Topics of the text the page names as left out on purpose, with the reason (they are on the page). */
+  leftOut?: readonly { topic: string; reason: string }[];
 }
 
 export function sourceDocument(input: SourceInput): SearchDocument {
@@ -172,7 +174,7 @@ export function sourceDocument(input: SourceInput): SearchDocument {
     title: input.title,
     summary: `${input.kindLabel} van ${input.publisher}. ${input.supports}`,
     keywords: [input.publisher, input.kindLabel, ...input.names],
-    text: input.note ?? '',
+    text: [input.note ?? '', ...(input.leftOut ?? []).map((item) => `${item.topic}: ${item.reason}`)].join('\n'),
     filters: { Soort: ['Bron'] },
   };
 }

@@ -12,7 +12,7 @@
  */
 import { compoundParts, createLexicon, type Lexicon } from '#domain/search/compounds.ts';
 import { synonymExpansions } from '#domain/search/synonyms.ts';
-import { foldedWords, textKeys } from '#domain/search/words.ts';
+import { foldedWords } from '#domain/search/words.ts';
 import { stemDutch } from '#domain/search/dutch-stem.ts';
 import { contentFilterNames, type SearchDocument } from '#features/catalog/search-documents.ts';
 
@@ -22,7 +22,7 @@ export interface SearchRecord {
   content: string;
 }
 
-/** Pagefind weights per field (Pagefind allows 0–10; 1 is ordinary text). */
+/** Pagefind weights per field (Pagefind allows 0–10; 1 is ordinary text); related: synonyms added. */
 export const FIELD_WEIGHTS = { title: 10, keywords: 5, summary: 3, text: 1, related: 0.5 } as const;
 
 /** The lexicon compounds are split by: every word the knowledge base uses on its own. */
@@ -31,16 +31,17 @@ export function knowledgeLexicon(documents: readonly SearchDocument[]): Lexicon 
 }
 
 /**
- * The keys of a text and, separately, what it adds: parts of its compounds and synonyms of
- * what it uses (weighted low, so a page that says a word itself ranks above one that only
- * contains it).
+ * The keys of a text with the parts of its compounds (they count as the field's own words, so
+ * "garantie" finds "werkgarantie" by its title), and, separately, the synonyms of what it uses
+ * (weighted low, so a page that says a word itself ranks above one that only relates to it).
  */
 export function analyse(text: string, lexicon: Lexicon): { keys: string[]; related: string[] } {
   const words = foldedWords(text);
-  const keys = words.map(stemDutch);
-  const related = new Set([...words.flatMap((word) => compoundParts(word, lexicon)), ...synonymExpansions(keys)]);
-  for (const key of keys) related.delete(key);
-  return { keys, related: [...related] };
+  const own = words.map(stemDutch);
+  const parts = words.flatMap((word) => compoundParts(word, lexicon));
+  const keys = [...own, ...parts];
+  const present = new Set(keys);
+  return { keys, related: synonymExpansions(own).filter((key) => !present.has(key)) };
 }
 
 export function searchRecord(document: SearchDocument, lexicon: Lexicon): SearchRecord {
@@ -77,6 +78,3 @@ function text(value: string): string {
 function attribute(value: string): string {
   return text(value).replaceAll('"', '&quot;');
 }
-
-/** Keys of a query or title, for tests that compare what the index holds. */
-export { textKeys };
