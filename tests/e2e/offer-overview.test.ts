@@ -16,8 +16,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { eq } from 'drizzle-orm';
-import { offers } from '#db/marketplace-schema.ts';
+import { eq, inArray } from 'drizzle-orm';
+import { offers, pitches } from '#db/marketplace-schema.ts';
 import { organisations, outbox, users } from '#db/schema.ts';
 import { offerStatusLabel, type OfferStatus } from '#domain/offer-lifecycle.ts';
 import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
@@ -57,6 +57,10 @@ beforeAll(async () => {
     { id: 'demo-tweede-bedrijf', kind: 'employer', name: 'Tweede Voorbeeldbedrijf (demo)', verifiedAt: Date.now(), createdAt: Date.now() },
   ]).onConflictDoNothing();
   await seedMarketplace(db, owner.email, await hashPassword(goodPassword), Date.now());
+  // Another file on this server (the search query set) may have seeded the demo first, without
+  // this owner: the Zaanstad demo pitches are hers either way.
+  const [ownerRow] = await db.select({ id: users.id }).from(users).where(eq(users.email, owner.email));
+  await db.update(pitches).set({ authorId: ownerRow!.id }).where(inArray(pitches.id, ['demo-zaanstad-poelenbrug', 'demo-zaanstad-magazijn']));
   await seedFollowUps(db, 'niemand@demo.praktijkplein.nl');
   await seedActivities(db, 'niemand@demo.praktijkplein.nl');
 });

@@ -1,0 +1,97 @@
+/**
+ * The query set (content/search-queries.yaml): what newcomers type, each with the page that must
+ * be among the first five of its part of the results page (the knowledge base, the pitches or
+ * the organisations: the page shows them as separate ranked lists). Run twice: against the
+ * search page without JavaScript (the server's answer, as a browser without JavaScript gets it)
+ * and as-you-type with JavaScript, where the knowledge base must also come back in the same
+ * order as without. A typo may reach its page through "Bedoelde u …?"; every query finds
+ * something (the zero-result rate over the set is 0).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { loadQuerySet, type SearchQueryEntry } from '#features/search/query-set.ts';
+import { seedMarketplace } from '../../scripts/demo-marketplace.ts';
+import { seedFollowUps } from '../../scripts/demo-follow-ups.ts';
+import { baseURL, connectBrowser, openPage } from './browser.ts';
+import { serverDatabase } from './accounts-support.ts';
+
+const queries = loadQuerySet('content/search-queries.yaml');
+type Section = 'knowledge' | 'pitches' | 'organisations';
+const sectionOf = (url: string): Section => (url.startsWith('/pitches/') ? 'pitches' : url.startsWith('/organisaties/') ? 'organisations' : 'knowledge');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await connectBrowser();
+  await fetch(`${baseURL()}/pitches/`);
+  const { db } = await serverDatabase();
+  // The demo pitches, as `npm run seed` adds them (idempotent: another file may have added them).
+  await seedMarketplace(db, 'niemand@demo.praktijkplein.nl', 'geen-wachtwoord', Date.now());
+  await seedFollowUps(db, 'niemand@demo.praktijkplein.nl');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The links of each part of a results page, in page order, from its HTML. */
+function sectionsOf(html: string): Record<Section, string[]> {
+  const links = (section: Section) => {
+    const part = new RegExp(`data-section="${section}"[^>]*>([\\s\\S]*?)</section>`).exec(html)?.[1] ?? '';
+    return [...part.matchAll(/<h3 class="utrecht-heading-3"><a class="utrecht-link" href="([^"]+)"/g)].map((match) => match[1]!);
+  };
+  return { knowledge: links('knowledge'), pitches: links('pitches'), organisations: links('organisations') };
+}
+
+const unescape = (text: string) => text.replaceAll('&amp;', '&');
+
+/** The server's answer to a query (no JavaScript): the parts, and the page "Bedoelde u" leads to. */
+async function withoutJavaScript(query: string): Promise<{ sections: Record<Section, string[]>; corrected?: Record<Section, string[]> }> {
+  const html = await (await fetch(`${baseURL()}/zoeken/?q=${encodeURIComponent(query)}`)).text();
+  const suggestion = /Bedoelde u: <a class="utrecht-link" href="([^"]+)"/.exec(html)?.[1];
+  const corrected = suggestion ? sectionsOf(await (await fetch(`${baseURL()}${unescape(suggestion)}`)).text()) : undefined;
+  return { sections: sectionsOf(html), corrected };
+}
+
+function found(entry: SearchQueryEntry, answer: { sections: Record<Section, string[]>; corrected?: Record<Section, string[]> }): boolean {
+  const section = sectionOf(entry.expect);
+  const direct = answer.sections[section].slice(0, 5).includes(entry.expect);
+  const viaSuggestion = entry.kind === 'typfout' && (answer.corrected?.[section] ?? []).slice(0, 5).includes(entry.expect);
+  return direct || viaSuggestion;
+}
+
+describe('the query set', () => {
+  test(`without JavaScript: all ${queries.length} queries find their page in the top 5, none finds nothing`, async () => {
+    const misses: string[] = [];
+    const empty: string[] = [];
+    for (const entry of queries) {
+      const answer = await withoutJavaScript(entry.query);
+      if (!found(entry, answer)) misses.push(`${entry.kind}: "${entry.query}" → ${entry.expect} (kennisbank: ${answer.sections.knowledge.slice(0, 5).join(', ')})`);
+      const anything = (sections?: Record<Section, string[]>) => Object.values(sections ?? {}).some((links) => links.length > 0);
+      if (!anything(answer.sections) && !anything(answer.corrected)) empty.push(entry.query);
+    }
+    expect(misses).toEqual([]);
+    expect(empty).toEqual([]);
+  });
+
+  test('as-you-type with JavaScript: the same pages in the same order, and every query finds its page', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto('/zoeken/');
+    const field = page.getByLabel('Zoekterm');
+    const misses: string[] = [];
+    const different: string[] = [];
+    for (const entry of queries) {
+      await field.fill(entry.query);
+      // The status names what was typed once the answer for it is on the page.
+      await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toContain(`“${entry.query}”`);
+      const typed = sectionsOf(await page.locator('[data-search-sections]').evaluate((element) => element.outerHTML.replaceAll(/ data-astro-cid-\w+/g, '')));
+      const server = await withoutJavaScript(entry.query);
+      if (typed.knowledge.join(' ') !== server.sections.knowledge.join(' ') || typed.organisations.join(' ') !== server.sections.organisations.join(' ')) {
+        different.push(`"${entry.query}": typing ${typed.knowledge.slice(0, 5).join(', ')} / server ${server.sections.knowledge.slice(0, 5).join(', ')}`);
+      }
+      if (typed.pitches.join(' ') !== server.sections.pitches.join(' ')) different.push(`"${entry.query}" (pitches): typing ${typed.pitches.join(', ')} / server ${server.sections.pitches.join(', ')}`);
+      if (!found(entry, { sections: typed, corrected: server.corrected })) misses.push(`${entry.kind}: "${entry.query}" → ${entry.expect}`);
+    }
+    expect(different).toEqual([]);
+    expect(misses).toEqual([]);
+    await context.close();
+  });
+});
