@@ -3,7 +3,6 @@
  * cores at the start or the end of the run, a timing is shown as not judgeable, never ✓ or ✖.
  */
 import { expect, test } from 'vitest';
-// @ts-expect-error -- plain JavaScript script without types
 import { Report, timingVerdict } from '../../scripts/bench-report.mjs';
 
 test('op een rustige machine is een tijd gehaald of gemist', () => {
