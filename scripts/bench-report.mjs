@@ -159,7 +159,9 @@ export class Report {
       '',
       `Gemaakt met \`npm run bench${this.quick ? ' -- --quick' : ''}\` op ${this.started.toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${((Date.now() - this.started.getTime()) / 60000).toFixed(1)} minuten.`,
       `Machine: ${cores.length} × ${cores[0]?.model?.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; belasting (1 min) ${this.loadBefore[0].toFixed(2)} bij de start, ${loadAfter[0].toFixed(2)} aan het eind.`,
-      busy
+      busy && unjudged === 0
+        ? '**Let op: de machine was bezet** (belasting boven het aantal kernen bij de start of aan het eind); deze run had geen tijdsdoelen, bytes en aantallen zijn beoordeeld.'
+        : busy
         ? `**Let op: de machine was bezet** (belasting boven het aantal kernen bij de start of aan het eind): ${unjudged} tijdsdoel(en) (milliseconden, verzoeken per seconde, verhoudingen van tijden) staan als "niet te beoordelen" en tellen niet mee; bytes en aantallen wel. Tijden vragen een run op een rustige machine.`
         : 'De machine was rustig (belasting niet boven het aantal kernen): ook de tijdsdoelen zijn beoordeeld.',
       '',
