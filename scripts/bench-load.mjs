@@ -144,5 +144,11 @@ export async function benchLoad(report, base, pages, { seconds = 8, clientDir = 
       `p99 < ${budgets.p99Ms} ms onder ${budgets.connections} verbindingen: gemist op ${p99Misses} van ${rows.length} pagina’s, ook op de vooraf gebouwde pagina (p99 ${ms(referencePage.result.p99)}), die niets rendert en geen database raakt (alleen een vooraf gecomprimeerd bestand met headers). De staart komt dus van de machine (belasting ${load.toFixed(1)} op ${cpus().length} kernen tijdens deze meting; autocannon en de server delen die kernen), niet van een pagina.`,
     );
   }
+  const ratioMisses = ordered.filter((p) => p.result && !p.result.ok.ratio).map((p) => p.name);
+  if (ratioMisses.length > 0) {
+    report.explain(
+      `Pagina’s op aanvraag onder ${budgets.ratio}× de vooraf gebouwde pagina (${ratioMisses.join(', ')}): die pagina is een vooraf gecomprimeerd bestand van schijf; een pagina op aanvraag gaat ook uit de paginacache nog door Astro (een Request-object, de middleware, één databaseread voor de stand van de pitchmarkt) en een ingelogde pagina wordt elke keer gerenderd. Een profiel van de gefilterde lijst toont geen enkele dure functie maar die weg als geheel; wat zou helpen is treffers uit de paginacache al in server.mjs beantwoorden, vóór Astro (niet gedaan).`,
+    );
+  }
   if (allMet && rows.length === ordered.length) report.timing(true, `alle ${ordered.length} pagina’s binnen de doelen`);
 }
