@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import precompress from './src/integrations/precompress.ts';
 import routeMethods from './src/integrations/route-methods.ts';
 import { BODY_LIMIT } from './src/platform/http/body-limit.mjs';
 import { buildTimeConfig } from './src/platform/config.ts';
@@ -19,7 +20,8 @@ export default defineConfig({
   adapter: node({ mode: 'middleware', bodySizeLimit: BODY_LIMIT }),
   // Pitches are on demand, so the sitemap integration cannot see them: their own sitemap is
   // listed in its index (src/pages/sitemap-pitches.xml.ts).
-  integrations: [mdx(), sitemap({ customSitemaps: [new URL('/sitemap-pitches.xml', buildTimeConfig().siteUrl).href] }), pagefind(), routeMethods()],
+  // precompress after pagefind: build:done hooks run in this order, and the index's files get copies too.
+  integrations: [mdx(), sitemap({ customSitemaps: [new URL('/sitemap-pitches.xml', buildTimeConfig().siteUrl).href] }), pagefind(), precompress(), routeMethods()],
   // Nothing uses Astro sessions (ours live in the database); without this the Node adapter
   // turns on a filesystem session driver per instance.
   session: false,

@@ -1,5 +1,5 @@
 /**
- * Production server: static files from dist/client (compressed, cached by hash) and Astro's
+ * Production server: static files from dist/client (compressed at build time, cached by hash) and Astro's
  * on-demand pages through the Node adapter in middleware mode, with security headers on
  * every response. The adapter's standalone server does neither (docs/architecture.md).
  * Before Astro sees a request, the server answers what Astro answers badly:
@@ -40,8 +40,12 @@ const { production, port, host, publishing } = configOrExit();
 async function loadBuild(dir) {
   const { handler } = await import(pathToFileURL(join(dir, 'server', 'entry.mjs')).href);
   const clientDir = join(dir, 'client');
+  // brotli/gzip: the `.br` and `.gz` copies written at build time (src/integrations/precompress.ts),
+  // chosen by Accept-Encoding, with `Vary: Accept-Encoding`; nothing static is compressed per request.
   const assets = sirv(clientDir, {
     etag: true,
+    brotli: true,
+    gzip: true,
     extensions: ['html'],
     setHeaders(res, pathname) {
       res.setHeader('Cache-Control', cacheControlFor(pathname));
@@ -89,6 +93,7 @@ function followLiveBuild() {
 }
 if (!active.methods.complete) console.warn('route-methods.json ontbreekt: bouw opnieuw (npm run build) om methoden per pagina te controleren.');
 
+// Compression at request time is for on-demand pages only (static files come compressed).
 // An event stream (the live screen) is never compressed: `compression` would hold every
 // event back until the stream ends (docs/architecture.md). The stream also says `no-transform`.
 const compress = compression({
@@ -200,13 +205,13 @@ function answeredHealth(req, res) {
 function handle(req, res) {
   // One build for the whole request, also if a switch happens while it runs.
   const { assets, astro } = active;
+  if (!carriesBody(req.method ?? 'GET')) {
+    return assets(req, res, () => {
+      res.setHeader('Cache-Control', 'no-cache');
+      compress(req, res, () => astro(req, res));
+    });
+  }
   compress(req, res, () => {
-    if (!carriesBody(req.method ?? 'GET')) {
-      return assets(req, res, () => {
-        res.setHeader('Cache-Control', 'no-cache');
-        astro(req, res);
-      });
-    }
     // Requests that change state never go to static files. Astro gets the body whole and
     // small, as req.body, and never reads the socket itself.
     // A mail provider's one-click unsubscribe POST is let past Astro's origin check (src/platform/http/one-click.mjs).

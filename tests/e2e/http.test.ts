@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { baseURL } from './browser.ts';
 import { sharedServer } from './shared-server.ts';
@@ -15,6 +16,35 @@ describe('server', () => {
   test('HTML wordt gecomprimeerd verstuurd', async () => {
     const response = await get('/praktijkvoorbeelden/postnl-pakketsorteercentra/', { 'accept-encoding': 'gzip' });
     expect(response.headers.get('content-encoding')).toBe('gzip');
+    // On-demand pages are compressed per request.
+    const onDemand = await get('/', { 'accept-encoding': 'gzip' });
+    expect(onDemand.headers.get('content-encoding')).toBe('gzip');
+  });
+
+  test('een vooraf gebouwde pagina komt als brotli, gzip of ongecomprimeerd, met dezelfde headers', async () => {
+    const path = '/praktijkvoorbeelden/postnl-pakketsorteercentra/';
+    const br = await raw('GET', path, { headers: { 'accept-encoding': 'br' } });
+    const gz = await raw('GET', path, { headers: { 'accept-encoding': 'gzip' } });
+    const plain = await raw('GET', path);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    // The same page in each: the copies were made from the file, not from something older.
+    const html = plain.bytes.toString('utf8');
+    expect(html).toContain('</html>');
+    expect(brotliDecompressSync(br.bytes).toString('utf8')).toBe(html);
+    expect(gunzipSync(gz.bytes).toString('utf8')).toBe(html);
+    for (const answer of [br, gz, plain]) {
+      expect(answer.headers.vary).toContain('Accept-Encoding');
+      expect(answer.headers['content-type']).toMatch(/^text\/html; ?charset=utf-8$/);
+      for (const name of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy', 'permissions-policy', 'x-frame-options', 'cache-control']) {
+        expect(answer.headers[name], name).toBe(plain.headers[name]);
+        expect(answer.headers[name], name).toBeTruthy();
+      }
+      // Sent as the file is: a known length, not compressed again per request (chunked).
+      expect(Number(answer.headers['content-length'])).toBe(answer.bytes.length);
+    }
+    expect(br.bytes.length).toBeLessThan(gz.bytes.length);
   });
 
   test('gehashte bestanden worden een jaar gecachet, pagina’s worden opnieuw gevalideerd', async () => {
@@ -73,6 +103,7 @@ interface RawAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  bytes: Buffer;
   /** Body bytes the client had handed to the socket when the answer's headers arrived. */
   sentBeforeAnswer: number;
 }
@@ -92,7 +123,10 @@ function raw(method: string, path: string, options: { headers?: Record<string, s
       const sentBeforeAnswer = sent;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), sentBeforeAnswer }));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode!, headers: res.headers, body: bytes.toString('utf8'), bytes, sentBeforeAnswer });
+      });
       res.on('error', reject);
     });
     // The server closes the connection after refusing a body: a write after that may fail.
