@@ -121,7 +121,7 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
     } catch (error) {
       if (current !== generation || (error instanceof DOMException && error.name === 'AbortError')) return;
       // No index or no server (offline, blocked): the server's answer stays; the button still works.
-      status.textContent = `${server.status} Druk op Zoeken om te zoeken${term ? ` naar “${term}”` : ''}.`;
+      status.textContent = `${server.status} Druk op Zoeken om te zoeken${term ? ` voor “${term}”` : ''}.`;
     }
   }
 

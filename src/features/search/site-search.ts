@@ -10,6 +10,7 @@ import type { Database } from '#db/client.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
 import { MAX_QUERY_LENGTH } from '#domain/search-query.ts';
 import { rankKnowledge, type KnowledgeResult } from '#domain/search/knowledge-ranking.ts';
+import { foldedWords, STOP_WORDS, MAX_QUERY_TERMS } from '#domain/search/words.ts';
 import { searchPitches, type PitchSearchFilters, type PitchSearchResult } from '#features/marketplace/pitch-search.ts';
 import { spellingSuggester } from '#features/catalog/content-search.ts';
 import { withMunicipalityNames } from '#features/catalog/places.ts';
@@ -52,13 +53,30 @@ export async function searchSite(db: Database, params: URLSearchParams, now: Dat
   const pitchFilters = await pitchFiltersFor(filters);
   const [content, pitches] = await Promise.all([
     wantsContent ? searchKnowledge(q, filters) : undefined,
-    pitchFilters ? searchPitches(db, { q: withMunicipalityNames(q), page: Number.isSafeInteger(page) ? page : 1, filters: pitchFilters }, now) : undefined,
+    pitchFilters ? searchPitchesLoosely(db, q, Number.isSafeInteger(page) ? page : 1, pitchFilters, now) : undefined,
   ]);
   const noPitches: PitchSearchResult = { terms: [], total: 0, page: 1, pageCount: 0, hits: [] };
   const pitchResult = pitches ?? noPitches;
   const knowledge = content ?? { pages: [], total: 0 };
   const suggestion = parts.knowledge && knowledge.total + pitchResult.total < FEW_RESULTS ? await suggestionFor(q, filters, knowledge.total) : null;
   return { q, filters, asked, content: knowledge, pitches: pitchResult, showContent: pitchResult.page === 1, suggestion };
+}
+
+/**
+ * The pitches with every word; when none has them all and more than one word was typed (a
+ * question as a sentence: "werkgevers gezocht in poelenbrug"), the pitches with all but one,
+ * as the knowledge base's ranking adds the pages with most of the words.
+ */
+async function searchPitchesLoosely(db: Database, q: string, page: number, filters: PitchSearchFilters, now: Date): Promise<PitchSearchResult> {
+  const strict = await searchPitches(db, { q: withMunicipalityNames(q), page, filters }, now);
+  const words = queryKeysOf(q);
+  if (strict.total > 0 || words.length < 2) return strict;
+  for (const left of words) {
+    const rest = words.filter((word) => word !== left).join(' ');
+    const loose = await searchPitches(db, { q: withMunicipalityNames(rest), page, filters }, now);
+    if (loose.total > 0) return loose;
+  }
+  return strict;
 }
 
 /** The knowledge base's answer, with the form's filters as the records name them. */
@@ -77,6 +95,11 @@ async function suggestionFor(q: string, filters: ContentFilters, found: number):
   if (!suggestion || suggestion.toLowerCase() === q.toLowerCase()) return null;
   const { total } = await searchKnowledge(suggestion, filters);
   return total > found ? suggestion : null;
+}
+
+/** The meaningful words of a query as typed (folded), at most MAX_QUERY_TERMS. */
+function queryKeysOf(q: string): string[] {
+  return [...new Set(foldedWords(q, false).filter((word) => !STOP_WORDS.has(word)))].slice(0, MAX_QUERY_TERMS);
 }
 
 /** The form's filters as pitch filters; undefined when they rule pitches out. */
