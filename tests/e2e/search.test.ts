@@ -256,7 +256,8 @@ describe('één zoekopdracht voor pitches en kennisbank', () => {
     await page.goto('/zoeken/?q=loonwaarde');
     const contentHrefs = () => page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     await page.getByLabel('Zoekterm', { exact: true }).fill('Zaandam');
-    await expect.poll(contentHrefs, { timeout: 15_000 }).toContain('/praktijkvoorbeelden/albert-heijn-zaanstad/');
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toContain('“Zaandam”');
+    expect(await contentHrefs()).toContain('/praktijkvoorbeelden/albert-heijn-zaanstad/');
     expect(await contentHrefs()).toContain('/praktijkvoorbeelden/zaanstad-poelenbrug-wie-biedt/');
     expect(pagefindRequests.length).toBeGreaterThan(0);
     expect(page.url()).toMatch(/q=loonwaarde$/);
