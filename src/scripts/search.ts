@@ -7,7 +7,7 @@
  * server orders them (sectionOrder), with the same status sentence (resultStatus).
  * If Pagefind or the server cannot be reached, the server's results simply stay on the page.
  */
-import { rankKnowledge, sectionOrder, type KnowledgeMeta, type ResultSection, type SearchEngine } from '../domain/search/knowledge-ranking.ts';
+import { FIRST_SHOWN, rankKnowledge, sectionOrder, type KnowledgeMeta, type ResultSection, type SearchEngine } from '../domain/search/knowledge-ranking.ts';
 import { resultStatus } from '../domain/search/result-status.ts';
 
 /** Wait this long after the last keystroke before searching, so every key is not a search. */
@@ -50,6 +50,9 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
   const serverOnly = [...document.querySelectorAll<HTMLElement>('[data-did-you-mean], [data-no-results], [data-content-elsewhere], [data-server-only]')];
   const more = document.querySelector<HTMLElement>('[data-content-more]');
   const moreCount = more?.querySelector<HTMLElement>('[data-content-more-count]');
+  const folded = document.querySelector<HTMLDetailsElement>('[data-more-results]');
+  const foldedList = folded?.querySelector<HTMLOListElement>('[data-more-list]');
+  const foldedCount = folded?.querySelector<HTMLElement>('[data-more-results-count]');
 
   // What the server answered, to put back when the field says the same thing again.
   const snapshot = (part: Part) => ({ items: [...part.list.children].map((item) => item.cloneNode(true)), count: part.count.textContent ?? '', hidden: part.section.hidden });
@@ -58,6 +61,7 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
     parts: { knowledge: snapshot(parts.knowledge), pitches: snapshot(parts.pitches), organisations: snapshot(parts.organisations) },
     order: [...container.children],
     more: { hidden: more?.hidden ?? true, count: moreCount?.textContent ?? '' },
+    folded: { items: [...(foldedList?.children ?? [])].map((item) => item.cloneNode(true)), hidden: folded?.hidden ?? true, count: foldedCount?.textContent ?? '' },
     status: status.textContent ?? '',
   };
   const showServerAnswer = () => {
@@ -71,6 +75,11 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
     if (more && moreCount) {
       more.hidden = server.more.hidden;
       moreCount.textContent = server.more.count;
+    }
+    if (folded && foldedList && foldedCount) {
+      foldedList.replaceChildren(...server.folded.items.map((item) => item.cloneNode(true)));
+      folded.hidden = server.folded.hidden;
+      foldedCount.textContent = server.folded.count;
     }
     for (const part of serverOnly) part.hidden = false;
     status.textContent = server.status;
@@ -106,7 +115,12 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
       if (current !== generation) return;
       const pages = knowledge.pages.filter((page) => page.kind !== ORGANISATION_KIND);
       const organisations = knowledge.pages.filter((page) => page.kind === ORGANISATION_KIND);
-      fill(parts.knowledge, pages.map((page) => renderKnowledge(page, true)));
+      fill(parts.knowledge, pages.slice(0, FIRST_SHOWN).map((page) => renderKnowledge(page, true)), pages.length);
+      if (folded && foldedList && foldedCount) {
+        foldedList.replaceChildren(...pages.slice(FIRST_SHOWN).map((page) => renderKnowledge(page, true)));
+        folded.hidden = pages.length <= FIRST_SHOWN;
+        foldedCount.textContent = String(Math.max(pages.length - FIRST_SHOWN, 0));
+      }
       fill(parts.organisations, organisations.map((page) => renderKnowledge(page, false)));
       fill(parts.pitches, pitches.hits.map(renderPitch), pitches.total);
       if (more && moreCount) {

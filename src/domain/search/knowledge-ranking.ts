@@ -29,6 +29,8 @@ export interface SearchEngine {
   search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: EngineResult[] } | null>;
 }
 
+/** How many pages of the knowledge base are listed open; the rest of SHOWN_PAGES folded away. */
+export const FIRST_SHOWN = 5;
 /** How many pages are shown (each costs the browser one small fragment request). */
 export const SHOWN_PAGES = 20;
 /** With fewer pages than this having every word, pages with most of the words are added. */

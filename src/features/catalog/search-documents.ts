@@ -172,9 +172,17 @@ export function sourceDocument(input: SourceInput): SearchDocument {
     url: `/bronnen/${input.slug}/`,
     kind: 'Bron',
     title: input.title,
-    summary: `${input.kindLabel} van ${input.publisher}. ${input.supports}`,
+    // Who published it, what kind of text, and the first sentence of what it supports: the
+    // whole "supports" text is as long as a page's summary several times over.
+    summary: `${input.publisher} (${input.kindLabel.toLowerCase()}). ${firstSentence(input.supports)}`,
     keywords: [input.publisher, input.kindLabel, ...input.names],
-    text: [input.note ?? '', ...(input.leftOut ?? []).map((item) => `${item.topic}: ${item.reason}`)].join('\n'),
+    text: [input.supports, input.note ?? '', ...(input.leftOut ?? []).map((item) => `${item.topic}: ${item.reason}`)].join('\n'),
     filters: { Soort: ['Bron'] },
   };
+}
+
+/** The text up to and including its first full stop followed by a space (all of it if none). */
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?]\s/);
+  return end === -1 ? text : text.slice(0, end + 1);
 }
