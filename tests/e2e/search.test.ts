@@ -72,7 +72,7 @@ describe.each(withAndWithoutJs)('zoeken %s', (_label, javaScriptEnabled) => {
     const { context, page } = await newPage(browser, { javaScriptEnabled });
     await page.goto('/zoeken/?q=Wajong');
     await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const text = await page.locator('[data-search-results]').innerText();
+    const text = await page.locator('[data-search-results]').first().innerText();
     expect(text).toContain('nieuwe pakketsorteercentra van PostNL');
     expect(text).not.toContain('Wajonger');
     await context.close();
