@@ -24,7 +24,7 @@ export function foldWord(word: string): string {
   const lower = word.toLowerCase();
   return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~\t\n\r]*$/;
 
 /** Does `word` (folded) match `term` (folded)? */
 function matches(word: string, term: string, prefix: boolean): boolean {
