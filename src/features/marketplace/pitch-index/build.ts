@@ -61,6 +61,12 @@ export interface PitchIndex {
   demo: Uint8Array;
   /** Per stored facet (in `storedFacets` order): the pitch's values as bits. */
   masks: Uint32Array[];
+  /**
+   * Per stored facet and value (bit): a bitset over positions (bit i of word i >>> 5), so a
+   * filter is an AND of a few bitsets and a count a popcount (query.ts), not a pass over every
+   * pitch.
+   */
+  valueBits: Uint32Array[][];
   /** Positions by closing day ascending, then seq: how open pitches sort by sluitingsdatum. */
   byClosingAsc: Int32Array;
   /** Positions by closing day descending, then seq: how closed pitches sort by sluitingsdatum. */
@@ -211,6 +217,8 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
   const featured = new Uint8Array(size);
   const demo = new Uint8Array(size);
   const masks = storedFacets.map(() => new Uint32Array(size));
+  const words = (size + 31) >>> 5;
+  const valueBits = storedFacets.map((facet) => facet.ids.map(() => new Uint32Array(words)));
   const usedMasks = storedFacets.map(() => 0);
   const usedMunicipalities = new Uint8Array(municipalityIds.length);
   // Plain loops and a position on each record: this runs after every change, over every pitch.
@@ -225,8 +233,10 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
     featured[i] = record.featured ? 1 : 0;
     demo[i] = record.demo ? 1 : 0;
     for (let k = 0; k < STATUS; k++) {
-      masks[k]![i] = record.masks[k]!;
-      usedMasks[k]! |= record.masks[k]!;
+      const mask = record.masks[k]!;
+      masks[k]![i] = mask;
+      usedMasks[k]! |= mask;
+      for (let bits = mask; bits !== 0; bits &= bits - 1) valueBits[k]![31 - Math.clz32(bits & -bits)]![i >>> 5]! |= 1 << (i & 31);
     }
   }
   const none: PitchFilter = { municipalities: [], provinces: [], regions: [], targetGroups: [], sectors: [], helpKinds: [], status: [] };
@@ -242,6 +252,7 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
     featured,
     demo,
     masks,
+    valueBits,
     byClosingAsc: positionsOf(orders.closingAsc),
     byClosingDesc: positionsOf(orders.closingDesc),
     used: {
