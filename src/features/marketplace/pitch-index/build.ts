@@ -73,8 +73,8 @@ export interface PitchIndex {
   byClosingDesc: Int32Array;
   /** Values some public pitch has (the filter column hides the others), filter-independent. */
   used: Record<PitchFacetKey, Set<string>>;
-  /** The records in the three orders, kept to merge changes into. */
-  orders: { newest: IndexRecord[]; closingAsc: IndexRecord[]; closingDesc: IndexRecord[] };
+  /** Publication time per position (-Infinity: never published), to merge changes in order. */
+  publishedAt: Float64Array;
 }
 
 /** A day (YYYY-MM-DD) as a number that orders the same way. */
@@ -199,6 +199,40 @@ function mergeOrder(sorted: readonly IndexRecord[], drop: ReadonlySet<number>, a
   return out;
 }
 
+/** Records in the index's three orders: what a change is merged into. */
+interface Orders {
+  newest: IndexRecord[];
+  closingAsc: IndexRecord[];
+  closingDesc: IndexRecord[];
+}
+
+/**
+ * The records again, from the typed arrays. The index keeps no object per pitch between
+ * changes: 100,000s of long-lived objects made every garbage collection walk them, which made
+ * each list request slower the more pitches there were.
+ */
+function ordersOf(index: PitchIndex): Orders {
+  const newest: IndexRecord[] = new Array(index.size);
+  for (let i = 0; i < index.size; i++) {
+    newest[i] = {
+      seq: index.seq[i]!,
+      municipality: index.municipality[i]!,
+      position: i,
+      closed: index.closed[i] === 1,
+      closing: index.closing[i]!,
+      publishedAt: index.publishedAt[i]!,
+      featured: index.featured[i] === 1,
+      demo: index.demo[i] === 1,
+      masks: index.masks.map((masks) => masks[i]!),
+    };
+  }
+  return {
+    newest,
+    closingAsc: Array.from(index.byClosingAsc, (i) => newest[i]!),
+    closingDesc: Array.from(index.byClosingDesc, (i) => newest[i]!),
+  };
+}
+
 /** The records' positions (set by arraysFor), in the records' order. */
 function positionsOf(records: readonly IndexRecord[]): Int32Array {
   const positions = new Int32Array(records.length);
@@ -207,7 +241,7 @@ function positionsOf(records: readonly IndexRecord[]): Int32Array {
 }
 
 /** The typed arrays and filter-independent sets for records in their three orders. */
-function arraysFor(version: number, orders: PitchIndex['orders'], places: ReadonlyMap<string, MunicipalityPlace>): PitchIndex {
+function arraysFor(version: number, orders: Orders, places: ReadonlyMap<string, MunicipalityPlace>): PitchIndex {
   const records = orders.newest;
   const size = records.length;
   const seq = new Int32Array(size);
@@ -216,6 +250,7 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
   const closing = new Int32Array(size);
   const featured = new Uint8Array(size);
   const demo = new Uint8Array(size);
+  const publishedAt = new Float64Array(size);
   const masks = storedFacets.map(() => new Uint32Array(size));
   const words = (size + 31) >>> 5;
   const valueBits = storedFacets.map((facet) => facet.ids.map(() => new Uint32Array(words)));
@@ -232,6 +267,7 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
     closing[i] = record.closing;
     featured[i] = record.featured ? 1 : 0;
     demo[i] = record.demo ? 1 : 0;
+    publishedAt[i] = record.publishedAt;
     for (let k = 0; k < STATUS; k++) {
       const mask = record.masks[k]!;
       masks[k]![i] = mask;
@@ -262,7 +298,7 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
       ...(Object.fromEntries(storedFacets.map((facet, k) => [facet.key, new Set(facet.ids.filter((_, bit) => (usedMasks[k]! & (1 << bit)) !== 0))])) as Record<StoredFacetKey, Set<string>>),
       status: new Set(pitchListStates),
     },
-    orders,
+    publishedAt,
   };
 }
 
@@ -294,7 +330,7 @@ export function patchPitchIndex(
   places: ReadonlyMap<string, MunicipalityPlace>,
 ): PitchIndex {
   const added = recordsFrom(rows, facets);
-  const { newest, closingAsc, closingDesc } = index.orders;
+  const { newest, closingAsc, closingDesc } = ordersOf(index);
   return arraysFor(
     version,
     {

@@ -42,19 +42,46 @@ function countAnd(a: Uint32Array, b: Uint32Array | null): number {
   return n;
 }
 
+/**
+ * Scratch bitsets for one view, reused by the next: a view is synchronous, and a dozen fresh
+ * arrays of size/32 words per request made the garbage collector walk the (large) index often.
+ */
+const scratch = { words: -1, used: 0, buffers: [] as Uint32Array[] };
+function resetScratch(words: number): void {
+  if (scratch.words !== words) {
+    scratch.words = words;
+    scratch.buffers = [];
+  }
+  scratch.used = 0;
+}
+/** A scratch bitset (contents undefined until written). */
+function scratchBits(): Uint32Array {
+  if (scratch.used === scratch.buffers.length) scratch.buffers.push(new Uint32Array(scratch.words));
+  return scratch.buffers[scratch.used++]!;
+}
+
 /** The AND of the bitsets given (nulls are "no filter"); every position when none is given. */
 function and(index: PitchIndex, sets: readonly (Uint32Array | null)[]): Uint32Array {
   const given = sets.filter((set): set is Uint32Array => set !== null);
   if (given.length === 0) return allPositions(index);
-  const out = Uint32Array.from(given[0]!);
-  for (const set of given.slice(1)) for (let w = 0; w < out.length; w++) out[w]! &= set[w]!;
+  const out = scratchBits();
+  out.set(given[0]!);
+  for (let g = 1; g < given.length; g++) {
+    const set = given[g]!;
+    for (let w = 0; w < out.length; w++) out[w]! &= set[w]!;
+  }
   return out;
 }
 
-/** Every position of the index (the last word only as far as the size). */
+const allCache = new WeakMap<PitchIndex, Uint32Array>();
+/** Every position of the index (the last word only as far as the size); do not change it. */
 function allPositions(index: PitchIndex): Uint32Array {
-  const out = new Uint32Array((index.size + 31) >>> 5).fill(0xffffffff);
-  if (index.size % 32 !== 0) out[out.length - 1] = (2 ** (index.size % 32) - 1) >>> 0;
+  let out = allCache.get(index);
+  if (!out) {
+    out = new Uint32Array((index.size + 31) >>> 5).fill(0xffffffff);
+    if (index.size % 32 !== 0) out[out.length - 1] = (2 ** (index.size % 32) - 1) >>> 0;
+    allCache.set(index, out);
+  }
   return out;
 }
 
@@ -115,7 +142,7 @@ function placeBits(
   }
   if (sets.length === 0) return null;
   const perMunicipality = municipalityBits(index);
-  const out = new Uint32Array((index.size + 31) >>> 5);
+  const out = scratchBits().fill(0);
   index.municipalityIds.forEach((id, m) => {
     const bits = perMunicipality[m]!;
     if (bits.length === 0 || !sets.every((set) => set.has(id))) return;
@@ -154,12 +181,13 @@ export function viewPitchIndex(
 ): PitchIndexView {
   const { filter } = query;
   const words = (index.size + 31) >>> 5;
+  resetScratch(words);
   const { open, closed } = openBits(index, dayNumber(today));
   // Per stored facet: the OR of the chosen values' bitsets (null: nothing chosen).
   const chosen = storedFacets.map((facet, k) => {
     const bits = filter[facet.key].map((id) => bitOf[k]!.get(id)).filter((bit): bit is number => bit !== undefined);
     if (bits.length === 0) return null;
-    const out = new Uint32Array(words);
+    const out = scratchBits().fill(0);
     for (const bit of bits) {
       const set = index.valueBits[k]![31 - Math.clz32(bit)]!;
       for (let w = 0; w < words; w++) out[w]! |= set[w]!;
