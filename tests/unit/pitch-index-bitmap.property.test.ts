@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { buildPitchIndex, storedFacets, type FacetRowForIndex, type PitchRowForIndex } from '#features/marketplace/pitch-index/build.ts';
+import { buildPitchIndex, buildPitchIndexFromLoaded, storedFacets, type FacetRowForIndex, type LoadedPitch, type PitchRowForIndex } from '#features/marketplace/pitch-index/build.ts';
 import { viewPitchIndex } from '#features/marketplace/pitch-index/query.ts';
 import { pageCountFor, pitchFacetKeys, pitchSorts, type PitchFacetKey, type PitchFilter, type PitchListState } from '#domain/pitch-filter.ts';
 
@@ -129,6 +129,19 @@ describe('facet index with bitsets', () => {
             seqs: expected.seqs,
           });
           for (const key of pitchFacetKeys) expect(Object.fromEntries(view.counts[key]), key).toEqual(Object.fromEntries(expected.counts[key]!));
+          // The start-up load (one JSON row, in table order) builds the same index.
+          const loaded: LoadedPitch[] = [...rows].reverse().map((r) => [
+            r.seq,
+            r.municipality_id,
+            r.status,
+            r.closing_date,
+            r.published_at,
+            r.featured,
+            0,
+            facets.filter((f) => f.seq === r.seq).map((f) => `${f.facet} ${f.value}`),
+          ]);
+          const fromLoad = viewPitchIndex(buildPitchIndexFromLoaded(1, loaded, places), { filter, sort, page }, TODAY, 7, { byMunicipality: places, municipalitiesIn });
+          expect(fromLoad).toEqual(view);
         },
       ),
       { numRuns: 50 },
