@@ -87,6 +87,9 @@ export const pitches = sqliteTable(
     index('pitches_municipality_status').on(t.municipalityId, t.status),
     index('pitches_author').on(t.authorId),
     index('pitches_submitted').on(t.status, t.submittedAt),
+    // Everything the public list's facet index reads of a pitch, so loading it walks this index
+    // alone instead of looking up every (wide) pitch row: the first list after a start.
+    index('pitches_list_index').on(t.status, t.seq, t.municipalityId, t.closingDate, t.publishedAt, t.featured, t.demo, t.id),
   ],
 );
 

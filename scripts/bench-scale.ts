@@ -2,16 +2,21 @@
  * The scale part of `npm run bench`: `node scripts/bench-scale.ts 1000 10000 100000`
  * fills a temporary database per size (ten offers per pitch) and times the pitch queries the pages
  * run, through the same functions (listPitches for the list and its filters, searchPitches for the
- * search's pitch half). Prints one JSON line per size on stdout, prefixed `SCALE `, for
- * scripts/bench.mjs to put in the report; progress goes to stderr. Never part of the tests.
+ * search's pitch half). At 10,000 pitches it also starts the built server (dist/) on that
+ * database and times the first, uncached render of the pitch list per query string. Prints one
+ * JSON line per size on stdout, prefixed `SCALE `, with the targets per query, for
+ * scripts/bench.mjs to judge and put in the report; progress goes to stderr. Never part of the
+ * tests.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase, openDatabase } from '#db/client.ts';
 import { ensureReferenceData } from '#features/accounts/reference-data.ts';
 import { parsePitchQuery } from '#domain/pitch-filter.ts';
-import { listPitches, pitchPlaces } from '#features/marketplace/pitch-list.ts';
+import { featuredPitches, listPitches, pitchPlaces } from '#features/marketplace/pitch-list.ts';
 import { searchPitches } from '#features/marketplace/pitch-search.ts';
 import { generateMarketplace } from './generate-marketplace.ts';
 
@@ -25,7 +30,34 @@ const listQueries = {
   'filter doelgroep + provincie + open': 'doelgroep=jongeren&provincie=noord-holland&status=open',
   'filter sector + hulp': 'sector=zorg&hulp=werkervaringsplaatsen',
 } as const;
-const searches = { 'zoeken "basisbaan" (veel treffers)': 'basisbaan', 'zoeken "haven 4242" (weinig treffers)': 'haven 4242' } as const;
+const searches = {
+  'zoeken "basisbaan" (veel treffers)': 'basisbaan',
+  'zoeken "haven 4242" (weinig treffers)': 'haven 4242',
+  // Longer than the FTS table's prefix indexes (2 to 4 letters): FTS5 merges every matching word's list.
+  'zoeken "leerw" (voorvoegsel)': 'leerw',
+} as const;
+
+/**
+ * What each measurement may do, judged by scripts/bench.mjs: growth from the smallest to the
+ * largest size at most `growth` times, and at the largest size at most `ms` (when given).
+ */
+const targets: Record<string, { growth: number; ms?: number }> = {
+  ...Object.fromEntries(Object.keys(listQueries).map((name) => [name, { growth: 3 }])),
+  'filter doelgroep + provincie + open': { growth: 2 },
+  ...Object.fromEntries(Object.keys(searches).map((name) => [name, { growth: 3, ms: 50 }])),
+};
+
+/** The list pages whose first render is timed on the built server, at this size. */
+const RENDER_SIZE = 10_000;
+const RENDER_BUDGET_MS = 150;
+const renderPaths = {
+  '/pitches/': '/pitches/',
+  'gefilterd': '/pitches/?doelgroep=jongeren&provincie=noord-holland&status=open',
+  'sluitingsdatum, pagina 5': '/pitches/?sorteer=sluitingsdatum&pagina=5',
+  'sector + hulp, pagina 2': '/pitches/?sector=zorg&hulp=werkervaringsplaatsen&pagina=2',
+} as const;
+/** Fresh servers per measurement: each first render happens once per server, so take the median of this many. */
+const RENDER_STARTS = 3;
 
 /**
  * Median of up to `ROUNDS` timed calls after one untimed call (warm page cache of SQLite and the
@@ -42,6 +74,60 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The first render of each list page on a freshly started built server over `file` (page cache
+ * empty). The server first answers one other on-demand page, so loading the server's code is
+ * not counted; that request also starts the facet index loading in the background (the
+ * middleware's warmPitchIndex), and a list asked meanwhile waits for it. The index load on its own
+ * is `coldMs`. Median over RENDER_STARTS servers; null without a build.
+ */
+async function firstRenders(file: string): Promise<{ times: Record<string, number>; processStartMs: number } | null> {
+  if (!existsSync('dist/server/entry.mjs')) return null;
+  const runs: Record<string, number[]> = Object.fromEntries(Object.keys(renderPaths).map((name) => [name, []]));
+  const starts: number[] = [];
+  for (let run = 0; run < RENDER_STARTS; run++) {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = spawn(process.execPath, ['server.mjs'], {
+      env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: 'bench', ASTRO_TELEMETRY_DISABLED: '1', PORT: String(port), HOST: '127.0.0.1', SITE_URL: base },
+      stdio: 'ignore',
+      detached: true,
+    });
+    try {
+      let up = false;
+      for (let i = 0; i < 300 && !up; i++) {
+        up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+        if (!up) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!up) throw new Error('de gebouwde server startte niet');
+      const timed = async (path: string) => {
+        const start = performance.now();
+        const response = await fetch(base + path, { headers: { 'accept-encoding': 'gzip' } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${path} antwoordde ${response.status}`);
+        return performance.now() - start;
+      };
+      // Code loading and the database's first use, on a page that does not touch the pitch list.
+      starts.push(await timed('/zoeken/?q=bench'));
+      for (const [name, path] of Object.entries(renderPaths)) runs[name]!.push(await timed(path));
+    } finally {
+      process.kill(-server.pid!, 'SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return { times: Object.fromEntries(Object.entries(runs).map(([name, values]) => [name, median(values)])), processStartMs: median(starts) };
 }
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
@@ -68,8 +154,16 @@ for (const size of sizes.length > 0 ? sizes : [1000, 10_000]) {
       timings[name] = await time(() => listPitches(handle.db, parsed, now));
     }
     for (const [name, q] of Object.entries(searches)) timings[name] = await time(() => searchPitches(handle.db, { q }, now));
+    // The first list of a process: the facet index loaded from nothing (a fresh handle has none).
+    const coldHandle = await openDatabase({ url: `file:${file}` });
+    const coldStart = performance.now();
+    const emptyQuery = parsePitchQuery(new URLSearchParams(''), places.vocabulary);
+    await Promise.all([listPitches(coldHandle.db, emptyQuery, now), featuredPitches(coldHandle.db, now)]);
+    const coldMs = performance.now() - coldStart;
+    coldHandle.close();
+    const renders = size === RENDER_SIZE ? await firstRenders(file) : null;
     // The list's facet index is reloaded once per instance after a pitch or its facets change
-    // (src/features/marketplace/pitch-index.ts): the first list after a change pays that, once.
+    // (src/features/marketplace/pitch-index/cache.ts): the first list after a change pays that, once.
     const empty = parsePitchQuery(new URLSearchParams(''), places.vocabulary);
     let flip = false;
     const reloadMs = await time(async () => {
@@ -78,7 +172,9 @@ for (const size of sizes.length > 0 ? sizes : [1000, 10_000]) {
       await listPitches(handle.db, empty, now);
     });
     console.error(`  ${size} pitches: gemaakt in ${(generateMs / 1000).toFixed(1)} s, ${(bytes / 2 ** 20).toFixed(1)} MiB`);
-    console.log(`SCALE ${JSON.stringify({ size, offersPerPitch: OFFERS_PER_PITCH, generateMs, bytes, timings, reloadMs })}`);
+    console.log(
+      `SCALE ${JSON.stringify({ size, offersPerPitch: OFFERS_PER_PITCH, generateMs, bytes, timings, targets, reloadMs, coldMs, renders: renders && { ...renders, budgetMs: RENDER_BUDGET_MS, starts: RENDER_STARTS } })}`,
+    );
   } finally {
     handle.close();
     rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,8 @@
  *   - build and search-index cost for 100 and 1,000 case studies (scripts/bench-build.mjs).
  * `npm run bench -- --quick` skips 100,000 pitches, 1,000 case studies and Lighthouse pages beyond
  * three; `-- --only=basis,gewicht,lighthouse,belasting,schaal,build` runs only those sections (the
- * report then says so; `gewicht` is the first part of `basis`).
+ * report then says so; `gewicht` is the first part of `basis`; `scale`, `load` and `basics` are
+ * accepted for the Dutch names).
  * Timing budgets (ms, requests per second, ratios of times) are judged only when the machine was
  * quiet at the start and the end (`timingVerdict` in scripts/bench-report.mjs); bytes and counts always.
  */
@@ -40,7 +41,9 @@ const PAIRS = 40;
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+// English names work too: `-- --only=scale` is `-- --only=schaal`.
+const sectionAliases = { basics: 'basis', load: 'belasting', scale: 'schaal' };
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').map((name) => sectionAliases[name] ?? name);
 const runs = (name) => !only || only.includes(name);
 const report = new Report({ quick });
 if (only) report.line(`Alleen de onderdelen: ${only.join(', ')}.`);
@@ -133,11 +136,11 @@ async function withDemoServer(work) {
   }
 }
 
-/** Runs scripts/bench-scale.ts and reports time per query per size and the growth 1k → largest. */
+/** Runs scripts/bench-scale.ts and reports time per query per size and the growth 1k → largest, judged by the targets it sends. */
 async function benchScale(sizes) {
   report.section(
     'Schaal: pitchquery’s bij 1.000 tot 100.000 pitches',
-    `Elke omvang in een eigen tijdelijke database, tien aanbiedingen per pitch, dezelfde functies als de pagina’s (\`listPitches\`, \`searchPitches\`); mediaan van 15 keer (bij trage query’s minstens 3 keer en 5 s) na één opwarmronde, zonder paginacache. Doel: de tijd blijft vlak, groei 1.000 → ${sizes.at(-1).toLocaleString('nl-NL')} hoogstens 3× (lijst en filters: één doorloop van de facetindex in het geheugen, daarna alleen de kaarten van de pagina uit de database; zoeken via FTS5).`,
+    `Elke omvang in een eigen tijdelijke database, tien aanbiedingen per pitch, dezelfde functies als de pagina’s (\`listPitches\`, \`searchPitches\`); mediaan van 15 keer (bij trage query’s minstens 3 keer en 5 s) na één opwarmronde, zonder paginacache. Doelen per regel (in \`scripts/bench-scale.ts\`): groei 1.000 → ${sizes.at(-1).toLocaleString('nl-NL')} hoogstens 3×, het smalle filter hoogstens 2×, zoeken bovendien onder 50 ms bij de grootste omvang. Lijst en filters: bitsets per filterwaarde in de facetindex in het geheugen, daarna alleen de kaarten van de pagina uit de database. Zoeken: FTS5 loopt de treffers nieuwste eerst af tot 1.000 openbare pitches en alleen die worden gerangschikt; zijn er meer, dan zegt de zoekpagina “meer dan 1.000”.`,
   );
   const run = spawnSync(process.execPath, ['scripts/bench-scale.ts', ...sizes.map(String)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
   const results = run.stdout
@@ -151,20 +154,45 @@ async function benchScale(sizes) {
   const names = Object.keys(results[0].timings);
   const first = results[0];
   const last = results.at(-1);
+  const targetOf = (name) => last.targets?.[name] ?? { growth: 3 };
+  const verdict = (name) => {
+    const growth = last.timings[name] / first.timings[name];
+    const target = targetOf(name);
+    return { growth, target, ok: growth <= target.growth && (target.ms === undefined || last.timings[name] <= target.ms) };
+  };
   report.table(
-    ['doel', 'query', ...results.map((r) => `${r.size.toLocaleString('nl-NL')} pitches`), `groei ${first.size.toLocaleString('nl-NL')} → ${last.size.toLocaleString('nl-NL')}`],
+    ['doel', 'query', ...results.map((r) => `${r.size.toLocaleString('nl-NL')} pitches`), `groei ${first.size.toLocaleString('nl-NL')} → ${last.size.toLocaleString('nl-NL')}`, 'doel'],
     names.map((name) => {
-      const growth = last.timings[name] / first.timings[name];
-      return [growth <= 3, name, ...results.map((r) => ms(r.timings[name])), `${growth.toFixed(1)}×`];
+      const { growth, target, ok } = verdict(name);
+      return [ok, name, ...results.map((r) => ms(r.timings[name])), `${growth.toFixed(1)}×`, `≤ ${target.growth}×${target.ms === undefined ? '' : `, ≤ ${target.ms} ms`}`];
     }),
   );
+  const rendered = results.find((r) => r.renders);
+  if (rendered) {
+    const { times, budgetMs, starts, processStartMs } = rendered.renders;
+    report.line(
+      `Eerste render van de pitchlijst (paginacache leeg) op de gebouwde server met ${rendered.size.toLocaleString('nl-NL')} pitches, over HTTP; de server heeft eerst één andere pagina op aanvraag gemaakt (code laden en de database openen: ${ms(processStartMs)}, niet meegeteld). De facetindex laadt op de achtergrond vanaf het eerste verzoek van het proces (\`warmPitchIndex\` in de middleware); een lijst die komt terwijl dat nog loopt, wacht erop. Wat het laden zelf kost, staat hieronder bij “eerste lijst van een proces”. Mediaan over ${starts} nieuw gestarte servers. Doel: elk < ${budgetMs} ms.`,
+    );
+    report.table(
+      ['doel', 'pagina', 'eerste render'],
+      Object.entries(times).map(([name, value]) => [value < budgetMs, name, ms(value)]),
+    );
+    for (const [name, value] of Object.entries(times)) {
+      if (value >= budgetMs) report.fail(`eerste render pitchlijst ${name}: ${ms(value)} bij ${rendered.size.toLocaleString('nl-NL')} pitches (doel < ${budgetMs} ms)`);
+    }
+  } else {
+    report.line('Eerste render van de pitchlijst: niet gemeten (geen build in dist/ of geen omvang van 10.000).');
+  }
   if (results.every((r) => r.reloadMs !== undefined)) {
     report.line(
-      'Geen doel, wel een prijs: de lijst telt uit een facetindex in het geheugen van elke instantie (`src/features/marketplace/pitch-index.ts`). Verandert een pitch of zijn facetten (niet bij aanbod), dan laadt de eerstvolgende lijst die index opnieuw; zo lang duurt dat eenmalig (een wijziging plus de lijst daarna):',
+      'Geen doel, wel een prijs: de lijst telt uit een facetindex in het geheugen van elke instantie (`src/features/marketplace/pitch-index/`). De eerste lijst van een proces laadt die index helemaal (één JSON-rij via een dekkende index); verandert daarna een pitch of zijn facetten (niet bij aanbod), dan werkt de eerstvolgende lijst alleen die pitches bij:',
     );
     report.table(
       ['', ...results.map((r) => `${r.size.toLocaleString('nl-NL')} pitches`)],
-      [['lijst direct na een wijziging', ...results.map((r) => ms(r.reloadMs))]],
+      [
+        ...(results.every((r) => r.coldMs !== undefined) ? [['eerste lijst van een proces (index laden)', ...results.map((r) => ms(r.coldMs))]] : []),
+        ['lijst direct na een wijziging', ...results.map((r) => ms(r.reloadMs))],
+      ],
     );
   }
   report.table(
@@ -172,16 +200,18 @@ async function benchScale(sizes) {
     results.map((r) => [r.size.toLocaleString('nl-NL'), (r.size * r.offersPerPitch).toLocaleString('nl-NL'), `${(r.generateMs / 1000).toFixed(1)} s`, size(r.bytes), size((r.bytes / r.size) * 1000)]),
   );
   for (const name of names) {
-    const growth = last.timings[name] / first.timings[name];
-    if (growth > 3) report.fail(`${name}: ${ms(first.timings[name])} bij ${first.size.toLocaleString('nl-NL')} → ${ms(last.timings[name])} bij ${last.size.toLocaleString('nl-NL')} pitches (${growth.toFixed(1)}×, doel ≤ 3×)`);
-    if (growth > 3 && !name.startsWith('zoeken')) {
+    const { growth, target, ok } = verdict(name);
+    if (ok) continue;
+    report.fail(
+      `${name}: ${ms(first.timings[name])} bij ${first.size.toLocaleString('nl-NL')} → ${ms(last.timings[name])} bij ${last.size.toLocaleString('nl-NL')} pitches (${growth.toFixed(1)}×, doel ≤ ${target.growth}×${target.ms === undefined ? '' : ` en ≤ ${target.ms} ms`})`,
+    );
+    if (name.startsWith('zoeken')) {
       report.explain(
-        `${name}: bij ${last.size.toLocaleString('nl-NL')} pitches is de tijd (${ms(last.timings[name])}) één doorloop van de facetindex in het geheugen over alle pitches plus de kaarten van de pagina; bij ${first.size.toLocaleString('nl-NL')} pitches laat een smal filter bijna niets over, zodat de verhouding groot is terwijl de tijd klein blijft. Die doorloop is lineair (tellingen per filterwaarde met elk ander filter toegepast lezen elke pitch die aan de andere filters voldoet); sneller kan met bitmaps per waarde, nog niet gedaan.`,
+        'Zoeken rangschikt hoogstens de 1.000 nieuwste openbare treffers, maar FTS5 moet een voorvoegsel dat langer is dan zijn voorvoegselindexen (2 tot 4 letters) eerst uit de lijsten van alle woorden met dat begin samenvoegen: dat deel groeit nog met het aantal pitches. Langere voorvoegselindexen of een andere tokenizer vragen een nieuwe FTS-tabel.',
       );
-    }
-    if (growth > 3 && name.startsWith('zoeken')) {
+    } else {
       report.explain(
-        'Zoeken groeit met het aantal treffers: FTS5 vindt ze via zijn index, maar rangschikt elke treffer met bm25 en telt ze allemaal voor het totaal; in de gegenereerde pitches staat "basisbaan" in bijna elke pitch en is "haven*" een voorvoegsel dat bijna elke pitch raakt, dus groeit het met het aantal pitches mee. Vlak wordt het alleen door minder te beloven (bijvoorbeeld alleen de nieuwste 1.000 treffers rangschikken en "meer dan 1.000" tonen): een keuze over wat zoeken de bezoeker belooft, niet gemaakt. Op de site staat de zoekpagina in de paginacache, zodat dit per stand van de pitchmarkt één keer gebeurt.',
+        `${name}: filteren en tellen zijn bitsets per filterwaarde (een AND en een popcount per woord van 32 pitches); wat groeit is het werk per woord en de telling per gemeente over de pitches die aan de andere filters voldoen. Bij ${first.size.toLocaleString('nl-NL')} pitches is de tijd vooral de kaarten van de pagina, zodat een kleine groei al een grote verhouding geeft.`,
       );
     }
   }

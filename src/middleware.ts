@@ -9,6 +9,7 @@ import { actorFrom } from '#features/accounts/actor.ts';
 import { sessionCookieName, sessionCookieOptions } from '#platform/auth/cookie.ts';
 import { validateSessionToken } from '#platform/auth/session.ts';
 import { housekeeping } from '#features/jobs/housekeeping.ts';
+import { warmPitchIndex } from '#features/marketplace/pitch-list.ts';
 import { startMailLoop } from '#features/jobs/mail-loop.ts';
 import { appDatabase } from '#web/app-database.ts';
 import { cacheable, withPageCache } from '#platform/page-cache.ts';
@@ -53,6 +54,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   const db = await appDatabase();
   housekeeping(db);
+  // The pitch list's facet index loads once per process: start it now, not on the first list.
+  warmPitchIndex(db);
   // Normally started by server.mjs at start; here too, for a database that was not ready then
   // (and for the development server). Once per process.
   startMailLoop(db);

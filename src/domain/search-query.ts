@@ -50,12 +50,29 @@ function quoted(term: string): string {
  * "gemeent", "idee"), so singular, plural and diminutive find each other. Words are ANDed.
  */
 export function matchExpression(input: string): string | null {
-  const words = foldedWords([...String(input ?? '')].slice(0, MAX_QUERY_LENGTH).join(''), false).map((word) => [...word].slice(0, MAX_TERM_LENGTH).join(''));
-  const meaningful = words.filter((word) => !STOP_WORDS.has(word));
-  const chosen = [...new Set(meaningful.length > 0 ? meaningful : words)].slice(0, MAX_SEARCH_TERMS);
+  const chosen = matchedWords(input);
   if (chosen.length === 0) return null;
   // FTS5 wants AND spelled out between groups in brackets.
   return chosen.map((word) => `(${wordForms(word).map(asPrefix).join(' OR ')})`).join(' AND ');
+}
+
+/** The words a query searches: folded, the little words of a question out, at most MAX_SEARCH_TERMS. */
+function matchedWords(input: string): string[] {
+  const words = foldedWords([...String(input ?? '')].slice(0, MAX_QUERY_LENGTH).join(''), false).map((word) => [...word].slice(0, MAX_TERM_LENGTH).join(''));
+  const meaningful = words.filter((word) => !STOP_WORDS.has(word));
+  return [...new Set(meaningful.length > 0 ? meaningful : words)].slice(0, MAX_SEARCH_TERMS);
+}
+
+/**
+ * The prefixes a found pitch is ranked by: the forms of each word the query searched, without a
+ * form another form of the same word already begins ("basisban" covers "basisbanen"), so a word
+ * found in one form is not counted twice.
+ */
+export function rankingForms(input: string): string[] {
+  return matchedWords(input).flatMap((word) => {
+    const forms = wordForms(word);
+    return forms.filter((form) => !forms.some((other) => other !== form && form.startsWith(other)));
+  });
 }
 
 /** The forms a word's prefix is searched in: as typed, its key, and its key with a long vowel. */

@@ -8,7 +8,7 @@
  * If Pagefind or the server cannot be reached, the server's results simply stay on the page.
  */
 import { FIRST_SHOWN, rankKnowledge, sectionOrder, type KnowledgeMeta, type ResultSection, type SearchEngine } from '../domain/search/knowledge-ranking.ts';
-import { resultStatus } from '../domain/search/result-status.ts';
+import { pitchCountLabel, resultStatus } from '../domain/search/result-status.ts';
 
 /** Wait this long after the last keystroke before searching, so every key is not a search. */
 const DEBOUNCE_MS = 250;
@@ -18,6 +18,8 @@ const ORGANISATION_KIND = 'Organisatie';
 
 interface PitchJson {
   total: number;
+  /** More than `total` match (the server ranks the newest only). */
+  atLeast: boolean;
   hits: { title: string; href: string; badge: string; text: string; excerpt: { text: string; match: boolean }[] }[];
 }
 
@@ -110,7 +112,7 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
     try {
       const [knowledge, pitches] = await Promise.all([
         asked && filters.Soort !== PITCH_KIND ? load().then((engine) => rankKnowledge(engine, term, filters)) : { pages: [], total: 0 },
-        asked ? fetchPitches(term, filters, pitchRequest.signal) : { total: 0, hits: [] },
+        asked ? fetchPitches(term, filters, pitchRequest.signal) : { total: 0, atLeast: false, hits: [] },
       ]);
       if (current !== generation) return;
       const pages = knowledge.pages.filter((page) => page.kind !== ORGANISATION_KIND);
@@ -122,7 +124,7 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
         foldedCount.textContent = String(Math.max(pages.length - FIRST_SHOWN, 0));
       }
       fill(parts.organisations, organisations.map((page) => renderKnowledge(page, false)));
-      fill(parts.pitches, pitches.hits.map(renderPitch), pitches.total);
+      fill(parts.pitches, pitches.hits.map(renderPitch), pitches.total, pitchCountLabel(pitches.total, pitches.atLeast));
       if (more && moreCount) {
         const rest = knowledge.total - knowledge.pages.length;
         more.hidden = rest <= 0;
@@ -131,7 +133,7 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, status: HTMLEle
       const order = sectionOrder(term, { knowledge: pages[0]?.title, pitches: pitches.hits[0]?.title, organisations: organisations[0]?.title });
       container.append(...order.map((name) => parts[name].section));
       for (const part of serverOnly) part.hidden = true;
-      status.textContent = resultStatus(term, asked, pitches.total, knowledge.total);
+      status.textContent = resultStatus(term, asked, pitches.total, knowledge.total, pitches.atLeast);
     } catch (error) {
       if (current !== generation || (error instanceof DOMException && error.name === 'AbortError')) return;
       // No index or no server (offline, blocked): the server's answer stays; the button still works.
@@ -161,9 +163,9 @@ async function fetchPitches(term: string, filters: Record<string, string>, signa
   return (await response.json()) as PitchJson;
 }
 
-function fill(part: Part, items: HTMLElement[], total = items.length): void {
+function fill(part: Part, items: HTMLElement[], total = items.length, label = total.toLocaleString('nl-NL')): void {
   part.list.replaceChildren(...items);
-  part.count.textContent = String(total);
+  part.count.textContent = label;
   part.section.hidden = total === 0;
 }
 

@@ -159,12 +159,64 @@ describe('pitch search', () => {
     const statements: { sql: string; params: unknown[] }[] = [];
     const watched = drizzle(t.handle.client, { schema: { pitches, pitchFacets }, logger: { logQuery: (query, params) => statements.push({ sql: query, params }) } });
     await searchPitches(watched as unknown as Database, { q: 'poel', filters: { targetGroup: 'jongeren', municipalityIds: ['zaanstad'] } }, now);
-    expect(statements).toHaveLength(2);
+    // One statement: the bounded candidates with everything the page shows (ranked in memory).
+    expect(statements).toHaveLength(1);
     for (const statement of statements) {
       const plan = await t.handle.client.execute({ sql: `explain query plan ${statement.sql}`, args: statement.params as never });
       const details = plan.rows.map((row) => String(row.detail));
       expect(details.join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
       expect(details.filter((d) => /^SCAN (p|pitches|f|pitch_facets|o|organisations)\b/.test(d))).toEqual([]);
     }
+  });
+});
+
+describe('bounded search: only the newest matches are ranked', () => {
+  test('more matches than the cap: the total is the cap, marked as a lower bound, hits from the newest', async () => {
+    const written = [];
+    for (let i = 0; i < 5; i++) written.push(await pitch({ title: `Poelenbrug ${i}` }));
+    const result = await search('poelenbrug', { candidates: 3 });
+    expect(result).toMatchObject({ total: 3, totalIsLowerBound: true, pageCount: 1 });
+    expect(new Set(ids(result))).toEqual(new Set(written.slice(2).map((p) => p.id)));
+  });
+
+  test('exactly as many matches as the cap: the total is exact', async () => {
+    for (let i = 0; i < 3; i++) await pitch({ title: `Poelenbrug ${i}` });
+    expect(await search('poelenbrug', { candidates: 3 })).toMatchObject({ total: 3, totalIsLowerBound: false });
+    expect(await search('poelenbrug')).toMatchObject({ total: 3, totalIsLowerBound: false });
+  });
+
+  test('newer pitches that are not public never crowd public ones out of the candidates', async () => {
+    const visible = [await pitch({ title: 'Poelenbrug open' }), await pitch({ title: 'Poelenbrug ook open', status: 'closed' })];
+    for (const status of ['draft', 'submitted', 'changes-requested', 'rejected', 'draft'] as const) await pitch({ title: `Poelenbrug ${status}`, status });
+    const result = await search('poelenbrug', { candidates: 2 });
+    expect(new Set(ids(result))).toEqual(new Set(visible.map((p) => p.id)));
+    expect(result).toMatchObject({ total: 2, totalIsLowerBound: false });
+  });
+
+  test('filters choose among all matches, not only among the newest', async () => {
+    const oldest = await pitch({ title: 'Poelenbrug jongeren' });
+    for (let i = 0; i < 4; i++) await pitch({ title: `Poelenbrug ${i}` });
+    await t.handle.db.insert(pitchFacets).values({ pitchId: oldest.id, facet: 'target-group', value: 'jongeren' });
+    const result = await search('poelenbrug', { candidates: 2, filters: { targetGroup: 'jongeren' } });
+    expect(ids(result)).toEqual([oldest.id]);
+    expect(result).toMatchObject({ total: 1, totalIsLowerBound: false });
+  });
+
+  test('at equal relevance an open pitch comes before a closed one, also when the closed one is newer', async () => {
+    const open = await pitch({ title: 'Poelenbrug werk', publishedAt: now.getTime() - 10 * 86_400_000 });
+    const closed = await pitch({ title: 'Poelenbrug werk', status: 'closed', publishedAt: now.getTime() });
+    const passed = await pitch({ title: 'Poelenbrug werk', closingDate: '2027-01-01', publishedAt: now.getTime() });
+    const hits = (await search('poelenbrug')).hits;
+    expect(hits.map((h) => h.id)[0]).toBe(open.id);
+    expect(new Set(hits.slice(1).map((h) => h.id))).toEqual(new Set([closed.id, passed.id]));
+    // Relevance still comes first: a title hit that is closed beats an open body hit.
+    const bodyOnly = await pitch({ title: 'Iets anders', challenge: 'Een buurt: de Haverwijk.' });
+    const titleClosed = await pitch({ title: 'Haverwijk zoekt werkgevers', status: 'closed' });
+    expect(ids(await search('haverwijk'))).toEqual([titleClosed.id, bodyOnly.id]);
+  });
+
+  test('a page past the end still knows the total', async () => {
+    for (let i = 0; i < 4; i++) await pitch({ title: `Poelenbrug ${i}` });
+    expect(await search('poelenbrug', { page: 5, candidates: 3 })).toMatchObject({ hits: [], total: 3, totalIsLowerBound: true, page: 5 });
   });
 });

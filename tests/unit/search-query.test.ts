@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createClient, type Client } from '@libsql/client';
 import { foldedWords } from '#domain/search/words.ts';
-import { excerptParts, matchExpression, MAX_SEARCH_TERMS, MAX_TERM_LENGTH, searchTerms, SNIPPET_CLOSE, SNIPPET_OPEN } from '#domain/search-query.ts';
+import { excerptParts, matchExpression, rankingForms, MAX_SEARCH_TERMS, MAX_TERM_LENGTH, searchTerms, SNIPPET_CLOSE, SNIPPET_OPEN } from '#domain/search-query.ts';
 
 const hostile = [
   'wie biedt?',
@@ -89,6 +89,11 @@ describe('matchExpression', () => {
   test('a word is searched in its forms: as typed, its key, its key with a long vowel', () => {
     expect(matchExpression('basisbanen')).toBe('("basisbanen"* OR "basisban"* OR "basisbaan"*)');
     expect(matchExpression('ideeën')).toBe('("ideeen"* OR "ide"*)');
+  });
+
+  test('a found pitch is ranked by the forms its words were found in, each form once', () => {
+    expect(rankingForms('basisbanen')).toEqual(['basisban', 'basisbaan']);
+    expect(rankingForms('wie biedt?')).toEqual(['biedt']);
   });
 
   test('operator words are found as words, not obeyed', async () => {

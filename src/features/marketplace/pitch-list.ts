@@ -22,6 +22,7 @@ import {
   type PlaceVocabulary,
 } from '#domain/pitch-filter.ts';
 import { plainTextExcerpt } from '#platform/markdown/render-user-markdown.ts';
+import { runInBackground } from '#platform/lifecycle.ts';
 import { currentPitchIndex } from './pitch-index/cache.ts';
 import { offerCountsFor } from './offer-counts.ts';
 import { countsByMunicipality, featuredSeqs, viewPitchIndex } from './pitch-index/query.ts';
@@ -171,6 +172,18 @@ async function cardsFor(db: Database, seqs: number[], today: string): Promise<Pi
     seqs.flatMap((seq) => bySeq.get(seq) ?? []),
     today,
   );
+}
+
+const warmed = new WeakSet<Database>();
+/**
+ * Loads the facet index in the background, once per database handle: called on a process's
+ * first requests (src/middleware.ts), so the first pitch list a visitor asks for after a start
+ * finds it loaded (or joins the load under way) instead of starting it. Never fails a request.
+ */
+export function warmPitchIndex(db: Database): void {
+  if (warmed.has(db)) return;
+  warmed.add(db);
+  runInBackground(() => currentPitchIndex(db, pitchPlaces().byMunicipality).catch((error) => console.error('Pitchindex laden mislukt:', error)));
 }
 
 /** Featured pitches that are still open, newest first: the top of the list page. */

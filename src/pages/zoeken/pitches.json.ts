@@ -16,6 +16,7 @@ export const GET: APIRoute = async ({ url }) => {
   const { pitches } = await searchSite(await appDatabase(), params, new Date(), { knowledge: false });
   const body = {
     total: pitches.total,
+    atLeast: pitches.totalIsLowerBound ?? false,
     hits: pitches.hits.map((hit) => ({ title: hit.title, href: hit.href, excerpt: hit.excerpt, ...pitchHitLine(hit) })),
   };
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });

@@ -61,14 +61,20 @@ export interface PitchIndex {
   demo: Uint8Array;
   /** Per stored facet (in `storedFacets` order): the pitch's values as bits. */
   masks: Uint32Array[];
+  /**
+   * Per stored facet and value (bit): a bitset over positions (bit i of word i >>> 5), so a
+   * filter is an AND of a few bitsets and a count a popcount (query.ts), not a pass over every
+   * pitch.
+   */
+  valueBits: Uint32Array[][];
   /** Positions by closing day ascending, then seq: how open pitches sort by sluitingsdatum. */
   byClosingAsc: Int32Array;
   /** Positions by closing day descending, then seq: how closed pitches sort by sluitingsdatum. */
   byClosingDesc: Int32Array;
   /** Values some public pitch has (the filter column hides the others), filter-independent. */
   used: Record<PitchFacetKey, Set<string>>;
-  /** The records in the three orders, kept to merge changes into. */
-  orders: { newest: IndexRecord[]; closingAsc: IndexRecord[]; closingDesc: IndexRecord[] };
+  /** Publication time per position (-Infinity: never published), to merge changes in order. */
+  publishedAt: Float64Array;
 }
 
 /** A day (YYYY-MM-DD) as a number that orders the same way. */
@@ -138,6 +144,58 @@ function recordsFrom(rows: readonly PitchRowForIndex[], facets: readonly FacetRo
   return [...bySeq.values()];
 }
 
+/** One public pitch as the whole-index load reads it: its row and its facets as "kind value". */
+export type LoadedPitch = [seq: number, municipalityId: string, status: string, closingDate: string, publishedAt: number | null, featured: number, demo: number, facets: string[]];
+
+/** "kind value" → [stored facet, bit]: one lookup per facet value while loading. */
+const facetBits = new Map<string, [number, number]>(storedFacets.flatMap((facet, k) => facet.ids.map((id, bit) => [`${facet.kind} ${id}`, [k, 1 << bit]] as const)));
+
+/**
+ * Builds the index from the whole-index load (cache.ts): the columns are filled straight from
+ * its tuples and the three orders sorted as numbers, without an object per pitch (this is the
+ * first list after every start).
+ */
+export function buildPitchIndexFromLoaded(version: number, loaded: readonly LoadedPitch[], places: ReadonlyMap<string, MunicipalityPlace>): PitchIndex {
+  // "nieuwste": newest publication first, never published last, then the higher seq first.
+  // (A finite stand-in for "never": -Infinity minus -Infinity is NaN, which breaks a sort.)
+  const published = Float64Array.from(loaded, (pitch) => pitch[4] ?? -Number.MAX_VALUE);
+  const seqs = Int32Array.from(loaded, (pitch) => pitch[0]);
+  // A plain array: V8 sorts it with a comparator several times faster than a typed array.
+  const order = Array.from({ length: loaded.length }, (_, i) => i).sort((a, b) => published[b]! - published[a]! || seqs[b]! - seqs[a]!);
+  const pitches = Array.from(order, (i) => loaded[i]!);
+  const size = pitches.length;
+  const columns = emptyColumns(size);
+  for (let i = 0; i < size; i++) {
+    const [seq, municipalityId, status, closingDate, publishedAt, featured, demo, facets] = pitches[i]!;
+    columns.seq[i] = seq;
+    columns.municipality[i] = municipalityNumber(municipalityId);
+    columns.closed[i] = status === 'closed' ? 1 : 0;
+    columns.closing[i] = dayNumber(closingDate);
+    columns.featured[i] = featured ? 1 : 0;
+    columns.demo[i] = demo ? 1 : 0;
+    columns.publishedAt[i] = publishedAt ?? -Infinity;
+    for (const value of facets) {
+      // A value outside today's vocabulary cannot be chosen or shown; it is left out.
+      const found = facetBits.get(value);
+      if (found) columns.masks[found[0]]![i]! |= found[1];
+    }
+  }
+  const { closing, seq } = columns;
+  const byClosingAsc = Int32Array.from(
+    Array.from({ length: size }, (_, i) => i).sort((a, b) => closing[a]! - closing[b]! || seq[a]! - seq[b]!),
+  );
+  // Closing day descending, seq ascending within a day: the ascending order with its days reversed.
+  const byClosingDesc = new Int32Array(size);
+  let out = 0;
+  for (let end = size; end > 0; ) {
+    let start = end - 1;
+    while (start > 0 && closing[byClosingAsc[start - 1]!] === closing[byClosingAsc[end - 1]!]) start--;
+    for (let j = start; j < end; j++) byClosingDesc[out++] = byClosingAsc[j]!;
+    end = start;
+  }
+  return indexFromColumns(version, columns, byClosingAsc, byClosingDesc, places);
+}
+
 /** `sorted` without the records in `drop`, with `added` (sorted the same way) merged in: linear. */
 function mergeOrder(sorted: readonly IndexRecord[], drop: ReadonlySet<number>, added: readonly IndexRecord[], order: (a: IndexRecord, b: IndexRecord) => number): IndexRecord[] {
   const out: IndexRecord[] = [];
@@ -151,6 +209,40 @@ function mergeOrder(sorted: readonly IndexRecord[], drop: ReadonlySet<number>, a
   return out;
 }
 
+/** Records in the index's three orders: what a change is merged into. */
+interface Orders {
+  newest: IndexRecord[];
+  closingAsc: IndexRecord[];
+  closingDesc: IndexRecord[];
+}
+
+/**
+ * The records again, from the typed arrays. The index keeps no object per pitch between
+ * changes: 100,000s of long-lived objects made every garbage collection walk them, which made
+ * each list request slower the more pitches there were.
+ */
+function ordersOf(index: PitchIndex): Orders {
+  const newest: IndexRecord[] = new Array(index.size);
+  for (let i = 0; i < index.size; i++) {
+    newest[i] = {
+      seq: index.seq[i]!,
+      municipality: index.municipality[i]!,
+      position: i,
+      closed: index.closed[i] === 1,
+      closing: index.closing[i]!,
+      publishedAt: index.publishedAt[i]!,
+      featured: index.featured[i] === 1,
+      demo: index.demo[i] === 1,
+      masks: index.masks.map((masks) => masks[i]!),
+    };
+  }
+  return {
+    newest,
+    closingAsc: Array.from(index.byClosingAsc, (i) => newest[i]!),
+    closingDesc: Array.from(index.byClosingDesc, (i) => newest[i]!),
+  };
+}
+
 /** The records' positions (set by arraysFor), in the records' order. */
 function positionsOf(records: readonly IndexRecord[]): Int32Array {
   const positions = new Int32Array(records.length);
@@ -158,33 +250,64 @@ function positionsOf(records: readonly IndexRecord[]): Int32Array {
   return positions;
 }
 
+/** The per-position columns of an index, in "nieuwste" order. */
+interface Columns {
+  seq: Int32Array;
+  municipality: Uint16Array;
+  closed: Uint8Array;
+  closing: Int32Array;
+  featured: Uint8Array;
+  demo: Uint8Array;
+  publishedAt: Float64Array;
+  masks: Uint32Array[];
+}
+
+function emptyColumns(size: number): Columns {
+  return {
+    seq: new Int32Array(size),
+    municipality: new Uint16Array(size),
+    closed: new Uint8Array(size),
+    closing: new Int32Array(size),
+    featured: new Uint8Array(size),
+    demo: new Uint8Array(size),
+    publishedAt: new Float64Array(size),
+    masks: storedFacets.map(() => new Uint32Array(size)),
+  };
+}
+
 /** The typed arrays and filter-independent sets for records in their three orders. */
-function arraysFor(version: number, orders: PitchIndex['orders'], places: ReadonlyMap<string, MunicipalityPlace>): PitchIndex {
+function arraysFor(version: number, orders: Orders, places: ReadonlyMap<string, MunicipalityPlace>): PitchIndex {
   const records = orders.newest;
-  const size = records.length;
-  const seq = new Int32Array(size);
-  const municipality = new Uint16Array(size);
-  const closed = new Uint8Array(size);
-  const closing = new Int32Array(size);
-  const featured = new Uint8Array(size);
-  const demo = new Uint8Array(size);
-  const masks = storedFacets.map(() => new Uint32Array(size));
-  const usedMasks = storedFacets.map(() => 0);
-  const usedMunicipalities = new Uint8Array(municipalityIds.length);
+  const columns = emptyColumns(records.length);
   // Plain loops and a position on each record: this runs after every change, over every pitch.
-  for (let i = 0; i < size; i++) {
+  for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     record.position = i;
-    seq[i] = record.seq;
-    municipality[i] = record.municipality;
-    usedMunicipalities[record.municipality] = 1;
-    closed[i] = record.closed ? 1 : 0;
-    closing[i] = record.closing;
-    featured[i] = record.featured ? 1 : 0;
-    demo[i] = record.demo ? 1 : 0;
+    columns.seq[i] = record.seq;
+    columns.municipality[i] = record.municipality;
+    columns.closed[i] = record.closed ? 1 : 0;
+    columns.closing[i] = record.closing;
+    columns.featured[i] = record.featured ? 1 : 0;
+    columns.demo[i] = record.demo ? 1 : 0;
+    columns.publishedAt[i] = record.publishedAt;
+    for (let k = 0; k < STATUS; k++) columns.masks[k]![i] = record.masks[k]!;
+  }
+  return indexFromColumns(version, columns, positionsOf(orders.closingAsc), positionsOf(orders.closingDesc), places);
+}
+
+/** The index around its columns: the value bitsets and the filter-independent sets. */
+function indexFromColumns(version: number, columns: Columns, byClosingAsc: Int32Array, byClosingDesc: Int32Array, places: ReadonlyMap<string, MunicipalityPlace>): PitchIndex {
+  const size = columns.seq.length;
+  const words = (size + 31) >>> 5;
+  const valueBits = storedFacets.map((facet) => facet.ids.map(() => new Uint32Array(words)));
+  const usedMasks = storedFacets.map(() => 0);
+  const usedMunicipalities = new Uint8Array(municipalityIds.length);
+  for (let i = 0; i < size; i++) {
+    usedMunicipalities[columns.municipality[i]!] = 1;
     for (let k = 0; k < STATUS; k++) {
-      masks[k]![i] = record.masks[k]!;
-      usedMasks[k]! |= record.masks[k]!;
+      const mask = columns.masks[k]![i]!;
+      usedMasks[k]! |= mask;
+      for (let bits = mask; bits !== 0; bits &= bits - 1) valueBits[k]![31 - Math.clz32(bits & -bits)]![i >>> 5]! |= 1 << (i & 31);
     }
   }
   const none: PitchFilter = { municipalities: [], provinces: [], regions: [], targetGroups: [], sectors: [], helpKinds: [], status: [] };
@@ -192,16 +315,11 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
   return {
     version,
     size,
-    seq,
-    municipality,
+    ...columns,
     municipalityIds,
-    closed,
-    closing,
-    featured,
-    demo,
-    masks,
-    byClosingAsc: positionsOf(orders.closingAsc),
-    byClosingDesc: positionsOf(orders.closingDesc),
+    valueBits,
+    byClosingAsc,
+    byClosingDesc,
     used: {
       municipalities: new Set(placeUsed.municipalities.keys()),
       provinces: new Set(placeUsed.provinces.keys()),
@@ -209,7 +327,6 @@ function arraysFor(version: number, orders: PitchIndex['orders'], places: Readon
       ...(Object.fromEntries(storedFacets.map((facet, k) => [facet.key, new Set(facet.ids.filter((_, bit) => (usedMasks[k]! & (1 << bit)) !== 0))])) as Record<StoredFacetKey, Set<string>>),
       status: new Set(pitchListStates),
     },
-    orders,
   };
 }
 
@@ -241,7 +358,7 @@ export function patchPitchIndex(
   places: ReadonlyMap<string, MunicipalityPlace>,
 ): PitchIndex {
   const added = recordsFrom(rows, facets);
-  const { newest, closingAsc, closingDesc } = index.orders;
+  const { newest, closingAsc, closingDesc } = ordersOf(index);
   return arraysFor(
     version,
     {

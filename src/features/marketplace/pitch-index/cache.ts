@@ -22,7 +22,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import type { MunicipalityPlace } from '#domain/pitch-filter.ts';
-import { buildPitchIndex, patchPitchIndex, type FacetRowForIndex, type PitchIndex, type PitchRowForIndex } from './build.ts';
+import { buildPitchIndexFromLoaded, patchPitchIndex, type FacetRowForIndex, type LoadedPitch, type PitchIndex, type PitchRowForIndex } from './build.ts';
 
 /** More changes than this since an instance's index: loading everything is as quick. */
 const MAX_CHANGES = 5000;
@@ -32,8 +32,12 @@ export const indexLoadStatements = {
   version: `select coalesce(max(id), 0) as version from pitch_index_changes`,
   oldest: `select coalesce(min(id), 0) as oldest from pitch_index_changes`,
   changes: `select id, seq from pitch_index_changes where id > ? order by id limit ${MAX_CHANGES + 1}`,
-  pitches: `select seq, municipality_id, status, closing_date, published_at, featured, demo from pitches where status in ('published', 'closed')`,
-  facets: `select p.seq, f.facet, f.value from pitches p join pitch_facets f on f.pitch_id = p.id where p.status in ('published', 'closed')`,
+  // Every public pitch with its facets as one JSON row: the client's cost per returned row
+  // (about 12 µs) made 10,000 pitches and their 40,000 facet rows take 300 ms to read, the
+  // first list after a start; one row of JSON takes a fifth of that.
+  all: `select json_group_array(json_array(p.seq, p.municipality_id, p.status, p.closing_date, p.published_at, p.featured, p.demo,
+    (select json_group_array(f.facet || ' ' || f.value) from pitch_facets f where f.pitch_id = p.id))) as rows
+    from pitches p where p.status in ('published', 'closed')`,
   somePitches: `select seq, municipality_id, status, closing_date, published_at, featured, demo from pitches where status in ('published', 'closed') and seq in (select value from json_each(?))`,
   someFacets: `select p.seq, f.facet, f.value from pitches p join pitch_facets f on f.pitch_id = p.id where p.status in ('published', 'closed') and p.seq in (select value from json_each(?))`,
 } as const;
@@ -61,12 +65,11 @@ async function indexVersion(db: Database): Promise<number> {
 
 /** Loads the whole index in one read transaction: the log's last id and the rows agree. */
 async function loadIndex(db: Database, places: ReadonlyMap<string, MunicipalityPlace>): Promise<PitchIndex> {
-  const [version, rows, facets] = await db.batch([
+  const [version, [all]] = await db.batch([
     db.all<{ version: number }>(sql.raw(indexLoadStatements.version)),
-    db.all<PitchRowForIndex>(sql.raw(indexLoadStatements.pitches)),
-    db.all<FacetRowForIndex>(sql.raw(indexLoadStatements.facets)),
+    db.all<{ rows: string }>(sql.raw(indexLoadStatements.all)),
   ]);
-  return buildPitchIndex(Number(version[0]?.version ?? 0), rows, facets, places);
+  return buildPitchIndexFromLoaded(Number(version[0]?.version ?? 0), JSON.parse(all?.rows ?? '[]') as LoadedPitch[], places);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   type PitchSort,
   type PlaceFacetKey,
 } from '#domain/pitch-filter.ts';
-import { bitOf, dayNumber, STATUS, storedFacets, type PitchIndex, type StoredFacetKey } from './build.ts';
+import { bitOf, dayNumber, storedFacets, type PitchIndex, type StoredFacetKey } from './build.ts';
 
 export interface PitchIndexView {
   total: number;
@@ -26,25 +26,148 @@ export interface PitchIndexView {
   counts: Record<PitchFacetKey, Map<string, number>>;
 }
 
-/** The place facets' allowed municipalities combined (null: no place filter). */
-function allowedMunicipalities(
+/** Bits set in a 32-bit word. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Bits set in `a` AND `b` (null: every position). */
+function countAnd(a: Uint32Array, b: Uint32Array | null): number {
+  let n = 0;
+  if (b === null) for (let w = 0; w < a.length; w++) n += popcount(a[w]!);
+  else for (let w = 0; w < a.length; w++) n += popcount(a[w]! & b[w]!);
+  return n;
+}
+
+/**
+ * Scratch bitsets for one view, reused by the next: a view is synchronous, and a dozen fresh
+ * arrays of size/32 words per request made the garbage collector walk the (large) index often.
+ */
+const scratch = { words: -1, used: 0, buffers: [] as Uint32Array[] };
+function resetScratch(words: number): void {
+  if (scratch.words !== words) {
+    scratch.words = words;
+    scratch.buffers = [];
+  }
+  scratch.used = 0;
+}
+/** A scratch bitset (contents undefined until written). */
+function scratchBits(): Uint32Array {
+  if (scratch.used === scratch.buffers.length) scratch.buffers.push(new Uint32Array(scratch.words));
+  return scratch.buffers[scratch.used++]!;
+}
+
+/** The AND of the bitsets given (nulls are "no filter"); every position when none is given. */
+function and(index: PitchIndex, sets: readonly (Uint32Array | null)[]): Uint32Array {
+  const given = sets.filter((set): set is Uint32Array => set !== null);
+  if (given.length === 0) return allPositions(index);
+  const out = scratchBits();
+  out.set(given[0]!);
+  for (let g = 1; g < given.length; g++) {
+    const set = given[g]!;
+    for (let w = 0; w < out.length; w++) out[w]! &= set[w]!;
+  }
+  return out;
+}
+
+const allCache = new WeakMap<PitchIndex, Uint32Array>();
+/** Every position of the index (the last word only as far as the size); do not change it. */
+function allPositions(index: PitchIndex): Uint32Array {
+  let out = allCache.get(index);
+  if (!out) {
+    out = new Uint32Array((index.size + 31) >>> 5).fill(0xffffffff);
+    if (index.size % 32 !== 0) out[out.length - 1] = (2 ** (index.size % 32) - 1) >>> 0;
+    allCache.set(index, out);
+  }
+  return out;
+}
+
+const openCache = new WeakMap<PitchIndex, { today: number; open: Uint32Array; closed: Uint32Array }>();
+/** The open and the closed pitches on `today` as bitsets: computed once per index and day. */
+function openBits(index: PitchIndex, today: number): { open: Uint32Array; closed: Uint32Array } {
+  const cached = openCache.get(index);
+  if (cached?.today === today) return cached;
+  const words = (index.size + 31) >>> 5;
+  const open = new Uint32Array(words);
+  for (let i = 0; i < index.size; i++) if (index.closed[i] === 0 && index.closing[i]! >= today) open[i >>> 5]! |= 1 << (i & 31);
+  const all = allPositions(index);
+  const closed = all.map((word, w) => word & ~open[w]!);
+  const entry = { today, open, closed };
+  openCache.set(index, entry);
+  return entry;
+}
+
+const municipalityCache = new WeakMap<PitchIndex, Uint32Array[]>();
+/** A bitset per municipality number: made in one pass at the first place filter per index. */
+function municipalityBits(index: PitchIndex): Uint32Array[] {
+  let bits = municipalityCache.get(index);
+  if (!bits) {
+    const words = (index.size + 31) >>> 5;
+    bits = index.municipalityIds.map(() => new Uint32Array(0));
+    for (let i = 0; i < index.size; i++) {
+      const m = index.municipality[i]!;
+      if (bits[m]!.length === 0) bits[m] = new Uint32Array(words);
+      bits[m]![i >>> 5]! |= 1 << (i & 31);
+    }
+    municipalityCache.set(index, bits);
+  }
+  return bits;
+}
+
+const perMunicipalityCache = new WeakMap<PitchIndex, Uint32Array>();
+/** Pitches per municipality number, all of the index (do not change the array returned). */
+function allPerMunicipality(index: PitchIndex): Uint32Array {
+  let counts = perMunicipalityCache.get(index);
+  if (!counts) {
+    counts = new Uint32Array(index.municipalityIds.length);
+    for (let i = 0; i < index.size; i++) counts[index.municipality[i]!]!++;
+    perMunicipalityCache.set(index, counts);
+  }
+  return counts;
+}
+
+/** The place facets' allowed positions combined (null: no place filter). */
+function placeBits(
   index: PitchIndex,
   filter: PitchFilter,
   municipalitiesIn: Record<Exclude<PlaceFacetKey, 'municipalities'>, ReadonlyMap<string, readonly string[]>>,
-): Uint8Array | null {
+): Uint32Array | null {
   const sets: Set<string>[] = [];
   if (filter.municipalities.length > 0) sets.push(new Set(filter.municipalities));
   for (const key of ['provinces', 'regions'] as const) {
     if (filter[key].length > 0) sets.push(new Set(filter[key].flatMap((area) => municipalitiesIn[key].get(area) ?? [])));
   }
   if (sets.length === 0) return null;
-  return Uint8Array.from(index.municipalityIds, (id) => (sets.every((set) => set.has(id)) ? 1 : 0));
+  const perMunicipality = municipalityBits(index);
+  const out = scratchBits().fill(0);
+  index.municipalityIds.forEach((id, m) => {
+    const bits = perMunicipality[m]!;
+    if (bits.length === 0 || !sets.every((set) => set.has(id))) return;
+    for (let w = 0; w < out.length; w++) out[w]! |= bits[w]!;
+  });
+  return out;
+}
+
+/** Calls `each` for every set bit's position, in order, until it returns true. */
+function forEachSet(bits: Uint32Array, each: (i: number) => boolean | void): void {
+  for (let w = 0; w < bits.length; w++) {
+    for (let x = bits[w]!; x !== 0; x &= x - 1) {
+      if (each((w << 5) | (31 - Math.clz32(x & -x))) === true) return;
+    }
+  }
 }
 
 /**
- * Filter, total, counts and one page in one pass. Within a facet the chosen values widen
- * (OR), across facets they narrow (AND); each facet's counts apply every other facet's choices,
- * and the place facets get theirs from counts per municipality (placeFacetCounts).
+ * Filter, total, counts and one page, with bitsets (build.ts `valueBits`): each facet's choice is
+ * the OR of its values' bitsets, the result the AND of all facets'. Within a facet the chosen
+ * values widen (OR), across facets they narrow (AND); each facet's counts apply every other
+ * facet's choices (a popcount per value), and the place facets get theirs from counts per
+ * municipality (placeFacetCounts) over the pitches that pass the other facets. The work is a few
+ * passes over words of 32 pitches plus the matching pitches for the place counts, instead of a
+ * pass over every pitch with every facet.
  */
 export function viewPitchIndex(
   index: PitchIndex,
@@ -57,45 +180,52 @@ export function viewPitchIndex(
   },
 ): PitchIndexView {
   const { filter } = query;
-  const todayNumber = dayNumber(today);
-  const placeAllowed = allowedMunicipalities(index, filter, places.municipalitiesIn);
-  const wanted = storedFacets.map((facet, k) => filter[facet.key].reduce((mask, id) => mask | (bitOf[k]!.get(id) ?? 0), 0));
+  const words = (index.size + 31) >>> 5;
+  resetScratch(words);
+  const { open, closed } = openBits(index, dayNumber(today));
+  // Per stored facet: the OR of the chosen values' bitsets (null: nothing chosen).
+  const chosen = storedFacets.map((facet, k) => {
+    const bits = filter[facet.key].map((id) => bitOf[k]!.get(id)).filter((bit): bit is number => bit !== undefined);
+    if (bits.length === 0) return null;
+    const out = scratchBits().fill(0);
+    for (const bit of bits) {
+      const set = index.valueBits[k]![31 - Math.clz32(bit)]!;
+      for (let w = 0; w < words; w++) out[w]! |= set[w]!;
+    }
+    return out;
+  });
   // Both states chosen is the same as none.
   const statusActive = filter.status.length > 0 && filter.status.length < pitchListStates.length;
-  const wantOpen = filter.status.includes('open');
-  const valueCounts = storedFacets.map((facet) => new Uint32Array(facet.ids.length));
-  const stateCounts = [0, 0]; // open, gesloten
-  const byMunicipality = new Uint32Array(index.municipalityIds.length);
-  const hit = new Uint8Array(index.size);
-  const { masks, municipality, closed, closing } = index;
-  let total = 0;
-  for (let i = 0; i < index.size; i++) {
-    const open = closed[i] === 0 && closing[i]! >= todayNumber;
-    let fails = 0;
-    let failed = -1;
-    for (let k = 0; k < STATUS; k++) {
-      if (wanted[k] !== 0 && (masks[k]![i]! & wanted[k]!) === 0) {
-        fails++;
-        failed = k;
-      }
-    }
-    if (statusActive && open !== wantOpen) {
-      fails++;
-      failed = STATUS;
-    }
-    const m = municipality[i]!;
-    if (fails === 0) byMunicipality[m]!++;
-    if (fails > 1 || (placeAllowed !== null && placeAllowed[m] === 0)) continue;
-    for (let k = 0; k < STATUS; k++) {
-      if (fails !== 0 && failed !== k) continue;
-      for (let bits = masks[k]![i]!; bits !== 0; bits &= bits - 1) valueCounts[k]![31 - Math.clz32(bits & -bits)]!++;
-    }
-    if (fails === 0 || failed === STATUS) stateCounts[open ? 0 : 1]!++;
-    if (fails === 0) {
-      hit[i] = 1;
-      total++;
-    }
+  const status = statusActive ? (filter.status.includes('open') ? open : closed) : null;
+  const place = placeBits(index, filter, places.municipalitiesIn);
+
+  const notPlace = and(index, [status, ...chosen]);
+  const hit = place === null ? notPlace : and(index, [notPlace, place]);
+  const total = countAnd(hit, null);
+
+  // Per municipality: the pitches that pass every facet but the place ones (without such a
+  // filter: all of them, counted once per index).
+  const byMunicipality = status === null && chosen.every((set) => set === null) ? allPerMunicipality(index) : new Uint32Array(index.municipalityIds.length);
+  if (byMunicipality !== allPerMunicipality(index)) {
+    forEachSet(notPlace, (i) => {
+      byMunicipality[index.municipality[i]!]!++;
+    });
   }
+  const valueMap = (k: number) => {
+    const base = and(index, [place, status, ...chosen.filter((_, j) => j !== k)]);
+    const map = new Map<string, number>();
+    storedFacets[k]!.ids.forEach((id, bit) => {
+      const n = countAnd(index.valueBits[k]![bit]!, base);
+      if (n > 0) map.set(id, n);
+    });
+    return map;
+  };
+  const stateBase = and(index, [place, ...chosen]);
+  const stateCounts = new Map<string, number>();
+  pitchListStates.forEach((state: PitchListState) => {
+    const n = countAnd(state === 'open' ? open : closed, stateBase);
+    if (n > 0) stateCounts.set(state, n);
+  });
 
   const pageCount = pageCountFor(total, perPage);
   const page = Math.min(query.page, pageCount);
@@ -106,41 +236,30 @@ export function viewPitchIndex(
     if (seen++ >= first) seqs.push(index.seq[i]!);
     return seqs.length >= perPage;
   };
-  const isOpen = (i: number) => closed[i] === 0 && closing[i]! >= todayNumber;
+  const isSet = (bits: Uint32Array, i: number) => ((bits[i >>> 5]! >>> (i & 31)) & 1) === 1;
   if (query.sort === 'sluitingsdatum') {
     // Open first, soonest closing first; then closed ones, the most recently closed first.
     let done = false;
     for (let j = 0; j < index.size && !done; j++) {
       const i = index.byClosingAsc[j]!;
-      if (hit[i] === 1 && isOpen(i)) done = take(i);
+      if (isSet(hit, i) && isSet(open, i)) done = take(i);
     }
     for (let j = 0; j < index.size && !done; j++) {
       const i = index.byClosingDesc[j]!;
-      if (hit[i] === 1 && !isOpen(i)) done = take(i);
+      if (isSet(hit, i) && !isSet(open, i)) done = take(i);
     }
   } else if (query.sort === 'open') {
     // Positions are in "nieuwste" order: the open hits in that order, then the closed ones.
     let done = false;
-    for (let i = 0; i < index.size && !done; i++) if (hit[i] === 1 && isOpen(i)) done = take(i);
-    for (let i = 0; i < index.size && !done; i++) if (hit[i] === 1 && !isOpen(i)) done = take(i);
+    forEachSet(and(index, [hit, open]), (i) => (done = take(i)));
+    if (!done) forEachSet(and(index, [hit, closed]), take);
   } else {
-    for (let i = 0; i < index.size; i++) if (hit[i] === 1 && take(i)) break;
+    forEachSet(hit, take);
   }
 
   const perMunicipality = new Map<string, number>();
   byMunicipality.forEach((n, m) => {
     if (n > 0) perMunicipality.set(index.municipalityIds[m]!, n);
-  });
-  const valueMap = (k: number) => {
-    const map = new Map<string, number>();
-    valueCounts[k]!.forEach((n, bit) => {
-      if (n > 0) map.set(storedFacets[k]!.ids[bit]!, n);
-    });
-    return map;
-  };
-  const status = new Map<string, number>();
-  pitchListStates.forEach((state: PitchListState, s) => {
-    if (stateCounts[s]! > 0) status.set(state, stateCounts[s]!);
   });
   return {
     total,
@@ -150,7 +269,7 @@ export function viewPitchIndex(
     counts: {
       ...placeFacetCounts(perMunicipality, filter, places.byMunicipality),
       ...(Object.fromEntries(storedFacets.map((facet, k) => [facet.key, valueMap(k)])) as Record<StoredFacetKey, Map<string, number>>),
-      status,
+      status: stateCounts,
     },
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `pitches_list_index` ON `pitches` (`status`,`seq`,`municipality_id`,`closing_date`,`published_at`,`featured`,`demo`,`id`);
