@@ -3,7 +3,7 @@
  * real built server on loopback, written as a Markdown report to bench/REPORT.md (and printed).
  * Builds first if dist/ is missing. Every server gets a free port and its own temporary
  * database. Exits 1 when a budget is missed, naming each. Sections:
- *   - basics: weight per page type (alone: `--only=gewicht`), sequential latency, memory and leaks, large bodies, a login storm (item 16), account enumeration by timing (item 2);
+ *   - basics: weight per page type (alone: `--only=gewicht`), sequential latency, memory and leaks, large bodies, a login storm, account enumeration by timing;
  *   - Lighthouse per page type (scripts/bench-lighthouse.mjs);
  *   - 50 concurrent connections per page, against the prerendered page (scripts/bench-load.mjs);
  *   - the pitch queries at 1,000 to 100,000 pitches (scripts/bench-scale.ts);
