@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rankKnowledge } from '#domain/search/knowledge-ranking.ts';
-import { knowledgeEngine, resetKnowledgeEngines, usePagefindFolder } from '#features/search/pagefind-server.ts';
+import { knowledgeEngine, resetKnowledgeEngines, searchKnowledgeBase, usePagefindFolder } from '#features/search/pagefind-server.ts';
 import { knowledgeLexicon, searchRecord } from '#features/search/search-records.ts';
 import { placeNamesOf } from '#features/catalog/places.ts';
 import { caseDocument, instrumentDocument, markdownText, organisationDocument, type SearchDocument } from '#features/catalog/search-documents.ts';
@@ -146,5 +146,18 @@ describe('zoeken dat vergeeft', () => {
     expect(found).toContain('/praktijkvoorbeelden/zaanstad-poelenbrug-wie-biedt/');
     expect(found).toContain('/praktijkvoorbeelden/albert-heijn-zaanstad/');
     expect(found).toContain('/organisaties/zaanstad/');
+  });
+});
+
+describe('without an index', () => {
+  test('the knowledge base answers nothing instead of failing the page', async () => {
+    usePagefindFolder(join(folder, 'bestaat-niet'));
+    resetKnowledgeEngines();
+    try {
+      expect(await searchKnowledgeBase('basisbaan', {})).toEqual({ pages: [], total: 0 });
+    } finally {
+      usePagefindFolder(join(folder, 'pagefind'));
+      resetKnowledgeEngines();
+    }
   });
 });

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { SearchEngine } from '#domain/search/knowledge-ranking.ts';
+import { rankKnowledge, type KnowledgeResult, type SearchEngine } from '#domain/search/knowledge-ranking.ts';
 
 const folders = new Set<string>();
 let engines = new Map<string, Promise<SearchEngine>>();
@@ -48,6 +48,20 @@ export function knowledgeEngine(): Promise<SearchEngine> {
     engines.set(folder, engine);
   }
   return engine;
+}
+
+/**
+ * The knowledge base's answer on the server. Without an index (the dev server before a build)
+ * or with an unreadable one it answers nothing, logged, so the search page stays a page and the
+ * pitches still answer.
+ */
+export async function searchKnowledgeBase(q: string, filters: Record<string, string>): Promise<KnowledgeResult> {
+  try {
+    return await rankKnowledge(await knowledgeEngine(), q, filters);
+  } catch (error) {
+    console.error('Kennisbank doorzoeken mislukt:', error);
+    return { pages: [], total: 0 };
+  }
 }
 
 /** Forgets loaded engines (a test that rebuilt its index). */

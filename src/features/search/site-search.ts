@@ -9,14 +9,14 @@
 import type { Database } from '#db/client.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
 import { MAX_QUERY_LENGTH } from '#domain/search-query.ts';
-import { rankKnowledge, type KnowledgeResult } from '#domain/search/knowledge-ranking.ts';
+import type { KnowledgeResult } from '#domain/search/knowledge-ranking.ts';
 import { foldedWords, STOP_WORDS, MAX_QUERY_TERMS } from '#domain/search/words.ts';
 import { searchPitches, type PitchSearchFilters, type PitchSearchResult } from '#features/marketplace/pitch-search.ts';
 import { spellingSuggester } from '#features/catalog/content-search.ts';
 import { withMunicipalityNames } from '#features/catalog/places.ts';
 import { getOrganisations } from '#features/catalog/queries.ts';
 import { contentFilterNames, type ContentFilters } from '#features/catalog/search-documents.ts';
-import { knowledgeEngine } from './pagefind-server.ts';
+import { searchKnowledgeBase } from './pagefind-server.ts';
 
 /** The "Soort pagina" value that picks the pitches. */
 export const PITCH_KIND = 'Pitch';
@@ -82,7 +82,7 @@ async function searchPitchesLoosely(db: Database, q: string, page: number, filte
 /** The knowledge base's answer, with the form's filters as the records name them. */
 async function searchKnowledge(q: string, filters: ContentFilters): Promise<KnowledgeResult> {
   const chosen = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
-  return rankKnowledge(await knowledgeEngine(), q, chosen);
+  return searchKnowledgeBase(q, chosen);
 }
 
 /**
