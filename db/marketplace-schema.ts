@@ -54,6 +54,11 @@ export const pitches = sqliteTable(
     /** What is asked of employers, in the author's words (Markdown) and as HTML. */
     ask: text('ask').notNull(),
     askHtml: text('ask_html').notNull(),
+    /**
+     * What search adds to the pitch's own words: the parts of its compounds and the synonyms of
+     * what it uses (domain/search/pitch-keys.ts), written with the text; pitches_fts indexes it.
+     */
+    searchKeys: text('search_keys').notNull().default(''),
     /** People or places sought; null: not a number (e.g. mentoring). */
     peopleSought: integer('people_sought'),
     /** Last day offers are accepted (YYYY-MM-DD, inclusive, Europe/Amsterdam). */

@@ -5,6 +5,7 @@
  * 13 months ago: answers after 3 and 6 months, the 12-month question open as a task on the
  * account page), one of Amsterdam (partly matched, answered after 3 months). Idempotent.
  */
+import { pitchSearchKeys } from '#domain/search/pitch-keys.ts';
 import { eq } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { followUps } from '#db/follow-up-schema.ts';
@@ -74,6 +75,7 @@ export async function seedFollowUps(db: Database, authorEmail: string, now = Dat
         challengeHtml: renderUserMarkdown(demo.challenge),
         ask: demo.ask,
         askHtml: renderUserMarkdown(demo.ask),
+        searchKeys: pitchSearchKeys(demo),
         peopleSought: demo.peoplePlaced,
         closingDate: amsterdamDate(new Date(closedAt)),
         contactName: 'Demo Contactpersoon',

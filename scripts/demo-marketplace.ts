@@ -12,6 +12,7 @@
  * mail), so the demo shows what a municipality gets: someone to call. Idempotent: pitches,
  * offers and contacts have fixed ids.
  */
+import { pitchSearchKeys } from '#domain/search/pitch-keys.ts';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
@@ -219,6 +220,7 @@ export async function seedMarketplace(db: Database, authorEmail: string, contact
         challengeHtml: renderUserMarkdown(demo.challenge),
         ask: demo.ask,
         askHtml: renderUserMarkdown(demo.ask),
+        searchKeys: pitchSearchKeys(demo),
         peopleSought: demo.peopleSought,
         closingDate,
         contactName: 'Demo Contactpersoon',
@@ -263,7 +265,7 @@ async function refreshDemoTexts(db: Database, demo: DemoPitch): Promise<void> {
   await db.batch([
     db
       .update(pitches)
-      .set({ title: demo.title, challenge: demo.challenge, challengeHtml: renderUserMarkdown(demo.challenge), ask: demo.ask, askHtml: renderUserMarkdown(demo.ask), version: sql`${pitches.version} + 1` })
+      .set({ title: demo.title, challenge: demo.challenge, challengeHtml: renderUserMarkdown(demo.challenge), ask: demo.ask, askHtml: renderUserMarkdown(demo.ask), searchKeys: pitchSearchKeys(demo), version: sql`${pitches.version} + 1` })
       .where(and(eq(pitches.id, demo.id), eq(pitches.demo, true))),
     db.delete(pitchFacets).where(and(eq(pitchFacets.pitchId, demo.id), eq(pitchFacets.facet, 'target-group'))),
     ...(demo.targetGroups.length ? [db.insert(pitchFacets).values(demo.targetGroups.map((value) => ({ pitchId: demo.id, facet: 'target-group' as const, value })))] : []),

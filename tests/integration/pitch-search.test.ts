@@ -10,6 +10,7 @@ import { pitches, pitchFacets, type PitchRow } from '#db/marketplace-schema.ts';
 import { pitchStatuses, type PitchStatus } from '#domain/pitch-lifecycle.ts';
 import { pitchVisibleTo } from '#domain/policy.ts';
 import { publicPitchStatuses, searchPitches } from '#features/marketplace/pitch-search.ts';
+import { pitchSearchKeys } from '#domain/search/pitch-keys.ts';
 import { testDatabase, type TestDb } from './accounts/helpers.ts';
 
 let t: TestDb;
@@ -218,5 +219,21 @@ describe('bounded search: only the newest matches are ranked', () => {
   test('a page past the end still knows the total', async () => {
     for (let i = 0; i < 4; i++) await pitch({ title: `Poelenbrug ${i}` });
     expect(await search('poelenbrug', { page: 5, candidates: 3 })).toMatchObject({ hits: [], total: 3, totalIsLowerBound: true, page: 5 });
+  });
+});
+
+describe('Dutch in the pitch search', () => {
+  test('forms, compound parts and synonyms find a pitch written as a marketplace pitch is (with its search keys)', async () => {
+    const text = { title: 'Basisbanen in de Poelenbrug', area: 'Poelenbrug', challenge: 'Wij bieden loonkostensubsidie voor mensen met een arbeidsbeperking.', ask: 'Klusjes en leerwerkplekken.' };
+    const p = await pitch({ ...text, searchKeys: pitchSearchKeys(text) });
+    // "Banen" would match "baantje": the other pitch asks for something else.
+    await pitch({ title: 'Iets anders', area: 'Elders', ask: 'Vrijwilligers voor de tuin.' });
+    for (const q of ['basisbaan', 'baantje', 'subsidie', 'loonkosten', 'Wajong', 'klus', 'werkplek', 'arbeidsbeperkingen']) expect(ids(await search(q)), q).toEqual([p.id]);
+  });
+
+  test('a pitch without search keys is still found by its own words in their forms, not by parts', async () => {
+    const p = await pitch({ title: 'Basisbanen in de Poelenbrug', challenge: 'Wij bieden loonkostensubsidie.' });
+    expect(ids(await search('basisbaan'))).toEqual([p.id]);
+    expect(ids(await search('subsidie'))).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { foldWord, stemDutch } from '#domain/search/dutch-stem.ts';
 import { compoundParts, createLexicon } from '#domain/search/compounds.ts';
 import { synonymExpansions } from '#domain/search/synonyms.ts';
 import { foldedWords, queryKeys, textKeys } from '#domain/search/words.ts';
+import { pitchSearchKeys } from '#domain/search/pitch-keys.ts';
 
 const key = (word: string) => stemDutch(foldWord(word));
 
@@ -135,5 +136,14 @@ describe('compound parts no page uses alone', () => {
 
   test('never when known parts explain the word: "statushouders" does not give "ouders"', () => {
     expect(compoundParts('statushouders', lexicon)).not.toContain(key('ouders'));
+  });
+});
+
+describe('a pitch\'s search keys', () => {
+  test('the parts of its compounds and the synonyms of what it says, not its own words', () => {
+    const keys = pitchSearchKeys({ title: 'Werk in de Poelenbrug', area: 'Poelenbrug', challenge: 'Wij bieden loonkostensubsidie voor mensen met een arbeidsbeperking.', ask: 'Doe mee' }).split(' ');
+    expect(keys).toEqual(expect.arrayContaining([key('subsidie'), key('loonkosten'), key('wajong')]));
+    expect(keys).not.toContain(key('poelenbrug'));
+    expect(keys).not.toContain(key('loonkostensubsidie'));
   });
 });

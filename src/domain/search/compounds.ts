@@ -43,14 +43,16 @@ export interface Lexicon {
 
 /** A lexicon of the keys of these words (the knowledge base's words) and COMMON_PARTS. */
 export function createLexicon(foldedWords: Iterable<string>): Lexicon {
-  const keys = new Set<string>();
-  for (const word of [...foldedWords, ...COMMON_PARTS]) {
+  const keys = new Set<string>(commonKeys);
+  for (const word of foldedWords) {
     if (/\d/.test(word)) continue;
     if (word.length >= MIN_PART || SHORT_PARTS.has(word)) keys.add(stemDutch(word));
   }
   for (const never of NEVER_PARTS) keys.delete(never);
   return { has: (key) => keys.has(key) };
 }
+
+const commonKeys = COMMON_PARTS.map(stemDutch);
 
 /** Linking sounds between two parts, tried after the part as written. */
 const LINKS = ['', 's', 'en', 'e', 'n'];

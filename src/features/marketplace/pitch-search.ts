@@ -22,8 +22,11 @@ import { rankScores, rankTerms, snippetFor } from '#domain/search-rank.ts';
  */
 export const publicPitchStatuses = ['published', 'closed'] as const satisfies readonly PitchStatus[];
 
-/** Column weights for the ranking (as bm25 takes them): title, area, municipality, body. */
-export const PITCH_SEARCH_WEIGHTS = [10, 4, 4, 1] as const;
+/**
+ * Column weights for the ranking (as bm25 takes them): title, area, municipality, body, and the
+ * search keys (parts of compounds and synonyms: domain/search/pitch-keys.ts), which count as body.
+ */
+export const PITCH_SEARCH_WEIGHTS = [10, 4, 4, 1, 1] as const;
 
 /**
  * The newest this many matching public pitches are ranked; beyond it the total reads "meer
@@ -82,7 +85,7 @@ export interface PitchSearchResult {
 }
 
 /** A candidate as the statement returns it (a JSON array, so a thousand come back as one row). */
-type CandidateTuple = [seq: number, id: string, title: string, area: string, municipalityName: string, body: string, status: PitchStatus, closingDate: string, publishedAt: number | null];
+type CandidateTuple = [seq: number, id: string, title: string, area: string, municipalityName: string, body: string, status: PitchStatus, closingDate: string, publishedAt: number | null, searchKeys: string];
 
 /**
  * The MATCH expression for the words typed: the one place the query is built, so another way
@@ -113,7 +116,7 @@ export async function searchPitches(db: Database, query: PitchSearchQuery, now: 
   const cap = Math.max(1, Math.trunc(query.candidates ?? PITCH_SEARCH_CANDIDATES));
   // One more than the cap is read: it only tells whether there are more, and is not ranked.
   const [row] = await db.all<{ candidates: string }>(sql`
-    select json_group_array(json_array(c.seq, p.id, p.title, p.area, o.name, p.challenge || char(10) || p.ask, p.status, p.closing_date, p.published_at)) as candidates
+    select json_group_array(json_array(c.seq, p.id, p.title, p.area, o.name, p.challenge || char(10) || p.ask, p.status, p.closing_date, p.published_at, p.search_keys)) as candidates
     from (
       select pitches_fts.rowid as seq
       from pitches_fts cross join pitches p on p.seq = pitches_fts.rowid
@@ -130,7 +133,7 @@ export async function searchPitches(db: Database, query: PitchSearchQuery, now: 
   const rank = rankTerms(rankingForms(query.q));
   const scores = rankScores(
     rank,
-    candidates.map(([, , title, area, municipalityName, body]) => ({ columns: [title, area, municipalityName, body] })),
+    candidates.map(([, , title, area, municipalityName, body, , , , searchKeys]) => ({ columns: [title, area, municipalityName, body, searchKeys] })),
     PITCH_SEARCH_WEIGHTS,
   );
   const today = amsterdamDate(now);

@@ -26,6 +26,7 @@ import { moderatorAddresses } from '#features/accounts/users.ts';
 import { pitchExists, pitchIsAt, replacePitchFacetsIf } from './pitch-writes.ts';
 import { municipalityOfPitch } from './pitch-municipality.ts';
 import { pitchSnapshot } from './pitch-changes.ts';
+import { pitchSearchKeys } from '#domain/search/pitch-keys.ts';
 
 /** A pitch as loaded: the row, its facet values and its municipality's name. */
 export interface PitchRecord extends PitchRow {
@@ -72,6 +73,7 @@ function textColumns(fields: PitchFields) {
     challengeHtml: renderUserMarkdown(fields.challenge),
     ask: fields.ask,
     askHtml: renderUserMarkdown(fields.ask),
+    searchKeys: pitchSearchKeys(fields),
     peopleSought: fields.peopleSought ?? null,
     closingDate: fields.closingDate,
     contactName: fields.contactName,
@@ -112,10 +114,10 @@ export async function createDraft(deps: Deps, actor: Actor | null, input: unknow
   const duplicate = sql`select 1 from pitches where author_id = ${actor.userId} and municipality_id = ${fields.municipality}
     and status = 'draft' and title = ${columns.title} and challenge = ${columns.challenge} and ask = ${columns.ask} and created_at > ${now - DOUBLE_CREATE_WINDOW_MS}`;
   await db.batch([
-    db.run(sql`insert into pitches (id, municipality_id, author_id, title, area, challenge, challenge_html, ask, ask_html, people_sought,
+    db.run(sql`insert into pitches (id, municipality_id, author_id, title, area, challenge, challenge_html, ask, ask_html, search_keys, people_sought,
         closing_date, contact_name, contact_role, contact_email, contact_phone, status, version, created_at, updated_at)
       select ${id}, ${fields.municipality}, ${actor.userId}, ${columns.title}, ${columns.area}, ${columns.challenge}, ${columns.challengeHtml},
-        ${columns.ask}, ${columns.askHtml}, ${columns.peopleSought}, ${columns.closingDate}, ${columns.contactName}, ${columns.contactRole},
+        ${columns.ask}, ${columns.askHtml}, ${columns.searchKeys}, ${columns.peopleSought}, ${columns.closingDate}, ${columns.contactName}, ${columns.contactRole},
         ${columns.contactEmail}, ${columns.contactPhone}, 'draft', 1, ${now}, ${now}
       where not exists (${duplicate})`),
     ...replacePitchFacetsIf(db, id, fields, pitchExists(id)),

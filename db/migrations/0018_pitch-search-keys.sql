@@ -1,0 +1,1 @@
+ALTER TABLE `pitches` ADD `search_keys` text DEFAULT '' NOT NULL;
