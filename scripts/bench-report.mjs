@@ -158,7 +158,7 @@ export class Report {
       '# Praktijkplein: bench-rapport',
       '',
       `Gemaakt met \`npm run bench${this.quick ? ' -- --quick' : ''}\` op ${this.started.toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${((Date.now() - this.started.getTime()) / 60000).toFixed(1)} minuten.`,
-      `Machine: ${cores.length} × ${cores[0]?.model?.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; belasting (1 min) ${this.loadBefore[0].toFixed(2)} bij de start, ${loadAfter[0].toFixed(2)} aan het eind.`,
+      `Machine: ${cores.length} × ${cores[0]?.model?.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; belasting (1 min) ${this.loadBefore[0].toFixed(2)} bij de start, ${loadAfter[0].toFixed(2)} aan het eind (nadat de eigen belasting van de bench is weggeëbd, hoogstens 90 s).`,
       busy && unjudged === 0
         ? '**Let op: de machine was bezet** (belasting boven het aantal kernen bij de start of aan het eind); deze run had geen tijdsdoelen, bytes en aantallen zijn beoordeeld.'
         : busy

@@ -18,7 +18,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { benchBuild } from './bench-build.mjs';
@@ -533,6 +533,22 @@ if (runs('belasting') || runs('lighthouse')) {
 await section('schaal', () => benchScale(quick ? [1000, 10_000] : [1000, 10_000, 100_000]));
 await section('build', () => benchBuild(report, quick ? [100] : [100, 1000]));
 
+/**
+ * The 1-minute load once the bench has rested: sampled every 5 s until it is at or below the
+ * number of cores (the bench's own work has faded) or REST_MS has passed (something else keeps
+ * the machine busy, and the report then says so).
+ */
+async function loadAfterRest() {
+  const REST_MS = 90_000;
+  const until = Date.now() + REST_MS;
+  while (loadavg()[0] > cpus().length && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5000));
+  return loadavg();
+}
+
+// The load at the end says whether something else was using the machine. Right after the last
+// section it is mostly the bench's own work (the 1-minute average of the build and the
+// 100,000-pitch database it just made), so the bench first rests until that has faded.
+report.loadAfter = await loadAfterRest();
 const text = report.write('bench/REPORT.md');
 console.log(`\n---------------------------------------------------------------------\n${text}`);
 console.log(report.failures.length === 0 ? 'Alle doelen gehaald (bench/REPORT.md).' : `${report.failures.length} doel(en) niet gehaald (bench/REPORT.md).`);
