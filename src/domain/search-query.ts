@@ -84,8 +84,12 @@ export function wordForms(folded: string): string[] {
   return [...new Set([folded, key, long])].filter((form) => form !== '');
 }
 
+/**
+ * A form as an FTS5 term: a prefix from MIN_PREFIX_LENGTH letters on; a number always whole,
+ * since "4242" means that number, not 42420 or 424299.
+ */
 function asPrefix(term: string): string {
-  return [...term].length >= MIN_PREFIX_LENGTH ? `${quoted(term)}*` : quoted(term);
+  return [...term].length >= MIN_PREFIX_LENGTH && !/^\d+$/.test(term) ? `${quoted(term)}*` : quoted(term);
 }
 
 /** A piece of an excerpt: text, and whether it matched the query (shown highlighted). */

@@ -37,7 +37,8 @@ export interface RankTerms {
 }
 
 export function rankTerms(terms: readonly string[]): RankTerms {
-  return { terms: terms.map((term) => ({ text: foldWord(term), prefix: [...term].length >= MIN_PREFIX_LENGTH })) };
+  // As the MATCH expression (search-query.ts): a number matches whole.
+  return { terms: terms.map((term) => ({ text: foldWord(term), prefix: [...term].length >= MIN_PREFIX_LENGTH && !/^\d+$/.test(term) })) };
 }
 
 /** One candidate: its searchable columns, in the order of the weights. */

@@ -91,6 +91,10 @@ describe('matchExpression', () => {
     expect(matchExpression('ideeën')).toBe('("ideeen"* OR "ide"*)');
   });
 
+  test('a number matches whole: "4242" is that number, not 42420', () => {
+    expect(matchExpression('haven 4242')).toBe('("haven"* OR "haf"* OR "haaf"*) AND ("4242")');
+  });
+
   test('a found pitch is ranked by the forms its words were found in, each form once', () => {
     expect(rankingForms('basisbanen')).toEqual(['basisban', 'basisbaan']);
     expect(rankingForms('wie biedt?')).toEqual(['biedt']);
