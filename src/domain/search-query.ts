@@ -13,17 +13,17 @@
  * Words are ANDed (FTS5's default): more words narrow the result, as people expect.
  */
 
-import { foldedWords, STOP_WORDS } from './search/words.ts';
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, queryWords } from './search/words.ts';
 import { stemDutch } from './search/dutch-stem.ts';
 
+export { MAX_QUERY_LENGTH };
+
 /** At most this many words are searched; the rest of a pasted paragraph is ignored. */
-export const MAX_SEARCH_TERMS = 8;
+export const MAX_SEARCH_TERMS = MAX_QUERY_TERMS;
 /** A longer word is cut to this many characters (and then matches as a prefix). */
 export const MAX_TERM_LENGTH = 40;
 /** Words with at least this many characters match as a prefix. */
 export const MIN_PREFIX_LENGTH = 3;
-/** Input beyond this length is not read at all. */
-export const MAX_QUERY_LENGTH = 500;
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
@@ -56,11 +56,9 @@ export function matchExpression(input: string): string | null {
   return chosen.map((word) => `(${wordForms(word).map(asPrefix).join(' OR ')})`).join(' AND ');
 }
 
-/** The words a query searches: folded, the little words of a question out, at most MAX_SEARCH_TERMS. */
+/** The words a query searches (queryWords), each cut to MAX_TERM_LENGTH characters. */
 function matchedWords(input: string): string[] {
-  const words = foldedWords([...String(input ?? '')].slice(0, MAX_QUERY_LENGTH).join(''), false).map((word) => [...word].slice(0, MAX_TERM_LENGTH).join(''));
-  const meaningful = words.filter((word) => !STOP_WORDS.has(word));
-  return [...new Set(meaningful.length > 0 ? meaningful : words)].slice(0, MAX_SEARCH_TERMS);
+  return [...new Set(queryWords(input).map((word) => [...word].slice(0, MAX_TERM_LENGTH).join('')))];
 }
 
 /**

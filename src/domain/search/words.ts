@@ -49,13 +49,23 @@ export function textKeys(text: string): string[] {
   return foldedWords(text).map(stemDutch);
 }
 
-/**
- * The search keys of what a person typed: stop words out (unless the query is nothing but),
- * duplicates out, at most MAX_QUERY_TERMS.
- */
-export function queryKeys(input: string): string[] {
+/** What a person typed, folded into words, with the little words out unless the query is nothing but. */
+function meaningfulWords(input: string): string[] {
   const folded = foldedWords([...String(input ?? '')].slice(0, MAX_QUERY_LENGTH).join(''), false);
   const meaningful = folded.filter((word) => !STOP_WORDS.has(word));
-  const keys = (meaningful.length > 0 ? meaningful : folded).map(stemDutch);
-  return [...new Set(keys)].slice(0, MAX_QUERY_TERMS);
+  return meaningful.length > 0 ? meaningful : folded;
+}
+
+/**
+ * The words of what a person typed, as typed (folded): stop words out (unless the query is
+ * nothing but), duplicates out, at most MAX_QUERY_TERMS. The pitch search builds its forms from
+ * these (domain/search-query.ts).
+ */
+export function queryWords(input: string): string[] {
+  return [...new Set(meaningfulWords(input))].slice(0, MAX_QUERY_TERMS);
+}
+
+/** The search keys of what a person typed: as queryWords, each reduced to its key. */
+export function queryKeys(input: string): string[] {
+  return [...new Set(meaningfulWords(input).map(stemDutch))].slice(0, MAX_QUERY_TERMS);
 }

@@ -10,7 +10,7 @@ import type { Database } from '#db/client.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
 import { MAX_QUERY_LENGTH } from '#domain/search-query.ts';
 import type { KnowledgeResult } from '#domain/search/knowledge-ranking.ts';
-import { foldedWords, STOP_WORDS, MAX_QUERY_TERMS } from '#domain/search/words.ts';
+import { queryWords } from '#domain/search/words.ts';
 import { searchPitches, type PitchSearchFilters, type PitchSearchResult } from '#features/marketplace/pitch-search.ts';
 import { spellingSuggester } from '#features/catalog/content-search.ts';
 import { withMunicipalityNames } from '#features/catalog/places.ts';
@@ -69,7 +69,7 @@ export async function searchSite(db: Database, params: URLSearchParams, now: Dat
  */
 async function searchPitchesLoosely(db: Database, q: string, page: number, filters: PitchSearchFilters, now: Date): Promise<PitchSearchResult> {
   const strict = await searchPitches(db, { q: withMunicipalityNames(q), page, filters }, now);
-  const words = queryKeysOf(q);
+  const words = queryWords(q);
   if (strict.total > 0 || words.length < 2) return strict;
   for (const left of words) {
     const rest = words.filter((word) => word !== left).join(' ');
@@ -95,11 +95,6 @@ async function suggestionFor(q: string, filters: ContentFilters, found: number):
   if (!suggestion || suggestion.toLowerCase() === q.toLowerCase()) return null;
   const { total } = await searchKnowledge(suggestion, filters);
   return total > found ? suggestion : null;
-}
-
-/** The meaningful words of a query as typed (folded), at most MAX_QUERY_TERMS. */
-function queryKeysOf(q: string): string[] {
-  return [...new Set(foldedWords(q, false).filter((word) => !STOP_WORDS.has(word)))].slice(0, MAX_QUERY_TERMS);
 }
 
 /** The form's filters as pitch filters; undefined when they rule pitches out. */
