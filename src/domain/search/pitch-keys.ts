@@ -6,9 +6,8 @@
  * with an occupational disability. Written with the pitch's text, so there is no lexicon to load:
  * the compounds are split against the pitch's own words and the field's common parts.
  */
-import { compoundParts, createLexicon } from './compounds.ts';
-import { stemDutch } from './dutch-stem.ts';
-import { synonymExpansions } from './synonyms.ts';
+import { createLexicon } from './compounds.ts';
+import { indexKeys } from './index-keys.ts';
 import { foldedWords } from './words.ts';
 
 export interface PitchText {
@@ -21,9 +20,8 @@ export interface PitchText {
 /** The keys, space-separated; the pitch's own keys are left out (its words already find it). */
 export function pitchSearchKeys(pitch: PitchText): string {
   const words = foldedWords([pitch.title, pitch.area, pitch.challenge, pitch.ask].join('\n'));
-  const own = words.map(stemDutch);
-  const lexicon = createLexicon(words);
-  const added = new Set([...words.flatMap((word) => compoundParts(word, lexicon)), ...synonymExpansions(own)]);
+  const { own, parts, synonyms } = indexKeys(words, createLexicon(words));
+  const added = new Set([...parts, ...synonyms]);
   for (const key of own) added.delete(key);
   return [...added].join(' ');
 }

@@ -28,6 +28,14 @@ export function usePagefindFolder(folder: string): void {
  */
 function pagefindFolder(): string {
   if (chosen) return chosen;
+  // Looked up once: this code's own build does not move while it runs.
+  buildFolder ??= findBuildFolder();
+  return buildFolder;
+}
+
+let buildFolder: string | undefined;
+
+function findBuildFolder(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (dir !== dirname(dir)) {
     if (dir.endsWith(`${sep}server`) && existsSync(join(dir, '..', 'client', 'pagefind', 'pagefind.js'))) return join(dir, '..', 'client', 'pagefind');

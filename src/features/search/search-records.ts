@@ -10,10 +10,9 @@
  * those above the summary, the summary above the running text. What is shown (title, summary,
  * kind, address) travels as Pagefind metadata.
  */
-import { compoundParts, createLexicon, type Lexicon } from '#domain/search/compounds.ts';
-import { synonymExpansions } from '#domain/search/synonyms.ts';
+import { createLexicon, type Lexicon } from '#domain/search/compounds.ts';
+import { indexKeys } from '#domain/search/index-keys.ts';
 import { foldedWords } from '#domain/search/words.ts';
-import { stemDutch } from '#domain/search/dutch-stem.ts';
 import { contentFilterNames, type SearchDocument } from '#features/catalog/search-documents.ts';
 
 /** One page for Pagefind's addHTMLFile. */
@@ -36,12 +35,10 @@ export function knowledgeLexicon(documents: readonly SearchDocument[]): Lexicon 
  * (weighted low, so a page that says a word itself ranks above one that only relates to it).
  */
 export function analyse(text: string, lexicon: Lexicon): { keys: string[]; related: string[] } {
-  const words = foldedWords(text);
-  const own = words.map(stemDutch);
-  const parts = words.flatMap((word) => compoundParts(word, lexicon));
+  const { own, parts, synonyms } = indexKeys(foldedWords(text), lexicon);
   const keys = [...own, ...parts];
   const present = new Set(keys);
-  return { keys, related: synonymExpansions(own).filter((key) => !present.has(key)) };
+  return { keys, related: synonyms.filter((key) => !present.has(key)) };
 }
 
 export function searchRecord(document: SearchDocument, lexicon: Lexicon): SearchRecord {
