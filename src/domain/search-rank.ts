@@ -18,10 +18,13 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const K1 = 1.2;
 const B = 0.75;
 
-/** Lower case without diacritics: how words are compared. */
-export function foldWord(word: string): string {
+/**
+ * Lower case without diacritics, every other character in place: how a candidate's text and the
+ * terms are compared (search/dutch-stem.ts foldWord also drops what is not a letter or digit).
+ */
+export function foldText(text: string): string {
   // Most text is plain ASCII: skip the decomposition then (this runs over every candidate).
-  const lower = word.toLowerCase();
+  const lower = text.toLowerCase();
   return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 const ASCII = /^[ -~\t\n\r]*$/;
@@ -38,7 +41,7 @@ export interface RankTerms {
 
 export function rankTerms(terms: readonly string[]): RankTerms {
   // As the MATCH expression (search-query.ts): a number matches whole.
-  return { terms: terms.map((term) => ({ text: foldWord(term), prefix: [...term].length >= MIN_PREFIX_LENGTH && !/^\d+$/.test(term) })) };
+  return { terms: terms.map((term) => ({ text: foldText(term), prefix: [...term].length >= MIN_PREFIX_LENGTH && !/^\d+$/.test(term) })) };
 }
 
 /** One candidate: its searchable columns, in the order of the weights. */
@@ -68,7 +71,7 @@ export function rankScores(query: RankTerms, candidates: readonly RankCandidate[
     const columns = candidates[i]!.columns;
     for (let c = 0; c < columns.length; c++) {
       const weight = weights[c] ?? 1;
-      const text = foldWord(columns[c]!);
+      const text = foldText(columns[c]!);
       length += text.length;
       for (let t = 0; t < termCount; t++) {
         const { text: term, prefix } = query.terms[t]!;
@@ -104,7 +107,7 @@ export function rankScores(query: RankTerms, candidates: readonly RankCandidate[
 export function snippetFor(query: RankTerms, text: string, size = 24): string {
   const words = [...text.matchAll(WORD)];
   const isMatch = (word: string) => {
-    const folded = foldWord(word);
+    const folded = foldText(word);
     return query.terms.some((term) => matches(folded, term.text, term.prefix));
   };
   const first = Math.max(0, words.findIndex((word) => isMatch(word[0])));

@@ -56,8 +56,7 @@ export async function rankKnowledge(engine: SearchEngine, query: string, filters
   const every = (await engine.search(keys.join(' '), { filters }))?.results ?? [];
   const candidates = keys.length > 1 && every.length < FEW_PAGES ? [...every, ...(await mostWords(engine, keys, filters, every))] : every;
   const pages = await metaOf(candidates.slice(0, SHOWN_PAGES));
-  const typed = keys.join(' ');
-  const exact = pages.filter((page) => queryKeys(page.title).join(' ') === typed);
+  const exact = pages.filter((page) => isTypedTitle(page.title, keys));
   return { pages: [...exact, ...pages.filter((page) => !exact.includes(page))], total: candidates.length };
 }
 
@@ -107,8 +106,13 @@ export type ResultSection = 'knowledge' | 'pitches' | 'organisations';
  * others already show.
  */
 export function sectionOrder(query: string, firstTitles: Partial<Record<ResultSection, string>>): ResultSection[] {
-  const typed = queryKeys(query).join(' ');
+  const keys = queryKeys(query);
   const order: ResultSection[] = ['knowledge', 'pitches', 'organisations'];
-  const exact = typed === '' ? undefined : order.find((section) => firstTitles[section] !== undefined && queryKeys(firstTitles[section]!).join(' ') === typed);
+  const exact = keys.length === 0 ? undefined : order.find((section) => firstTitles[section] !== undefined && isTypedTitle(firstTitles[section]!, keys));
   return exact ? [exact, ...order.filter((section) => section !== exact)] : order;
+}
+
+/** Is this title what was typed (the same words in the same order, as search keys)? */
+function isTypedTitle(title: string, typedKeys: readonly string[]): boolean {
+  return queryKeys(title).join(' ') === typedKeys.join(' ');
 }

@@ -2,7 +2,8 @@
  * The sentence above the search results (a status message for screen readers), one wording
  * for the page the server renders and for the as-you-type script.
  */
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : many}`;
+/** "1 pitch", "1.000 pitches". */
+export const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : many}`;
 
 /**
  * The sentence. With very many matching pitches the search ranks only the newest ones and knows
