@@ -105,7 +105,7 @@ async function loadPages(base) {
     { name: 'pitches op sluitingsdatum, pagina 5', path: '/pitches/?sorteer=sluitingsdatum&pagina=5' },
     { name: 'zoeken', path: '/zoeken/?q=basisbaan' },
     { name: 'pitch', path: '/pitches/gen-pitch-4242/' },
-    { name: 'account (ingelogd)', path: '/account/', cookie },
+    { name: 'account (ingelogd)', path: '/account/', cookie, personal: true },
   ];
 }
 

@@ -190,6 +190,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 }
 
 let current: Config | undefined;
+/** The last build-time configuration and the settings it was parsed from. */
+let lastBuildTime: { key: string; config: Config } | undefined;
 
 /**
  * The configuration for a command-line script: on a bad or missing setting it prints the Dutch
@@ -217,7 +219,10 @@ export function config(): Config {
  * production server needs wait for the server's start.
  */
 export function buildTimeConfig(env: Record<string, string | undefined> = process.env): Config {
-  return parseConfig({ ...env, NODE_ENV: 'build' });
+  // On-demand pages read it on every render (the footer): parse again only when the settings changed.
+  const key = JSON.stringify(env);
+  if (lastBuildTime?.key !== key) lastBuildTime = { key, config: parseConfig({ ...env, NODE_ENV: 'build' }) };
+  return lastBuildTime.config;
 }
 
 /** For tests that check production-only behaviour: replace the parsed configuration. */

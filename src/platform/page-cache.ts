@@ -42,7 +42,7 @@ interface Entry {
 }
 
 /** May this request be answered from (or stored in) the cache? */
-export function cacheable(request: Request, url: URL, hasSession: boolean): boolean {
+export function cacheable(request: { method: string }, url: URL, hasSession: boolean): boolean {
   if (hasSession || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
   if (url.searchParams.has('_action')) return false;
   const path = url.pathname;
@@ -101,7 +101,30 @@ export class PageCache {
   }
 }
 
-const cache = new PageCache();
+/**
+ * The cache lives on globalThis: server.mjs answers hits itself, before Astro (src/web/cached-pages.ts),
+ * from its own copy of this module, while the built app's bundled copy stores what it renders.
+ * `generation` moves when the served build changes, so a page rendered by the old build while
+ * the switch happened is not kept.
+ */
+interface SharedStore {
+  cache: PageCache;
+  generation: number;
+}
+const STORE = Symbol.for('praktijkplein.page-cache');
+
+function shared(): SharedStore {
+  const holder = globalThis as typeof globalThis & { [STORE]?: SharedStore };
+  holder[STORE] ??= { cache: new PageCache(), generation: 0 };
+  return holder[STORE];
+}
+
+/** Forgets every page: the served build changed (its content, its stylesheet names). */
+export function clearPageCache(): void {
+  const store = shared();
+  store.cache = new PageCache();
+  store.generation++;
+}
 
 /** The key: what the page depends on (the state, the day, the address). */
 export function cacheKey(version: number, now: Date, url: URL): string {
@@ -110,33 +133,64 @@ export function cacheKey(version: number, now: Date, url: URL): string {
   return `${version}|${amsterdamDate(now)}|${url.pathname}?${new URLSearchParams(query)}`;
 }
 
-/** The response for a cached page (gzipped when the browser takes it), or 304 when the browser already has it. */
-function answer(entry: Entry, request: Request): Response {
-  const headers = new Headers(entry.headers);
-  headers.set('ETag', entry.etag);
+/** What a request brings that the answer from the cache depends on. */
+export interface CacheQuestion {
+  method: string;
+  ifNoneMatch?: string | null;
+  acceptEncoding?: string | null;
+}
+
+/** A cached page's answer, as plain values for a Response or a Node response alike. */
+export interface CachedAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Uint8Array | null;
+}
+
+/** The answer for a cached page (gzipped when the browser takes it), or 304 when the browser already has it. */
+function answer(entry: Entry, question: CacheQuestion): CachedAnswer {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of entry.headers) if (name !== 'content-length') headers[name] = value;
+  headers.etag = entry.etag;
   // A shared cache in front must ask again each time, and keep signed-in pages apart.
-  headers.set('Cache-Control', 'no-cache');
-  headers.set('Vary', 'Accept-Encoding, Cookie');
-  if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
-  const gzip = entry.gzipped && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
-  if (gzip) headers.set('Content-Encoding', 'gzip');
-  headers.delete('content-length');
-  return new Response(request.method === 'HEAD' ? null : gzip ? entry.gzipped! : entry.body, { status: 200, headers });
+  headers['cache-control'] = 'no-cache';
+  headers.vary = 'Accept-Encoding, Cookie';
+  if (question.ifNoneMatch === entry.etag) return { status: 304, headers, body: null };
+  const gzip = entry.gzipped && /\bgzip\b/.test(question.acceptEncoding ?? '');
+  if (gzip) headers['content-encoding'] = 'gzip';
+  return { status: 200, headers, body: question.method === 'HEAD' ? null : gzip ? entry.gzipped! : entry.body };
+}
+
+const asResponse = ({ status, headers, body }: CachedAnswer) => new Response(body as Uint8Array<ArrayBuffer> | null, { status, headers });
+
+const questionOf = (request: Request): CacheQuestion => ({
+  method: request.method,
+  ifNoneMatch: request.headers.get('if-none-match'),
+  acceptEncoding: request.headers.get('accept-encoding'),
+});
+
+/** The cached answer for a request the caller found `cacheable`, or undefined when the page is not (or no longer) kept. */
+export async function cachedAnswer(db: Database, url: URL, question: CacheQuestion, now = new Date(), store = shared().cache): Promise<CachedAnswer | undefined> {
+  const hit = store.get(cacheKey(await marketplaceVersion(db), now, url));
+  return hit && answer(hit, question);
 }
 
 /**
  * Serves the page from the cache, or renders it with `render` and keeps it when it may be kept.
  * `render` is the rest of the middleware chain.
  */
-export async function withPageCache(db: Database, request: Request, url: URL, render: () => Promise<Response>, now = new Date(), store = cache): Promise<Response> {
+export async function withPageCache(db: Database, request: Request, url: URL, render: () => Promise<Response>, now = new Date(), store = shared().cache): Promise<Response> {
   const key = cacheKey(await marketplaceVersion(db), now, url);
   const hit = store.get(key);
-  if (hit) return answer(hit, request);
+  if (hit) return asResponse(answer(hit, questionOf(request)));
+  const generation = shared().generation;
   const response = await render();
   if (response.status !== 200 || response.headers.has('set-cookie') || request.method !== 'GET') return response;
+  // Rendered by a build that is no longer served: give it, do not keep it.
+  if (shared().generation !== generation) return response;
   const body = new Uint8Array(await response.arrayBuffer());
   const gzipped = body.byteLength > 1024 ? new Uint8Array(gzipSync(body)) : undefined;
   const entry: Entry = { body, gzipped, headers: [...response.headers.entries()], etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
   store.set(key, entry);
-  return answer(entry, request);
+  return asResponse(answer(entry, questionOf(request)));
 }

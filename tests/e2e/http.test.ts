@@ -9,6 +9,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { baseURL } from './browser.ts';
 import { sharedServer } from './shared-server.ts';
+import { sessionCookie } from './session-support.ts';
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${baseURL()}${path}`, { headers });
 
@@ -68,6 +69,29 @@ describe('server', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBeTruthy();
     expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  test('een openbare pagina uit de paginacache: dezelfde inhoud en headers als gerenderd, 304 op haar ETag, en nooit voor wie een sessie heeft', async () => {
+    // A query of its own, so the first request renders the page and the next ones are hits.
+    const path = `/pitches/?doelgroep=jongeren&pagina=${1 + (Date.now() % 97)}`;
+    const rendered = await raw('GET', path);
+    const hit = await raw('GET', path);
+    const zipped = await raw('GET', path, { headers: { 'accept-encoding': 'gzip' } });
+    const head = await raw('HEAD', path);
+    expect([rendered.status, hit.status, zipped.status, head.status]).toEqual([200, 200, 200, 200]);
+    expect(hit.body).toBe(rendered.body);
+    expect(gunzipSync(zipped.bytes).toString('utf8')).toBe(rendered.body);
+    expect(hit.headers['content-length']).toBe(String(hit.bytes.length));
+    expect(head.bytes.length).toBe(0);
+    for (const answer of [hit, zipped, head]) {
+      expect(answer.headers.etag).toBe(rendered.headers.etag);
+      for (const name of ['content-type', 'content-security-policy', 'x-frame-options', 'cache-control', 'vary']) expect(answer.headers[name], name).toBe(rendered.headers[name]);
+    }
+    expect((await raw('GET', path, { headers: { 'if-none-match': rendered.headers.etag as string } })).status).toBe(304);
+    // A session cookie (valid or not) always goes past the cache: the page is rendered for that visitor, without an ETag.
+    const withSession = await raw('GET', path, { headers: { cookie: `${sessionCookie}=onbekend` } });
+    expect(withSession.status).toBe(200);
+    expect(withSession.headers.etag).toBeUndefined();
   });
 
   test('inhoudspagina’s sturen geen JavaScript mee', async () => {

@@ -147,6 +147,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The same list as a visitor without a session gets it (from the page cache when kept). */
+const anonymousFilteredList = async () => (await fetch(`${server.baseURL}/praktijkvoorbeelden/?sector=${SECTOR}`)).text();
+
 /** The case list filtered on the new case's sector: the links to cases it shows. */
 async function filteredCases(): Promise<string[]> {
   await page.goto(`/praktijkvoorbeelden/?sector=${SECTOR}`);
@@ -157,6 +160,9 @@ describe('publiceren zonder ontwikkelaar', () => {
   test('een curator maakt een praktijkvoorbeeld, herstelt de gemeente, bekijkt het voorbeeld en publiceert; live, vindbaar en filterbaar zonder herstart; een git-commit op haar naam', async () => {
     expect(await status(`/praktijkvoorbeelden/${NEW_CASE}/`)).toBe(404);
     expect(await filteredCases()).not.toContain(`/praktijkvoorbeelden/${NEW_CASE}/`);
+    // A visitor without a session has the filtered list from the page cache (asked twice: rendered, then kept).
+    expect(await anonymousFilteredList()).not.toContain(NEW_CASE);
+    expect(await anonymousFilteredList()).not.toContain(NEW_CASE);
     await page.goto('/beheer/inhoud/');
     await page.getByRole('link', { name: 'Nieuw praktijkvoorbeeld' }).click();
     await page.waitForURL(/\/beheer\/inhoud\/praktijkvoorbeeld\/nieuw\/$/);
@@ -214,8 +220,9 @@ describe('publiceren zonder ontwikkelaar', () => {
       return Promise.all(search.results.map((r) => r.data().then((d) => d.url)));
     })()`);
     expect(found).toContain(`/praktijkvoorbeelden/${NEW_CASE}/`);
-    // And by the case list's filters.
+    // And by the case list's filters, also for the visitor whose list was in the page cache of the old build.
     expect(await filteredCases()).toContain(`/praktijkvoorbeelden/${NEW_CASE}/`);
+    expect(await anonymousFilteredList()).toContain(`/praktijkvoorbeelden/${NEW_CASE}/`);
     expect(run(['git', 'log', '-1', '--format=%an|%s'])).toBe(`Demo Curator|Nieuw: praktijkvoorbeeld "${NEW_TITLE}"`);
     expect(readFileSync(join(dir, 'content', 'cases', `${NEW_CASE}.mdx`), 'utf8')).toContain(UNIQUE_WORD);
   }, BUILD_MS + 120_000);
@@ -253,6 +260,9 @@ describe('publiceren zonder ontwikkelaar', () => {
     expect(await waitUntilDone(id)).toBe('live');
     expect(await status(`/praktijkvoorbeelden/${NEW_CASE}/`)).toBe(404);
     expect(await filteredCases()).not.toContain(`/praktijkvoorbeelden/${NEW_CASE}/`);
+    // A visitor without a session has the filtered list from the page cache (asked twice: rendered, then kept).
+    expect(await anonymousFilteredList()).not.toContain(NEW_CASE);
+    expect(await anonymousFilteredList()).not.toContain(NEW_CASE);
     expect(existsSync(join(dir, 'content', 'cases', `${NEW_CASE}.mdx`))).toBe(false);
     expect(run(['git', 'log', '-1', '--format=%an|%s'])).toBe(`Demo Curator|Teruggedraaid: Nieuw: praktijkvoorbeeld "${NEW_TITLE}"`);
   }, BUILD_MS + 60_000);
