@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroYamlLoad as parseYaml } from './astro-yaml.ts';
 import { describe, expect, test } from 'vitest';
-import { boxesOverlap, compactPath, loadMap, mapLevels, mapWidth, markerGap, markerHeight, markerLabel, phoneMapWidth, pathPoints, placeMarkers, type MapLevel } from '#features/catalog/map.ts';
+import { boxesOverlap, compactPath, thinLines, loadMap, mapLevels, mapWidth, markerGap, markerHeight, markerLabel, phoneMapWidth, pathPoints, placeMarkers, type MapLevel } from '#features/catalog/map.ts';
 import { groupByArea } from '#features/catalog/map-areas.ts';
 
 /** The municipalities of every case in content/cases, as the build sees them. */
@@ -108,6 +108,31 @@ describe('de kaart zelf', () => {
     // Other path data (an icon with arcs) stays as it is.
     expect(compactPath('M1,1a2,2 0 1,1 4,0')).toBe('M1,1a2,2 0 1,1 4,0');
     for (const shape of loadMap().shapes.gemeente) expect(shape.d).toMatch(/^(M\d+ \d+(l[-\d ]+)?z)+$/);
+    // Points that rounding put on one straight line become one step; a turn back stays a turn.
+    expect(compactPath('M0,0L1,0L2,0L4,0L4,1L4,3L4,2Z')).toBe('M0 0l4 0 0 3 0-1z');
+  });
+
+  test('grenzen binnen het land worden uitgedund tot één eenheid nauwkeurig; de uiteinden blijven op hun plaats', () => {
+    const wiggly = 'M0,0L5,1L10,0L15,3L20,0M30,30L31,31';
+    expect(thinLines(wiggly, 1)).toBe('M0,0L10,0L15,3L20,0M30,30L31,31');
+    expect(thinLines(wiggly, 5)).toBe('M0,0L20,0M30,30L31,31');
+    // Any line: the ends stay, and no point left out lies further than the tolerance from what is drawn.
+    const distanceToSegment = ([x, y]: number[], [ax, ay]: number[], [bx, by]: number[]) => {
+      const t = Math.max(0, Math.min(1, ((x! - ax!) * (bx! - ax!) + (y! - ay!) * (by! - ay!)) / Math.max((bx! - ax!) ** 2 + (by! - ay!) ** 2, 1e-9)));
+      return Math.hypot(x! - (ax! + t * (bx! - ax!)), y! - (ay! + t * (by! - ay!)));
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) % 21) - 10;
+    for (let run = 0; run < 50; run++) {
+      const points = Array.from({ length: 12 }, (_, i) => [i * 3 + random(), random()]);
+      const thinned = [...thinLines(`M${points.map((p) => p.join(',')).join('L')}`, 1).slice(1).split('L')].map((pair) => pair.split(',').map(Number));
+      expect(thinned[0]).toEqual(points[0]);
+      expect(thinned.at(-1)).toEqual(points.at(-1));
+      for (const point of points) {
+        const nearest = Math.min(...thinned.slice(1).map((end, i) => distanceToSegment(point, thinned[i]!, end)));
+        expect(nearest).toBeLessThanOrEqual(1 + 1e-9);
+      }
+    }
   });
 
   test('elke indeling heeft al haar gebieden: 342 gemeenten, 35 regio’s, 12 provincies, elk met een punt binnen de kaart', () => {

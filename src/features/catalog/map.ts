@@ -11,10 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { feature } from 'topojson-client';
+import { feature, merge, mesh } from 'topojson-client';
 import { geoCentroid, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Topology } from 'topojson-specification';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { geoDir } from './geo.ts';
 
 /** The three ways the map divides the country: municipalities, labour-market regions, provinces. */
@@ -43,7 +43,16 @@ type AreaFeature = Feature<Geometry, { statcode: string; statnaam: string }>;
 function readLayer(level: MapLevel) {
   const { file, object } = layers[level];
   const topology = JSON.parse(readFileSync(join(geoDir(), file), 'utf8')) as Topology;
-  return feature(topology, topology.objects[object]!) as unknown as FeatureCollection<Geometry, { statcode: string; statnaam: string }>;
+  const areas = topology.objects[object] as GeometryCollection;
+  return {
+    features: feature(topology, areas) as unknown as FeatureCollection<Geometry, { statcode: string; statnaam: string }>,
+    /** All areas as one: the country's land. */
+    land: merge(topology, areas.geometries as never),
+    /** Each border between two areas once (drawing every area's own outline draws each border twice). */
+    borders: mesh(topology, areas, (a, b) => a !== b),
+    /** Every border once, the coast and the border with Belgium and Germany included. */
+    outlines: mesh(topology, areas),
+  };
 }
 
 /** One area drawn on the map. */
@@ -59,17 +68,28 @@ export interface AreaShape {
   centroid: [number, number];
 }
 
+/** One division drawn whole, in the fewest bytes: the land filled, the borders stroked. */
+export interface DivisionDrawing {
+  /** SVG path data of the land (every area merged). */
+  land: string;
+  /** SVG path data of the borders between areas, each once, as open lines. */
+  borders: string;
+  /** The borders and the country's own edge, each once, as open lines. */
+  outlines: string;
+}
+
 interface LoadedMap {
   width: number;
   height: number;
   shapes: Record<MapLevel, AreaShape[]>;
+  drawings: Record<MapLevel, DivisionDrawing>;
 }
 
 let cache: LoadedMap | undefined;
 
 /**
  * d3's absolute path data ("M329,73L329,75L326,78Z") written relative ("M329 73l0 2-3 3z"),
- * without points that rounding made repeat: the same shape in about a third fewer bytes after
+ * without points that rounding made repeat or put on one straight line: the same shape in about a third fewer bytes after
  * gzip, which kept /kaart/ (342 municipalities) under the 40 KiB page budget
  * (`npm run bench`). Path data in any other form is returned as it is.
  */
@@ -82,14 +102,58 @@ export function compactPath(d: string): string {
         .filter(Boolean)
         .map((pair) => pair.split(',').map(Number) as [number, number]);
       let [px, py] = points[0]!;
-      let steps = '';
+      // Steps in the same direction (rounding puts many points on one straight line) become one.
+      const moves: [number, number][] = [];
       for (const [x, y] of points.slice(1)) {
         if (x === px && y === py) continue;
-        // A minus sign separates numbers by itself; otherwise a space does.
-        for (const n of [x - px, y - py]) steps += steps === '' || n < 0 ? String(n) : ` ${n}`;
+        const [dx, dy] = [x - px, y - py];
+        const last = moves.at(-1);
+        if (last && last[0] * dy === last[1] * dx && last[0] * dx + last[1] * dy > 0) {
+          last[0] += dx;
+          last[1] += dy;
+        } else {
+          moves.push([dx, dy]);
+        }
         [px, py] = [x, y];
       }
+      // A minus sign separates numbers by itself; otherwise a space does.
+      let steps = '';
+      for (const n of moves.flat()) steps += steps === '' || n < 0 ? String(n) : ` ${n}`;
       return `M${points[0]![0]} ${points[0]![1]}${steps ? `l${steps}` : ''}${part.endsWith('Z') ? 'z' : ''}`;
+    })
+    .join('');
+}
+
+/**
+ * d3's absolute path data of open lines with each line thinned (Douglas–Peucker): a point stays
+ * when leaving it out would move the line more than `tolerance` units. Ends stay where they are,
+ * so lines that meet still meet.
+ */
+export function thinLines(d: string, tolerance: number): string {
+  if (!/^[ML\d,.-]*$/.test(d)) return d;
+  return [...d.matchAll(/M[^M]*/g)]
+    .map(([part]) => {
+      const points = part.split(/[ML]/).filter(Boolean).map((pair) => pair.split(',').map(Number) as [number, number]);
+      const keep = points.map((_, i) => i === 0 || i === points.length - 1);
+      const spans: [number, number][] = [[0, points.length - 1]];
+      while (spans.length > 0) {
+        const [a, b] = spans.pop()!;
+        const [ax, ay] = points[a]!;
+        const [bx, by] = points[b]!;
+        const length = Math.hypot(bx - ax, by - ay);
+        let far = -1;
+        let farthest = tolerance;
+        for (let i = a + 1; i < b; i++) {
+          const [x, y] = points[i]!;
+          const distance = length === 0 ? Math.hypot(x - ax, y - ay) : Math.abs((bx - ax) * (ay - y) - (ax - x) * (by - ay)) / length;
+          if (distance > farthest) [far, farthest] = [i, distance];
+        }
+        if (far !== -1) {
+          keep[far] = true;
+          spans.push([a, far], [far, b]);
+        }
+      }
+      return `M${points.filter((_, i) => keep[i]).map(([x, y]) => `${x},${y}`).join('L')}`;
     })
     .join('');
 }
@@ -116,7 +180,8 @@ export function pathPoints(d: string): [number, number][] {
  */
 export function loadMap(): LoadedMap {
   if (cache) return cache;
-  const collections = Object.fromEntries(mapLevels.map((level) => [level, readLayer(level)])) as Record<MapLevel, FeatureCollection<Geometry, { statcode: string; statnaam: string }>>;
+  const layersRead = Object.fromEntries(mapLevels.map((level) => [level, readLayer(level)])) as Record<MapLevel, ReturnType<typeof readLayer>>;
+  const collections = Object.fromEntries(mapLevels.map((level) => [level, layersRead[level].features])) as Record<MapLevel, FeatureCollection<Geometry, { statcode: string; statnaam: string }>>;
   const projection = geoMercator().fitWidth(mapWidth - 2 * padding, collections.provincie);
   const [[x0, y0], [, y1]] = geoPath(projection).bounds(collections.provincie);
   const [tx, ty] = projection.translate();
@@ -132,7 +197,14 @@ export function loadMap(): LoadedMap {
     return { code: f.properties.statcode, name: f.properties.statnaam, d: compactPath(path(f) ?? ''), anchor: [round(ax), round(ay)], centroid: [lon, lat] };
   };
   const shapes = Object.fromEntries(mapLevels.map((level) => [level, collections[level].features.map(shape)])) as Record<MapLevel, AreaShape[]>;
-  cache = { width: mapWidth, height, shapes };
+  const drawing = (level: MapLevel): DivisionDrawing => {
+    const { land, borders, outlines } = layersRead[level];
+    // The borders inside the land are white hairlines: one unit (a CSS px on a phone) off is not
+    // seen, and thinning them is the largest saving on the map page (npm run bench, page weight).
+    return { land: compactPath(path(land) ?? ''), borders: compactPath(thinLines(path(borders) ?? '', 1)), outlines: compactPath(path(outlines) ?? '') };
+  };
+  const drawings = Object.fromEntries(mapLevels.map((level) => [level, drawing(level)])) as Record<MapLevel, DivisionDrawing>;
+  cache = { width: mapWidth, height, shapes, drawings };
   return cache;
 }
 
