@@ -15,7 +15,7 @@ import type { Database } from '#db/client.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
 
 /** Paths whose on-demand pages are the same for every visitor without a session. */
-const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/organisaties/', '/sitemap-pitches.xml'];
+const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/organisaties/', '/sitemap-pitches.xml', '/embed/'];
 // The case list depends only on the built content, but filtering all cases and counting every
 // facet per request made it the slowest public page under load (npm run bench).
 const PUBLIC_EXACT = new Set(['/', '/praktijkvoorbeelden/', '/resultaten/', '/resultaten.csv']);
@@ -26,7 +26,7 @@ const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod
  * Query parameters the public pages read. A request with any other parameter, a long value or
  * many parameters renders but is not kept: random query strings cannot push real pages out.
  */
-const KNOWN_PARAMETERS = new Set(['gemeente', 'provincie', 'regio', 'doelgroep', 'sector', 'hulp', 'status', 'sorteer', 'pagina', 'q', 'soort', 'instrument']);
+const KNOWN_PARAMETERS = new Set(['gemeente', 'provincie', 'regio', 'doelgroep', 'sector', 'hulp', 'status', 'sorteer', 'pagina', 'q', 'soort', 'instrument', 'stijl', 'met']);
 const MAX_PARAMETERS = 10;
 const MAX_VALUE_LENGTH = 100;
 
@@ -114,8 +114,9 @@ export function cacheKey(version: number, now: Date, url: URL): string {
 function answer(entry: Entry, request: Request): Response {
   const headers = new Headers(entry.headers);
   headers.set('ETag', entry.etag);
-  // A shared cache in front must ask again each time, and keep signed-in pages apart.
-  headers.set('Cache-Control', 'no-cache');
+  // A shared cache in front must ask again each time, and keep signed-in pages apart; a page
+  // that says itself how long it may be kept (an embed on another site) keeps its own word.
+  if (!headers.has('cache-control')) headers.set('Cache-Control', 'no-cache');
   headers.set('Vary', 'Accept-Encoding, Cookie');
   if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
   const gzip = entry.gzipped && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
