@@ -1,7 +1,8 @@
 /**
  * Home of the public page cache: on-demand pages that look the same to every visitor (the pitch
- * list, a pitch page, search, the home page, organisation pages, feeds, the filtered case list)
- * are rendered once per state of the marketplace and served from memory until that state changes. The state is one number in the
+ * list, a pitch page, search, the home page, organisation pages, feeds, the filtered case list,
+ * the embeds) are rendered once per state of the marketplace and served from memory until that
+ * state changes. The state is one number in the
  * database (data_versions, moved by triggers on every write to pitches, facets and offers) plus
  * today's date in Amsterdam (closing dates pass at midnight), so every instance sees a change
  * at once and nothing goes stale. Only for visitors without a session, only GET/HEAD, only 200
