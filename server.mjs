@@ -244,7 +244,7 @@ function handle(req, res) {
  */
 function begin(req, res) {
   logRequest(req, res);
-  setSecurityHeaders(res, { production });
+  setSecurityHeaders(res, { production, url: req.url });
   ensureCharset(res);
   if (shuttingDown) res.setHeader('Connection', 'close');
   // A request that was under way when the shutdown began leaves its kept-alive connection idle:

@@ -249,6 +249,7 @@ async function benchWeight(base, check) {
     { name: 'praktijkvoorbeeld', path: '/praktijkvoorbeelden/postnl-pakketsorteercentra/', content: true },
     { name: 'instrument', path: '/instrumenten/basisbaan/', content: true },
     { name: 'organisatie', path: '/organisaties/zaanstad/', content: true },
+    { name: 'inbedding', path: '/embed/gemeente/zaanstad/?met=praktijkvoorbeelden', content: true },
     { name: 'bron', path: '/bronnen/werkconferentie-werkgevers-en-gemeenten/', content: true },
     { name: 'kaart', path: '/kaart/', content: true },
     { name: 'zoeken', path: '/zoeken/', content: false, js: true },

@@ -58,6 +58,17 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['live-code onbekend', '/l/ZZZZ'],
 ];
 
+/**
+ * Embeds, shown in a frame on another site: no header or footer of the site, and headings that
+ * start at h2 (the host page has the h1).
+ */
+export const embedPages: readonly (readonly [string, string])[] = [
+  ['inbedding van een gemeente', '/embed/gemeente/zaanstad/'],
+  ['inbedding neutraal met praktijkvoorbeelden', '/embed/gemeente/zaanstad/?stijl=neutraal&met=praktijkvoorbeelden'],
+  ['inbedding zonder open pitch', '/embed/gemeente/almere/'],
+  ['inbedding van een onbekende gemeente', '/embed/gemeente/bestaat-niet/'],
+];
+
 /** A signed-in browser context and the page types that person sees. */
 export interface SignedIn {
   who: string;

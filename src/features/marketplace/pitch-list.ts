@@ -8,7 +8,7 @@
  * to 100,000 pitches (npm run bench); the cards of a page are read by primary key.
  * Every query here is checked to use an index (tests/integration/marketplace/query-plans.test.ts).
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
@@ -203,6 +203,21 @@ export async function publishedPitchesFor(db: Database, municipalityId: string, 
     .orderBy(desc(pitches.publishedAt), desc(pitches.seq))
     .limit(limit);
   return toCards(db, rows, today);
+}
+
+/**
+ * A municipality's open pitches (published, closing day not passed in Amsterdam), newest first:
+ * at most `limit`, and whether there are more. For the embed on the municipality's own site.
+ */
+export async function openPitchesFor(db: Database, municipalityId: string, now: Date, limit: number): Promise<{ pitches: PitchCardView[]; more: boolean }> {
+  const today = amsterdamDate(now);
+  const rows = await db
+    .select(cardColumns)
+    .from(pitches)
+    .where(and(eq(pitches.municipalityId, municipalityId), eq(pitches.status, 'published'), gte(pitches.closingDate, today)))
+    .orderBy(desc(pitches.publishedAt), desc(pitches.seq))
+    .limit(limit + 1);
+  return { pitches: await toCards(db, rows.slice(0, limit), today), more: rows.length > limit };
 }
 
 /** Public pitches per municipality id (all, those open today, and the demo pitches among all), for the map. */

@@ -32,6 +32,7 @@ import {
 import {
   featuredPitches,
   listPitches,
+  openPitchesFor,
   pitchCountsByMunicipality,
   publishedPitchesFor,
 } from "#features/marketplace/pitch-list.ts";
@@ -144,16 +145,17 @@ describe("elke lijst-, filter- en feedquery gebruikt een index", () => {
     }
   }
 
-  test("uitgelicht, per gemeente, kaart, RSS en sitemap", async () => {
+  test("uitgelicht, per gemeente, open per gemeente, kaart, RSS en sitemap", async () => {
     const { statements, offenders } = await scansIn(async () => {
       await featuredPitches(db, now);
       await publishedPitchesFor(db, "zaanstad", now);
+      await openPitchesFor(db, "zaanstad", now, 5);
       await pitchCountsByMunicipality(db, now);
       await pitchesForFeed(db);
       await pitchesForFeed(db, { municipalityId: "zaanstad" });
       await pitchesForSitemap(db);
     });
-    expect(statements).toBeGreaterThanOrEqual(6);
+    expect(statements).toBeGreaterThanOrEqual(7);
     expect(offenders).toEqual([]);
   });
 
