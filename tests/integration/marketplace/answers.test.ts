@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { offers, pitches } from '#db/marketplace-schema.ts';
 import { auditLog, outbox } from '#db/schema.ts';
 import { answerOffer, closePitch, exportOffersCsv, offersForPitch } from '#features/marketplace/answers.ts';
-import { csvCell, toCsv } from '#features/marketplace/csv-export.ts';
+import { csvCell, toCsv } from '#platform/csv.ts';
 import { createOffer } from '#features/marketplace/offers.ts';
 import { myOffers } from '#features/marketplace/offer-views.ts';
 import { assignRole } from '#features/accounts/roles.ts';
