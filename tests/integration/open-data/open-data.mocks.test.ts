@@ -115,12 +115,12 @@ describe('geen persoonsgegevens in de open data', () => {
     const hidden = unnamed.filter((employer) => !named.has(employer.id)).map((employer) => employer.name);
     // Without these the scan below would prove nothing.
     expect(hidden.length).toBeGreaterThan(0);
-    expect(messages.filter((m) => m.message.length >= 20).length).toBeGreaterThan(0);
+    expect(messages.filter((m) => (m.message ?? '').length >= 20).length).toBeGreaterThan(0);
 
     const secrets = [
       ...accounts.flatMap((account) => [account.email, account.name]),
       ...contacts.flatMap((contact) => [contact.name, contact.email, contact.phone ?? '']),
-      ...messages.flatMap((m) => [m.message, m.ownerMessage ?? '']).filter((text) => text.length >= 20),
+      ...messages.flatMap((m) => [m.message ?? '', m.ownerMessage ?? '']).filter((text) => text.length >= 20),
       ...hidden,
       ...Object.values(PLANTED),
     ].filter((secret) => secret.length > 0);
