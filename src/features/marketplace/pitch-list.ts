@@ -145,7 +145,8 @@ export async function matchingPitchSeqs(db: Database, filter: PitchFilter, now: 
   return viewPitchIndex(index, { filter, sort: 'nieuwste', page: 1 }, amsterdamDate(now), Math.max(1, index.size), places).seqs;
 }
 
-const cardColumns = {
+/** The columns a card is made from (public-pitches.ts reads these and more). */
+export const cardColumns = {
   seq: pitches.seq,
   id: pitches.id,
   title: pitches.title,

@@ -14,7 +14,7 @@ import type { PitchFilter } from '#domain/pitch-filter.ts';
 import type { PitchOutcome } from '#domain/pitch-lifecycle.ts';
 import { offerCountsFor } from './offer-counts.ts';
 import { namedEmployersFor } from './pitch-page.ts';
-import { matchingPitchSeqs, publicPitchStatuses } from './pitch-list.ts';
+import { cardColumns, matchingPitchSeqs, publicPitchStatuses } from './pitch-list.ts';
 import { loadGeo, type Municipality } from '#features/catalog/geo.ts';
 
 /** A public pitch as the public reads it. */
@@ -59,20 +59,11 @@ const municipalities = () => (byId ??= new Map(loadGeo().municipalities.map((m) 
 const CHUNK = 500;
 
 const columns = {
-  seq: pitches.seq,
-  id: pitches.id,
-  title: pitches.title,
-  municipalityId: pitches.municipalityId,
-  area: pitches.area,
-  challenge: pitches.challenge,
+  ...cardColumns,
   ask: pitches.ask,
   peopleSought: pitches.peopleSought,
-  closingDate: pitches.closingDate,
-  status: pitches.status,
   outcome: pitches.outcome,
   peoplePlaced: pitches.peoplePlaced,
-  demo: pitches.demo,
-  publishedAt: pitches.publishedAt,
   closedAt: pitches.closedAt,
   updatedAt: pitches.updatedAt,
 };

@@ -18,7 +18,7 @@ import {
 import { activityAudiences, activityKinds } from '#domain/activity-vocabulary.ts';
 import { amsterdamIsoDateTime, spanDays } from '#domain/amsterdam-time.ts';
 import { withDemoMark } from '#domain/demo-marks.ts';
-import { sectors, targetGroups, type FacetTerm } from '#domain/facets.ts';
+import { sectors, targetGroups } from '#domain/facets.ts';
 import { activityFilterVocabularies, publicActivities, publicActivity, type ActivityView } from '#features/activities/activity-list.ts';
 import { pitchPlaces } from '#features/marketplace/pitch-list.ts';
 import { clock } from '#platform/context.ts';
@@ -26,7 +26,7 @@ import { defineDataset, type FilterParameter } from '../dataset.ts';
 import { parseFiltersWith } from '../filter-parameters.ts';
 import { day, demo, id, instant, oneOf, optionalInstant, optionalAddress, optionalText, siteAddress, text, texts, yesNo } from '../fields.ts';
 import { withoutEmailAddresses } from '../public-text.ts';
-import { latestInstant } from './dates.ts';
+import { labelsIn, latestInstant } from './shared.ts';
 
 const row = z.object({
   id: id('Het deel van het adres na /activiteiten/.'),
@@ -98,7 +98,6 @@ function readFilters(params: URLSearchParams): ActivityFilters {
   return { filter, period: params.has('wanneer') ? period : null };
 }
 
-const labelsIn = (vocab: { terms: readonly FacetTerm[] }) => (values: readonly string[]) => values.map((value) => vocab.terms.find((term) => term.id === value)?.label ?? value);
 
 function toRow(activity: ActivityView, origin: string): ActivityRow {
   const places = pitchPlaces().options;

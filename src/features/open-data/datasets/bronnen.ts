@@ -9,7 +9,7 @@ import { getCitations, getSourceRecords } from '#features/catalog/source-pages.t
 import { sourceKinds } from '#features/catalog/source-kinds.ts';
 import { compareSources, sourceDateText, sourceHref, sourceName, sourceSlug, type SourceDateRecord } from '#features/catalog/sources.ts';
 import { defineDataset } from '../dataset.ts';
-import { parseFiltersWith } from '../filter-parameters.ts';
+import { unfiltered } from './shared.ts';
 import { count, id, optionalAddress, optionalText, siteAddress, text, texts } from '../fields.ts';
 
 const row = z.object({
@@ -73,15 +73,6 @@ export const bronnen = defineDataset({
   description: 'De teksten waarop de praktijkvoorbeelden, instrumenten en organisaties van Praktijkplein rusten: wat voor tekst elk is, van wanneer, waar te lezen en welke pagina’s erop steunen.',
   listPath: '/bronnen/',
   row,
-  idOf: (item) => item.id,
   // The list page has no filters.
-  filterParameters: [],
-  parseFilters: (params, options) => parseFiltersWith(params, options, [], () => ({})),
-  queryOf: () => new URLSearchParams(),
-  list: (deps) => rows(deps.origin),
-  async get(deps, itemId) {
-    return (await rows(deps.origin)).find((item) => item.id === itemId);
-  },
-  // A source records when its text is from, not when its record changed.
-  lastModified: () => undefined,
+  ...unfiltered(rows, (item) => item.id),
 });

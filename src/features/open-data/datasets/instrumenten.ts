@@ -11,7 +11,7 @@ import { instrumentUse } from '#features/catalog/practices-and-plans.ts';
 import { getCases, getInstruments, getOrganisations, getSources } from '#features/catalog/queries.ts';
 import { sourceFileId, sourceHref, sourceName } from '#features/catalog/sources.ts';
 import { defineDataset } from '../dataset.ts';
-import { parseFiltersWith } from '../filter-parameters.ts';
+import { isoDay, unfiltered } from './shared.ts';
 import { count, day, id, optionalAddress, optionalDay, optionalText, siteAddress, text, texts } from '../fields.ts';
 
 const row = z.object({
@@ -35,8 +35,6 @@ const row = z.object({
 });
 type InstrumentRow = z.infer<typeof row>;
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
 async function rows(origin: string): Promise<InstrumentRow[]> {
   const [instruments, cases, organisations, sources] = await Promise.all([getInstruments(), getCases(), getOrganisations(), getSources()]);
   const nameOfSource = (cited: string) => {
@@ -54,7 +52,7 @@ async function rows(origin: string): Promise<InstrumentRow[]> {
       gebruiktInPraktijkvoorbeelden: use.practices,
       genoemdInPlannen: use.plans,
       bronnen: data.sources.map(nameOfSource),
-      gepubliceerd: isoDay(data.published),
+      gepubliceerd: isoDay(data.published)!,
       bijgewerkt: data.updated ? isoDay(data.updated) : null,
       adres: `${origin}/instrumenten/${instrument.id}/`,
     };
@@ -87,15 +85,6 @@ export const instrumenten = defineDataset({
   description: 'De instrumenten voor inclusief werk (basisbaan, loonkostensubsidie, jobcoaching en meer), met per gemeente wat haar bron erover zegt, de soort uitspraak en die bron; één regel per standpunt.',
   listPath: '/instrumenten/',
   row,
-  idOf: (item) => item.id,
   // The list page has no filters.
-  filterParameters: [],
-  parseFilters: (params, options) => parseFiltersWith(params, options, [], () => ({})),
-  queryOf: () => new URLSearchParams(),
-  list: (deps) => rows(deps.origin),
-  async get(deps, itemId) {
-    return (await rows(deps.origin)).find((item) => item.id === itemId);
-  },
-  // Content changes with a publication; the days in the rows are editorial dates, not that moment.
-  lastModified: () => undefined,
+  ...unfiltered(rows, (item) => item.id),
 });

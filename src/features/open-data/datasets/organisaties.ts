@@ -9,9 +9,8 @@ import { organisationKindLabel } from '#domain/accounts.ts';
 import { employerSizes, labelOf, sectors } from '#domain/facets.ts';
 import { practicesAndPlans } from '#features/catalog/practices-and-plans.ts';
 import { getLinksByOrganisation, getOrganisations, getSources } from '#features/catalog/queries.ts';
-import { sourceFileId, sourceHref, sourceName } from '#features/catalog/sources.ts';
 import { defineDataset } from '../dataset.ts';
-import { parseFiltersWith } from '../filter-parameters.ts';
+import { citedSources, unfiltered } from './shared.ts';
 import { count, id, oneOf, optionalText, siteAddress, text, texts } from '../fields.ts';
 
 const kinds = ['gemeente', 'werkgever', 'andere organisatie'] as const;
@@ -44,7 +43,6 @@ async function rows(origin: string): Promise<OrganisationRow[]> {
     .map((organisation) => {
       const links = linked.get(organisation.id);
       const { practices, plans } = practicesAndPlans(links?.cases ?? []);
-      const cited = (organisation.sources ?? []).map(sourceFileId);
       return {
         id: organisation.id,
         naam: organisation.name,
@@ -58,11 +56,7 @@ async function rows(origin: string): Promise<OrganisationRow[]> {
         praktijkvoorbeelden: practices.length,
         plannen: plans.length,
         instrumenten: links?.instruments.length ?? 0,
-        bronnen: cited.map((sourceId) => {
-          const source = sources.get(sourceId);
-          return source ? sourceName(source) : sourceId;
-        }),
-        bronAdressen: cited.map((sourceId) => `${origin}${sourceHref(sourceId)}`),
+        ...citedSources(organisation.sources ?? [], sources, origin),
         adres: `${origin}/organisaties/${organisation.id}/`,
       };
     });
@@ -75,15 +69,6 @@ export const organisaties = defineDataset({
   listPath: '/organisaties/',
   attribution: 'Gemeenten, hun CBS-codes, provincies en arbeidsmarktregio’s: CBS / PDOK (gebiedsindelingen: gemeenten en provincies 2026, arbeidsmarktregio’s 2025).',
   row,
-  idOf: (item) => item.id,
   // The list page has no filters.
-  filterParameters: [],
-  parseFilters: (params, options) => parseFiltersWith(params, options, [], () => ({})),
-  queryOf: () => new URLSearchParams(),
-  list: (deps) => rows(deps.origin),
-  async get(deps, itemId) {
-    return (await rows(deps.origin)).find((item) => item.id === itemId);
-  },
-  // Organisations carry no dates; the site's build says when they last changed.
-  lastModified: () => undefined,
+  ...unfiltered(rows, (item) => item.id),
 });

@@ -7,7 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { withDemoMark } from '#domain/demo-marks.ts';
-import { sectors, targetGroups, type FacetTerm } from '#domain/facets.ts';
+import { sectors, targetGroups } from '#domain/facets.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
 import { parsePitchQuery, pitchFacetParams, pitchQueryToSearchParams, type PitchFacetKey, type PitchFilter } from '#domain/pitch-filter.ts';
 import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
@@ -18,6 +18,7 @@ import { defineDataset, type FilterParameter } from '../dataset.ts';
 import { parseFiltersWith } from '../filter-parameters.ts';
 import { count, day, demo, id, oneOf, optionalCount, optionalDay, optionalText, siteAddress, text, texts } from '../fields.ts';
 import { withoutEmailAddresses } from '../public-text.ts';
+import { isoDay, labelsIn } from './shared.ts';
 
 const row = z.object({
   id: id('Het deel van het adres na /pitches/.'),
@@ -65,9 +66,6 @@ const filterParameters: FilterParameter[] = order.map((key) => ({
   values: () => pitchFilterVocabularies()[key],
 }));
 
-/** A stored facet value's label; a value no longer in the vocabulary shows as it is. */
-const labelsIn = (vocab: { terms: readonly FacetTerm[] }) => (values: readonly string[]) => values.map((value) => vocab.terms.find((term) => term.id === value)?.label ?? value);
-const isoDay = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
 
 function toRow(pitch: PublicPitch, origin: string): PitchRow {
   return {

@@ -11,9 +11,9 @@ import { isPlan } from '#domain/practice-counts.ts';
 import { caseFilterVocabularies, readCaseFilter } from '#features/catalog/case-filters.ts';
 import { standByStatus } from '#features/catalog/provenance.ts';
 import { getAreas, getCases, getOrganisations, getSources } from '#features/catalog/queries.ts';
-import { sourceFileId, sourceHref, sourceName } from '#features/catalog/sources.ts';
 import { defineDataset, type FilterParameter } from '../dataset.ts';
 import { parseFiltersWith } from '../filter-parameters.ts';
+import { citedSources, isoDay } from './shared.ts';
 import { day, id, oneOf, optionalAddress, optionalDay, siteAddress, text, texts } from '../fields.ts';
 
 const row = z.object({
@@ -67,7 +67,6 @@ async function rows(origin: string, filter?: CaseFilter): Promise<CaseRow[]> {
   const areaName = (list: { id: string; name: string }[]) => (areaId: string) => list.find((area) => area.id === areaId)?.name ?? areaId;
   return cases.map((item) => {
     const data = item.entry.data;
-    const cited = data.sources.map(sourceFileId);
     return {
       id: item.id,
       titel: item.title,
@@ -86,20 +85,14 @@ async function rows(origin: string, filter?: CaseFilter): Promise<CaseRow[]> {
       doelgroepen: data.targetGroups.map((value) => labelOf(targetGroups, value)),
       instrumenten: data.instruments.map((value) => labelOf(instruments, value)),
       uitkomsten: data.outcomes,
-      bronnen: cited.map((sourceId) => {
-        const source = sources.get(sourceId);
-        return source ? sourceName(source) : sourceId;
-      }),
-      bronAdressen: cited.map((sourceId) => `${origin}${sourceHref(sourceId)}`),
+      ...citedSources(data.sources, sources, origin),
       uitPitch: data.pitch ? `${origin}/pitches/${encodeURIComponent(data.pitch.id)}/` : null,
-      gepubliceerd: isoDay(data.published),
+      gepubliceerd: isoDay(data.published)!,
       bijgewerkt: data.updated ? isoDay(data.updated) : null,
       adres: `${origin}/praktijkvoorbeelden/${item.id}/`,
     };
   });
 }
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export const praktijkvoorbeelden = defineDataset({
   name: 'praktijkvoorbeelden',
@@ -115,6 +108,6 @@ export const praktijkvoorbeelden = defineDataset({
   async get(deps, itemId) {
     return (await rows(deps.origin)).find((item) => item.id === itemId);
   },
-  // Content changes with a publication; the days in the rows are editorial dates, not that moment.
+  // Content changes with a publication; no date in the rows is that moment.
   lastModified: () => undefined,
 });

@@ -8,13 +8,14 @@
 import { z } from 'astro/zod';
 import type { Database } from '#db/client.ts';
 import { withDemoMark } from '#domain/demo-marks.ts';
-import { sectors, targetGroups, type FacetTerm } from '#domain/facets.ts';
+import { sectors, targetGroups } from '#domain/facets.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
 import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
 import { outcomeFilterParams, outcomeFiltersFrom, outcomeOverview, outcomeSearchParams, type FollowedPitch, type OutcomeFilters } from '#features/marketplace/follow-up-overview.ts';
 import { defineDataset, type FilterParameter } from '../dataset.ts';
 import { parseFiltersWith, termParameter } from '../filter-parameters.ts';
+import { isoDay, labelsIn } from './shared.ts';
 import { count, day, demo, id, optionalDay, optionalText, siteAddress, text, texts } from '../fields.ts';
 
 const row = z.object({
@@ -45,8 +46,6 @@ const filterParameters: FilterParameter[] = [
   termParameter(outcomeFilterParams.helpKind, 'Alleen pitches die om deze soort hulp vroegen.', () => helpKinds.terms, false),
 ];
 
-const labelsIn = (vocab: { terms: readonly FacetTerm[] }) => (values: readonly string[]) => values.map((value) => vocab.terms.find((term) => term.id === value)?.label ?? value);
-const isoDay = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
 
 function rowsOf(pitch: FollowedPitch, origin: string): OutcomeRow[] {
   return pitch.answers.map((answer) => ({
