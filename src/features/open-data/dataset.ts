@@ -66,7 +66,7 @@ export interface OpenDataset<Schema extends RowSchema, Filters, Row = z.infer<Sc
   parseFilters(params: URLSearchParams, options: { strict: boolean }): ParsedFilters<Filters>;
   /** The query string of parsed filters: what the outputs report as applied, and what a list page's download links carry. */
   queryOf(filters: Filters): URLSearchParams;
-  /** Every matching public row, in a stable order (newest first, then by id), so cursors stay valid. */
+  /** Every matching public row, in one fixed order for the same data (the list page's order), so cursors stay valid. */
   list(deps: Deps, filters: Filters): Promise<Row[]>;
   /** One public row by id, or undefined when there is none or it is not public. */
   get(deps: Deps, id: string): Promise<Row | undefined>;
