@@ -19,7 +19,7 @@ import { amsterdamDate } from '#domain/amsterdam-time.ts';
 const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/organisaties/', '/sitemap-pitches.xml', '/embed/'];
 // The case list depends only on the built content, but filtering all cases and counting every
 // facet per request made it the slowest public page under load (npm run bench).
-const PUBLIC_EXACT = new Set(['/', '/praktijkvoorbeelden/', '/resultaten/', '/resultaten.csv']);
+const PUBLIC_EXACT = new Set(['/', '/praktijkvoorbeelden/', '/resultaten/']);
 /** Personal or per-form pages under /pitches/: never cached. */
 const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod|resultaat)(\/|\.csv))/;
 

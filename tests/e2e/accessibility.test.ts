@@ -24,6 +24,7 @@ const pages = [
   ['kaart', '/kaart/'],
   ['zoeken met resultaten', '/zoeken/?q=basisbaan'],
   ['over', '/over/'],
+  ['open data', '/open-data/'],
   ['404', '/bestaat-niet/'],
 ] as const;
 

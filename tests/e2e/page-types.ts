@@ -45,6 +45,7 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['praktijk aandragen', '/aandragen/'],
   ['praktijk aandragen over een pagina', '/aandragen/?over=/praktijkvoorbeelden/postnl-pakketsorteercentra/'],
   ['bronnen', '/bronnen/'],
+  ['open data', '/open-data/'],
   ['bron', '/bronnen/werkconferentie-werkgevers-en-gemeenten/'],
   ['inloggen', '/account/inloggen/'],
   ['registreren', '/account/registreren/'],
