@@ -12,6 +12,18 @@ export type ParsedFilters<Filters> =
   | { ok: true; filters: Filters }
   | { ok: false; problems: { parameter: string; message: string }[] };
 
+/** One query parameter a dataset filters on, named and valued as on its list page. */
+export interface FilterParameter {
+  /** As in the list page's address, e.g. 'gemeente'. */
+  name: string;
+  /** What it filters on, in Dutch, for the API's document and page. */
+  description: string;
+  /** Every value it accepts; any other value is refused by `parseFilters` in strict mode. */
+  values: readonly string[];
+  /** Whether it may be given more than once (the values then widen the result, as the page's checkboxes do). */
+  repeatable: boolean;
+}
+
 export interface OpenDataset<RowSchema extends z.ZodObject, Filters, Row = z.infer<RowSchema>> {
   /** The dataset's name in addresses: /open-data/<name>.csv, /api/v1/<name>. Dutch, lower case, as the site's own path. */
   name: string;
@@ -30,6 +42,8 @@ export interface OpenDataset<RowSchema extends z.ZodObject, Filters, Row = z.inf
    * list page pass the page's own query string, which may carry its sort or page number too.
    */
   parseFilters(params: URLSearchParams, options: { strict: boolean }): ParsedFilters<Filters>;
+  /** The parameters `parseFilters` accepts, with their values: what the OpenAPI document and the API page list. */
+  filterParameters(): readonly FilterParameter[];
   /** Every matching public row, in a stable order (newest first, then by id), so cursors stay valid. */
   list(deps: Deps, filters: Filters): Promise<Row[]>;
   /** One public row by id, or undefined when there is none or it is not public. */
