@@ -5,10 +5,9 @@
  * refused with a reason per parameter, never guessed at. The HTTP side (status codes, caching,
  * CORS, the rate limit) is the web layer's (src/web/open-data-api.ts).
  */
-import type { z } from 'astro/zod';
 import type { Deps } from '#platform/context.ts';
 import { config } from '#platform/config.ts';
-import type { OpenDataset } from './dataset.ts';
+import type { AnyOpenDataset, FlatValue } from './dataset.ts';
 import { API_BASE_PATH, licenceBody, type IndexBody, type ItemBody, type ListBody } from './api-shapes.ts';
 import { filterKeyOf, makeCursor, readCursor } from './cursor.ts';
 
@@ -17,16 +16,13 @@ export const MAX_LIMIT = 200;
 /** The API's own parameters; every other one is a filter of the dataset. */
 export const PAGING_PARAMETERS = ['limit', 'cursor'] as const;
 
-/** A dataset as the API sees it: any row, any filters. */
-export type ApiDataset<Filters> = OpenDataset<z.ZodObject, Filters, Record<string, unknown>>;
-
 export interface ParameterProblem {
   parameter: string;
   message: string;
 }
 
 export type ListPageResult =
-  | { ok: true; body: ListBody; lastModified: number | undefined; nextHref: string | undefined }
+  | { ok: true; body: ListBody; ids: string[]; lastModified: number | undefined; nextHref: string | undefined }
   | { ok: false; reason: 'invalid'; problems: ParameterProblem[] }
   | { ok: false; reason: 'cursor'; message: string };
 
@@ -53,10 +49,10 @@ function parseLimit(values: string[]): { limit: number } | { problem: string } {
   return { limit };
 }
 
-const withItemLinks = (origin: string, dataset: string, id: string, row: Record<string, unknown>) => ({ ...row, _links: { self: { href: itemHref(origin, dataset, id) } } });
+const withItemLinks = (origin: string, dataset: string, id: string, row: Record<string, FlatValue>) => ({ ...row, _links: { self: { href: itemHref(origin, dataset, id) } } });
 
 /** One page of a dataset's list for the query `params`. */
-export async function listPage<Filters>(deps: Deps, dataset: ApiDataset<Filters>, params: URLSearchParams): Promise<ListPageResult> {
+export async function listPage(deps: Deps, dataset: AnyOpenDataset, params: URLSearchParams): Promise<ListPageResult> {
   const problems: ParameterProblem[] = [];
   const limit = parseLimit(params.getAll('limit'));
   if ('problem' in limit) problems.push({ parameter: 'limit', message: limit.problem });
@@ -67,7 +63,8 @@ export async function listPage<Filters>(deps: Deps, dataset: ApiDataset<Filters>
   if (!parsed.ok) problems.push(...parsed.problems);
   if (problems.length > 0 || !parsed.ok || 'problem' in limit) return { ok: false, reason: 'invalid', problems };
 
-  const filterKey = filterKeyOf(filterParams);
+  // The filters as the dataset itself writes them, in one order: the same question gives the same links and cursors.
+  const filterKey = filterKeyOf(dataset.queryOf(parsed.filters));
   const cursor = cursors[0];
   const after = cursor === undefined ? undefined : readCursor(cursor, dataset.name, filterKey);
   if (cursor !== undefined && after === undefined) {
@@ -95,11 +92,11 @@ export async function listPage<Filters>(deps: Deps, dataset: ApiDataset<Filters>
     totaal: rows.length,
     items: rows.slice(start, end).map((row, index) => withItemLinks(deps.origin, dataset.name, ids[start + index]!, row)),
   };
-  return { ok: true, body, lastModified: dataset.lastModified(rows), nextHref };
+  return { ok: true, body, ids: ids.slice(start, end), lastModified: dataset.lastModified(rows), nextHref };
 }
 
 /** One public row by id. */
-export async function itemAnswer<Filters>(deps: Deps, dataset: ApiDataset<Filters>, id: string): Promise<ItemResult> {
+export async function itemAnswer(deps: Deps, dataset: AnyOpenDataset, id: string): Promise<ItemResult> {
   const row = await dataset.get(deps, id);
   if (!row) return { ok: false, reason: 'not-found' };
   return {
@@ -114,7 +111,7 @@ export async function itemAnswer<Filters>(deps: Deps, dataset: ApiDataset<Filter
 }
 
 /** The API's entry: the datasets and where the document and the explanation are. */
-export function apiIndex(origin: string, datasets: readonly Pick<ApiDataset<unknown>, 'name' | 'title' | 'description' | 'listPath'>[]): IndexBody {
+export function apiIndex(origin: string, datasets: readonly Pick<AnyOpenDataset, 'name' | 'title' | 'description' | 'listPath'>[]): IndexBody {
   return {
     licentie: licenceBody(config().network.name, origin),
     _links: {

@@ -8,6 +8,7 @@
 import { z } from 'astro/zod';
 import { limits } from '#platform/auth/rate-limit.ts';
 import { licenceNotice, openLicence } from './licence.ts';
+import type { RowSchema } from './dataset.ts';
 
 /** The version of the API's contract: the major version is in the address (/api/v1). */
 export const API_VERSION = '1.0.0';
@@ -38,15 +39,15 @@ export function licenceBody(networkName: string, origin: string): z.infer<typeof
   return { naam: openLicence.name, url: openLicence.url, bronvermelding: licenceNotice(networkName, origin) };
 }
 
+const itemLinksSchema = z.strictObject({ self: linkSchema.describe('Dit item in de API.') });
+
 /** One row in an answer: the dataset's public row and the address of its own item. */
-export function itemSchema(row: z.ZodObject) {
-  return row.extend({ _links: z.strictObject({ self: linkSchema.describe('Dit item in de API.') }) });
+export function itemSchema(row: RowSchema) {
+  return row.extend({ _links: itemLinksSchema });
 }
 
-type ItemSchema = ReturnType<typeof itemSchema>;
-
 /** A page of a dataset's list, for the dataset's `itemSchema`. */
-export function listBodySchema(item: ItemSchema) {
+export function listBodySchema<Item extends z.ZodType>(item: Item) {
   return z.strictObject({
     licentie: licenceBodySchema,
     _links: z.strictObject({
@@ -59,7 +60,7 @@ export function listBodySchema(item: ItemSchema) {
 }
 
 /** One item, for the dataset's `itemSchema`. */
-export function itemBodySchema(item: ItemSchema) {
+export function itemBodySchema<Item extends z.ZodType>(item: Item) {
   return z.strictObject({
     licentie: licenceBodySchema,
     _links: z.strictObject({ self: linkSchema.describe('Dit item.'), collection: linkSchema.describe('De lijst waar het bij hoort.') }),
@@ -85,6 +86,8 @@ export const indexBodySchema = z.strictObject({
   ),
 });
 
-export type ListBody = z.infer<ReturnType<typeof listBodySchema>>;
-export type ItemBody = z.infer<ReturnType<typeof itemBodySchema>>;
+/** Any dataset's item, as the code that builds answers for every dataset sees it. */
+type AnyItem = z.ZodType<{ [field: string]: unknown; _links: z.infer<typeof itemLinksSchema> }>;
+export type ListBody = z.infer<ReturnType<typeof listBodySchema<AnyItem>>>;
+export type ItemBody = z.infer<ReturnType<typeof itemBodySchema<AnyItem>>>;
 export type IndexBody = z.infer<typeof indexBodySchema>;

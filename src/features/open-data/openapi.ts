@@ -25,7 +25,8 @@ import {
   type ItemBody,
   type ListBody,
 } from './api-shapes.ts';
-import { DEFAULT_LIMIT, itemAnswer, listPage, MAX_LIMIT, type ApiDataset } from './api-pages.ts';
+import { DEFAULT_LIMIT, itemAnswer, listPage, MAX_LIMIT } from './api-pages.ts';
+import type { AnyOpenDataset } from './dataset.ts';
 import { MAX_CURSOR_LENGTH } from './cursor.ts';
 
 /** A JSON value of the document. */
@@ -52,7 +53,7 @@ const componentName = (name: string) =>
 const ref = (kind: 'schemas' | 'parameters' | 'responses' | 'headers', name: string) => ({ $ref: `#/components/${kind}/${name}` });
 
 /** The component schemas: the shared shapes and, per dataset, its item, page and item answer. */
-function componentSchemas(datasets: readonly ApiDataset<unknown>[]): JsonObject {
+function componentSchemas(datasets: readonly AnyOpenDataset[]): JsonObject {
   const registry = z.registry<{ id: string }>();
   registry.add(licenceBodySchema, { id: 'Licentie' });
   registry.add(linkSchema, { id: 'Link' });
@@ -155,15 +156,16 @@ const problemRefs = (kinds: ('OngeldigeParameter' | 'NietGevonden' | 'NietAanvaa
   );
 
 /** The query parameters of a dataset's list: its filters as on its page, then limit and cursor. */
-function listParameters(dataset: ApiDataset<unknown>): Json[] {
-  const filters = dataset.filterParameters().map((parameter): JsonObject => {
-    const value: JsonObject = { type: 'string', ...(parameter.values.length > 0 ? { enum: [...parameter.values] } : {}) };
+function listParameters(dataset: AnyOpenDataset): Json[] {
+  const filters = dataset.filterParameters.map((parameter): JsonObject => {
+    const values = parameter.values().map((value) => value.id);
+    const value: JsonObject = { type: 'string', ...(values.length > 0 ? { enum: values } : {}) };
     return {
       name: parameter.name,
       in: 'query',
       description: `${parameter.description}${parameter.repeatable ? ' Mag vaker voorkomen: dan telt elk van de waarden (of).' : ''} Als op ${dataset.listPath}.`,
       ...(parameter.repeatable ? { schema: { type: 'array', items: value }, style: 'form', explode: true } : { schema: value }),
-      ...(parameter.values[0] ? { example: parameter.repeatable ? [parameter.values[0]] : parameter.values[0] } : {}),
+      ...(values[0] ? { example: parameter.repeatable ? [values[0]] : values[0] } : {}),
     };
   });
   return [...filters, ref('parameters', 'limit'), ref('parameters', 'cursor'), ref('parameters', 'IfNoneMatch'), ref('parameters', 'IfModifiedSince')];
@@ -174,7 +176,7 @@ const jsonContent = (schemaName: string, example?: unknown): JsonObject => ({
 });
 
 /** The paths of one dataset: its list and its items. */
-function datasetPaths(dataset: ApiDataset<unknown>, examples: OpenApiSettings['examples']): JsonObject {
+function datasetPaths(dataset: AnyOpenDataset, examples: OpenApiSettings['examples']): JsonObject {
   const name = componentName(dataset.name);
   const example = examples.get(dataset.name);
   return {
@@ -234,7 +236,7 @@ function introduction(origin: string): string {
 }
 
 /** The whole document for these datasets. */
-export function openApiDocument(datasets: readonly ApiDataset<unknown>[], settings: OpenApiSettings): JsonObject {
+export function openApiDocument(datasets: readonly AnyOpenDataset[], settings: OpenApiSettings): JsonObject {
   const { origin, network } = settings;
   return {
     openapi: '3.1.0',
@@ -286,13 +288,13 @@ export function openApiDocument(datasets: readonly ApiDataset<unknown>[], settin
 }
 
 /** The document with examples from the data as it is now: per dataset a first page of two rows and its first item. */
-export async function openApiDocumentFor(deps: Deps, datasets: readonly ApiDataset<unknown>[]): Promise<JsonObject> {
+export async function openApiDocumentFor(deps: Deps, datasets: readonly AnyOpenDataset[]): Promise<JsonObject> {
   const examples = new Map<string, { list?: ListBody; item?: ItemBody }>();
   for (const dataset of datasets) {
     const page = await listPage(deps, dataset, new URLSearchParams({ limit: '2' }));
     if (!page.ok) continue;
-    const first = page.body.items[0];
-    const item = first ? await itemAnswer(deps, dataset, dataset.idOf(first)) : undefined;
+    const first = page.ids[0];
+    const item = first === undefined ? undefined : await itemAnswer(deps, dataset, first);
     examples.set(dataset.name, { list: page.body, item: item?.ok ? item.body : undefined });
   }
   return openApiDocument(datasets, { origin: deps.origin, network: config().network, examples });

@@ -1,100 +1,108 @@
 /**
  * The public pitches as an open dataset: published and closed pitches with their public fields
- * only (no contact person, no author, no offers' employers), filtered as the pitch list filters.
+ * only (no contact person, no author, no employers' names), filtered as the pitch list filters.
  */
 import { z } from 'astro/zod';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { withDemoMark } from '#domain/demo-marks.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
-import { pitchFacetKeys, pitchFacetParams, pitchListStates, parsePitchQuery, type PitchFilter } from '#domain/pitch-filter.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
+import { emptyPitchFilter, parsePitchQuery, pitchFacetKeys, pitchFacetParams, pitchListStates, pitchQueryToSearchParams, type PitchFacetKey, type PitchFilter } from '#domain/pitch-filter.ts';
 import { listPitches, pitchPlaces } from '#features/marketplace/pitch-list.ts';
-import { clock } from '#platform/context.ts';
-import type { FilterParameter, OpenDataset } from '../dataset.ts';
+import { clock, type Deps } from '#platform/context.ts';
+import { defineDataset, type FilterParameter } from '../dataset.ts';
 
-const pitchRow = z.strictObject({
-  id: z.string().describe('Vaste sleutel van de pitch, ook in het adres van de pitchpagina.'),
-  titel: z.string().describe('Titel; een demopitch draagt "(demo)".'),
-  gemeente: z.strictObject({ id: z.string().describe('Id van de gemeente op Praktijkplein.'), naam: z.string() }).describe('De gemeente die pitcht.'),
-  gebied: z.string().describe('Wijk of gebied waar het om gaat.'),
-  samenvatting: z.string().describe('Het begin van de uitdaging, als platte tekst.'),
-  hulp: z.array(z.enum(helpKinds.ids)).describe('Gevraagde soorten hulp.'),
-  sluitingsdatum: z.iso.date().describe('Laatste dag waarop werkgevers kunnen reageren.'),
-  status: z.enum(pitchListStates).describe('open: werkgevers kunnen nog reageren; gesloten: afgesloten of de sluitingsdatum is voorbij.'),
-  werkgeversDoenMee: z.number().int().min(0).describe('Aantal werkgevers dat meedoet.'),
-  gepubliceerd: z.iso.datetime().nullable().describe('Moment van publicatie (UTC).'),
-  demo: z.boolean().describe('Verzonnen demopitch, geen echte vraag van deze gemeente.'),
-  pagina: z.url().describe('De pitchpagina op Praktijkplein.'),
+const field = <T extends z.ZodType>(schema: T, title: string, description: string) => schema.meta({ title, description });
+
+const row = z.object({
+  id: field(z.string(), 'Id', 'Vaste sleutel van de pitch, ook in het adres van de pitchpagina.'),
+  titel: field(z.string(), 'Titel', 'Titel; een demopitch eindigt op "(demo)".'),
+  gemeente: field(z.string(), 'Gemeente', 'De gemeente die pitcht.'),
+  gemeenteId: field(z.string(), 'Gemeente (id)', 'Id van die gemeente op Praktijkplein.'),
+  gebied: field(z.string(), 'Gebied', 'Wijk of gebied waar het om gaat.'),
+  samenvatting: field(z.string(), 'Samenvatting', 'Het begin van de uitdaging, als platte tekst.'),
+  hulp: field(z.array(z.string()), 'Gevraagde hulp', 'Soorten hulp die de gemeente vraagt.'),
+  sluitingsdatum: field(z.iso.date(), 'Sluitingsdatum', 'Laatste dag waarop werkgevers kunnen reageren.'),
+  status: field(z.enum(pitchListStates), 'Status', 'open: werkgevers kunnen nog reageren; gesloten: afgesloten, of de sluitingsdatum is voorbij.'),
+  werkgeversDoenMee: field(z.number().int().nonnegative(), 'Werkgevers doen mee', 'Aantal werkgevers dat meedoet.'),
+  gepubliceerd: field(z.iso.datetime().nullable(), 'Gepubliceerd', 'Moment van publicatie (UTC).'),
+  demo: field(z.boolean(), 'Demo', 'Verzonnen demopitch, geen echte vraag van deze gemeente.'),
+  adres: field(z.url(), 'Adres', 'De pitchpagina op Praktijkplein.'),
 });
-type PitchRow = z.infer<typeof pitchRow>;
 
-const facetDescriptions: Record<(typeof pitchFacetKeys)[number], string> = {
-  municipalities: 'Gemeente (id) die pitcht.',
-  provinces: 'Provincie (id) van de gemeente.',
-  regions: 'Arbeidsmarktregio (id) van de gemeente.',
-  targetGroups: 'Doelgroep waarvoor werk gezocht wordt.',
-  sectors: 'Sector waarin werk gezocht wordt.',
-  helpKinds: 'Gevraagde soort hulp.',
-  status: 'open of gesloten.',
-};
-
-function facetValues(key: (typeof pitchFacetKeys)[number]): readonly string[] {
-  const places = pitchPlaces().vocabulary;
-  if (key === 'municipalities' || key === 'provinces' || key === 'regions') return [...places[key]];
-  if (key === 'targetGroups') return targetGroups.ids;
-  if (key === 'sectors') return sectors.ids;
-  if (key === 'helpKinds') return helpKinds.ids;
-  return pitchListStates;
+async function rows(deps: Deps, filter: PitchFilter): Promise<z.infer<typeof row>[]> {
+  const now = new Date(clock(deps));
+  const { items } = await listPitches(deps.db, { filter, sort: 'nieuwste', page: 1 }, now, Number.MAX_SAFE_INTEGER);
+  const today = amsterdamDate(now);
+  return items.map((card) => ({
+    id: card.id,
+    titel: withDemoMark(card.title, card.demo),
+    gemeente: card.municipalityName,
+    gemeenteId: card.municipalityId,
+    gebied: card.area,
+    samenvatting: card.excerpt,
+    hulp: card.helpKinds,
+    sluitingsdatum: card.closingDate,
+    status: card.open && card.closingDate >= today ? ('open' as const) : ('gesloten' as const),
+    werkgeversDoenMee: card.employersJoined,
+    gepubliceerd: card.publishedAt === null ? null : new Date(card.publishedAt).toISOString(),
+    demo: card.demo,
+    adres: new URL(`/pitches/${encodeURIComponent(card.id)}/`, deps.origin).href,
+  }));
 }
 
-const filterParameters = (): FilterParameter[] =>
-  pitchFacetKeys.map((key) => ({ name: pitchFacetParams[key], description: facetDescriptions[key], values: facetValues(key), repeatable: true }));
+const descriptions: Record<PitchFacetKey, string> = {
+  municipalities: 'Alleen pitches van deze gemeente.',
+  provinces: 'Alleen pitches van gemeenten in deze provincie.',
+  regions: 'Alleen pitches van gemeenten in deze arbeidsmarktregio.',
+  targetGroups: 'Alleen pitches voor deze doelgroep.',
+  sectors: 'Alleen pitches in deze sector.',
+  helpKinds: 'Alleen pitches die deze soort hulp vragen.',
+  status: 'Alleen open of alleen gesloten pitches.',
+};
 
-export const pitchesDataset: OpenDataset<typeof pitchRow, PitchFilter> = {
+function valuesOf(key: PitchFacetKey): readonly { id: string; label: string }[] {
+  if (key === 'municipalities' || key === 'provinces' || key === 'regions') return pitchPlaces().options[key];
+  if (key === 'targetGroups') return targetGroups.terms;
+  if (key === 'sectors') return sectors.terms;
+  if (key === 'helpKinds') return helpKinds.terms;
+  return pitchListStates.map((state) => ({ id: state, label: state }));
+}
+
+const filterParameters: FilterParameter[] = pitchFacetKeys.map((key) => ({
+  name: pitchFacetParams[key],
+  description: descriptions[key],
+  repeatable: true,
+  values: () => valuesOf(key),
+}));
+
+export const pitches = defineDataset({
   name: 'pitches',
   title: 'Pitches',
   description: 'Vraagstukken die gemeenten aan werkgevers voorleggen: openbare pitches, open en gesloten, met de openbare velden.',
   listPath: '/pitches/',
-  row: pitchRow,
-  idOf: (row) => row.id,
+  row,
+  idOf: (item) => item.id,
   filterParameters,
   parseFilters(params, { strict }) {
     const { filter, ignored } = parsePitchQuery(params, pitchPlaces().vocabulary);
     if (!strict) return { ok: true, filters: filter };
-    const known = new Set(Object.values(pitchFacetParams));
+    const known = new Set(filterParameters.map((parameter) => parameter.name));
     const problems = [...new Set(params.keys())]
       .filter((name) => !known.has(name))
-      .map((name) => ({ parameter: name, message: `Onbekende parameter. Filter op ${[...known].join(', ')}.` }));
+      .map((name) => ({ parameter: name.slice(0, 60), message: `Onbekende parameter. Deze lijst filtert op: ${[...known].join(', ')}.` }));
     for (const [name, value] of params) {
-      if (known.has(name) && ignored.includes(value.slice(0, 60))) problems.push({ parameter: name, message: `Onbekende waarde "${value.slice(0, 60)}".` });
+      if (known.has(name) && value !== '' && ignored.includes(value.slice(0, 60))) problems.push({ parameter: name, message: `Onbekende waarde "${value.slice(0, 60)}" voor "${name}".` });
     }
     return problems.length > 0 ? { ok: false, problems } : { ok: true, filters: filter };
   },
-  async list(deps, filter) {
-    const now = new Date(clock(deps));
-    const { items } = await listPitches(deps.db, { filter, sort: 'nieuwste', page: 1 }, now, Number.MAX_SAFE_INTEGER);
-    const today = amsterdamDate(now);
-    return items.map((card) => ({
-      id: card.id,
-      titel: withDemoMark(card.title, card.demo),
-      gemeente: { id: card.municipalityId, naam: card.municipalityName },
-      gebied: card.area,
-      samenvatting: card.excerpt,
-      hulp: card.helpKinds as PitchRow['hulp'],
-      sluitingsdatum: card.closingDate,
-      status: card.open && card.closingDate >= today ? 'open' : 'gesloten',
-      werkgeversDoenMee: card.employersJoined,
-      gepubliceerd: card.publishedAt === null ? null : new Date(card.publishedAt).toISOString(),
-      demo: card.demo,
-      pagina: new URL(`/pitches/${encodeURIComponent(card.id)}/`, deps.origin).href,
-    }));
-  },
+  queryOf: (filter: PitchFilter) => pitchQueryToSearchParams({ filter }),
+  list: rows,
   async get(deps, id) {
-    const all = await this.list(deps, parsePitchQuery(new URLSearchParams(), pitchPlaces().vocabulary).filter);
-    return all.find((row) => row.id === id);
+    return (await rows(deps, emptyPitchFilter())).find((item) => item.id === id);
   },
   lastModified(rows) {
-    const times = rows.flatMap((row) => (row.gepubliceerd ? [Date.parse(row.gepubliceerd)] : []));
+    const times = rows.flatMap((item) => (item.gepubliceerd ? [Date.parse(item.gepubliceerd)] : []));
     return times.length > 0 ? Math.max(...times) : undefined;
   },
-};
+});
