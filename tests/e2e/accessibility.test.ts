@@ -24,6 +24,7 @@ const pages = [
   ['kaart', '/kaart/'],
   ['zoeken met resultaten', '/zoeken/?q=basisbaan'],
   ['over', '/over/'],
+  ['api', '/api/'],
   ['404', '/bestaat-niet/'],
 ] as const;
 

@@ -45,6 +45,8 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['praktijk aandragen', '/aandragen/'],
   ['praktijk aandragen over een pagina', '/aandragen/?over=/praktijkvoorbeelden/postnl-pakketsorteercentra/'],
   ['bronnen', '/bronnen/'],
+  // Open data: the API explained for developers.
+  ['api', '/api/'],
   ['bron', '/bronnen/werkconferentie-werkgevers-en-gemeenten/'],
   ['inloggen', '/account/inloggen/'],
   ['registreren', '/account/registreren/'],
