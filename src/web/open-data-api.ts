@@ -149,3 +149,8 @@ export function refuseParameters(url: URL): ApiAnswer | undefined {
     invalidParams: names.map((name) => ({ name: name.slice(0, 60), reason: 'Onbekende parameter: alleen een lijst heeft filters, limit en cursor.' })),
   };
 }
+
+/** An address without parameters whose answer is `body` (the entry, the document). */
+export function fixedResource(body: (deps: Deps) => unknown | Promise<unknown>): { GET: APIRoute; OPTIONS: APIRoute } {
+  return openDataEndpoint(async ({ url }, deps) => refuseParameters(url) ?? { ok: true, body: await body(deps) });
+}

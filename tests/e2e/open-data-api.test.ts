@@ -52,7 +52,7 @@ interface ListBody {
 describe('het OpenAPI-document', () => {
   test('is geldig OpenAPI 3.1 (volgens het schema van OpenAPI zelf)', async () => {
     const validator = new Validator();
-    const result = await validator.validate(structuredClone(document) as object);
+    const result = await validator.validate(structuredClone(document) as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
@@ -89,7 +89,7 @@ describe('het OpenAPI-document', () => {
     // Problems of every kind, and a page and an item of every dataset (all have rows: the demo data).
     expect(examples).toBeGreaterThanOrEqual(5 + 2 * datasetsOf(document).length);
     // The checker is not vacuous: an answer without its licence, or a problem without status, fails.
-    const list = document.paths[`/${datasetsOf(document)[0]}`]!.get.responses['200'] as { content: Record<string, { schema: Record<string, unknown>; examples: Record<string, { value: Record<string, unknown> }> }> };
+    const list = document.paths[`/${datasetsOf(document)[0]}`]!.get.responses['200'] as unknown as { content: Record<string, { schema: Record<string, unknown>; examples: Record<string, { value: Record<string, unknown> }> }> };
     const { licentie: _dropped, ...withoutLicence } = list.content['application/json']!.examples.voorbeeld!.value;
     expect(checker.schemaProblems(list.content['application/json']!.schema, withoutLicence)).not.toEqual([]);
     expect(checker.schemaProblems({ $ref: '#/components/schemas/Probleem' }, { type: 'https://x.example/', title: 'x', detail: 'x', instance: '/' })).not.toEqual([]);

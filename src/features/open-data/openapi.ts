@@ -150,7 +150,10 @@ const commonParameters: JsonObject = {
   },
 };
 
-const problemRefs = (kinds: ('OngeldigeParameter' | 'NietGevonden' | 'NietAanvaardbaar' | 'TeVeelVerzoeken' | 'Serverfout')[]) =>
+type ProblemResponse = 'OngeldigeParameter' | 'NietGevonden' | 'NietAanvaardbaar' | 'TeVeelVerzoeken' | 'Serverfout';
+const conditionalParameters = [ref('parameters', 'IfNoneMatch'), ref('parameters', 'IfModifiedSince')];
+
+const problemRefs = (kinds: ProblemResponse[]) =>
   Object.fromEntries(
     kinds.map((kind) => [{ OngeldigeParameter: '400', NietGevonden: '404', NietAanvaardbaar: '406', TeVeelVerzoeken: '429', Serverfout: '500' }[kind], ref('responses', kind)]),
   );
@@ -168,49 +171,58 @@ function listParameters(dataset: AnyOpenDataset): Json[] {
       ...(values[0] ? { example: parameter.repeatable ? [values[0]] : values[0] } : {}),
     };
   });
-  return [...filters, ref('parameters', 'limit'), ref('parameters', 'cursor'), ref('parameters', 'IfNoneMatch'), ref('parameters', 'IfModifiedSince')];
+  return [...filters, ref('parameters', 'limit'), ref('parameters', 'cursor'), ...conditionalParameters];
 }
 
 const jsonContent = (schemaName: string, example?: unknown): JsonObject => ({
   'application/json': { schema: ref('schemas', schemaName), ...(example ? { examples: { voorbeeld: { value: example as Json } } } : {}) },
 });
 
+/** A GET operation: its data answer (200), 304, and the problems it can answer with. */
+function getOperation(operation: {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags?: string[];
+  parameters: Json[];
+  ok: { description: string; content: JsonObject };
+  problems: ProblemResponse[];
+}): JsonObject {
+  const { ok, problems, ...rest } = operation;
+  return {
+    get: {
+      ...rest,
+      responses: {
+        '200': { description: ok.description, headers: dataHeaders(true), content: ok.content },
+        '304': ref('responses', 'NietGewijzigd'),
+        ...problemRefs(problems),
+      },
+    },
+  };
+}
+
 /** The paths of one dataset: its list and its items. */
 function datasetPaths(dataset: AnyOpenDataset, examples: OpenApiSettings['examples']): JsonObject {
   const name = componentName(dataset.name);
   const example = examples.get(dataset.name);
   return {
-    [`/${dataset.name}`]: {
-      get: {
-        operationId: `${dataset.name}Lijst`,
-        tags: [dataset.name],
-        summary: `${dataset.title}: een pagina van de lijst`,
-        description: `${dataset.description} Dezelfde gegevens en filters als ${dataset.listPath} op de site. Vaste volgorde; blader met de next-link.`,
-        parameters: listParameters(dataset),
-        responses: {
-          '200': { description: 'Een pagina van de lijst.', headers: dataHeaders(true), content: jsonContent(`${name}Lijst`, example?.list) },
-          '304': ref('responses', 'NietGewijzigd'),
-          ...problemRefs(['OngeldigeParameter', 'NietAanvaardbaar', 'TeVeelVerzoeken', 'Serverfout']),
-        },
-      },
-    },
-    [`/${dataset.name}/{id}`]: {
-      get: {
-        operationId: `${dataset.name}Item`,
-        tags: [dataset.name],
-        summary: `${dataset.title}: één item`,
-        parameters: [
-          { name: 'id', in: 'path', required: true, description: 'Het id van het item, zoals in zijn _links.self.', schema: { type: 'string' } },
-          ref('parameters', 'IfNoneMatch'),
-          ref('parameters', 'IfModifiedSince'),
-        ],
-        responses: {
-          '200': { description: 'Het item.', headers: dataHeaders(true), content: jsonContent(`${name}Antwoord`, example?.item) },
-          '304': ref('responses', 'NietGewijzigd'),
-          ...problemRefs(['OngeldigeParameter', 'NietGevonden', 'NietAanvaardbaar', 'TeVeelVerzoeken', 'Serverfout']),
-        },
-      },
-    },
+    [`/${dataset.name}`]: getOperation({
+      operationId: `${dataset.name}Lijst`,
+      tags: [dataset.name],
+      summary: `${dataset.title}: een pagina van de lijst`,
+      description: `${dataset.description} Dezelfde gegevens en filters als ${dataset.listPath} op de site. Vaste volgorde; blader met de next-link.`,
+      parameters: listParameters(dataset),
+      ok: { description: 'Een pagina van de lijst.', content: jsonContent(`${name}Lijst`, example?.list) },
+      problems: ['OngeldigeParameter', 'NietAanvaardbaar', 'TeVeelVerzoeken', 'Serverfout'],
+    }),
+    [`/${dataset.name}/{id}`]: getOperation({
+      operationId: `${dataset.name}Item`,
+      tags: [dataset.name],
+      summary: `${dataset.title}: één item`,
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'Het id van het item, zoals in zijn _links.self.', schema: { type: 'string' } }, ...conditionalParameters],
+      ok: { description: 'Het item.', content: jsonContent(`${name}Antwoord`, example?.item) },
+      problems: ['OngeldigeParameter', 'NietGevonden', 'NietAanvaardbaar', 'TeVeelVerzoeken', 'Serverfout'],
+    }),
   };
 }
 
@@ -252,30 +264,20 @@ export function openApiDocument(datasets: readonly AnyOpenDataset[], settings: O
     externalDocs: { description: 'Uitleg met voorbeelden', url: new URL('/api/', origin).href },
     tags: datasets.map((dataset) => ({ name: dataset.name, description: dataset.description })),
     paths: {
-      '/': {
-        get: {
-          operationId: 'ingang',
-          summary: 'De datasets van deze API',
-          parameters: [ref('parameters', 'IfNoneMatch'), ref('parameters', 'IfModifiedSince')],
-          responses: {
-            '200': { description: 'Elke dataset met zijn adres.', headers: dataHeaders(true), content: jsonContent('Ingang') },
-            '304': ref('responses', 'NietGewijzigd'),
-            ...problemRefs(['OngeldigeParameter', 'NietAanvaardbaar', 'TeVeelVerzoeken', 'Serverfout']),
-          },
-        },
-      },
-      '/openapi.json': {
-        get: {
-          operationId: 'openapi',
-          summary: 'Dit document',
-          parameters: [ref('parameters', 'IfNoneMatch'), ref('parameters', 'IfModifiedSince')],
-          responses: {
-            '200': { description: 'Het OpenAPI-document.', headers: dataHeaders(true), content: { 'application/json': { schema: { type: 'object' } } } },
-            '304': ref('responses', 'NietGewijzigd'),
-            ...problemRefs(['OngeldigeParameter', 'NietAanvaardbaar', 'TeVeelVerzoeken', 'Serverfout']),
-          },
-        },
-      },
+      '/': getOperation({
+        operationId: 'ingang',
+        summary: 'De datasets van deze API',
+        parameters: conditionalParameters,
+        ok: { description: 'Elke dataset met zijn adres.', content: jsonContent('Ingang') },
+        problems: ['OngeldigeParameter', 'NietAanvaardbaar', 'TeVeelVerzoeken', 'Serverfout'],
+      }),
+      '/openapi.json': getOperation({
+        operationId: 'openapi',
+        summary: 'Dit document',
+        parameters: conditionalParameters,
+        ok: { description: 'Het OpenAPI-document.', content: { 'application/json': { schema: { type: 'object' } } } },
+        problems: ['OngeldigeParameter', 'NietAanvaardbaar', 'TeVeelVerzoeken', 'Serverfout'],
+      }),
       ...Object.assign({}, ...datasets.map((dataset) => datasetPaths(dataset, settings.examples))),
     },
     components: {
