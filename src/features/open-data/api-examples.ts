@@ -28,32 +28,29 @@ function sampleFilter(dataset: AnyOpenDataset): { name: string; value: string; l
   return chosen ? { name: chosen.parameter.name, value: chosen.values[0]!.id, label: chosen.values[0]!.label } : undefined;
 }
 
-/** The examples for the site at `origin`; the first dataset serves the general ones. */
+/** A dataset's own example: its first two rows, through one of its filters where it has one. */
+export function datasetExample(origin: string, dataset: AnyOpenDataset): ApiExample {
+  const base = new URL(API_BASE_PATH, origin).href;
+  const filter = sampleFilter(dataset);
+  const query = new URLSearchParams(filter ? { [filter.name]: filter.value, limit: '2' } : { limit: '2' });
+  return {
+    id: `voorbeeld-${dataset.name}`,
+    title: `Voorbeeld: ${dataset.title.toLowerCase()}`,
+    explanation: filter
+      ? `De eerste twee met het filter \`${filter.name}=${filter.value}\` (${filter.label}), zoals op ${dataset.listPath}.`
+      : 'De eerste twee rijen.',
+    code: `curl -s '${base}/${dataset.name}?${query}'`,
+    language: 'shell',
+  };
+}
+
+/** The examples that hold for every dataset, shown with the first one. */
 export function apiExamples(origin: string, datasets: readonly AnyOpenDataset[]): ApiExample[] {
   const base = new URL(API_BASE_PATH, origin).href;
   const first = datasets[0];
   const examples: ApiExample[] = [
     { id: 'voorbeeld-ingang', title: 'Welke datasets er zijn', explanation: 'De ingang noemt elke dataset met zijn adres.', code: `curl -s '${base}'`, language: 'shell' },
   ];
-  for (const dataset of datasets) {
-    examples.push({
-      id: `voorbeeld-${dataset.name}`,
-      title: `${dataset.title}: de eerste twee`,
-      explanation: `Twee rijen uit ${dataset.name}, met in \`_links.next.href\` het adres van de volgende pagina.`,
-      code: `curl -s '${base}/${dataset.name}?limit=2'`,
-      language: 'shell',
-    });
-    const filter = sampleFilter(dataset);
-    if (filter) {
-      examples.push({
-        id: `voorbeeld-${dataset.name}-filter`,
-        title: `${dataset.title}: gefilterd`,
-        explanation: `Met het filter \`${filter.name}=${filter.value}\` (${filter.label}), zoals op ${dataset.listPath}.`,
-        code: `curl -s '${base}/${dataset.name}?${new URLSearchParams({ [filter.name]: filter.value, limit: '2' })}'`,
-        language: 'shell',
-      });
-    }
-  }
   if (!first) return examples;
   const list = `${base}/${first.name}`;
   examples.push(
