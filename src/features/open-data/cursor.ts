@@ -25,6 +25,8 @@ export function readCursor(cursor: string, dataset: string, filterKey: string): 
   const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{22})$/.exec(cursor);
   if (!match) return undefined;
   const lastId = Buffer.from(match[1]!, 'base64url').toString('utf8');
+  // Only the one spelling we make: base64 has spare bits, and a cursor is refused as a whole when changed.
+  if (Buffer.from(lastId, 'utf8').toString('base64url') !== match[1]) return undefined;
   return tagMatches(PURPOSE, signedText(dataset, filterKey, lastId), match[2]!) ? lastId : undefined;
 }
 
