@@ -271,6 +271,20 @@ describe('vanuit de browser op een andere website', () => {
 });
 
 describe('de API-pagina', () => {
+  test('het type van elk probleem opent zijn uitleg op /api/', async () => {
+    const html = await (await fetch(onTestServer('http://x/api/'))).text();
+    const types = Object.values(document.components.responses).flatMap((response) =>
+      Object.values((response as { content?: Record<string, { examples?: Record<string, { value: { type: string } }> }> }).content ?? {}).flatMap((media) => Object.values(media.examples ?? {}).map((example) => example.value.type)),
+    );
+    const cursor = (await (await apiGet(api('/pitches?cursor=x.y'))).json()) as { type: string };
+    const method = (await (await fetch(api('/pitches'), { method: 'DELETE', headers: { 'x-forwarded-for': freshIp() } })).json()) as { type: string };
+    for (const type of [...types, cursor.type, method.type]) {
+      const anchor = new URL(type).hash.slice(1);
+      expect(anchor, type).not.toBe('');
+      expect(html, type).toContain(`id="${anchor}"`);
+    }
+  });
+
   test('elk voorbeeldadres op /api/ werkt zoals het er staat', async () => {
     const html = await (await fetch(`${onTestServer('http://x/api/')}`)).text();
     const blocks = [...html.matchAll(/<pre[^>]*data-api-example[^>]*>\s*<code[^>]*>([\s\S]*?)<\/code>\s*<\/pre>/g)].map((match) => match[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"'));
