@@ -25,6 +25,7 @@ const pages = [
   ['zoeken met resultaten', '/zoeken/?q=basisbaan'],
   ['over', '/over/'],
   ['open data', '/open-data/'],
+  ['api', '/api/'],
   ['404', '/bestaat-niet/'],
 ] as const;
 

@@ -46,6 +46,8 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['praktijk aandragen over een pagina', '/aandragen/?over=/praktijkvoorbeelden/postnl-pakketsorteercentra/'],
   ['bronnen', '/bronnen/'],
   ['open data', '/open-data/'],
+  // Open data: the API explained for developers.
+  ['api', '/api/'],
   ['bron', '/bronnen/werkconferentie-werkgevers-en-gemeenten/'],
   ['inloggen', '/account/inloggen/'],
   ['registreren', '/account/registreren/'],

@@ -70,6 +70,12 @@ export const limits = {
   publishAccount: { capacity: 10, refillMs: 6 * minute },
   /** New activities for the calendar by one account: 10, then 1 every 10 minutes. */
   activityCreateAccount: { capacity: 10, refillMs: 10 * minute },
+  /**
+   * Requests to the open-data API from one source network: 120 at once, then 2 a second. A
+   * harvester walking every dataset in pages of 200 stays under it; a loop that asks the same
+   * page again and again does not (docs/decisions/open-data-api.md).
+   */
+  openDataIp: { capacity: 120, refillMs: 500 },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;
