@@ -63,6 +63,22 @@ export function amsterdamOffsetMinutes(instant: number): number {
   return Math.round((asUtc(day, time) - Math.floor(instant / MINUTE) * MINUTE) / MINUTE);
 }
 
+/**
+ * An instant as ISO 8601 with Amsterdam's offset at that instant: "2027-03-28T14:00:00+02:00"
+ * (the day after the spring change), "2027-03-27T14:00:00+01:00" (the day before). What
+ * schema.org's startDate wants: the time people read on the clock, and which instant it is.
+ */
+export function amsterdamIsoDateTime(instant: number): string {
+  const { day, time } = amsterdamWallTime(instant);
+  const offset = amsterdamOffsetMinutes(instant);
+  // Amsterdam's offsets are whole minutes, so the seconds are those of the UTC instant.
+  const seconds = String(Math.floor(instant / 1000) % 60).padStart(2, '0');
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${day}T${time}:${seconds}${sign}${hours}:${minutes}`;
+}
+
 /** The wall time read as if it were UTC (the first step of every conversion). */
 function asUtc(day: string, time: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
