@@ -29,10 +29,21 @@ export interface Graph {
   size: number;
 }
 
-type Quad = Awaited<ReturnType<typeof jsonld.toRDF>> extends (infer Q)[] ? Q : never;
+/** A term of a quad as jsonld's toRDF gives it (RDF/JS data model; its typings leave the dataset untyped). */
+interface RdfTerm {
+  termType: string;
+  value: string;
+  datatype?: { value: string };
+  language?: string;
+}
+interface Quad {
+  subject: RdfTerm;
+  predicate: RdfTerm;
+  object: RdfTerm;
+}
 type Options = Parameters<typeof jsonld.toRDF>[1];
 
-function termOf(node: { termType: string; value: string; datatype?: { value: string }; language?: string }): Term {
+function termOf(node: RdfTerm): Term {
   if (node.termType === 'NamedNode') return { kind: 'iri', value: node.value };
   if (node.termType === 'BlankNode') return { kind: 'blank', value: node.value };
   return { kind: 'literal', value: node.value, datatype: node.datatype?.value, language: node.language || undefined };
@@ -41,7 +52,7 @@ function termOf(node: { termType: string; value: string; datatype?: { value: str
 /** The RDF graph a JSON-LD document stands for (`options` e.g. for a document loader). */
 export async function rdfGraph(document: object, options: Options = {}): Promise<Graph> {
   const quads = (await jsonld.toRDF(document as never, options)) as Quad[];
-  const triples = quads.map((quad) => ({ subject: quad.subject.value, property: quad.predicate.value, object: termOf(quad.object as never) }));
+  const triples = quads.map((quad) => ({ subject: quad.subject.value, property: quad.predicate.value, object: termOf(quad.object) }));
   return {
     size: triples.length,
     ofType: (type) => [...new Set(triples.filter((t) => t.property === RDF_TYPE && t.object.value === type).map((t) => t.subject))],
