@@ -40,6 +40,14 @@ describe('de open-datacatalogus op de site', () => {
     }
   });
 
+  test('elke pagina wijst hem aan in de kop, naast de feeds', async () => {
+    for (const path of ['/', '/praktijkvoorbeelden/']) {
+      const html = await (await fetch(new URL(path, baseURL()))).text();
+      const link = /<link rel="alternate" type="application\/ld\+json"[^>]*href="([^"]+)"/.exec(html);
+      expect(link?.[1], path).toBe('/open-data/catalogus.jsonld');
+    }
+  });
+
   test('elk adres op deze site dat hij noemt, bestaat; downloads in het beloofde formaat', async () => {
     const { graph } = await catalogue();
     const [catalog] = graph.ofType(classes.catalog);
