@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import jsonld from 'jsonld';
+import { inArray } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { activities } from '#db/activities-schema.ts';
 import { amsterdamInstant } from '#domain/amsterdam-time.ts';
@@ -64,7 +65,10 @@ beforeAll(async () => {
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
 });
+/** The activities this file wrote: removed afterwards, so the calendar pages the next test file walks hold none of them. */
+const written: string[] = [];
 afterAll(async () => {
+  if (written.length > 0) await (await serverDatabase()).db.delete(activities).where(inArray(activities.id, written));
   await close?.();
   await browser?.close();
 });
@@ -117,6 +121,7 @@ async function publishedActivity(fields: { title: string; day: string; from: str
   const id = `jsonld-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const now = Date.now();
   const { db } = await serverDatabase();
+  written.push(id);
   await db.insert(activities).values({
     id,
     title: fields.title,
