@@ -86,87 +86,80 @@ const nl = (text: string) => ({ '@value': text, '@language': 'nl' });
 const ref = (id: string) => ({ '@id': id });
 const dateTime = (ms: number) => ({ '@value': new Date(ms).toISOString(), '@type': 'xsd:dateTime' });
 
-/** The catalogue as a JSON-LD document (compacted, with its context inline: no remote context to fetch). */
-export function dcatCatalogue({ origin, network, datasets }: CatalogueInput): Node {
-  const catalogueUrl = `${origin}${CATALOGUE_PATH}`;
-  const ids = {
-    publisher: `${catalogueUrl}#uitgever`,
-    contact: `${catalogueUrl}#contact`,
-    api: `${catalogueUrl}#api`,
-    dataset: (name: string) => `${catalogueUrl}#${name}`,
-    distribution: (name: string, kind: string) => `${catalogueUrl}#${name}-${kind}`,
+/** The addresses of the catalogue's own nodes: fragments of its address, so they resolve. */
+function idsFor(origin: string) {
+  const catalogue = `${origin}${CATALOGUE_PATH}`;
+  return {
+    catalogue,
+    publisher: `${catalogue}#uitgever`,
+    contact: `${catalogue}#contact`,
+    api: `${catalogue}#api`,
+    dataset: (name: string) => `${catalogue}#${name}`,
+    distribution: (name: string, kind: string) => `${catalogue}#${name}-${kind}`,
   };
-  const modifiedTimes = datasets.flatMap((d) => (d.modified === undefined ? [] : [d.modified]));
-  // Who publishes, made, and answers for every dataset: the same network.
-  const responsible = { 'dct:publisher': ref(ids.publisher), 'dcat:contactPoint': ref(ids.contact) };
-  const reuse = { 'dct:license': ref(terms.licence['@id']), 'dct:language': ref(terms.language['@id']) };
+}
+type Ids = ReturnType<typeof idsFor>;
 
-  const publisher: Node = {
-    '@id': ids.publisher,
-    '@type': 'foaf:Agent',
-    'foaf:name': nl(network.name),
-    'foaf:homepage': network.url ? ref(network.url) : undefined,
-  };
-  const contact: Node = {
-    '@id': ids.contact,
-    '@type': ['vcard:Kind', 'vcard:Organization'],
-    'vcard:fn': nl(network.name),
-    'vcard:hasEmail': ref(`mailto:${network.email}`),
-    'vcard:hasURL': network.url ? ref(network.url) : undefined,
-  };
+/** Who publishes and answers for everything: the network. */
+const responsible = (ids: Ids) => ({ 'dct:publisher': ref(ids.publisher), 'dcat:contactPoint': ref(ids.contact) });
+/** Under which terms and in which language every distribution and the API come. */
+const reuse = { 'dct:license': ref(terms.licence['@id']), 'dct:language': ref(terms.language['@id']) };
 
-  const datasetNodes = datasets.flatMap((dataset) => {
-    const modified = dataset.modified === undefined ? undefined : dateTime(dataset.modified);
-    const files = downloads.map((download) => {
-      const address = `${origin}/open-data/${dataset.name}.${download.extension}`;
-      return {
-        '@id': ids.distribution(dataset.name, download.extension),
-        '@type': 'dcat:Distribution',
-        'dct:title': nl(`${dataset.title} (${download.label})`),
-        'dct:description': nl(`${dataset.description} Alles in één bestand: ${download.note}.`),
-        'dcat:accessURL': ref(address),
-        'dcat:downloadURL': ref(address),
-        'dct:format': ref(download.format),
-        'dcat:mediaType': ref(download.mediaType),
-        'dct:modified': modified,
-        ...reuse,
-      };
-    });
-    const viaApi = {
-      '@id': ids.distribution(dataset.name, 'api'),
+/** A dataset and its distributions: the two downloads and its place in the API. */
+function datasetNodes(dataset: CatalogueDataset, origin: string, ids: Ids): Node[] {
+  const modified = dataset.modified === undefined ? undefined : dateTime(dataset.modified);
+  const files = downloads.map((download) => {
+    const address = `${origin}/open-data/${dataset.name}.${download.extension}`;
+    return {
+      '@id': ids.distribution(dataset.name, download.extension),
       '@type': 'dcat:Distribution',
-      'dct:title': nl(`${dataset.title} (API)`),
-      'dct:description': nl(`${dataset.description} Per pagina of per item op te vragen via de API; de filters heten zoals op de site.`),
-      'dcat:accessURL': ref(`${origin}${API.base}/${dataset.name}`),
-      'dcat:accessService': ref(ids.api),
-      'dct:format': ref(jsonFormat.format),
-      'dcat:mediaType': ref(jsonFormat.mediaType),
+      'dct:title': nl(`${dataset.title} (${download.label})`),
+      'dct:description': nl(`${dataset.description} Alles in één bestand: ${download.note}.`),
+      'dcat:accessURL': ref(address),
+      'dcat:downloadURL': ref(address),
+      'dct:format': ref(download.format),
+      'dcat:mediaType': ref(download.mediaType),
       'dct:modified': modified,
       ...reuse,
     };
-    const node: Node = {
-      '@id': ids.dataset(dataset.name),
-      '@type': 'dcat:Dataset',
-      'dct:identifier': ids.dataset(dataset.name),
-      'dct:title': nl(dataset.title),
-      'dct:description': nl(dataset.description),
-      'dcat:keyword': [dataset.title.toLowerCase(), ...siteKeywords].map(nl),
-      'dcat:theme': ref(terms.theme['@id']),
-      'dct:accrualPeriodicity': ref(terms.frequency['@id']),
-      ...responsible,
-      'dct:creator': ref(ids.publisher),
-      'dct:accessRights': ref(terms.accessRights['@id']),
-      'dct:license': ref(terms.licence['@id']),
-      'dcat:landingPage': ref(`${origin}${dataset.listPath}`),
-      'dct:spatial': ref(terms.netherlands['@id']),
-      'dct:language': ref(terms.language['@id']),
-      'dct:modified': modified,
-      'dcat:distribution': [...files, viaApi].map((d) => ref(d['@id'])),
-    };
-    return [node, ...files, viaApi];
   });
+  const viaApi = {
+    '@id': ids.distribution(dataset.name, 'api'),
+    '@type': 'dcat:Distribution',
+    'dct:title': nl(`${dataset.title} (API)`),
+    'dct:description': nl(`${dataset.description} Per pagina of per item op te vragen via de API; de filters heten zoals op de site.`),
+    'dcat:accessURL': ref(`${origin}${API.base}/${dataset.name}`),
+    'dcat:accessService': ref(ids.api),
+    'dct:format': ref(jsonFormat.format),
+    'dcat:mediaType': ref(jsonFormat.mediaType),
+    'dct:modified': modified,
+    ...reuse,
+  };
+  const node: Node = {
+    '@id': ids.dataset(dataset.name),
+    '@type': 'dcat:Dataset',
+    'dct:identifier': ids.dataset(dataset.name),
+    'dct:title': nl(dataset.title),
+    'dct:description': nl(dataset.description),
+    'dcat:keyword': [dataset.title.toLowerCase(), ...siteKeywords].map(nl),
+    'dcat:theme': ref(terms.theme['@id']),
+    'dct:accrualPeriodicity': ref(terms.frequency['@id']),
+    ...responsible(ids),
+    'dct:creator': ref(ids.publisher),
+    'dct:accessRights': ref(terms.accessRights['@id']),
+    'dct:license': ref(terms.licence['@id']),
+    'dcat:landingPage': ref(`${origin}${dataset.listPath}`),
+    'dct:spatial': ref(terms.netherlands['@id']),
+    'dct:language': ref(terms.language['@id']),
+    'dct:modified': modified,
+    'dcat:distribution': [...files, viaApi].map((d) => ref(d['@id'])),
+  };
+  return [node, ...files, viaApi];
+}
 
-  const service: Node = {
+/** The read-only API, serving every dataset, described by its OpenAPI document. */
+function apiService(datasets: readonly CatalogueDataset[], origin: string, ids: Ids): Node {
+  return {
     '@id': ids.api,
     '@type': 'dcat:DataService',
     'dct:identifier': ids.api,
@@ -179,21 +172,35 @@ export function dcatCatalogue({ origin, network, datasets }: CatalogueInput): No
     'dcat:servesDataset': datasets.map((d) => ref(ids.dataset(d.name))),
     'dcat:theme': ref(terms.theme['@id']),
     'dcat:keyword': ['API', ...siteKeywords].map(nl),
-    ...responsible,
+    ...responsible(ids),
     'dct:creator': ref(ids.publisher),
     'dct:accessRights': ref(terms.accessRights['@id']),
     ...reuse,
   };
+}
 
+/** Each format and media type named once, with its class. */
+function formatNodes(): Node[] {
+  const all = [...downloads, jsonFormat];
+  return [
+    ...[...new Set(all.map((d) => d.format))].map((id) => ({ '@id': id, '@type': 'dct:MediaTypeOrExtent' })),
+    ...[...new Set(all.map((d) => d.mediaType))].map((id) => ({ '@id': id, '@type': 'dct:MediaType' })),
+  ];
+}
+
+/** The catalogue as a JSON-LD document (compacted, with its context inline: no remote context to fetch). */
+export function dcatCatalogue({ origin, network, datasets }: CatalogueInput): Node {
+  const ids = idsFor(origin);
+  const modifiedTimes = datasets.flatMap((d) => (d.modified === undefined ? [] : [d.modified]));
   const catalogue: Node = {
-    '@id': catalogueUrl,
+    '@id': ids.catalogue,
     '@type': 'dcat:Catalog',
     'dct:title': nl('Open data van Praktijkplein'),
     'dct:description': nl(
       `Alle openbare lijsten van Praktijkplein, waar gemeenten en inclusieve werkgevers elkaar vinden: als CSV, als JSON en via de API. Zonder persoonsgegevens, onder ${openLicence.name}.` +
         (network.isExample ? ' Uitgever en contactadres zijn een voorbeeldinstelling: de echte netwerkorganisatie is nog niet ingesteld.' : ''),
     ),
-    ...responsible,
+    ...responsible(ids),
     'foaf:homepage': ref(`${origin}/`),
     'dct:language': ref(terms.language['@id']),
     'dct:license': ref(terms.licence['@id']),
@@ -203,11 +210,22 @@ export function dcatCatalogue({ origin, network, datasets }: CatalogueInput): No
     'dcat:dataset': datasets.map((d) => ref(ids.dataset(d.name))),
     'dcat:service': ref(ids.api),
   };
-
-  const formats = [...new Set([...downloads, jsonFormat].map((d) => d.format))].map((id) => ({ '@id': id, '@type': 'dct:MediaTypeOrExtent' }));
-  const mediaTypes = [...new Set([...downloads, jsonFormat].map((d) => d.mediaType))].map((id) => ({ '@id': id, '@type': 'dct:MediaType' }));
-  const vocabulary = [...Object.values(terms), ...formats, ...mediaTypes];
-  return { '@context': CONTEXT, '@graph': [catalogue, publisher, contact, ...datasetNodes, service, ...vocabulary].map(withoutEmpty) };
+  const publisher: Node = {
+    '@id': ids.publisher,
+    '@type': 'foaf:Agent',
+    'foaf:name': nl(network.name),
+    'foaf:homepage': network.url ? ref(network.url) : undefined,
+  };
+  // The network's own mailbox, for questions about the data: never a person's address.
+  const contact: Node = {
+    '@id': ids.contact,
+    '@type': ['vcard:Kind', 'vcard:Organization'],
+    'vcard:fn': nl(network.name),
+    'vcard:hasEmail': ref(`mailto:${network.email}`),
+    'vcard:hasURL': network.url ? ref(network.url) : undefined,
+  };
+  const graph = [catalogue, publisher, contact, ...datasets.flatMap((d) => datasetNodes(d, origin, ids)), apiService(datasets, origin, ids), ...Object.values(terms), ...formatNodes()];
+  return { '@context': CONTEXT, '@graph': graph.map(withoutEmpty) };
 }
 
 /** The node without the properties that have no value (an unknown date, a network without a website). */
