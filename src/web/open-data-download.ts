@@ -8,6 +8,7 @@ import { datasetNamed } from '#features/open-data/registry.ts';
 import { openDataDownload, type DownloadFormat } from '#features/open-data/download.ts';
 import { openLicence } from '#features/open-data/licence.ts';
 import { config } from '#platform/config.ts';
+import { consume } from '#platform/auth/rate-limit.ts';
 import { downloadResponse, noDownload } from './download-response.ts';
 import { depsFor } from './request.ts';
 
@@ -18,6 +19,14 @@ export async function openDataFile(context: APIContext, format: DownloadFormat):
   const dataset = datasetNamed(context.params.dataset ?? '');
   if (!dataset) return noDownload(`Deze lijst bestaat niet als open data. Op ${config().siteUrl}${OPEN_DATA_PAGE} staat welke lijsten er zijn.`);
   const deps = await depsFor(context);
+  const limit = await consume(deps.db, 'openDataDownloadIp', deps.ip);
+  if (!limit.allowed) {
+    const seconds = Math.ceil(limit.retryAfterMs / 1000);
+    return new Response(`Er zijn vanaf uw netwerk net veel bestanden gedownload. Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.\n`, {
+      status: 429,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(seconds) },
+    });
+  }
   const file = await openDataDownload(deps, dataset, format, context.url.searchParams, config().network.name);
   return downloadResponse(file.body, file, {
     link: `<${openLicence.url}>; rel="license", <${deps.origin}${OPEN_DATA_PAGE}>; rel="describedby"`,

@@ -76,6 +76,13 @@ export const limits = {
    * page again and again does not (docs/decisions/open-data-api.md).
    */
   openDataIp: { capacity: 120, refillMs: 500 },
+  /**
+   * Whole-list downloads (/open-data/<name>.csv and .json) from one source network: 30 at once,
+   * then 1 every 10 seconds. Every file is made from all matching rows, so a loop of downloads
+   * costs far more than a loop of API pages; a researcher taking every list in both formats
+   * (fourteen files) stays well under it.
+   */
+  openDataDownloadIp: { capacity: 30, refillMs: 10_000 },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;
