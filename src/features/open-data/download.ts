@@ -34,7 +34,7 @@ export async function openDataDownload(deps: Deps, dataset: AnyOpenDataset, form
   const rows = await dataset.list(deps, filters);
   const generatedAt = new Date(clock(deps));
   return {
-    body: format === 'csv' ? datasetCsv(dataset, rows) : datasetJson(dataset, rows, dataset.queryOf(filters), { origin: deps.origin, networkName, generatedAt }),
+    body: format === 'csv' ? datasetCsv(dataset, rows, { networkName }) : datasetJson(dataset, rows, dataset.queryOf(filters), { origin: deps.origin, networkName, generatedAt }),
     contentType: mediaTypes[format],
     filename: downloadFileName(dataset, format, generatedAt),
     lastModified: dataset.lastModified(rows),

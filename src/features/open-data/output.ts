@@ -1,9 +1,9 @@
 /**
  * A dataset's rows as a file: CSV for a spreadsheet, JSON for a program. The JSON says under which
- * licence and from where it comes, in fields of its own (`licentie`, `bron`); the CSV holds the
- * table only, because any line before or after the rows breaks a spreadsheet's reading of it (its
- * licence travels in the response's `Link: …; rel="license"` header, on /open-data/ and in the
- * catalogue). Nothing here knows a dataset's fields: the row schema names them.
+ * licence and from where it comes, in fields of its own (`licentie`, `bron`). A CSV has no room
+ * for that (any line before or after the rows breaks a spreadsheet's reading of it), so a saved
+ * file states it in a last column, the same on every row, and the response also in its
+ * `Link: …; rel="license"` header. Nothing here knows a dataset's fields: the row schema names them.
  */
 import { toCsv } from '#platform/csv.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
@@ -45,12 +45,19 @@ export function filtersField(query: URLSearchParams): Record<string, string[]> {
   return filters;
 }
 
-/** The rows as a CSV file: the Dutch headers of the row schema, then one line per row. */
-export function datasetCsv(dataset: AnyOpenDataset, rows: readonly Record<string, FlatValue>[]): string {
+/** The title of the CSV's last column, which names licence and source on every row. */
+export const LICENCE_COLUMN = 'Licentie en bron';
+
+/**
+ * The rows as a CSV file: the Dutch headers of the row schema, then one line per row; with a
+ * context (a download), a last column with the licence and whom to name.
+ */
+export function datasetCsv(dataset: AnyOpenDataset, rows: readonly Record<string, FlatValue>[], context?: Pick<OutputContext, 'networkName'>): string {
   const columns = columnsOf(dataset.row);
+  const licence = context && `${openLicence.name} (${openLicence.url}), bron: Praktijkplein (${context.networkName})`;
   return toCsv(
-    columns.map((column) => column.title),
-    rows.map((row) => columns.map((column) => csvValueOf(row[column.key]))),
+    [...columns.map((column) => column.title), ...(licence ? [LICENCE_COLUMN] : [])],
+    rows.map((row) => [...columns.map((column) => csvValueOf(row[column.key])), ...(licence ? [licence] : [])]),
   );
 }
 

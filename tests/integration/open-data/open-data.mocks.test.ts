@@ -23,6 +23,7 @@ import { parseActivityQuery } from '#domain/activity-filter.ts';
 import { pitchPlaces } from '#features/marketplace/pitch-list.ts';
 import { parseCsv } from '#platform/csv.ts';
 import { columnsOf } from '#features/open-data/columns.ts';
+import { LICENCE_COLUMN } from '#features/open-data/output.ts';
 import { demoUsers, seedDemoData } from '../../../scripts/demo-data.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 
@@ -145,7 +146,9 @@ describe('elke regel past in zijn schema, in CSV en JSON', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const read = parseCsv(csv, ';');
     expect(read).toHaveLength(document.aantal);
-    expect(Object.keys(read[0]!)).toEqual(columnsOf(dataset.row).map((column) => column.title));
+    // The schema's columns, then the licence on every row (a saved file keeps it).
+    expect(Object.keys(read[0]!)).toEqual([...columnsOf(dataset.row).map((column) => column.title), LICENCE_COLUMN]);
+    for (const row of read) expect(row[LICENCE_COLUMN]).toBe('CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), bron: Praktijkplein (Netwerk Praktijkplein (test))');
     // Same rows in the same order: the ids line up.
     expect(read.map((row) => row.Id)).toEqual(document.items.map((item) => item.id));
     for (const item of document.items) expect(String(item.adres)).toMatch(/^https:\/\/praktijkplein\.test\//);
