@@ -9,6 +9,7 @@ import { openDataDownload, type DownloadFormat } from '#features/open-data/downl
 import { openLicence } from '#features/open-data/licence.ts';
 import { config } from '#platform/config.ts';
 import { consume } from '#platform/auth/rate-limit.ts';
+import { corsHeaders } from '#platform/http/cors.ts';
 import { downloadResponse, noDownload } from './download-response.ts';
 import { depsFor } from './request.ts';
 
@@ -24,11 +25,13 @@ export async function openDataFile(context: APIContext, format: DownloadFormat):
     const seconds = Math.ceil(limit.retryAfterMs / 1000);
     return new Response(`Er zijn vanaf uw netwerk net veel bestanden gedownload. Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.\n`, {
       status: 429,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(seconds) },
+      headers: { ...corsHeaders(), 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(seconds) },
     });
   }
   const file = await openDataDownload(deps, dataset, format, context.url.searchParams, config().network.name);
   return downloadResponse(file.body, file, {
+    // Public and the same for everyone: a page elsewhere may read it with fetch, as it may the API.
+    ...corsHeaders(),
     link: `<${openLicence.url}>; rel="license", <${deps.origin}${OPEN_DATA_PAGE}>; rel="describedby"`,
     // Made per request from the current data: a browser or proxy asks again each time.
     'cache-control': 'no-cache',

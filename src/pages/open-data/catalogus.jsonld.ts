@@ -6,6 +6,7 @@ import type { APIRoute } from 'astro';
 import { CATALOGUE_MEDIA_TYPE, dcatCatalogue } from '#features/open-data/dcat-catalogue.ts';
 import { catalogueDatasets } from '#features/open-data/catalogue-datasets.ts';
 import { config } from '#platform/config.ts';
+import { corsHeaders } from '#platform/http/cors.ts';
 import { depsFor } from '#web/request.ts';
 
 export const prerender = false;
@@ -17,7 +18,7 @@ export const GET: APIRoute = async (context) => {
     headers: {
       'content-type': CATALOGUE_MEDIA_TYPE,
       // Harvesters and validators in a browser (the EU's SHACL validator) read it from elsewhere.
-      'access-control-allow-origin': '*',
+      ...corsHeaders(),
     },
   });
 };
