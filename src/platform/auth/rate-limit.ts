@@ -70,6 +70,11 @@ export const limits = {
   publishAccount: { capacity: 10, refillMs: 6 * minute },
   /** New activities for the calendar by one account: 10, then 1 every 10 minutes. */
   activityCreateAccount: { capacity: 10, refillMs: 10 * minute },
+  /**
+   * Invitations to employers sent by one account (each mails up to five people who did not ask
+   * for this one): 15, then 1 every 5 minutes. Enough to invite a pitch's suggestions in one sitting.
+   */
+  invitationAccount: { capacity: 15, refillMs: 5 * minute },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;
