@@ -12,6 +12,7 @@ import { newId } from '#platform/auth/crypto.ts';
 import { seedMarketplace } from './demo-marketplace.ts';
 import { seedFollowUps } from './demo-follow-ups.ts';
 import { seedActivities } from './demo-activities.ts';
+import { seedMatchmaking } from './demo-matchmaking.ts';
 
 export const DEMO_PASSWORD = 'oefenen op het praktijkplein';
 
@@ -67,7 +68,9 @@ try {
   // Outcome follow-up: closed demo pitches with made-up results.
   await seedFollowUps(db, 'gemeente@demo.praktijkplein.nl', now);
   const activitiesAdded = await seedActivities(db, 'curator@demo.praktijkplein.nl', now);
-  console.log(`Demodata klaar (${added} nieuwe demo-accounts, ${pitchesAdded} nieuwe demopitches, ${activitiesAdded} nieuwe demo-activiteiten; wachtwoord: "${DEMO_PASSWORD}").`);
+  // Matchmaking: profiles of made-up employers, so every open demo pitch has suggestions.
+  const profilesAdded = await seedMatchmaking(db, now);
+  console.log(`Demodata klaar (${added} nieuwe demo-accounts, ${pitchesAdded} nieuwe demopitches, ${activitiesAdded} nieuwe demo-activiteiten, ${profilesAdded} nieuwe werkgeversprofielen; wachtwoord: "${DEMO_PASSWORD}").`);
 } finally {
   handle.close();
 }

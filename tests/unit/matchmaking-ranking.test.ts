@@ -124,8 +124,10 @@ describe('de volgorde', () => {
   const twoReasons = employer('a-twee', { name: 'Alfa', profile: { ...noProfile, regions: ['zaanstreek-waterland'], helpKinds: ['werkervaringsplaatsen'] }, follows: [{ kind: 'sector', value: 'logistiek' }] });
   const oneStrongReason = employer('c-een', { name: 'Cesar', cases: [{ id: 'c', title: 'C', sectors: ['logistiek'], targetGroups: ['ouderen'] }], follows: [{ kind: 'municipality', value: 'zaanstad' }], knownSectors: [] });
 
-  test('hoogste score eerst; wie geen enkele reden heeft, staat er niet in', () => {
-    const ranked = rankEmployers(pitch, [nobody, twoReasons, strong]);
+  test('hoogste score eerst; wie geen reden heeft, of alleen de soort hulp, staat er niet in', () => {
+    const onlyHelp = employer('hulp', { profile: { ...noProfile, helpKinds: ['werkervaringsplaatsen', 'mentor-buddy'] } });
+    expect(matchReasons(pitch, onlyHelp)).toHaveLength(1);
+    const ranked = rankEmployers(pitch, [nobody, onlyHelp, twoReasons, strong]);
     expect(ranked.map((m) => [m.subject.id, m.score])).toEqual([
       ['a-twee', 5],
       ['b-sterk', 5],
@@ -155,11 +157,12 @@ describe('de volgorde', () => {
   test('de andere kant op: pitches voor een werkgever, met dezelfde regels', () => {
     const other: PitchFacts = { ...pitch, id: 'nijmegen', title: 'Jongeren in Nijmegen', municipality: nijmegen, region: rijkVanNijmegen, province: null, sectors: [], targetGroups: ['jongeren'] };
     const unrelated: PitchFacts = { ...other, id: 'niets', title: 'Niets', targetGroups: ['ouderen'] };
-    const bakery = employer('bakkerij', { profile: { ...noProfile, regions: ['zaanstreek-waterland'], sectors: ['logistiek'] }, follows: [{ kind: 'target-group', value: 'jongeren' }] });
+    const bakery = employer('bakkerij', { profile: { ...noProfile, regions: ['zaanstreek-waterland'], sectors: ['logistiek'], helpKinds: ['mentor-buddy'] }, follows: [{ kind: 'target-group', value: 'jongeren' }] });
     const ranked = rankPitches(bakery, [unrelated, other, pitch]);
+    // "Niets" shares only the kind of help: no match, this way round either.
     expect(ranked.map((m) => [m.subject.id, m.score, m.reasons.map((r) => r.text)])).toEqual([
-      ['poelenbrug', 5, ['werkt in de logistiek', 'werkt in de regio Zaanstreek/Waterland', 'volgt de doelgroep jongeren']],
-      ['nijmegen', 1, ['volgt de doelgroep jongeren']],
+      ['poelenbrug', 7, ['werkt in de logistiek', 'werkt in de regio Zaanstreek/Waterland', 'kan een mentor of buddy bieden', 'volgt de doelgroep jongeren']],
+      ['nijmegen', 3, ['kan een mentor of buddy bieden', 'volgt de doelgroep jongeren']],
     ]);
   });
 });

@@ -25,7 +25,7 @@ const sectorPlaces: Record<SectorId, string> = {
 const helpKindObjects: Record<Exclude<HelpKindId, 'anders'>, string> = {
   banen: 'banen',
   werkervaringsplaatsen: 'werkervaringsplaatsen',
-  'stage-bbl': 'stage- en BBL-plaatsen',
+  'stage-bbl': 'leerplekken (stage of BBL)',
   opleiding: 'opleiding',
   'mentor-buddy': 'een mentor of buddy',
   jobcarving: 'jobcarving (taken opnieuw verdelen)',

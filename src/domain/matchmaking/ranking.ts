@@ -1,12 +1,12 @@
 /**
  * Home of the matchmaking order: employers for a pitch, and (the other way round) pitches for
  * an employer, both from the same rules (rules.ts). A match's score is the sum of its reasons'
- * weights; only matches with at least one reason count. Ties are broken the same way every
+ * weights; a match needs at least one reason that is not merely supporting (rules.ts). Ties are broken the same way every
  * time, so two owners of one pitch see one list: more reasons first, then the strongest single
  * reason, then by name (Dutch order), then by id.
  */
 import type { EmployerFacts, PitchFacts } from './facts.ts';
-import { matchReasons, type MatchReason } from './rules.ts';
+import { makesMatch, matchReasons, type MatchReason } from './rules.ts';
 
 /** One match: what is suggested, its score and every reason, strongest first. */
 export interface Match<T> {
@@ -16,7 +16,7 @@ export interface Match<T> {
 }
 
 function matchOf<T>(subject: T, reasons: MatchReason[]): Match<T> | null {
-  if (reasons.length === 0) return null;
+  if (!makesMatch(reasons)) return null;
   return { subject, score: reasons.reduce((sum, reason) => sum + reason.weight, 0), reasons };
 }
 

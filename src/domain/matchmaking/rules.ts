@@ -8,7 +8,8 @@
  * Rules come in families that weigh the same evidence: within a family only the first rule
  * that holds counts (an offer on a pitch about the same target group in the same region is not
  * also counted as "same target group" and "same region"). Families: earlier offers, cases,
- * follows, and each part of the profile on its own. See docs/decisions/matchmaking.md.
+ * follows, and each part of the profile on its own. A supporting rule (the kind of help) adds to
+ * a score but never makes a match alone. See docs/decisions/matchmaking.md.
  */
 import type { CaseFact, EmployerFacts, FollowFact, OfferFact, PitchFacts } from './facts.ts';
 import { helpKindObject, isMatchableHelpKind, listWords, sectorName, sectorPlace, targetGroupName } from './phrases.ts';
@@ -48,6 +49,11 @@ export interface MatchRule {
   weight: number;
   /** What the rule looks for, in one Dutch line (for the decision record and the curators). */
   summary: string;
+  /**
+   * Adds to a match's score but makes no match alone: "kan banen bieden" fits half the country's
+   * employers, so an employer needs another reason to be suggested.
+   */
+  supporting?: boolean;
   reason(pitch: PitchFacts, employer: EmployerFacts): ReasonDraft | null;
 }
 
@@ -207,6 +213,7 @@ export const matchRules: readonly MatchRule[] = [
     id: 'profile-help-kind',
     family: 'profile-help',
     weight: 2,
+    supporting: true,
     summary: 'kan volgens het eigen profiel de soort hulp bieden die de pitch vraagt',
     reason(pitch, employer) {
       const offered = employer.profile?.helpKinds ?? [];
@@ -215,6 +222,11 @@ export const matchRules: readonly MatchRule[] = [
     },
   },
 ];
+
+/** Whether these reasons make a match: at least one that is not merely supporting. */
+export function makesMatch(reasons: readonly MatchReason[]): boolean {
+  return reasons.some((reason) => !matchRules.find((rule) => rule.id === reason.rule)?.supporting);
+}
 
 /** Every reason an employer fits a pitch: per family the first rule that holds, strongest first. */
 export function matchReasons(pitch: PitchFacts, employer: EmployerFacts): MatchReason[] {

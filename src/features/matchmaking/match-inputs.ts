@@ -17,6 +17,8 @@ import { loadGeo } from '#features/catalog/geo.ts';
 import { joinedOfferStatuses } from '#domain/offer-lifecycle.ts';
 import type { EmployerFacts, FollowFact, OfferFact, Place, PitchFacts, ProfileFacts } from '#domain/matchmaking/facts.ts';
 import type { PitchStatus } from '#domain/pitch-lifecycle.ts';
+import { sectors, targetGroups } from '#domain/facets.ts';
+import { helpKinds } from '#domain/help-kinds.ts';
 
 /** The knowledge base's part in matching (built content; see knowledge.ts). */
 export interface MatchKnowledge {
@@ -40,6 +42,10 @@ export function placesOf(municipalityId: string, fallbackName: string): { munici
   return { municipality: { id: found.id, name: found.name }, region: { id: found.region.id, name: found.region.name }, province: { id: found.province.id, name: found.province.name } };
 }
 
+/** The ids in their vocabulary's order, so the reasons name them the same way every time. */
+const inOrder = (ids: readonly string[], vocabulary: readonly string[]) => [...ids].sort((a, b) => vocabulary.indexOf(a) - vocabulary.indexOf(b));
+const facetOrder = { 'target-group': targetGroups.ids as readonly string[], sector: sectors.ids as readonly string[], 'help-kind': helpKinds.ids as readonly string[] };
+
 /** A pitch with what matchmaking and its pages need besides the facts. */
 export interface MatchPitch {
   facts: PitchFacts;
@@ -61,7 +67,7 @@ export async function loadMatchPitch(db: Database, pitchId: string): Promise<Mat
     .limit(1);
   if (!row) return undefined;
   const facets = await db.select({ facet: pitchFacets.facet, value: pitchFacets.value }).from(pitchFacets).where(eq(pitchFacets.pitchId, pitchId));
-  const of = (kind: string) => facets.filter((f) => f.facet === kind).map((f) => f.value);
+  const of = (kind: keyof typeof facetOrder) => inOrder(facets.filter((f) => f.facet === kind).map((f) => f.value), facetOrder[kind]);
   return {
     facts: { id: row.id, title: row.title, ...placesOf(row.municipalityId, row.municipalityName), targetGroups: of('target-group'), sectors: of('sector'), helpKinds: of('help-kind') },
     status: row.status,
@@ -121,7 +127,7 @@ async function offerFacts(db: Database, pitch: PitchFacts): Promise<Map<string, 
         .from(pitchFacets)
         .where(and(inArray(pitchFacets.pitchId, pitchIds), inArray(pitchFacets.facet, ['target-group', 'sector'])))
     : [];
-  const facetsOf = (pitchId: string, facet: 'target-group' | 'sector') => facets.filter((f) => f.pitchId === pitchId && f.facet === facet).map((f) => f.value);
+  const facetsOf = (pitchId: string, facet: 'target-group' | 'sector') => inOrder(facets.filter((f) => f.pitchId === pitchId && f.facet === facet).map((f) => f.value), facetOrder[facet]);
   const byEmployer = new Map<string, OfferFact[]>();
   for (const row of rows) {
     const { municipality, region } = placesOf(row.municipalityId, row.municipalityName);
