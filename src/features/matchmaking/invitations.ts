@@ -173,20 +173,12 @@ export type DeclineResult = { ok: true } | { ok: false; reason: 'invalid' | 'alr
 
 /** "Nee, dank u": declines the invitation of the link (again: no change). No login; the link is the proof. */
 export async function declineInvitation(deps: Deps, token: string | null | undefined): Promise<DeclineResult> {
-  const { db } = deps;
-  const now = clock(deps);
-  const check = await checkInvitationLink(db, token);
+  const check = await checkInvitationLink(deps.db, token);
   if (!check.ok) return check;
   const { invitation, linkUserId } = check;
   if (invitation.joined) return { ok: false, reason: 'already-joined' };
   if (invitation.status === 'declined') return { ok: true };
-  await db.batch([
-    db
-      .update(pitchInvitations)
-      .set({ status: 'declined', answeredBy: linkUserId, answeredAt: now })
-      .where(and(eq(pitchInvitations.id, invitation.id), eq(pitchInvitations.status, 'invited'))),
-    audit(db, { actorUserId: linkUserId, action: 'invitation.declined', subjectType: 'invitation', subjectId: invitation.id, detail: { pitchId: invitation.pitchId } }, now),
-  ]);
+  await answer(deps, invitation, { status: 'declined', answeredBy: linkUserId, answeredAt: clock(deps) }, 'invitation.declined');
   return { ok: true };
 }
 
@@ -194,20 +186,27 @@ export type DeclineReasonResult = { ok: true } | { ok: false; reason: 'invalid' 
 
 /** The reason for a decline (optional; given or changed afterwards with the same link). */
 export async function giveDeclineReason(deps: Deps, token: string | null | undefined, reason: string | null): Promise<DeclineReasonResult> {
-  const { db } = deps;
-  const now = clock(deps);
-  const check = await checkInvitationLink(db, token);
+  const check = await checkInvitationLink(deps.db, token);
   if (!check.ok) return check;
   const { invitation, linkUserId } = check;
   if (invitation.status !== 'declined' || invitation.joined) return { ok: false, reason: 'not-declined' };
+  await answer(deps, invitation, { declineReason: reason, answeredBy: linkUserId }, reason ? 'invitation.reason-given' : 'invitation.reason-removed');
+  return { ok: true };
+}
+
+/**
+ * Writes an answer by the link's member with its audit entry. The update is guarded by the
+ * status it was read in, so a decline and a reason can only follow each other in that order.
+ */
+async function answer(deps: Deps, invitation: LinkedInvitation, values: Partial<typeof pitchInvitations.$inferInsert> & { answeredBy: string }, action: string) {
+  const { db } = deps;
   await db.batch([
     db
       .update(pitchInvitations)
-      .set({ declineReason: reason, answeredBy: linkUserId })
-      .where(and(eq(pitchInvitations.id, invitation.id), eq(pitchInvitations.status, 'declined'))),
-    audit(db, { actorUserId: linkUserId, action: reason ? 'invitation.reason-given' : 'invitation.reason-removed', subjectType: 'invitation', subjectId: invitation.id }, now),
+      .set(values)
+      .where(and(eq(pitchInvitations.id, invitation.id), eq(pitchInvitations.status, invitation.status))),
+    audit(db, { actorUserId: values.answeredBy, action, subjectType: 'invitation', subjectId: invitation.id, detail: { pitchId: invitation.pitchId } }, clock(deps)),
   ]);
-  return { ok: true };
 }
 
 /** What the offer form shows when opened from an invitation's "Ik doe mee". */
