@@ -12,6 +12,7 @@ import { newId } from '#platform/auth/crypto.ts';
 import { seedMarketplace } from './demo-marketplace.ts';
 import { seedFollowUps } from './demo-follow-ups.ts';
 import { seedActivities } from './demo-activities.ts';
+import { seedMatchmaking } from './demo-matchmaking.ts';
 
 export const DEMO_PASSWORD = 'oefenen op het praktijkplein';
 
@@ -65,5 +66,7 @@ export async function seedDemoData(db: Database, passwordHash: string, now = Dat
   // Outcome follow-up: closed demo pitches with made-up results.
   await seedFollowUps(db, 'gemeente@demo.praktijkplein.nl', now);
   const activities = await seedActivities(db, 'curator@demo.praktijkplein.nl', now);
-  return { accounts, pitches, activities };
+  // Matchmaking: profiles of made-up employers, so every open demo pitch has suggestions.
+  const profiles = await seedMatchmaking(db, now);
+  return { accounts, pitches, activities, profiles };
 }

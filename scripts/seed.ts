@@ -16,7 +16,7 @@ const handle = await openDatabase(configOrExit().database);
 try {
   await migrateDatabase(handle);
   const added = await seedDemoData(handle.db, await hashPassword(DEMO_PASSWORD));
-  console.log(`Demodata klaar (${added.accounts} nieuwe demo-accounts, ${added.pitches} nieuwe demopitches, ${added.activities} nieuwe demo-activiteiten; wachtwoord: "${DEMO_PASSWORD}").`);
+  console.log(`Demodata klaar (${added.accounts} nieuwe demo-accounts, ${added.pitches} nieuwe demopitches, ${added.activities} nieuwe demo-activiteiten, ${added.profiles} nieuwe werkgeversprofielen; wachtwoord: "${DEMO_PASSWORD}").`);
 } finally {
   handle.close();
 }

@@ -121,6 +121,19 @@ export interface PolicySubjects {
   // Content editor: the in-browser editor of cases, instruments, organisations, sources.
   /** Open the editor, write, preview, review and discard drafts: curators and admins. */
   'content:edit': undefined;
+  // Matchmaking: suggested employers, invitations, the employer's profile.
+  /**
+   * See which employers fit a published (or closed) pitch and the invitations sent: verified
+   * members of its municipality, and the network's staff (who broker by hand). Nobody else: not
+   * employers, visitors or other municipalities.
+   */
+  'pitch:see-suggestions': PitchSubject;
+  /** Invite a suggested employer to a pitch: verified members of its municipality (whether it still takes offers is the service's question). */
+  'pitch:invite': PitchSubject;
+  /** See the employer's profile and invitation setting: its members (verified or not yet) and the network's staff. */
+  'employer:view-profile': { organisationId: string };
+  /** Change the profile and switch invitations on or off: verified members of that employer only. */
+  'employer:edit-profile': { organisationId: string };
 }
 
 export type Action = keyof PolicySubjects;
@@ -162,6 +175,11 @@ export const actions = [
   'follow:manage',
   // Content editor
   'content:edit',
+  // Matchmaking
+  'pitch:see-suggestions',
+  'pitch:invite',
+  'employer:view-profile',
+  'employer:edit-profile',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -302,6 +320,20 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
       return organisesActivity(actor, subject as ActivitySubject);
     case 'activity:moderate':
       return isStaff(actor);
+    // Matchmaking.
+    case 'pitch:see-suggestions': {
+      const pitch = subject as PitchSubject;
+      if (!publicStatuses.includes(pitch.status)) return false;
+      return isStaff(actor) || (actor.organisationKind === 'municipality' && speaksFor(actor, pitch.municipalityId));
+    }
+    case 'pitch:invite':
+      return actor.organisationKind === 'municipality' && speaksFor(actor, (subject as PitchSubject).municipalityId);
+    case 'employer:view-profile': {
+      const { organisationId } = subject as PolicySubjects['employer:view-profile'];
+      return isStaff(actor) || (actor.organisationKind === 'employer' && actor.organisationId === organisationId);
+    }
+    case 'employer:edit-profile':
+      return actor.organisationKind === 'employer' && speaksFor(actor, (subject as PolicySubjects['employer:edit-profile']).organisationId);
     // Follow and be told: anyone signed in, for themselves, public pitches only.
     case 'follow:manage': {
       const follow = subject as PolicySubjects['follow:manage'];

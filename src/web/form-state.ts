@@ -37,7 +37,7 @@ const FORM_FAULT = 'Het formulier kwam niet goed aan. Laad de pagina opnieuw en 
  * Fields the page fills itself: hidden inputs and the value of the button pressed. No page shows
  * a message beside them (there is nothing to see), so theirs goes above the form.
  */
-const PAGE_FILLED = new Set(['pitchId', 'offerId', 'userId', 'organisationId', 'decisionId', 'suggestionId', 'sessionId', 'version', 'intent', 'answer', 'decision', 'handled', 'next', 'token', 'revisionId', 'activityId', 'draftId', 'baseHash', 'contentId', 'isNew']);
+const PAGE_FILLED = new Set(['pitchId', 'offerId', 'employerId', 'userId', 'organisationId', 'decisionId', 'suggestionId', 'sessionId', 'version', 'intent', 'answer', 'decision', 'handled', 'next', 'token', 'revisionId', 'activityId', 'draftId', 'baseHash', 'contentId', 'isNew']);
 
 /**
  * The messages of a refused form as the page shows them: the first per field a person fills

@@ -60,6 +60,11 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'follow:manage': { userId: 'u', pitch: { status: 'published', municipalityId: 'elders' } },
   // Content editor
   'content:edit': undefined,
+  // Matchmaking: one's own municipality's published pitch, one's own employer.
+  'pitch:see-suggestions': { status: 'published', municipalityId: 'eigen-organisatie' },
+  'pitch:invite': { status: 'published', municipalityId: 'eigen-organisatie' },
+  'employer:view-profile': { organisationId: 'eigen-organisatie' },
+  'employer:edit-profile': { organisationId: 'eigen-organisatie' },
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -103,6 +108,11 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'follow:manage':           { bezoeker: N, 'werkgever-onbevestigd': Y, werkgever: Y, 'gemeente-onbevestigd': Y, gemeente: Y, curator: Y, admin: Y },
   // Content editor
   'content:edit':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  // Matchmaking
+  'pitch:see-suggestions':   { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: Y, admin: Y },
+  'pitch:invite':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
+  'employer:view-profile':   { bezoeker: N, 'werkgever-onbevestigd': Y, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
+  'employer:edit-profile':   { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: N },
 };
 
 describe('policy', () => {
@@ -191,6 +201,25 @@ describe('eigendom: het beleid kijkt naar het record', () => {
     expect(can(gemeente, 'pitch:view', { status: 'draft', municipalityId: 'eigen-organisatie' })).toBe(true);
     expect(can(curator, 'pitch:view', { status: 'draft', municipalityId: 'eigen-organisatie' })).toBe(false);
     expect(can(curator, 'pitch:moderate', { status: 'draft', municipalityId: 'eigen-organisatie' })).toBe(false);
+  });
+
+  // Matchmaking
+  test('voorstellen zien en uitnodigen: alleen de eigen gemeente; voorstellen alleen bij een openbare pitch; het profiel alleen de eigen, bevestigde werkgever', () => {
+    const own = { status: 'published', municipalityId: 'eigen-organisatie' } as const;
+    const other = { status: 'published', municipalityId: 'amsterdam' } as const;
+    expect(can(gemeente, 'pitch:see-suggestions', other)).toBe(false);
+    expect(can(gemeente, 'pitch:invite', other)).toBe(false);
+    for (const status of ['draft', 'submitted', 'changes-requested', 'rejected'] as const) {
+      expect(can(gemeente, 'pitch:see-suggestions', { ...own, status })).toBe(false);
+      expect(can(curator, 'pitch:see-suggestions', { ...own, status })).toBe(false);
+    }
+    expect(can(gemeente, 'pitch:see-suggestions', { ...own, status: 'closed' })).toBe(true);
+    // A member of an employer that happens to share the id never sees a municipality's suggestions.
+    expect(can(base, 'pitch:see-suggestions', own)).toBe(false);
+    expect(can(base, 'employer:edit-profile', { organisationId: 'postnl' })).toBe(false);
+    expect(can(base, 'employer:view-profile', { organisationId: 'postnl' })).toBe(false);
+    expect(can({ ...base, emailVerified: false }, 'employer:edit-profile', { organisationId: 'eigen-organisatie' })).toBe(false);
+    expect(can({ ...base, organisationVerified: false }, 'employer:edit-profile', { organisationId: 'eigen-organisatie' })).toBe(false);
   });
 
   // Outcome follow-up

@@ -23,6 +23,7 @@ import { findUserByEmail, findUserWithOrganisation, normaliseEmail, passwordHash
 import { decisionsAbout, deleteDecisionsAbout } from './curation-records.ts';
 import { deleteSuggestionsFor, suggestionsForExport } from '#features/suggestions/suggestions.ts';
 import { followsForExport } from '#features/follows/follows.ts';
+import { forgetInvitationTexts, invitationsForExport } from '#features/matchmaking/invitation-records.ts';
 
 type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterMs: number };
 type WrongPassword = { ok: false; reason: 'wrong-password' };
@@ -173,6 +174,8 @@ export async function deleteAccount(deps: Deps, user: UserView, input: { passwor
       .where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, user.id))),
     db.update(auditLog).set({ actorUserId: null }).where(eq(auditLog.actorUserId, user.id)),
     ...forgetPublisherName(db, user.id),
+    // Invitations stay with the pitch; the note the person wrote and the reason they gave do not.
+    ...forgetInvitationTexts(db, user.id),
     db.delete(users).where(eq(users.id, user.id)),
     // A proposed employer nobody verified and nobody else belongs to was only this person's,
     // and so were its offers (they never reached anyone: they waited for that verification).
@@ -274,6 +277,8 @@ export async function exportUserData(deps: Deps, userId: string) {
     volgen: await followsForExport(db, userId),
     // Activities, content drafts, publications, live sessions and digests.
     ...(await contributionsForExport(db, userId)),
+    // Invitations to employers: sent (with the note) and declined (with the reason).
+    ...(await invitationsForExport(db, userId)),
     besluitenOverUwAanmelding: decisionRows.map((d) => ({ besluit: d.decision === 'confirmed' ? 'bevestigd' : 'niet bevestigd', toelichting: d.reason, op: iso(d.decidedAt), teruggedraaidOp: iso(d.undoneAt) })),
   };
 }

@@ -5,7 +5,8 @@
  * security events after SECURITY_EVENT_RETENTION_DAYS; accounts whose address was never confirmed after
  * UNVERIFIED_ACCOUNT_DAYS; messages sent through /aandragen/ SUGGESTION_RETENTION_MONTHS after a
  * curator handled them; curators' decisions once they are history (DECISION_RETENTION_MS); a refused
- * form's typed values after FORM_REPLAY_MS (ten minutes).
+ * form's typed values after FORM_REPLAY_MS (ten minutes); an invitation's note, decline reason and
+ * links INVITATION_TEXT_RETENTION_DAYS after it was sent.
  * Run by ./housekeeping.ts.
  */
 import { and, isNull, lt, notExists, eq, sql } from 'drizzle-orm';
@@ -20,6 +21,7 @@ import { deleteDeadMail, deleteSentMail } from '#platform/mail/outbox.ts';
 import { deleteExpiredFormReplays } from '#platform/form-replay-store.ts';
 import { deleteOldDecisions } from '#features/accounts/curation-records.ts';
 import { deleteHandledSuggestions } from '#features/suggestions/suggestions.ts';
+import { deleteOldInvitationTexts } from '#features/matchmaking/invitation-records.ts';
 
 /** An account whose address is not confirmed within this many days is removed. */
 export const UNVERIFIED_ACCOUNT_DAYS = 7;
@@ -38,6 +40,8 @@ export async function runRetention(db: Database, now = Date.now()): Promise<void
     deleteOldSecurityEvents(db, now),
     deleteHandledSuggestions(db, now),
     deleteExpiredFormReplays(db, now),
+    // Invitation notes, decline reasons and the links in invitation mails, a year on.
+    ...deleteOldInvitationTexts(db, now),
     db.delete(users).where(and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff))),
     // Offers that waited for an account that never came to be (its author is gone) never
     // reached anyone: they go too, so they no longer block the employer's real offer.

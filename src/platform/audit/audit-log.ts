@@ -7,7 +7,7 @@ import { newId } from '#platform/auth/crypto.ts';
 export interface AuditEntry {
   actorUserId: string | null;
   action: string;
-  subjectType: 'user' | 'organisation' | 'pitch' | 'offer' | 'suggestion' | 'publication' | 'live-session' | 'activity' | 'content-draft';
+  subjectType: 'user' | 'organisation' | 'pitch' | 'offer' | 'suggestion' | 'publication' | 'live-session' | 'activity' | 'content-draft' | 'invitation';
   subjectId: string;
   detail?: Record<string, unknown>;
 }

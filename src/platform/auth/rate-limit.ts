@@ -83,6 +83,11 @@ export const limits = {
    * (fourteen files) stays well under it.
    */
   openDataDownloadIp: { capacity: 30, refillMs: 10_000 },
+  /**
+   * Invitations to employers sent by one account (each mails up to five people who did not ask
+   * for this one): 15, then 1 every 5 minutes. Enough to invite a pitch's suggestions in one sitting.
+   */
+  invitationAccount: { capacity: 15, refillMs: 5 * minute },
 } satisfies Record<string, BucketRule>;
 
 export type LimitName = keyof typeof limits;

@@ -2,6 +2,7 @@
 import { validFor } from '#platform/mail/messages.ts';
 import { offerNotices } from './offer-notices.ts';
 import { activityNotices } from './activity-notices.ts';
+import { matchmakingNotices } from './matchmaking-notices.ts';
 
 export const notices = {
   bevestigd: 'Uw e-mailadres is bevestigd.',
@@ -29,6 +30,7 @@ export const notices = {
   'resultaat-doorgegeven': 'Dank u. Het resultaat is opgeslagen en staat nu op de pagina van de pitch en in het overzicht van resultaten.',
   ...offerNotices,
   ...activityNotices,
+  ...matchmakingNotices,
   // Follow and be told.
   gevolgd: 'U volgt dit nu. Wat er nieuw is, leest u in het weekoverzicht op maandagochtend.',
   ontvolgd: 'U volgt dit niet meer.',
