@@ -38,6 +38,8 @@ export interface DemoDataAdded {
   accounts: number;
   pitches: number;
   activities: number;
+  /** Employer profiles made for matchmaking. */
+  profiles: number;
 }
 
 /** Adds whatever of the demo data is missing; `passwordHash` is the hash of DEMO_PASSWORD (or any, in a test). */
