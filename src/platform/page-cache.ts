@@ -21,7 +21,7 @@ const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/organisaties/', '/sitemap-pi
 // facet per request made it the slowest public page under load (npm run bench).
 const PUBLIC_EXACT = new Set(['/', '/praktijkvoorbeelden/', '/resultaten/']);
 /** Personal or per-form pages under /pitches/: never cached. */
-const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod|resultaat)(\/|\.csv))/;
+const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod|resultaat|werkgevers)(\/|\.csv))/;
 
 /**
  * Query parameters the public pages read. A request with any other parameter, a long value or

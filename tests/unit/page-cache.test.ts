@@ -25,6 +25,7 @@ describe('wat in de cache mag', () => {
     ['/pitches/poelenbrug/meedoen/', false],
     ['/pitches/poelenbrug/aanbod/', false],
     ['/pitches/poelenbrug/aanbod.csv', false],
+    ['/pitches/poelenbrug/werkgevers/', false],
     ['/pitches/poelenbrug/?_action=offers.create', false],
     ['/account/', false],
     ['/beheer/pitches/', false],

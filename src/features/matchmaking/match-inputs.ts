@@ -91,7 +91,7 @@ export async function employersTakingPart(db: Database, pitchId: string): Promis
 /** `column in (values)`, or false for no values. */
 const inList = (column: Parameters<typeof inArray>[0], values: readonly string[]): SQL => (values.length > 0 ? inArray(column, [...values]) : sql`0`);
 
-/** Earlier offers that take part, on public pitches about one of the target groups or in the region, per employer. */
+/** Earlier offers that take part and may name their employer, on public pitches about one of the target groups or in the region, per employer. */
 async function offerFacts(db: Database, pitch: PitchFacts): Promise<Map<string, OfferFact[]>> {
   const regionId = pitch.region?.id;
   const mates = regionId ? loadGeo().municipalities.filter((m) => m.region.id === regionId).map((m) => m.id) : [pitch.municipality.id];
@@ -103,6 +103,9 @@ async function offerFacts(db: Database, pitch: PitchFacts): Promise<Map<string, 
     .where(
       and(
         inArray(offers.status, joinedOfferStatuses),
+        // Only offers whose employer agreed to be named on that pitch: a reason names the place,
+        // and few pitches per place would give away an offer made without the name.
+        eq(offers.showName, true),
         ne(offers.pitchId, pitch.id),
         inArray(pitches.status, publicStatuses),
         or(
