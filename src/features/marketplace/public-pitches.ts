@@ -85,10 +85,16 @@ async function read(db: Database, where: SQL | undefined, now: Date, order?: rea
     offerCountsFor(db, ids),
     namedEmployersFor(db, ids),
   ]);
+  // Grouped once: filtering the chunk's facets again per pitch and facet grew with the square of the chunk.
+  const facetsOf = new Map<string, Map<string, string[]>>();
+  for (const { pitchId, facet, value } of facets) {
+    const byFacet = facetsOf.get(pitchId) ?? facetsOf.set(pitchId, new Map()).get(pitchId)!;
+    (byFacet.get(facet) ?? byFacet.set(facet, []).get(facet)!).push(value);
+  }
   const today = amsterdamDate(now);
   const places = municipalities();
   return rows.map((row) => {
-    const of = (facet: string) => facets.filter((f) => f.pitchId === row.id && f.facet === facet).map((f) => f.value);
+    const of = (facet: string) => facetsOf.get(row.id)?.get(facet) ?? [];
     const place = places.get(row.municipalityId);
     return {
       id: row.id,
