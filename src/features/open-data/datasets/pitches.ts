@@ -12,7 +12,7 @@ import { helpKinds } from '#domain/help-kinds.ts';
 import { parsePitchQuery, pitchFacetParams, pitchQueryToSearchParams, type PitchFacetKey, type PitchFilter } from '#domain/pitch-filter.ts';
 import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
 import { pitchFilterVocabularies, pitchPlaces } from '#features/marketplace/pitch-list.ts';
-import { publicPitch, publicPitches, type PublicPitch } from '#features/marketplace/public-pitches.ts';
+import { publicPitch, publicPitchPage, publicPitches, type PublicPitch } from '#features/marketplace/public-pitches.ts';
 import { clock } from '#platform/context.ts';
 import { defineDataset, type FilterParameter } from '../dataset.ts';
 import { parseFiltersWith } from '../filter-parameters.ts';
@@ -109,10 +109,14 @@ export const pitches = defineDataset({
   async list(deps, filters) {
     return (await publicPitches(deps.db, filters, new Date(clock(deps)))).map((pitch) => toRow(pitch, deps.origin));
   },
+  // Thousands of pitches: an API page reads only its own, in the same order (the facet index knows it).
+  async page(deps, filters, { after, limit }) {
+    const page = await publicPitchPage(deps.db, filters, new Date(clock(deps)), after, limit);
+    return page && { rows: page.pitches.map((pitch) => toRow(pitch, deps.origin)), total: page.total, more: page.more };
+  },
   async get(deps, itemId) {
     const pitch = await publicPitch(deps.db, itemId, new Date(clock(deps)));
     return pitch ? toRow(pitch, deps.origin) : undefined;
   },
-  // A row also changes when an employer joins, which no pitch date records.
-  lastModified: () => undefined,
+  // No modifiedOf: a row also changes when an employer joins, which no pitch date records.
 });

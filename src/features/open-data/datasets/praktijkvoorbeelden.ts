@@ -99,6 +99,7 @@ export const praktijkvoorbeelden = defineDataset({
   title: 'Praktijkvoorbeelden en plannen',
   description: 'Samenwerkingen van gemeenten en werkgevers voor inclusief werk, en plannen uit verkiezingsprogramma’s en pitches, met sector, doelgroep, instrumenten, plaats, soort bewijs en bronnen.',
   listPath: '/praktijkvoorbeelden/',
+  attribution: 'Provincies en arbeidsmarktregio’s: CBS / PDOK (gebiedsindelingen).',
   row,
   idOf: (item) => item.id,
   filterParameters,
@@ -108,6 +109,4 @@ export const praktijkvoorbeelden = defineDataset({
   async get(deps, itemId) {
     return (await rows(deps.origin)).find((item) => item.id === itemId);
   },
-  // Content changes with a publication; no date in the rows is that moment.
-  lastModified: () => undefined,
 });
