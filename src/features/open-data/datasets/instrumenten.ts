@@ -84,6 +84,7 @@ export const instrumenten = defineDataset({
   title: 'Instrumenten en wat de bronnen per gemeente erover zeggen',
   description: 'De instrumenten voor inclusief werk (basisbaan, loonkostensubsidie, jobcoaching en meer), met per gemeente wat haar bron erover zegt, de soort uitspraak en die bron; één regel per standpunt.',
   listPath: '/instrumenten/',
+  attribution: 'CBS-codes van gemeenten: CBS / PDOK (gebiedsindelingen).',
   row,
   // The list page has no filters.
   ...unfiltered(rows, (item) => item.id),
