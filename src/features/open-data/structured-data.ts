@@ -14,6 +14,7 @@ import type { OrganisationKind } from '#domain/accounts.ts';
 import { buildTimeConfig } from '#platform/config.ts';
 import { t } from '#platform/texts/nl.ts';
 import { openLicence } from './licence.ts';
+import { withoutEmailAddresses } from './public-text.ts';
 
 /** One JSON-LD object as it goes into the page. */
 export type JsonLd = Record<string, unknown>;
@@ -150,7 +151,8 @@ export function activityEvent(activity: ActivityForStructuredData, site: Structu
     '@id': `${url}#activiteit`,
     url,
     name: activity.title,
-    description: activity.description,
+    // Search engines copy it and keep it, as open data is kept: without the addresses people typed.
+    description: withoutEmailAddresses(activity.description),
     inLanguage: 'nl',
     startDate: activity.allDay ? first : amsterdamIsoDateTime(activity.startsAt),
     endDate: activity.allDay ? last : amsterdamIsoDateTime(activity.endsAt),
