@@ -13,7 +13,7 @@ import { activities, activityFacets, type ActivityRow } from '#db/activities-sch
 import { publicActivityStatuses } from '#domain/activity-lifecycle.ts';
 import { activityAudiences, activityKinds } from '#domain/activity-vocabulary.ts';
 import { facetValuesBy } from '#domain/facet-rows.ts';
-import { sectors, targetGroups } from '#domain/facets.ts';
+import { sectors, targetGroups, termOptions } from '#domain/facets.ts';
 import {
   ACTIVITIES_PER_PAGE,
   ONLINE,
@@ -179,14 +179,13 @@ export async function publicActivities(db: Database, filter: ActivityFilter, per
 
 /** Every value of every facet of the activity list, with its label: what the filter column offers and the open data accepts. */
 export function activityFilterVocabularies(): Record<ActivityFacetKey, { id: string; label: string }[]> {
-  const terms = (vocab: { terms: readonly { id: string; label: string }[] }) => vocab.terms.map(({ id, label }) => ({ id, label }));
   return {
-    kinds: terms(activityKinds),
-    audiences: terms(activityAudiences),
+    kinds: termOptions(activityKinds),
+    audiences: termOptions(activityAudiences),
     online: [{ id: ONLINE, label: 'Online mee te doen' }],
     ...pitchPlaces().options,
-    targetGroups: terms(targetGroups),
-    sectors: terms(sectors),
+    targetGroups: termOptions(targetGroups),
+    sectors: termOptions(sectors),
   };
 }
 

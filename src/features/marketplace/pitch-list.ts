@@ -14,7 +14,7 @@ import { pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { facetValuesBy } from '#domain/facet-rows.ts';
-import { sectors, targetGroups } from '#domain/facets.ts';
+import { sectors, targetGroups, termOptions } from '#domain/facets.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
 import {
   PITCHES_PER_PAGE,
@@ -73,13 +73,12 @@ export interface PitchListPage {
 
 /** Every value of every facet of the pitch list, with its label: what the filter column offers and the open data accepts. */
 export function pitchFilterVocabularies(): Record<PitchFacetKey, { id: string; label: string }[]> {
-  const terms = (vocab: { terms: readonly { id: string; label: string }[] }) => vocab.terms.map(({ id, label }) => ({ id, label }));
   return {
     status: pitchListStates.map((id) => ({ id, label: pitchListStateLabel[id] })),
     ...pitchPlaces().options,
-    targetGroups: terms(targetGroups),
-    sectors: terms(sectors),
-    helpKinds: terms(helpKinds),
+    targetGroups: termOptions(targetGroups),
+    sectors: termOptions(sectors),
+    helpKinds: termOptions(helpKinds),
   };
 }
 
