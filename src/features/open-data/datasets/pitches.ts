@@ -4,8 +4,11 @@
  * messages and contacts, and the names of employers that did not agree to be named (the public
  * sees their count only). E-mail addresses typed into the texts are left out (public-text.ts).
  * A demo pitch says so in its title and municipality, as on every surface (demo-marks.ts).
+ * Newest publication first, as the list's "nieuwste": the page's default puts open pitches first,
+ * an order that changes as closing days pass, which an API walk cannot follow.
  */
 import { z } from 'astro/zod';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { withDemoMark } from '#domain/demo-marks.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
@@ -18,7 +21,7 @@ import { defineDataset, type FilterParameter } from '../dataset.ts';
 import { parseFiltersWith } from '../filter-parameters.ts';
 import { count, day, demo, id, oneOf, optionalCount, optionalDay, optionalText, siteAddress, text, texts } from '../fields.ts';
 import { withoutEmailAddresses } from '../public-text.ts';
-import { isoDay, labelsIn } from './shared.ts';
+import { labelsIn } from './shared.ts';
 
 const row = z.object({
   id: id('Het deel van het adres na /pitches/.'),
@@ -88,8 +91,8 @@ function toRow(pitch: PublicPitch, origin: string): PitchRow {
     mensenGeplaatst: pitch.peoplePlaced,
     werkgeversDoenMee: pitch.employersJoined,
     werkgeversMetNaam: pitch.namedEmployers,
-    gepubliceerd: isoDay(pitch.publishedAt),
-    gesloten: isoDay(pitch.closedAt),
+    gepubliceerd: pitch.publishedAt === null ? null : amsterdamDate(pitch.publishedAt),
+    gesloten: pitch.closedAt === null ? null : amsterdamDate(pitch.closedAt),
     demo: pitch.demo,
     adres: `${origin}/pitches/${encodeURIComponent(pitch.id)}/`,
   };

@@ -1,6 +1,5 @@
 /**
- * What several datasets do alike: labels of stored vocabulary ids, days from instants, the
- * sources a content row cites, and the parts of a dataset whose list
+ * What several datasets do alike: labels of stored vocabulary ids, the sources a content row cites, and the parts of a dataset whose list
  * page has no filters.
  */
 import type { FacetTerm } from '#domain/facets.ts';
@@ -14,9 +13,6 @@ export const labelsIn =
   (vocab: { terms: readonly FacetTerm[] }) =>
   (values: readonly string[]): string[] =>
     values.map((value) => vocab.terms.find((term) => term.id === value)?.label ?? value);
-
-/** YYYY-MM-DD of an instant (UTC, as the database's days are kept), or null. */
-export const isoDay = (instant: number | Date | null): string | null => (instant === null ? null : new Date(instant).toISOString().slice(0, 10));
 
 /** The attribution columns of a content row: the names of the sources it cites and their pages on the site, in the same order. */
 export function citedSources(cited: readonly string[], sources: ReadonlyMap<string, Pick<SourceRecord, 'publisher' | 'event'>>, origin: string): { bronnen: string[]; bronAdressen: string[] } {
