@@ -14,6 +14,11 @@ export interface FacetTerm {
   readonly synonyms: readonly string[];
 }
 
+/** A vocabulary's terms as choices, id and Dutch label: what a filter column offers and the open data accepts. */
+export function termOptions(vocab: { terms: readonly { id: string; label: string }[] }): { id: string; label: string }[] {
+  return vocab.terms.map(({ id, label }) => ({ id, label }));
+}
+
 /** A closed vocabulary: its terms, and their ids as a non-empty tuple for `z.enum` and database enums. */
 export function vocabulary<const T extends readonly FacetTerm[]>(terms: T) {
   const ids = terms.map((term) => term.id) as unknown as { [K in keyof T]: T[K]['id'] };

@@ -9,13 +9,13 @@
 import type { APIContext, APIRoute } from 'astro';
 import type { Deps } from '#platform/context.ts';
 import { config } from '#platform/config.ts';
-import { consume } from '#platform/auth/rate-limit.ts';
 import { corsHeaders, preflightHeaders } from '#platform/http/cors.ts';
 import { httpDate, isNotModified, parseIfNoneMatch, strongEtag } from '#platform/http/conditional.ts';
 import { problemOf, problemResponse, type InvalidParam, type ProblemKind } from '#platform/http/problem.ts';
 import { openLicence } from '#features/open-data/licence.ts';
-import { API_BASE_PATH, API_CACHE_CONTROL, API_VERSION, rateLimitText } from '#features/open-data/api-shapes.ts';
-import type { ItemResult, ListPageResult } from '#features/open-data/api-pages.ts';
+import { API_BASE_PATH, API_CACHE_CONTROL, API_DOCUMENT_PATH, API_VERSION, rateLimitText } from '#features/open-data/api-shapes.ts';
+import { invalidParametersDetail, type ItemResult, type ListPageResult } from '#features/open-data/api-pages.ts';
+import { overLimit } from './open-data-limit.ts';
 import { depsFor } from './request.ts';
 
 /** What a route answers: data, or a kind of problem with its Dutch detail. */
@@ -53,19 +53,14 @@ function refuse(context: APIContext, kind: ProblemKind, detail: string, options:
 
 /** The `Link` header: the next page, the licence and the document that describes the API. */
 function linkHeader(next: string | undefined): string {
-  const links = [`<${openLicence.url}>; rel="license"`, `<${new URL(`${API_BASE_PATH}/openapi.json`, config().siteUrl).href}>; rel="service-desc"`];
+  const links = [`<${openLicence.url}>; rel="license"`, `<${new URL(API_DOCUMENT_PATH, config().siteUrl).href}>; rel="service-desc"`];
   return (next ? [`<${next}>; rel="next"`, ...links] : links).join(', ');
 }
 
 async function answerGet(context: APIContext, answer: (context: APIContext, deps: Deps) => Promise<ApiAnswer>): Promise<Response> {
   const deps = await depsFor(context);
-  const limit = await consume(deps.db, 'openDataIp', deps.ip);
-  if (!limit.allowed) {
-    const seconds = Math.ceil(limit.retryAfterMs / 1000);
-    return refuse(context, 'te-veel-verzoeken', `Te veel verzoeken vanaf uw netwerk (${rateLimitText()}). Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.`, {
-      headers: { 'Retry-After': String(seconds) },
-    });
-  }
+  const wait = await overLimit(deps, 'openDataIp');
+  if (wait) return refuse(context, 'te-veel-verzoeken', `Te veel verzoeken vanaf uw netwerk (${rateLimitText()}). ${wait.tryAgain}`, { headers: wait.headers });
   if (!acceptsJson(context.request.headers.get('accept'))) {
     return refuse(context, 'niet-aanvaardbaar', 'De API antwoordt alleen in JSON (application/json). Vraag dat in de kopregel Accept, of laat hem weg.');
   }
@@ -121,13 +116,12 @@ export function unknownAddress(known: readonly { name: string }[]): ApiAnswer {
 
 /** A list page's result as the answer. */
 export function fromListPage(page: ListPageResult): ApiAnswer {
-  if (page.ok) return { ok: true, body: page.body, lastModified: page.lastModified, next: page.nextHref };
+  if (page.ok) return { ok: true, body: page.body, next: page.nextHref };
   if (page.reason === 'cursor') return { ok: false, kind: 'ongeldige-cursor', detail: page.message, invalidParams: [{ name: 'cursor', reason: page.message }] };
-  const count = page.problems.length;
   return {
     ok: false,
     kind: 'ongeldige-parameter',
-    detail: `Dit verzoek kan zo niet worden beantwoord: ${count} ${count === 1 ? 'parameter klopt' : 'parameters kloppen'} niet.`,
+    detail: invalidParametersDetail(page.problems.length),
     invalidParams: page.problems.map((problem) => ({ name: problem.parameter, reason: problem.message })),
   };
 }

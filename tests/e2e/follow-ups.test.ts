@@ -94,7 +94,7 @@ describe('resultaten na 3, 6 en 12 maanden', () => {
     expect(response.redirected && new URL(response.url).pathname).toBe('/open-data/resultaten.csv');
     const csv = await response.text();
     expect(csv).toContain(`;${title};`);
-    expect(csv.split('\r\n').find((line) => line.includes(`;${title};`))).toMatch(/;Zaanstad;Zaanstreek\/Waterland;.*;gelukt;\d{4}-\d{2}-\d{2};3;4;3;\d{4}-\d{2}-\d{2};nee;CC BY 4\.0 [^;]*$/);
+    expect(csv.split('\r\n').find((line) => line.includes(`;${title};`))).toMatch(/;Zaanstad;Zaanstreek\/Waterland;.*;gelukt;\d{4}-\d{2}-\d{2};3;4;3;\d{4}-\d{2}-\d{2};nee;CC BY 4\.0 [^;]*\. Herkomst: Arbeidsmarktregio’s: CBS \/ PDOK[^;]*$/);
   });
 
   test('wie niet van de gemeente is, krijgt 404; wie niet ingelogd is, gaat naar inloggen', async () => {

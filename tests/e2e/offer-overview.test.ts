@@ -276,8 +276,8 @@ describe('demodata is overal als demo te herkennen', () => {
     const csv = (await (await fetch(`${baseURL()}/open-data/resultaten.csv`)).text()).split('\r\n');
     const demoRows = csv.filter((line) => line.includes('/pitches/demo-'));
     expect(demoRows.length).toBeGreaterThanOrEqual(3);
-    // Id; Pitch (demo); Adres; Gemeente (demo); …; Demo ja; the licence
-    for (const row of demoRows) expect(row).toMatch(/^[^;]+;[^;]*\(demo\);[^;]+;(Zaanstad|Amsterdam) \(demo\);.*;ja;CC BY 4\.0 [^;]*$/);
+    // Id; Pitch (demo); Adres; Gemeente (demo); …; Demo ja; the licence, naming the regions' source
+    for (const row of demoRows) expect(row).toMatch(/^[^;]+;[^;]*\(demo\);[^;]+;(Zaanstad|Amsterdam) \(demo\);.*;ja;CC BY 4\.0 [^;]*\. Herkomst: Arbeidsmarktregio’s: CBS \/ PDOK[^;]*$/);
   });
 
   test('het weekoverzicht noemt een nieuwe demopitch demo, met wie hem niet plaatste', async () => {

@@ -11,6 +11,7 @@ import addFormats from 'ajv-formats';
 import { seedMarketplace } from '../../scripts/demo-marketplace.ts';
 import { seedFollowUps } from '../../scripts/demo-follow-ups.ts';
 import { seedActivities } from '../../scripts/demo-activities.ts';
+import { demoOrganisations } from '../../scripts/demo-data.ts';
 import { organisations } from '#db/schema.ts';
 import { baseURL } from './browser.ts';
 import { identity, serverDatabase } from './accounts-support.ts';
@@ -179,11 +180,7 @@ export function seedDemoData(): Promise<void> {
     // The organisers of the demo activities, as `npm run seed` adds them first.
     await db
       .insert(organisations)
-      .values([
-        { id: 'demo-netwerk', kind: 'partner', name: 'Netwerk Praktijkplein (demo)', verifiedAt: now, createdAt: now },
-        { id: 'demo-voorbeeldbedrijf', kind: 'employer', name: 'Voorbeeldbedrijf (demo)', verifiedAt: now, createdAt: now },
-        { id: 'demo-tweede-bedrijf', kind: 'employer', name: 'Tweede Voorbeeldbedrijf (demo)', verifiedAt: now, createdAt: now },
-      ])
+      .values(demoOrganisations.map((organisation) => ({ ...organisation, verifiedAt: now, createdAt: now })))
       .onConflictDoNothing();
     const member = { ...identity('api-gemeente'), name: 'Gea Gemeente', organisation: 'Zaanstad' };
     const curator = { ...identity('api-curator'), name: 'Cas Curator', organisation: 'Utrecht', role: 'curator' as const };

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'astro/zod';
 import { csvCell, parseCsv, toCsv } from '#platform/csv.ts';
 import { columnsOf, csvValueOf } from '#features/open-data/columns.ts';
-import { datasetCsv } from '#features/open-data/output.ts';
+import { datasetCsv, LICENCE_COLUMN } from '#features/open-data/output.ts';
 import { defineDataset, type AnyOpenDataset } from '#features/open-data/dataset.ts';
 import { optionalText, text, texts, yesNo, count } from '#features/open-data/fields.ts';
 
@@ -69,7 +69,6 @@ describe('de rijen van een dataset als CSV', () => {
     queryOf: () => new URLSearchParams(),
     list: async () => [],
     get: async () => undefined,
-    lastModified: () => undefined,
   }) as unknown as AnyOpenDataset;
 
   test('de kopjes komen uit het rijschema; een lijst staat in één cel, ja/nee in het Nederlands, niets als lege cel', () => {
@@ -79,6 +78,14 @@ describe('de rijen van een dataset als CSV', () => {
     ]);
     expect(csv.split('\r\n')).toEqual(['\uFEFFId;Naam;Doelgroepen;Aantal;Toelichting;Demo', "a;'=gevaar;Jongeren | Mensen in de bijstand;3;;ja", 'b;Zoë;;0;"met; puntkomma";nee', '']);
     expect(parseCsv(csv, ';')[1]).toEqual({ Id: 'b', Naam: 'Zoë', Doelgroepen: '', Aantal: '0', Toelichting: 'met; puntkomma', Demo: 'nee' });
+  });
+
+  test('de laatste kolom van een download noemt de licentie, het netwerk en de andere bron van de dataset', () => {
+    const rows = [{ id: 'a', naam: 'Zaanstad', doelgroepen: [], aantal: 1, toelichting: null, demo: false }];
+    const lastCell = (set: AnyOpenDataset) => parseCsv(datasetCsv(set, rows, { networkName: 'Netwerk X' }), ';')[0]![LICENCE_COLUMN];
+    const licence = 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), bron: Praktijkplein (Netwerk X)';
+    expect(lastCell(dataset)).toBe(licence);
+    expect(lastCell({ ...dataset, attribution: 'Gemeenten: CBS / PDOK (gebiedsindelingen).' })).toBe(`${licence}. Herkomst: Gemeenten: CBS / PDOK (gebiedsindelingen).`);
   });
 
   test('een veld zonder Nederlands kopje of beschrijving is een fout in het schema, geen naamloze kolom', () => {

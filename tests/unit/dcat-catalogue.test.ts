@@ -1,7 +1,8 @@
 /**
- * The catalogue builder on its own: when a dataset's data last changed is said on the dataset,
- * its distributions and (the latest) on the catalogue, as xsd:dateTime; an unknown time or a
- * network without a website leaves the property out rather than filling in a guess.
+ * The catalogue builder on its own: when a dataset's data last changed is said on the dataset and
+ * its distributions, as xsd:dateTime, and on the catalogue only when every dataset's is known (the
+ * latest of them); an unknown time or a network without a website leaves the property out rather
+ * than filling in a guess.
  */
 import { describe, expect, test } from 'vitest';
 import { dcatCatalogue } from '#features/open-data/dcat-catalogue.ts';
@@ -14,31 +15,31 @@ const network = { name: 'Netwerk zonder website', email: 'info@netwerk.test', is
 const earlier = Date.parse('2026-03-29T00:30:00Z');
 const later = Date.parse('2026-11-02T09:15:00Z');
 
-const graph = () =>
-  rdfGraph(
-    dcatCatalogue({
-      origin,
-      network,
-      datasets: [
-        { name: 'oud', title: 'Oud', description: 'Eerder gewijzigd.', listPath: '/oud/', modified: earlier },
-        { name: 'nieuw', title: 'Nieuw', description: 'Later gewijzigd.', listPath: '/nieuw/', modified: later },
-        { name: 'onbekend', title: 'Onbekend', description: 'Zonder datum.', listPath: '/onbekend/' },
-      ],
-    }),
-  );
+const known = [
+  { name: 'oud', title: 'Oud', description: 'Eerder gewijzigd.', listPath: '/oud/', modified: earlier },
+  { name: 'nieuw', title: 'Nieuw', description: 'Later gewijzigd.', listPath: '/nieuw/', modified: later },
+];
+const graph = (datasets = [...known, { name: 'onbekend', title: 'Onbekend', description: 'Zonder datum.', listPath: '/onbekend/' }]) => rdfGraph(dcatCatalogue({ origin, network, datasets }));
+const dateTime = (ms: number) => [[new Date(ms).toISOString(), 'http://www.w3.org/2001/XMLSchema#dateTime']];
 
 describe('de catalogus zonder register', () => {
-  test('laatste wijziging per dataset, per distributie en (de laatste) voor de catalogus', async () => {
+  test('laatste wijziging per dataset en per distributie; de catalogus zegt er geen zolang één dataset de zijne niet weet', async () => {
     const g = await graph();
     const dataset = (name: string) => `${origin}/open-data/catalogus.jsonld#${name}`;
     const modified = (subject: string) => g.objects(subject, dct('modified')).map((term) => [term.value, term.datatype]);
-    const dateTime = (ms: number) => [[new Date(ms).toISOString(), 'http://www.w3.org/2001/XMLSchema#dateTime']];
     expect(modified(dataset('oud'))).toEqual(dateTime(earlier));
     expect(modified(dataset('nieuw'))).toEqual(dateTime(later));
     expect(modified(dataset('onbekend'))).toEqual([]);
     for (const distribution of g.objects(dataset('nieuw'), dcat('distribution'))) expect(modified(distribution.value)).toEqual(dateTime(later));
-    expect(modified(g.ofType(classes.catalog)[0]!)).toEqual(dateTime(later));
+    // "nieuw" changing last says nothing of when "onbekend" did.
+    expect(modified(g.ofType(classes.catalog)[0]!)).toEqual([]);
     expect(profileViolations(g)).toEqual([]);
+  });
+
+  test('weet elke dataset zijn laatste wijziging, dan is die van de catalogus de laatste daarvan', async () => {
+    const g = await graph(known);
+    const catalogue = g.ofType(classes.catalog)[0]!;
+    expect(g.objects(catalogue, dct('modified')).map((term) => [term.value, term.datatype])).toEqual(dateTime(later));
   });
 
   test('een netwerk zonder website: geen lege homepage of URL', async () => {

@@ -82,4 +82,14 @@ describe('problem+json (RFC 9457)', () => {
     const problem = problemOf('niet-gevonden', { origin: 'https://praktijkplein.example', instance: `/api/v1/${'x'.repeat(5000)}`, detail: 'Weg.' });
     expect(problem.instance.length).toBeLessThanOrEqual(500);
   });
+
+  test('honderd geweigerde parameters: twintig in invalid-params, en de uitleg zegt hoeveel meer', () => {
+    const invalidParams = Array.from({ length: 100 }, (_, i) => ({ name: `p${i}`, reason: 'Onbekende parameter.' }));
+    const problem = problemOf('ongeldige-parameter', { origin: 'https://praktijkplein.example', instance: '/api/v1/pitches', detail: 'Dit verzoek kan zo niet worden beantwoord.', invalidParams });
+    expect(problem['invalid-params']).toEqual(invalidParams.slice(0, 20));
+    expect(problem.detail).toBe('Dit verzoek kan zo niet worden beantwoord. Het veld invalid-params noemt de eerste 20, en 80 meer.');
+    const few = problemOf('ongeldige-parameter', { origin: 'https://praktijkplein.example', instance: '/api/v1/pitches', detail: 'Twee.', invalidParams: invalidParams.slice(0, 2) });
+    expect(few.detail).toBe('Twee.');
+    expect(few['invalid-params']).toHaveLength(2);
+  });
 });

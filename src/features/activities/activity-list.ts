@@ -12,7 +12,8 @@ import type { Database } from '#db/client.ts';
 import { activities, activityFacets, type ActivityRow } from '#db/activities-schema.ts';
 import { publicActivityStatuses } from '#domain/activity-lifecycle.ts';
 import { activityAudiences, activityKinds } from '#domain/activity-vocabulary.ts';
-import { sectors, targetGroups } from '#domain/facets.ts';
+import { facetValuesBy } from '#domain/facet-rows.ts';
+import { sectors, targetGroups, termOptions } from '#domain/facets.ts';
 import {
   ACTIVITIES_PER_PAGE,
   ONLINE,
@@ -51,16 +52,21 @@ export interface ActivityView extends FilterableActivity {
   sequence: number;
 }
 
+/** Activities per facet query: well under SQLite's limit on bound values, whatever the open data reads. */
+const FACET_CHUNK = 500;
+
 /** Reads activity rows with their facets, as views. */
 async function toViews(db: Database, rows: ActivityRow[]): Promise<ActivityView[]> {
   if (rows.length === 0) return [];
-  const facets = await db
-    .select()
-    .from(activityFacets)
-    .where(inArray(activityFacets.activityId, rows.map((row) => row.id)));
+  const facets = [];
+  for (let i = 0; i < rows.length; i += FACET_CHUNK) {
+    const ids = rows.slice(i, i + FACET_CHUNK).map((row) => row.id);
+    facets.push(...(await db.select().from(activityFacets).where(inArray(activityFacets.activityId, ids))));
+  }
+  const facetsOf = facetValuesBy(facets, (facet) => facet.activityId);
   const places = pitchPlaces();
   return rows.map((row) => {
-    const of = (kind: string) => facets.filter((f) => f.activityId === row.id && f.facet === kind).map((f) => f.value);
+    const of = (kind: string) => facetsOf(row.id, kind);
     const place = row.municipalityId ? places.byMunicipality.get(row.municipalityId) : undefined;
     return {
       id: row.id,
@@ -94,7 +100,11 @@ async function toViews(db: Database, rows: ActivityRow[]): Promise<ActivityView[
 
 const isPublic = () => inArray(activities.status, [...publicActivityStatuses]);
 
-/** Public activities matching `where`, in the given order, as views. */
+/**
+ * Public activities matching `where`, in the given order, as views: at most `limit` (2,000 by
+ * default), a bound for the pages and the feed, far above a calendar of tens to hundreds; the
+ * open data reads without it (publicActivities).
+ */
 async function publicViews(db: Database, where: SQL | undefined, order: 'ascending' | 'descending', limit = 2000): Promise<ActivityView[]> {
   const rows = await db
     .select()
@@ -152,25 +162,30 @@ export async function listActivities(db: Database, query: ActivityQuery, now: nu
 }
 
 /**
- * Every public activity that matches the filter, in the list's order: of one period, or of both
- * (upcoming ones first) when `period` is null. For the open data, which has no pages.
+ * Every public activity that matches the filter, by start time then id whatever the period: for
+ * the open data, whose pages must not move while someone walks them (the list page's order puts
+ * coming ones first and the past ones in reverse, so an activity that ends would jump). Of one
+ * period when `period` is given; all of them, without the list page's cap.
  */
 export async function publicActivities(db: Database, filter: ActivityFilter, period: ActivityPeriod | null, now: number): Promise<ActivityView[]> {
-  const periods: ActivityPeriod[] = period ? [period] : ['komend', 'voorbij'];
-  const views = (await Promise.all(periods.map((each) => periodViews(db, each, now)))).flat();
-  return views.filter((item) => matchesActivityFilter(item, filter));
+  const ended = period === 'komend' ? gt(activities.endsAt, now) : period === 'voorbij' ? lte(activities.endsAt, now) : undefined;
+  const rows = await db
+    .select()
+    .from(activities)
+    .where(and(isPublic(), ended))
+    .orderBy(asc(activities.startsAt), asc(activities.id));
+  return (await toViews(db, rows)).filter((item) => matchesActivityFilter(item, filter));
 }
 
 /** Every value of every facet of the activity list, with its label: what the filter column offers and the open data accepts. */
 export function activityFilterVocabularies(): Record<ActivityFacetKey, { id: string; label: string }[]> {
-  const terms = (vocab: { terms: readonly { id: string; label: string }[] }) => vocab.terms.map(({ id, label }) => ({ id, label }));
   return {
-    kinds: terms(activityKinds),
-    audiences: terms(activityAudiences),
+    kinds: termOptions(activityKinds),
+    audiences: termOptions(activityAudiences),
     online: [{ id: ONLINE, label: 'Online mee te doen' }],
     ...pitchPlaces().options,
-    targetGroups: terms(targetGroups),
-    sectors: terms(sectors),
+    targetGroups: termOptions(targetGroups),
+    sectors: termOptions(sectors),
   };
 }
 

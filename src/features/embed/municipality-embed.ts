@@ -8,6 +8,7 @@
  */
 import { dutchDate } from '#domain/amsterdam-time.ts';
 import { demoPitchNotice, municipalityPitchesHeading, withDemoMark } from '#domain/demo-marks.ts';
+import { withoutEmailAddresses } from '#features/open-data/public-text.ts';
 import type { EmbedOptions } from './embed-options.ts';
 
 /** At most this many pitches and cases: a frame of about 600 px and the size budget (15 KB) hold them. */
@@ -85,7 +86,8 @@ export function municipalityEmbed({ municipality, pitches, practices, options }:
     pitches: shown.map((pitch) => ({
       title: withDemoMark(pitch.title, pitch.demo),
       href: `/pitches/${encodeURIComponent(pitch.id)}/`,
-      summary: pitch.excerpt,
+      // Shown on another organisation's site, beyond any later edit here: as open data, without e-mail addresses.
+      summary: withoutEmailAddresses(pitch.excerpt),
       closes: `Reageren kan tot en met ${dutchDate(pitch.closingDate)}`,
       ...(pitch.demo ? { demoNotice: demoPitchNotice(name) } : {}),
     })),

@@ -12,6 +12,7 @@ import { offers, pitches, type OfferRow } from '#db/marketplace-schema.ts';
 import { organisations, users } from '#db/schema.ts';
 import { clock, type Deps } from '#platform/context.ts';
 import { audit } from '#platform/audit/audit-log.ts';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
 import { availableOfferEvents, liveOfferStatuses, offerStatusLabel, transition, type OfferEvent, type OfferRefusal } from '#domain/offer-lifecycle.ts';
 import { acceptsOffers, availablePitchEvents, transition as pitchTransition, type PitchOutcome, type PitchRefusal } from '#domain/pitch-lifecycle.ts';
@@ -180,7 +181,6 @@ export const offerCsvHeader = [
 ] as const;
 
 const helpLabel = (id: string) => helpKinds.terms.find((term) => term.id === id)?.label ?? id;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * The pitch's offers as a CSV file for Excel (see platform/csv.ts for the format), under the same
@@ -201,7 +201,7 @@ export async function exportOffersCsv(deps: Deps, actor: Actor | null, pitchId: 
     offer.message,
     offer.showName ? 'ja' : 'nee',
     offer.ownerMessage,
-    isoDay(offer.createdAt),
+    amsterdamDate(offer.createdAt),
   ]);
   const slug = result.pitch.id.replace(/[^a-z0-9-]/gi, '').slice(0, 60) || 'pitch';
   return { ok: true, filename: `aanbod-${slug}.csv`, body: toCsv(offerCsvHeader, rows) };

@@ -13,7 +13,8 @@ import type { Database } from '#db/client.ts';
 import { pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
-import { sectors, targetGroups } from '#domain/facets.ts';
+import { facetValuesBy } from '#domain/facet-rows.ts';
+import { sectors, targetGroups, termOptions } from '#domain/facets.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
 import {
   PITCHES_PER_PAGE,
@@ -30,7 +31,7 @@ import { plainTextExcerpt } from '#platform/markdown/render-user-markdown.ts';
 import { runInBackground } from '#platform/lifecycle.ts';
 import { currentPitchIndex } from './pitch-index/cache.ts';
 import { offerCountsFor } from './offer-counts.ts';
-import { countsByMunicipality, featuredSeqs, viewPitchIndex } from './pitch-index/query.ts';
+import { countsByMunicipality, featuredSeqs, pitchesAfter, viewPitchIndex, type PitchIndexPage } from './pitch-index/query.ts';
 
 /** Statuses the public may see. */
 export const publicPitchStatuses = ['published', 'closed'] as const;
@@ -72,13 +73,12 @@ export interface PitchListPage {
 
 /** Every value of every facet of the pitch list, with its label: what the filter column offers and the open data accepts. */
 export function pitchFilterVocabularies(): Record<PitchFacetKey, { id: string; label: string }[]> {
-  const terms = (vocab: { terms: readonly { id: string; label: string }[] }) => vocab.terms.map(({ id, label }) => ({ id, label }));
   return {
     status: pitchListStates.map((id) => ({ id, label: pitchListStateLabel[id] })),
     ...pitchPlaces().options,
-    targetGroups: terms(targetGroups),
-    sectors: terms(sectors),
-    helpKinds: terms(helpKinds),
+    targetGroups: termOptions(targetGroups),
+    sectors: termOptions(sectors),
+    helpKinds: termOptions(helpKinds),
   };
 }
 
@@ -142,7 +142,24 @@ export async function listPitches(db: Database, query: PitchQuery, now: Date, pe
 export async function matchingPitchSeqs(db: Database, filter: PitchFilter, now: Date): Promise<number[]> {
   const places = pitchPlaces();
   const index = await currentPitchIndex(db, places.byMunicipality);
-  return viewPitchIndex(index, { filter, sort: 'nieuwste', page: 1 }, amsterdamDate(now), Math.max(1, index.size), places).seqs;
+  return pitchesAfter(index, filter, amsterdamDate(now), undefined, index.size, places.municipalitiesIn)!.seqs;
+}
+
+/**
+ * One page of matchingPitchSeqs: the pitches after the pitch `afterId` (from the first without),
+ * at most `limit`, with the total; undefined when `afterId` is not among them (any more). Costs
+ * one page whatever the size of the list (the open data's API pages).
+ */
+export async function matchingPitchSeqsAfter(db: Database, filter: PitchFilter, now: Date, afterId: string | undefined, limit: number): Promise<PitchIndexPage | undefined> {
+  let afterSeq: number | undefined;
+  if (afterId !== undefined) {
+    const [row] = await db.select({ seq: pitches.seq }).from(pitches).where(eq(pitches.id, afterId)).limit(1);
+    if (!row) return undefined;
+    afterSeq = row.seq;
+  }
+  const places = pitchPlaces();
+  const index = await currentPitchIndex(db, places.byMunicipality);
+  return pitchesAfter(index, filter, amsterdamDate(now), afterSeq, limit, places.municipalitiesIn);
 }
 
 /** The columns a card is made from (public-pitches.ts reads these and more). */
@@ -167,11 +184,12 @@ async function toCards(db: Database, rows: CardRow[], today: string): Promise<Pi
   const ids = rows.map((r) => r.id);
   const [kinds, joined] = await Promise.all([
     db
-      .select({ pitchId: pitchFacets.pitchId, value: pitchFacets.value })
+      .select({ pitchId: pitchFacets.pitchId, facet: pitchFacets.facet, value: pitchFacets.value })
       .from(pitchFacets)
       .where(and(inArray(pitchFacets.pitchId, ids), eq(pitchFacets.facet, 'help-kind'))),
     offerCountsFor(db, ids),
   ]);
+  const kindsOf = facetValuesBy(kinds, (kind) => kind.pitchId);
   const places = pitchPlaces();
   return rows.map((row) => ({
     id: row.id,
@@ -180,7 +198,7 @@ async function toCards(db: Database, rows: CardRow[], today: string): Promise<Pi
     municipalityName: places.byMunicipality.get(row.municipalityId)?.name ?? row.municipalityId,
     area: row.area,
     excerpt: plainTextExcerpt(row.challenge, EXCERPT_LENGTH),
-    helpKinds: kinds.filter((k) => k.pitchId === row.id).map((k) => k.value),
+    helpKinds: kindsOf(row.id, 'help-kind'),
     closingDate: row.closingDate,
     open: row.status === 'published' && row.closingDate >= today,
     employersJoined: joined.get(row.id)?.joined ?? 0,

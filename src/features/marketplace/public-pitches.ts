@@ -10,11 +10,12 @@ import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
+import { facetValuesBy } from '#domain/facet-rows.ts';
 import type { PitchFilter } from '#domain/pitch-filter.ts';
 import type { PitchOutcome } from '#domain/pitch-lifecycle.ts';
 import { offerCountsFor } from './offer-counts.ts';
 import { namedEmployersFor } from './pitch-page.ts';
-import { cardColumns, matchingPitchSeqs, publicPitchStatuses } from './pitch-list.ts';
+import { cardColumns, matchingPitchSeqs, matchingPitchSeqsAfter, publicPitchStatuses } from './pitch-list.ts';
 import { loadGeo, type Municipality } from '#features/catalog/geo.ts';
 
 /** A public pitch as the public reads it. */
@@ -85,10 +86,11 @@ async function read(db: Database, where: SQL | undefined, now: Date, order?: rea
     offerCountsFor(db, ids),
     namedEmployersFor(db, ids),
   ]);
+  const facetsOf = facetValuesBy(facets, (row) => row.pitchId);
   const today = amsterdamDate(now);
   const places = municipalities();
   return rows.map((row) => {
-    const of = (facet: string) => facets.filter((f) => f.pitchId === row.id && f.facet === facet).map((f) => f.value);
+    const of = (facet: string) => facetsOf(row.id, facet);
     const place = places.get(row.municipalityId);
     return {
       id: row.id,
@@ -128,6 +130,24 @@ export async function publicPitches(db: Database, filter: PitchFilter, now: Date
     out.push(...(await read(db, inArray(pitches.seq, chunk), now, chunk)));
   }
   return out;
+}
+
+/**
+ * A page of publicPitches: the pitches after the pitch `afterId` (from the first without), at
+ * most `limit`, with the total and whether more follow; undefined when `afterId` is not among
+ * them (any more). Reads only the page's pitches.
+ */
+export async function publicPitchPage(
+  db: Database,
+  filter: PitchFilter,
+  now: Date,
+  afterId: string | undefined,
+  limit: number,
+): Promise<{ pitches: PublicPitch[]; total: number; more: boolean } | undefined> {
+  const page = await matchingPitchSeqsAfter(db, filter, now, afterId, limit);
+  if (!page) return undefined;
+  const found = page.seqs.length === 0 ? [] : await read(db, inArray(pitches.seq, page.seqs), now, page.seqs);
+  return { pitches: found, total: page.total, more: page.more };
 }
 
 /** One public pitch; undefined when there is none or the public may not see it. */

@@ -7,8 +7,9 @@
  */
 import type { Deps } from '#platform/context.ts';
 import { config } from '#platform/config.ts';
-import type { AnyOpenDataset, FlatValue } from './dataset.ts';
-import { API_BASE_PATH, licenceBody, type IndexBody, type ItemBody, type ListBody } from './api-shapes.ts';
+import { problemOf, type Problem } from '#platform/http/problem.ts';
+import { pageOf, type AnyOpenDataset, type FlatValue } from './dataset.ts';
+import { API_BASE_PATH, API_DOCUMENT_PATH, API_PAGE_PATH, licenceBody, type IndexBody, type ItemBody, type ListBody } from './api-shapes.ts';
 import { filterKeyOf, makeCursor, readCursor } from './cursor.ts';
 
 export const DEFAULT_LIMIT = 50;
@@ -22,7 +23,7 @@ export interface ParameterProblem {
 }
 
 export type ListPageResult =
-  | { ok: true; body: ListBody; ids: string[]; lastModified: number | undefined; nextHref: string | undefined }
+  | { ok: true; body: ListBody; rows: Record<string, FlatValue>[]; nextHref: string | undefined }
   | { ok: false; reason: 'invalid'; problems: ParameterProblem[] }
   | { ok: false; reason: 'cursor'; message: string };
 
@@ -39,14 +40,30 @@ export function itemHref(origin: string, dataset: string, id: string): string {
   return new URL(`${API_BASE_PATH}/${dataset}/${encodeURIComponent(id)}`, origin).href;
 }
 
+/** Why a `limit` value is refused. */
+export const limitProblem = (value: string) => `limit moet een heel getal van 1 tot en met ${MAX_LIMIT} zijn (standaard ${DEFAULT_LIMIT}), niet "${value.slice(0, 40)}".`;
+
+/** The detail of a refusal of `count` parameters; invalid-params says which. */
+export const invalidParametersDetail = (count: number) => `Dit verzoek kan zo niet worden beantwoord: ${count} ${count === 1 ? 'parameter klopt' : 'parameters kloppen'} niet.`;
+
 /** `limit`: absent, or one whole number from 1 to MAX_LIMIT written plainly. */
 function parseLimit(values: string[]): { limit: number } | { problem: string } {
   if (values.length === 0) return { limit: DEFAULT_LIMIT };
   if (values.length > 1) return { problem: 'Geef limit hoogstens één keer.' };
   const value = values[0]!;
   const limit = /^[1-9]\d{0,2}$/.test(value) ? Number(value) : NaN;
-  if (!(limit <= MAX_LIMIT)) return { problem: `limit moet een heel getal van 1 tot en met ${MAX_LIMIT} zijn (standaard ${DEFAULT_LIMIT}), niet "${value.slice(0, 40)}".` };
+  if (!(limit <= MAX_LIMIT)) return { problem: limitProblem(value) };
   return { limit };
+}
+
+/** The example of a refusal that the document and the API page show: a limit out of range. */
+export function invalidLimitExample(origin: string, dataset = 'pitches'): Problem {
+  return problemOf('ongeldige-parameter', {
+    origin,
+    instance: `${API_BASE_PATH}/${dataset}?limit=5000`,
+    detail: invalidParametersDetail(1),
+    invalidParams: [{ name: 'limit', reason: limitProblem('5000') }],
+  });
 }
 
 const withItemLinks = (origin: string, dataset: string, id: string, row: Record<string, FlatValue>) => ({ ...row, _links: { self: { href: itemHref(origin, dataset, id) } } });
@@ -70,43 +87,39 @@ export async function listPage(deps: Deps, dataset: AnyOpenDataset, params: URLS
   if (cursor !== undefined && after === undefined) {
     return { ok: false, reason: 'cursor', message: 'Deze cursor is niet geldig voor deze dataset met deze filters. Gebruik de next-link uit het vorige antwoord ongewijzigd, of begin zonder cursor.' };
   }
-  const rows = await dataset.list(deps, parsed.filters);
-  const ids = rows.map((row) => dataset.idOf(row));
-  let start = 0;
-  if (after !== undefined) {
-    const position = ids.indexOf(after);
-    if (position === -1) return { ok: false, reason: 'cursor', message: 'De rij waar deze cursor na verder gaat, staat niet meer in de lijst (niet meer openbaar, of de filters geven hem niet meer). Begin opnieuw zonder cursor.' };
-    start = position + 1;
-  }
-  const end = Math.min(rows.length, start + limit.limit);
+  const page = await pageOf(dataset, deps, parsed.filters, { after, limit: limit.limit });
+  if (!page) return { ok: false, reason: 'cursor', message: 'De rij waar deze cursor na verder gaat, staat niet meer in de lijst (niet meer openbaar, of de filters geven hem niet meer). Begin opnieuw zonder cursor.' };
+  const ids = page.rows.map((row) => dataset.idOf(row));
   const pagingOf = (nextCursor?: string) => {
     const query = new URLSearchParams(filterKey);
     if (limit.limit !== DEFAULT_LIMIT) query.set('limit', String(limit.limit));
     if (nextCursor) query.set('cursor', nextCursor);
     return query;
   };
-  const nextHref = end < rows.length ? apiHref(deps.origin, dataset.name, pagingOf(makeCursor(dataset.name, filterKey, ids[end - 1]!))) : undefined;
+  const last = ids.at(-1);
+  const nextHref = page.more && last !== undefined ? apiHref(deps.origin, dataset.name, pagingOf(makeCursor(dataset.name, filterKey, last))) : undefined;
   const body: ListBody = {
-    licentie: licenceBody(config().network.name, deps.origin),
+    licentie: licenceBody(config().network.name, deps.origin, dataset.attribution),
     _links: { self: { href: apiHref(deps.origin, dataset.name, pagingOf(cursor)) }, ...(nextHref ? { next: { href: nextHref } } : {}) },
-    totaal: rows.length,
-    items: rows.slice(start, end).map((row, index) => withItemLinks(deps.origin, dataset.name, ids[start + index]!, row)),
+    totaal: page.total,
+    items: page.rows.map((row, index) => withItemLinks(deps.origin, dataset.name, ids[index]!, row)),
   };
-  return { ok: true, body, ids: ids.slice(start, end), lastModified: dataset.lastModified(rows), nextHref };
+  return { ok: true, body, rows: page.rows, nextHref };
 }
 
 /** One public row by id. */
 export async function itemAnswer(deps: Deps, dataset: AnyOpenDataset, id: string): Promise<ItemResult> {
   const row = await dataset.get(deps, id);
-  if (!row) return { ok: false, reason: 'not-found' };
+  return row ? { ok: true, body: itemBody(deps.origin, dataset, row), lastModified: dataset.modifiedOf?.(row) } : { ok: false, reason: 'not-found' };
+}
+
+/** The answer for one row of the dataset (its item address, or an example made from a list's row). */
+export function itemBody(origin: string, dataset: AnyOpenDataset, row: Record<string, FlatValue>): ItemBody {
+  const id = dataset.idOf(row);
   return {
-    ok: true,
-    body: {
-      licentie: licenceBody(config().network.name, deps.origin),
-      _links: { self: { href: itemHref(deps.origin, dataset.name, id) }, collection: { href: apiHref(deps.origin, dataset.name) } },
-      item: withItemLinks(deps.origin, dataset.name, dataset.idOf(row), row),
-    },
-    lastModified: dataset.lastModified([row]),
+    licentie: licenceBody(config().network.name, origin, dataset.attribution),
+    _links: { self: { href: itemHref(origin, dataset.name, id) }, collection: { href: apiHref(origin, dataset.name) } },
+    item: withItemLinks(origin, dataset.name, id, row),
   };
 }
 
@@ -116,8 +129,8 @@ export function apiIndex(origin: string, datasets: readonly Pick<AnyOpenDataset,
     licentie: licenceBody(config().network.name, origin),
     _links: {
       self: { href: new URL(API_BASE_PATH, origin).href },
-      'service-desc': { href: new URL(`${API_BASE_PATH}/openapi.json`, origin).href },
-      'service-doc': { href: new URL('/api/', origin).href },
+      'service-desc': { href: new URL(API_DOCUMENT_PATH, origin).href },
+      'service-doc': { href: new URL(API_PAGE_PATH, origin).href },
     },
     datasets: datasets.map((dataset) => ({
       naam: dataset.name,

@@ -13,6 +13,9 @@ import type { RowSchema } from './dataset.ts';
 /** The version of the API's contract: the major version is in the address (/api/v1). */
 export const API_VERSION = '1.0.0';
 export const API_BASE_PATH = '/api/v1';
+/** The OpenAPI document of the API, and the page that explains it to people. */
+export const API_DOCUMENT_PATH = `${API_BASE_PATH}/openapi.json`;
+export const API_PAGE_PATH = '/api/';
 /** Public data that changes a few times a day: a cache may keep an answer a minute, then asks again with the ETag. */
 export const API_CACHE_CONTROL = 'public, max-age=60';
 
@@ -29,14 +32,15 @@ export const licenceBodySchema = z
     naam: z.literal(openLicence.name),
     url: z.literal(openLicence.url).describe('De licentie zelf.'),
     bronvermelding: z.string().describe('Wie u noemt bij hergebruik, onder welke licentie, en waar de gegevens vandaan komen.'),
+    herkomst: z.string().optional().describe('Welke gegevens van een andere bron komen en van welke (zoals de gebiedsindelingen van CBS / PDOK); noem die bron ook.'),
   })
-  .describe('De licentie van deze gegevens (CC BY 4.0) en de bronvermelding die erbij hoort.');
+  .describe(`De licentie van deze gegevens (${openLicence.name}) en de bronvermelding die erbij hoort.`);
 
 export const linkSchema = z.strictObject({ href: z.url() });
 
-/** The licence part of every answer. */
-export function licenceBody(networkName: string, origin: string): z.infer<typeof licenceBodySchema> {
-  return { naam: openLicence.name, url: openLicence.url, bronvermelding: licenceNotice(networkName, origin) };
+/** The licence part of every answer, naming the dataset's other source where it has one. */
+export function licenceBody(networkName: string, origin: string, attribution?: string): z.infer<typeof licenceBodySchema> {
+  return { naam: openLicence.name, url: openLicence.url, bronvermelding: licenceNotice(networkName, origin), ...(attribution ? { herkomst: attribution } : {}) };
 }
 
 const itemLinksSchema = z.strictObject({ self: linkSchema.describe('Dit item in de API.') });

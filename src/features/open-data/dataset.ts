@@ -55,7 +55,7 @@ export interface OpenDataset<Schema extends RowSchema, Filters, Row = z.infer<Sc
   row: Schema;
   /** The row's stable identifier, used by item addresses and cursors. */
   idOf(row: Row): string;
-  /** The parameters `parseFilters` knows, in the list page's order; none for a list without filters. */
+  /** The parameters `parseFilters` knows, in the order of the list page's filter column; none for a list without filters. */
   filterParameters: readonly FilterParameter[];
   /**
    * The query parameters this dataset filters on, with the same names and values as its list page.
@@ -66,12 +66,60 @@ export interface OpenDataset<Schema extends RowSchema, Filters, Row = z.infer<Sc
   parseFilters(params: URLSearchParams, options: { strict: boolean }): ParsedFilters<Filters>;
   /** The query string of parsed filters: what the outputs report as applied, and what a list page's download links carry. */
   queryOf(filters: Filters): URLSearchParams;
-  /** Every matching public row, in one fixed order for the same data (the list page's order), so cursors stay valid. */
+  /**
+   * Every matching public row, in the dataset's one fixed order (its description says which; not
+   * always the list page's default sort), so a cursor that names a row stays valid as rows come
+   * and go.
+   */
   list(deps: Deps, filters: Filters): Promise<Row[]>;
+  /**
+   * One page of `list` without reading the rest, for a list too long to read per API page (the
+   * pitches): at most `limit` rows after the row with id `after` (from the first without),
+   * with the number of rows in the whole list. Undefined when `after` is not in the list (any
+   * more). Without it the API reads `list` and takes the page from it (pageOfList), which the
+   * small lists made from the content can afford.
+   */
+  page?(deps: Deps, filters: Filters, options: { after: string | undefined; limit: number }): Promise<RowPage<Row> | undefined>;
   /** One public row by id, or undefined when there is none or it is not public. */
   get(deps: Deps, id: string): Promise<Row | undefined>;
-  /** When the data last changed (ms since epoch), for Last-Modified; undefined when unknown. */
-  lastModified(rows: readonly Row[]): number | undefined;
+  /**
+   * When this row last changed (ms since epoch), for its item's Last-Modified; left out where no
+   * date covers everything the row shows (an employer joining a pitch, a publication of the
+   * content). Lists have no Last-Modified: a row leaving a list, or an activity moving from
+   * coming to past, changes it without a date in any row; their ETag serves conditional requests.
+   */
+  modifiedOf?(row: Row): number;
+}
+
+/** A page of a dataset's list. */
+export interface RowPage<Row> {
+  rows: Row[];
+  /** Rows in the whole list. */
+  total: number;
+  /** Whether rows follow this page. */
+  more: boolean;
+}
+
+/** A page of `rows` (a whole list in its order): the fallback for a dataset without its own `page`. */
+export function pageOfList<Row>(rows: readonly Row[], idOf: (row: Row) => string, after: string | undefined, limit: number): RowPage<Row> | undefined {
+  let start = 0;
+  if (after !== undefined) {
+    const position = rows.findIndex((row) => idOf(row) === after);
+    if (position === -1) return undefined;
+    start = position + 1;
+  }
+  return { rows: rows.slice(start, start + limit), total: rows.length, more: start + limit < rows.length };
+}
+
+/** A page of a dataset's list for these filters: its own `page` where it has one, else from the whole list. */
+export async function pageOf<Filters, Row>(
+  dataset: Pick<OpenDataset<RowSchema, Filters, Row>, 'list' | 'page' | 'idOf'>,
+  deps: Deps,
+  filters: Filters,
+  options: { after: string | undefined; limit: number },
+): Promise<RowPage<Row> | undefined> {
+  if (dataset.page) return dataset.page(deps, filters, options);
+  return pageOfList(await dataset.list(deps, filters), (row) => dataset.idOf(row), options.after, options.limit);
 }
 
 /** Any dataset, as the outputs that walk all of them see it (the registry's element type). */

@@ -4,16 +4,18 @@
  * harvest it. Built from the dataset descriptions alone: a dataset in the registry appears here
  * with its CSV and JSON downloads and its place in the API, and nothing here names one dataset.
  * Which properties the profile requires and how each is filled: docs/decisions/dcat-catalogue.md.
- * Pure: the caller passes the origin, the network and each dataset's last change.
+ * Pure: the caller passes the origin, the network and the datasets (with a last change only where
+ * it is exactly known: none of the registry's is, so the catalogue states none).
  */
+import { API_BASE_PATH, API_DOCUMENT_PATH, API_PAGE_PATH } from './api-shapes.ts';
 import { openLicence } from './licence.ts';
 
 /** Where the catalogue lives: a stable address for harvesters. */
 export const CATALOGUE_PATH = '/open-data/catalogus.jsonld';
 export const CATALOGUE_MEDIA_TYPE = 'application/ld+json';
 
-/** The API the datasets are also served by: its base path and its OpenAPI document. */
-const API = { base: '/api/v1', description: '/api/v1/openapi.json', page: '/api/' } as const;
+/** The API the datasets are also served by: its base path, its OpenAPI document and its page. */
+const API = { base: API_BASE_PATH, description: API_DOCUMENT_PATH, page: API_PAGE_PATH } as const;
 
 const EU = 'http://publications.europa.eu/resource/authority';
 const IANA = 'https://www.iana.org/assignments/media-types';
@@ -54,7 +56,7 @@ export interface CatalogueDataset {
   description: string;
   /** The site's list page of this data. */
   listPath: string;
-  /** Last change (ms since epoch), when known. */
+  /** Last change (ms since epoch), only when exactly known; never a guess from the newest row. */
   modified?: number;
 }
 
@@ -191,7 +193,9 @@ function formatNodes(): Node[] {
 /** The catalogue as a JSON-LD document (compacted, with its context inline: no remote context to fetch). */
 export function dcatCatalogue({ origin, network, datasets }: CatalogueInput): Node {
   const ids = idsFor(origin);
-  const modifiedTimes = datasets.flatMap((d) => (d.modified === undefined ? [] : [d.modified]));
+  // The catalogue changed when its last dataset did: known only when every dataset's change is.
+  const known = datasets.flatMap((d) => (d.modified === undefined ? [] : [d.modified]));
+  const modified = known.length > 0 && known.length === datasets.length ? Math.max(...known) : undefined;
   const catalogue: Node = {
     '@id': ids.catalogue,
     '@type': 'dcat:Catalog',
@@ -206,7 +210,7 @@ export function dcatCatalogue({ origin, network, datasets }: CatalogueInput): No
     'dct:license': ref(terms.licence['@id']),
     'dct:spatial': ref(terms.netherlands['@id']),
     'dcat:themeTaxonomy': ref(terms.themeScheme['@id']),
-    'dct:modified': modifiedTimes.length > 0 ? dateTime(Math.max(...modifiedTimes)) : undefined,
+    'dct:modified': modified === undefined ? undefined : dateTime(modified),
     'dcat:dataset': datasets.map((d) => ref(ids.dataset(d.name))),
     'dcat:service': ref(ids.api),
   };

@@ -21,8 +21,6 @@ export interface Download {
   body: string;
   contentType: string;
   filename: string;
-  /** When the rows last changed, when the dataset knows. */
-  lastModified: number | undefined;
 }
 
 /** The file for a dataset, a format and a list page's query string. */
@@ -37,6 +35,5 @@ export async function openDataDownload(deps: Deps, dataset: AnyOpenDataset, form
     body: format === 'csv' ? datasetCsv(dataset, rows, { networkName }) : datasetJson(dataset, rows, dataset.queryOf(filters), { origin: deps.origin, networkName, generatedAt }),
     contentType: mediaTypes[format],
     filename: downloadFileName(dataset, format, generatedAt),
-    lastModified: dataset.lastModified(rows),
   };
 }

@@ -52,6 +52,6 @@ export function parseFiltersWith<Filters>(
 }
 
 /** A repeatable filter over a vocabulary's terms. */
-export function termParameter(name: string, description: string, terms: () => readonly { id: string; label: string }[], repeatable = true): FilterParameter {
-  return { name, description, repeatable, values: () => terms().map(({ id, label }) => ({ id, label })) };
+export function termParameter(name: string, description: string, terms: () => { id: string; label: string }[], repeatable = true): FilterParameter {
+  return { name, description, repeatable, values: terms };
 }

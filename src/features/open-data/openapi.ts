@@ -14,6 +14,7 @@ import { openLicence } from './licence.ts';
 import {
   API_BASE_PATH,
   API_CACHE_CONTROL,
+  API_PAGE_PATH,
   API_VERSION,
   indexBodySchema,
   itemBodySchema,
@@ -25,7 +26,7 @@ import {
   type ItemBody,
   type ListBody,
 } from './api-shapes.ts';
-import { DEFAULT_LIMIT, itemAnswer, listPage, MAX_LIMIT } from './api-pages.ts';
+import { DEFAULT_LIMIT, invalidLimitExample, itemBody, listPage, MAX_LIMIT } from './api-pages.ts';
 import type { AnyOpenDataset } from './dataset.ts';
 import { MAX_CURSOR_LENGTH } from './cursor.ts';
 
@@ -106,12 +107,7 @@ function responseComponents(origin: string): JsonObject {
   });
   return {
     NietGewijzigd: { description: 'Niet gewijzigd: uw kopie (If-None-Match of If-Modified-Since) is nog actueel. Geen inhoud.', headers: dataHeaders(false) },
-    OngeldigeParameter: problemResponse(
-      'ongeldige-parameter',
-      example('ongeldige-parameter', 'Dit verzoek kan zo niet worden beantwoord: 1 parameter klopt niet.', `${API_BASE_PATH}/pitches?limit=5000`, [
-        { name: 'limit', reason: `limit moet een heel getal van 1 tot en met ${MAX_LIMIT} zijn (standaard ${DEFAULT_LIMIT}), niet "5000".` },
-      ]),
-    ),
+    OngeldigeParameter: problemResponse('ongeldige-parameter', invalidLimitExample(origin) as unknown as JsonObject),
     NietGevonden: problemResponse('niet-gevonden', example('niet-gevonden', 'Er is geen openbaar item met dit id in deze dataset.', `${API_BASE_PATH}/pitches/bestaat-niet`)),
     NietAanvaardbaar: problemResponse('niet-aanvaardbaar', example('niet-aanvaardbaar', 'De API antwoordt alleen in JSON (application/json).', `${API_BASE_PATH}/pitches`)),
     TeVeelVerzoeken: problemResponse(
@@ -241,7 +237,7 @@ function introduction(origin: string): string {
     '',
     `**Limiet.** Per netwerk (een IPv4-adres, of een IPv6-/64): ${rateLimitText()}. Daarboven 429 met \`Retry-After\` in seconden.`,
     '',
-    `**Fouten.** Als \`${PROBLEM_MEDIA_TYPE}\` (RFC 9457) met \`type\`, \`title\`, \`status\`, \`detail\`, \`instance\` en bij 400 \`invalid-params\`. Het \`type\` is een adres op ${new URL('/api/', origin).href} met uitleg. Andere methoden dan ${API_METHODS.join(', ')} geven 405.`,
+    `**Fouten.** Als \`${PROBLEM_MEDIA_TYPE}\` (RFC 9457) met \`type\`, \`title\`, \`status\`, \`detail\`, \`instance\` en bij 400 \`invalid-params\`. Het \`type\` is een adres op ${new URL(API_PAGE_PATH, origin).href} met uitleg. Andere methoden dan ${API_METHODS.join(', ')} geven 405.`,
     '',
     '**CORS.** Elke website mag de API vanuit de browser lezen (`Access-Control-Allow-Origin: *`), zonder cookies.',
   ].join('\n');
@@ -261,7 +257,7 @@ export function openApiDocument(datasets: readonly AnyOpenDataset[], settings: O
       license: { name: openLicence.name, identifier: openLicence.id },
     },
     servers: [{ url: new URL(API_BASE_PATH, origin).href, description: 'Praktijkplein' }],
-    externalDocs: { description: 'Uitleg met voorbeelden', url: new URL('/api/', origin).href },
+    externalDocs: { description: 'Uitleg met voorbeelden', url: new URL(API_PAGE_PATH, origin).href },
     tags: datasets.map((dataset) => ({ name: dataset.name, description: dataset.description })),
     paths: {
       '/': getOperation({
@@ -289,15 +285,18 @@ export function openApiDocument(datasets: readonly AnyOpenDataset[], settings: O
   };
 }
 
-/** The document with examples from the data as it is now: per dataset a first page of two rows and its first item. */
+/**
+ * The document with examples from the data as it is now: per dataset a first page of two rows
+ * and the answer for its first row. A page is a bounded read where the dataset has one (the
+ * pitches), and the item comes from that page's row, not from a second read.
+ */
 export async function openApiDocumentFor(deps: Deps, datasets: readonly AnyOpenDataset[]): Promise<JsonObject> {
   const examples = new Map<string, { list?: ListBody; item?: ItemBody }>();
   for (const dataset of datasets) {
     const page = await listPage(deps, dataset, new URLSearchParams({ limit: '2' }));
     if (!page.ok) continue;
-    const first = page.ids[0];
-    const item = first === undefined ? undefined : await itemAnswer(deps, dataset, first);
-    examples.set(dataset.name, { list: page.body, item: item?.ok ? item.body : undefined });
+    const first = page.rows[0];
+    examples.set(dataset.name, { list: page.body, item: first && itemBody(deps.origin, dataset, first) });
   }
   return openApiDocument(datasets, { origin: deps.origin, network: config().network, examples });
 }

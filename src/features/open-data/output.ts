@@ -48,13 +48,19 @@ export function filtersField(query: URLSearchParams): Record<string, string[]> {
 /** The title of the CSV's last column, which names licence and source on every row. */
 export const LICENCE_COLUMN = 'Licentie en bron';
 
+/** The last column's text: the licence, whom to name, and the dataset's other source where it has one. */
+export function csvLicenceText(dataset: Pick<AnyOpenDataset, 'attribution'>, networkName: string): string {
+  const licence = `${openLicence.name} (${openLicence.url}), bron: Praktijkplein (${networkName})`;
+  return dataset.attribution ? `${licence}. Herkomst: ${dataset.attribution}` : licence;
+}
+
 /**
  * The rows as a CSV file: the Dutch headers of the row schema, then one line per row; with a
  * context (a download), a last column with the licence and whom to name.
  */
 export function datasetCsv(dataset: AnyOpenDataset, rows: readonly Record<string, FlatValue>[], context?: Pick<OutputContext, 'networkName'>): string {
   const columns = columnsOf(dataset.row);
-  const licence = context && `${openLicence.name} (${openLicence.url}), bron: Praktijkplein (${context.networkName})`;
+  const licence = context && csvLicenceText(dataset, context.networkName);
   return toCsv(
     [...columns.map((column) => column.title), ...(licence ? [LICENCE_COLUMN] : [])],
     rows.map((row) => [...columns.map((column) => csvValueOf(row[column.key])), ...(licence ? [licence] : [])]),

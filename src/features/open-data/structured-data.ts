@@ -8,12 +8,13 @@
  * named by our page about them (`…/organisaties/<id>/#organisatie`), since we do not hold their
  * own websites. `scriptSafeJson` is the one serialisation for the page.
  */
-import { amsterdamIsoDateTime, spanDays, type TimeSpan } from '#domain/amsterdam-time.ts';
+import { amsterdamDate, amsterdamIsoDateTime, spanDays, type TimeSpan } from '#domain/amsterdam-time.ts';
 import { instruments, labelOf, targetGroups } from '#domain/facets.ts';
 import type { OrganisationKind } from '#domain/accounts.ts';
 import { buildTimeConfig } from '#platform/config.ts';
 import { t } from '#platform/texts/nl.ts';
 import { openLicence } from './licence.ts';
+import { withoutEmailAddresses } from './public-text.ts';
 
 /** One JSON-LD object as it goes into the page. */
 export type JsonLd = Record<string, unknown>;
@@ -85,8 +86,6 @@ export interface CaseForStructuredData {
   pitch?: { id: string; title: string };
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
-
 /** A case study: the network's article about a practice, under the network's licence. */
 export function caseArticle(item: CaseForStructuredData, organisations: ReadonlyMap<string, { name: string; kind: OrganisationKind }>, site: StructuredSite): JsonLd {
   const url = `${site.origin}${item.path}`;
@@ -100,8 +99,8 @@ export function caseArticle(item: CaseForStructuredData, organisations: Readonly
     headline: item.title,
     description: item.summary,
     inLanguage: 'nl',
-    datePublished: day(item.published),
-    dateModified: day(item.updated ?? item.published),
+    datePublished: amsterdamDate(item.published),
+    dateModified: amsterdamDate(item.updated ?? item.published),
     author: publisher(site),
     publisher: publisher(site),
     license: openLicence.url,
@@ -150,7 +149,8 @@ export function activityEvent(activity: ActivityForStructuredData, site: Structu
     '@id': `${url}#activiteit`,
     url,
     name: activity.title,
-    description: activity.description,
+    // Search engines copy it and keep it, as open data is kept: without the addresses people typed.
+    description: withoutEmailAddresses(activity.description),
     inLanguage: 'nl',
     startDate: activity.allDay ? first : amsterdamIsoDateTime(activity.startsAt),
     endDate: activity.allDay ? last : amsterdamIsoDateTime(activity.endsAt),

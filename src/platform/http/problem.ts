@@ -50,17 +50,21 @@ export type Problem = z.infer<typeof problemSchema>;
 
 /** Longer request addresses are cut in `instance`: the problem echoes, it does not store. */
 const MAX_INSTANCE = 500;
+/** At most this many refused parameters are listed: a request with thousands gets a short answer that says how many more. */
+export const MAX_INVALID_PARAMS = 20;
 
 /** The problem of `kind` for a request to `instance` (path and query) on the site at `origin`. */
 export function problemOf(kind: ProblemKind, options: { origin: string; instance: string; detail: string; invalidParams?: InvalidParam[] }): Problem {
   const { status, title } = problemKinds[kind];
+  const invalidParams = options.invalidParams ?? [];
+  const more = invalidParams.length - MAX_INVALID_PARAMS;
   return {
     type: new URL(`/api/#${kind}`, options.origin).href,
     title,
     status,
-    detail: options.detail,
+    detail: more > 0 ? `${options.detail} Het veld invalid-params noemt de eerste ${MAX_INVALID_PARAMS}, en ${more} meer.` : options.detail,
     instance: options.instance.slice(0, MAX_INSTANCE),
-    ...(options.invalidParams && options.invalidParams.length > 0 ? { 'invalid-params': options.invalidParams } : {}),
+    ...(invalidParams.length > 0 ? { 'invalid-params': invalidParams.slice(0, MAX_INVALID_PARAMS) } : {}),
   };
 }
 

@@ -13,7 +13,14 @@ import { activities } from '#db/activities-schema.ts';
 import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { organisations, users } from '#db/schema.ts';
 import { emptyPitchFilter } from '#domain/pitch-filter.ts';
-import { listActivities } from '#features/activities/activity-list.ts';
+import { listActivities, publicActivities } from '#features/activities/activity-list.ts';
+import { getCases, getOrganisations, getSources } from '#features/catalog/queries.ts';
+import { loadMunicipalityEmbed } from '#features/embed/load-municipality-embed.ts';
+import { itemAnswer, listPage } from '#features/open-data/api-pages.ts';
+import { dcatCatalogue } from '#features/open-data/dcat-catalogue.ts';
+import { openApiDocumentFor } from '#features/open-data/openapi.ts';
+import { activityEvent, caseArticle, organisationData, scriptSafeJson, structuredSite, webSite } from '#features/open-data/structured-data.ts';
+import { config } from '#platform/config.ts';
 import { listPitches } from '#features/marketplace/pitch-list.ts';
 import type { AnyOpenDataset } from '#features/open-data/dataset.ts';
 import { openDataDownload } from '#features/open-data/download.ts';
@@ -103,38 +110,91 @@ describe('geen persoonsgegevens in de open data', () => {
   });
 
   test('geen e-mailadres, naam of contact van een account, geen bericht, geen werkgever die niet genoemd wil worden', async () => {
-    const db = t.handle.db;
-    const accounts = await db.select({ email: users.email, name: users.name }).from(users);
-    const contacts = await db.select({ name: pitches.contactName, email: pitches.contactEmail, phone: pitches.contactPhone }).from(pitches);
-    const messages = await db.select({ message: offers.message, ownerMessage: offers.ownerMessage }).from(offers);
-    const named = new Set((await db.select({ employerId: offers.employerId }).from(offers).where(eq(offers.showName, true))).map((o) => o.employerId));
-    const unnamed = await db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(offers)
-      .innerJoin(organisations, eq(organisations.id, offers.employerId))
-      .where(and(eq(offers.showName, false)));
-    const hidden = unnamed.filter((employer) => !named.has(employer.id)).map((employer) => employer.name);
-    // Without these the scan below would prove nothing.
-    expect(hidden.length).toBeGreaterThan(0);
-    expect(messages.filter((m) => (m.message ?? '').length >= 20).length).toBeGreaterThan(0);
-
-    const secrets = [
-      ...accounts.flatMap((account) => [account.email, account.name]),
-      ...contacts.flatMap((contact) => [contact.name, contact.email, contact.phone ?? '']),
-      ...messages.flatMap((m) => [m.message ?? '', m.ownerMessage ?? '']).filter((text) => text.length >= 20),
-      ...hidden,
-      ...Object.values(PLANTED),
-    ].filter((secret) => secret.length > 0);
+    const secrets = await personalData();
     for (const [name, { csv, json: body }] of outputs) {
-      for (const output of [csv, body, JSON.stringify(JSON.parse(body))]) {
-        const lower = output.toLowerCase();
-        for (const secret of secrets) expect(lower.includes(secret.toLowerCase()), `${name} bevat "${secret}"`).toBe(false);
-        expect(output.match(EMAIL_ADDRESS), `${name} bevat een e-mailadres`).toBeNull();
-        expect(output.match(/[\w.+-]+@[\w-]+\.[\w.-]+/g), `${name} bevat een e-mailadres`).toBeNull();
-      }
+      for (const output of [csv, body, JSON.stringify(JSON.parse(body))]) expectNothingPersonal(name, output, secrets);
     }
   });
+
+  test('ook niet in de API (elke pagina van elke lijst en elk item), haar OpenAPI-document, de catalogus, de JSON-LD van de pagina’s en de embed', async () => {
+    const deps = t.deps();
+    const secrets = await personalData();
+    for (const dataset of openDatasets) {
+      let query = new URLSearchParams({ limit: '200' });
+      for (let pages = 0; pages < 100; pages++) {
+        const page = await listPage(deps, dataset, query);
+        if (!page.ok) throw new Error(`${dataset.name}: ${JSON.stringify(page)}`);
+        expectNothingPersonal(`API ${dataset.name}`, JSON.stringify(page.body), secrets);
+        for (const row of page.rows) {
+          const item = await itemAnswer(deps, dataset, dataset.idOf(row));
+          expect(item.ok, `${dataset.name}/${dataset.idOf(row)}`).toBe(true);
+          if (item.ok) expectNothingPersonal(`API ${dataset.name}/${dataset.idOf(row)}`, JSON.stringify(item.body), secrets);
+        }
+        if (!page.nextHref) break;
+        query = new URL(page.nextHref).searchParams;
+      }
+    }
+    expectNothingPersonal('openapi.json', JSON.stringify(await openApiDocumentFor(deps, openDatasets)), secrets);
+    expectNothingPersonal('catalogus', JSON.stringify(dcatCatalogue({ origin: deps.origin, network: config().network, datasets: openDatasets })), secrets);
+
+    // The JSON-LD every kind of page carries, made as the pages make it.
+    const site = structuredSite(deps.origin);
+    const [organisations, sources] = await Promise.all([getOrganisations(), getSources()]);
+    const activities = await publicActivities(t.handle.db, parseActivityQuery(new URLSearchParams(), pitchPlaces().vocabulary).filter, null, Date.now());
+    const events = activities.map((activity) => activityEvent(activity, site, activity.municipalityName ?? undefined)).filter((event) => event !== undefined);
+    // The planted activity is real (no demo), so it has an Event: without it the scan proves nothing.
+    expect(events.map((event) => event.url)).toContain(`${deps.origin}/activiteiten/open-data-test-activiteit/`);
+    const jsonLd = [
+      webSite(site),
+      ...events,
+      ...[...organisations].map(([id, organisation]) => organisationData({ ...organisation, id }, site)),
+      ...(await getCases()).map((item) => caseArticle({ ...item.entry.data, path: `/praktijkvoorbeelden/${item.id}/`, sources: item.entry.data.sources.map((id) => sources.get(id)!) }, organisations, site)),
+    ];
+    expectNothingPersonal('JSON-LD', scriptSafeJson(jsonLd), secrets);
+
+    // The embed of the municipality of the planted pitch, which it shows.
+    const embed = await loadMunicipalityEmbed(deps, 'zaanstad', { style: 'praktijkplein', withCases: true });
+    expect(embed?.pitches.map((pitch) => pitch.href)).toContain('/pitches/open-data-test-pitch/');
+    expectNothingPersonal('embed', JSON.stringify(embed), secrets);
+  });
 });
+
+/** What no open output may hold: accounts' addresses and names, pitch contacts, offers' messages, employers that did not agree to be named, and the planted data. */
+async function personalData(): Promise<string[]> {
+  const db = t.handle.db;
+  const accounts = await db.select({ email: users.email, name: users.name }).from(users);
+  const contacts = await db.select({ name: pitches.contactName, email: pitches.contactEmail, phone: pitches.contactPhone }).from(pitches);
+  const messages = await db.select({ message: offers.message, ownerMessage: offers.ownerMessage }).from(offers);
+  const named = new Set((await db.select({ employerId: offers.employerId }).from(offers).where(eq(offers.showName, true))).map((o) => o.employerId));
+  const unnamed = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.employerId))
+    .where(and(eq(offers.showName, false)));
+  const hidden = unnamed.filter((employer) => !named.has(employer.id)).map((employer) => employer.name);
+  // Without these the scan would prove nothing.
+  expect(hidden.length).toBeGreaterThan(0);
+  expect(messages.filter((m) => (m.message ?? '').length >= 20).length).toBeGreaterThan(0);
+  return [
+    ...accounts.flatMap((account) => [account.email, account.name]),
+    ...contacts.flatMap((contact) => [contact.name, contact.email, contact.phone ?? '']),
+    ...messages.flatMap((m) => [m.message ?? '', m.ownerMessage ?? '']).filter((text) => text.length >= 20),
+    ...hidden,
+    ...Object.values(PLANTED),
+  ].filter((secret) => secret.length > 0);
+}
+
+/**
+ * No secret, and no e-mail address at all: the one address allowed is the network's own mailbox,
+ * which the API document and the catalogue name as the contact for questions about the data.
+ */
+function expectNothingPersonal(name: string, output: string, secrets: readonly string[]): void {
+  const lower = output.toLowerCase();
+  for (const secret of secrets) expect(lower.includes(secret.toLowerCase()), `${name} bevat "${secret}"`).toBe(false);
+  const network = config().network.email.toLowerCase();
+  const addresses = [...(output.match(EMAIL_ADDRESS) ?? []), ...(output.match(/[\w.+-]+@[\w-]+\.[\w.-]+/g) ?? [])].filter((address) => address.toLowerCase() !== network);
+  expect(addresses, `${name} bevat een e-mailadres`).toEqual([]);
+}
 
 describe('elke regel past in zijn schema, in CSV en JSON', () => {
   test.each(openDatasets.map((dataset) => [dataset.name, dataset] as const))('%s', async (name, dataset) => {
@@ -148,7 +208,9 @@ describe('elke regel past in zijn schema, in CSV en JSON', () => {
     expect(read).toHaveLength(document.aantal);
     // The schema's columns, then the licence on every row (a saved file keeps it).
     expect(Object.keys(read[0]!)).toEqual([...columnsOf(dataset.row).map((column) => column.title), LICENCE_COLUMN]);
-    for (const row of read) expect(row[LICENCE_COLUMN]).toBe('CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), bron: Praktijkplein (Netwerk Praktijkplein (test))');
+    // What comes from another source (the CBS area divisions) names it there too, as the JSON's bron.herkomst does.
+    const herkomst = dataset.attribution ? `. Herkomst: ${dataset.attribution}` : '';
+    for (const row of read) expect(row[LICENCE_COLUMN]).toBe(`CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), bron: Praktijkplein (Netwerk Praktijkplein (test))${herkomst}`);
     // Same rows in the same order: the ids line up.
     expect(read.map((row) => row.Id)).toEqual(document.items.map((item) => item.id));
     for (const item of document.items) expect(String(item.adres)).toMatch(/^https:\/\/praktijkplein\.test\//);
@@ -244,5 +306,48 @@ describe('de filters van elke lijst', () => {
     expect(youth.length).toBeGreaterThan(0);
     expect(youth.length).toBeLessThan(json('praktijkvoorbeelden').aantal);
     for (const row of youth) expect(row.doelgroepen).toContain('Jongeren');
+  });
+});
+
+describe('bladeren door de activiteiten', () => {
+  test('een activiteit die afloopt terwijl iemand bladert, blijft op haar plaats: elke rij één keer', async () => {
+    const now = Date.now();
+    const hour = 3_600_000;
+    await t.handle.db.insert(activities).values({
+      id: 'open-data-loopt-af',
+      title: 'Loopt bijna af',
+      description: 'Een activiteit die nu bezig is.',
+      kind: 'meet-and-greet',
+      startsAt: now - hour,
+      endsAt: now + hour,
+      place: 'Zaandam',
+      municipalityId: 'zaanstad',
+      organiserName: 'Voorbeeldbedrijf (demo)',
+      status: 'published',
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: now,
+      publishedAt: now,
+    });
+    const dataset = datasetNamed('activiteiten')!;
+    const idsAt = async (at: number) => (await dataset.list(t.deps({ now: at }), parsed(dataset, new URLSearchParams()))).map((row) => dataset.idOf(row));
+    const before = await idsAt(now);
+    expect(before).toContain('open-data-loopt-af');
+    expect(before.length).toBeGreaterThanOrEqual(4);
+
+    const walked: string[] = [];
+    let query = new URLSearchParams({ limit: '1' });
+    let at = now;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await listPage(t.deps({ now: at }), dataset, query);
+      if (!page.ok) throw new Error(JSON.stringify(page));
+      walked.push(...page.rows.map((row) => dataset.idOf(row)));
+      // Once the walk has passed it, the activity ends: it is now a past one.
+      if (walked.includes('open-data-loopt-af')) at = now + 2 * hour;
+      if (!page.nextHref) break;
+      query = new URL(page.nextHref).searchParams;
+    }
+    expect(walked).toEqual(before);
+    expect(await idsAt(now + 2 * hour)).toEqual(before);
   });
 });

@@ -130,11 +130,7 @@ function allPerMunicipality(index: PitchIndex): Uint32Array {
 }
 
 /** The place facets' allowed positions combined (null: no place filter). */
-function placeBits(
-  index: PitchIndex,
-  filter: PitchFilter,
-  municipalitiesIn: Record<Exclude<PlaceFacetKey, 'municipalities'>, ReadonlyMap<string, readonly string[]>>,
-): Uint32Array | null {
+function placeBits(index: PitchIndex, filter: PitchFilter, municipalitiesIn: MunicipalitiesIn): Uint32Array | null {
   const sets: Set<string>[] = [];
   if (filter.municipalities.length > 0) sets.push(new Set(filter.municipalities));
   for (const key of ['provinces', 'regions'] as const) {
@@ -151,37 +147,27 @@ function placeBits(
   return out;
 }
 
-/** Calls `each` for every set bit's position, in order, until it returns true. */
-function forEachSet(bits: Uint32Array, each: (i: number) => boolean | void): void {
-  for (let w = 0; w < bits.length; w++) {
-    for (let x = bits[w]!; x !== 0; x &= x - 1) {
+/** Calls `each` for every set bit's position from `start` on, in order, until it returns true. */
+function forEachSet(bits: Uint32Array, each: (i: number) => boolean | void, start = 0): void {
+  for (let w = start >>> 5; w < bits.length; w++) {
+    // In the first word, only the bits from `start` on.
+    const from = w === start >>> 5 ? (0xffffffff << (start & 31)) >>> 0 : 0xffffffff;
+    for (let x = (bits[w]! & from) >>> 0; x !== 0; x &= x - 1) {
       if (each((w << 5) | (31 - Math.clz32(x & -x))) === true) return;
     }
   }
 }
 
+/** The place facets' lookups: which municipalities lie in a province or region. */
+type MunicipalitiesIn = Record<Exclude<PlaceFacetKey, 'municipalities'>, ReadonlyMap<string, readonly string[]>>;
+
 /**
- * Filter, total, counts and one page, with bitsets (build.ts `valueBits`): each facet's choice is
- * the OR of its values' bitsets, the result the AND of all facets'. Within a facet the chosen
- * values widen (OR), across facets they narrow (AND); each facet's counts apply every other
- * facet's choices (a popcount per value), and the place facets get theirs from counts per
- * municipality (placeFacetCounts) over the pitches that pass the other facets. The work is a few
- * passes over words of 32 pitches plus the matching pitches for the place counts, instead of a
- * pass over every pitch with every facet.
+ * The positions that pass `filter` on `today`, and the parts a view counts from: each facet's
+ * choice is the OR of its values' bitsets, the result the AND of all facets'. Writes scratch
+ * bitsets: the caller resets them first.
  */
-export function viewPitchIndex(
-  index: PitchIndex,
-  query: { filter: PitchFilter; sort: PitchSort; page: number },
-  today: string,
-  perPage: number,
-  places: {
-    byMunicipality: ReadonlyMap<string, MunicipalityPlace>;
-    municipalitiesIn: Record<Exclude<PlaceFacetKey, 'municipalities'>, ReadonlyMap<string, readonly string[]>>;
-  },
-): PitchIndexView {
-  const { filter } = query;
+function filterBits(index: PitchIndex, filter: PitchFilter, today: string, municipalitiesIn: MunicipalitiesIn) {
   const words = (index.size + 31) >>> 5;
-  resetScratch(words);
   const { open, closed } = openBits(index, dayNumber(today));
   // Per stored facet: the OR of the chosen values' bitsets (null: nothing chosen).
   const chosen = storedFacets.map((facet, k) => {
@@ -197,10 +183,33 @@ export function viewPitchIndex(
   // Both states chosen is the same as none.
   const statusActive = filter.status.length > 0 && filter.status.length < pitchListStates.length;
   const status = statusActive ? (filter.status.includes('open') ? open : closed) : null;
-  const place = placeBits(index, filter, places.municipalitiesIn);
-
+  const place = placeBits(index, filter, municipalitiesIn);
   const notPlace = and(index, [status, ...chosen]);
   const hit = place === null ? notPlace : and(index, [notPlace, place]);
+  return { open, closed, chosen, status, place, notPlace, hit };
+}
+
+/**
+ * Filter, total, counts and one page, with bitsets (build.ts `valueBits`): within a facet the
+ * chosen values widen (OR), across facets they narrow (AND); each facet's counts apply every other
+ * facet's choices (a popcount per value), and the place facets get theirs from counts per
+ * municipality (placeFacetCounts) over the pitches that pass the other facets. The work is a few
+ * passes over words of 32 pitches plus the matching pitches for the place counts, instead of a
+ * pass over every pitch with every facet.
+ */
+export function viewPitchIndex(
+  index: PitchIndex,
+  query: { filter: PitchFilter; sort: PitchSort; page: number },
+  today: string,
+  perPage: number,
+  places: {
+    byMunicipality: ReadonlyMap<string, MunicipalityPlace>;
+    municipalitiesIn: MunicipalitiesIn;
+  },
+): PitchIndexView {
+  const { filter } = query;
+  resetScratch((index.size + 31) >>> 5);
+  const { open, closed, chosen, status, place, notPlace, hit } = filterBits(index, filter, today, places.municipalitiesIn);
   const total = countAnd(hit, null);
 
   // Per municipality: the pitches that pass every facet but the place ones (without such a
@@ -272,6 +281,44 @@ export function viewPitchIndex(
       status: stateCounts,
     },
   };
+}
+
+/** A page of the filter's pitches in "nieuwste" order, without the counts a list page shows. */
+export interface PitchIndexPage {
+  /** How many pitches pass the filter, on every page. */
+  total: number;
+  /** The page's pitches (pitches.seq). */
+  seqs: number[];
+  /** Whether more pitches follow the page. */
+  more: boolean;
+}
+
+/**
+ * The pitches that pass `filter` on `today`, newest publication first, after the pitch `afterSeq`
+ * (from the first without): at most `limit`, with the total. Undefined when `afterSeq` does not
+ * pass the filter (any more). One pass over the matching bits from that pitch on, so a page of
+ * the open data costs the same at any depth of the list and with any number of pitches after it.
+ */
+export function pitchesAfter(index: PitchIndex, filter: PitchFilter, today: string, afterSeq: number | undefined, limit: number, municipalitiesIn: MunicipalitiesIn): PitchIndexPage | undefined {
+  resetScratch((index.size + 31) >>> 5);
+  const { hit } = filterBits(index, filter, today, municipalitiesIn);
+  let start = 0;
+  if (afterSeq !== undefined) {
+    const position = index.seq.indexOf(afterSeq);
+    if (position === -1 || ((hit[position >>> 5]! >>> (position & 31)) & 1) === 0) return undefined;
+    start = position + 1;
+  }
+  const seqs: number[] = [];
+  let more = false;
+  forEachSet(
+    hit,
+    (i) => {
+      if (seqs.length === limit) return (more = true);
+      seqs.push(index.seq[i]!);
+    },
+    start,
+  );
+  return { total: countAnd(hit, null), seqs, more };
 }
 
 /** Open featured pitches, newest first (pitches.seq). */

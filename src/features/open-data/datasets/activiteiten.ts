@@ -2,7 +2,8 @@
  * The activity calendar (/activiteiten/) as open data: every published activity, and every
  * cancelled one marked as such, with the list's filters. Without `wanneer` it holds both the
  * coming and the past activities (the list page shows one of them at a time, and its download
- * links say which). Times are Amsterdam time with their offset. E-mail addresses typed into the
+ * links say which). Always by start time, then id: an activity that ends keeps its place, so a
+ * walk through the API's pages sees each row once. Times are Amsterdam time with their offset. E-mail addresses typed into the
  * texts are left out (public-text.ts); who submitted it is not in it.
  */
 import { z } from 'astro/zod';
@@ -26,7 +27,7 @@ import { defineDataset, type FilterParameter } from '../dataset.ts';
 import { parseFiltersWith } from '../filter-parameters.ts';
 import { day, demo, id, instant, oneOf, optionalInstant, optionalAddress, optionalText, siteAddress, text, texts, yesNo } from '../fields.ts';
 import { withoutEmailAddresses } from '../public-text.ts';
-import { labelsIn, latestInstant } from './shared.ts';
+import { labelsIn } from './shared.ts';
 
 const row = z.object({
   id: id('Het deel van het adres na /activiteiten/.'),
@@ -135,8 +136,9 @@ function toRow(activity: ActivityView, origin: string): ActivityRow {
 export const activiteiten = defineDataset({
   name: 'activiteiten',
   title: 'Activiteiten',
-  description: 'De activiteitenkalender: kennismakingen, werkconferenties en open dagen over inclusief werk, met tijd, plaats, voor wie en status; komende en voorbije.',
+  description: 'De activiteitenkalender: kennismakingen, werkconferenties en open dagen over inclusief werk, met tijd, plaats, voor wie en status; komende en voorbije, op begintijd.',
   listPath: '/activiteiten/',
+  attribution: 'Gemeenten, provincies en arbeidsmarktregio’s: CBS / PDOK (gebiedsindelingen).',
   row,
   idOf: (item) => item.id,
   filterParameters,
@@ -153,5 +155,6 @@ export const activiteiten = defineDataset({
     const activity = await publicActivity(deps.db, itemId);
     return activity ? toRow(activity, deps.origin) : undefined;
   },
-  lastModified: (items) => latestInstant(items.map((item) => Date.parse(item.bijgewerkt))),
+  // Every field of a row is the activity's own, which its updatedAt follows.
+  modifiedOf: (item) => Date.parse(item.bijgewerkt),
 });

@@ -6,12 +6,13 @@
  * programmes: what a party wants, not what the municipality decided; the column Soort bewijs says so.
  */
 import { z } from 'astro/zod';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { evidenceBadge, labelOf, targetGroups } from '#domain/facets.ts';
 import { instrumentUse } from '#features/catalog/practices-and-plans.ts';
 import { getCases, getInstruments, getOrganisations, getSources } from '#features/catalog/queries.ts';
 import { sourceFileId, sourceHref, sourceName } from '#features/catalog/sources.ts';
 import { defineDataset } from '../dataset.ts';
-import { isoDay, unfiltered } from './shared.ts';
+import { unfiltered } from './shared.ts';
 import { count, day, id, optionalAddress, optionalDay, optionalText, siteAddress, text, texts } from '../fields.ts';
 
 const row = z.object({
@@ -52,8 +53,8 @@ async function rows(origin: string): Promise<InstrumentRow[]> {
       gebruiktInPraktijkvoorbeelden: use.practices,
       genoemdInPlannen: use.plans,
       bronnen: data.sources.map(nameOfSource),
-      gepubliceerd: isoDay(data.published)!,
-      bijgewerkt: data.updated ? isoDay(data.updated) : null,
+      gepubliceerd: amsterdamDate(data.published),
+      bijgewerkt: data.updated ? amsterdamDate(data.updated) : null,
       adres: `${origin}/instrumenten/${instrument.id}/`,
     };
     if (data.stances.length === 0) {
@@ -84,6 +85,7 @@ export const instrumenten = defineDataset({
   title: 'Instrumenten en wat de bronnen per gemeente erover zeggen',
   description: 'De instrumenten voor inclusief werk (basisbaan, loonkostensubsidie, jobcoaching en meer), met per gemeente wat haar bron erover zegt, de soort uitspraak en die bron; één regel per standpunt.',
   listPath: '/instrumenten/',
+  attribution: 'CBS-codes van gemeenten: CBS / PDOK (gebiedsindelingen).',
   row,
   // The list page has no filters.
   ...unfiltered(rows, (item) => item.id),

@@ -4,21 +4,24 @@
  * messages and contacts, and the names of employers that did not agree to be named (the public
  * sees their count only). E-mail addresses typed into the texts are left out (public-text.ts).
  * A demo pitch says so in its title and municipality, as on every surface (demo-marks.ts).
+ * Newest publication first, as the list's "nieuwste": the page's default puts open pitches first,
+ * an order that changes as closing days pass, which an API walk cannot follow.
  */
 import { z } from 'astro/zod';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { withDemoMark } from '#domain/demo-marks.ts';
 import { sectors, targetGroups } from '#domain/facets.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
 import { parsePitchQuery, pitchFacetParams, pitchQueryToSearchParams, type PitchFacetKey, type PitchFilter } from '#domain/pitch-filter.ts';
 import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
 import { pitchFilterVocabularies, pitchPlaces } from '#features/marketplace/pitch-list.ts';
-import { publicPitch, publicPitches, type PublicPitch } from '#features/marketplace/public-pitches.ts';
+import { publicPitch, publicPitchPage, publicPitches, type PublicPitch } from '#features/marketplace/public-pitches.ts';
 import { clock } from '#platform/context.ts';
 import { defineDataset, type FilterParameter } from '../dataset.ts';
 import { parseFiltersWith } from '../filter-parameters.ts';
 import { count, day, demo, id, oneOf, optionalCount, optionalDay, optionalText, siteAddress, text, texts } from '../fields.ts';
 import { withoutEmailAddresses } from '../public-text.ts';
-import { isoDay, labelsIn } from './shared.ts';
+import { labelsIn } from './shared.ts';
 
 const row = z.object({
   id: id('Het deel van het adres na /pitches/.'),
@@ -88,8 +91,8 @@ function toRow(pitch: PublicPitch, origin: string): PitchRow {
     mensenGeplaatst: pitch.peoplePlaced,
     werkgeversDoenMee: pitch.employersJoined,
     werkgeversMetNaam: pitch.namedEmployers,
-    gepubliceerd: isoDay(pitch.publishedAt),
-    gesloten: isoDay(pitch.closedAt),
+    gepubliceerd: pitch.publishedAt === null ? null : amsterdamDate(pitch.publishedAt),
+    gesloten: pitch.closedAt === null ? null : amsterdamDate(pitch.closedAt),
     demo: pitch.demo,
     adres: `${origin}/pitches/${encodeURIComponent(pitch.id)}/`,
   };
@@ -109,10 +112,14 @@ export const pitches = defineDataset({
   async list(deps, filters) {
     return (await publicPitches(deps.db, filters, new Date(clock(deps)))).map((pitch) => toRow(pitch, deps.origin));
   },
+  // Thousands of pitches: an API page reads only its own, in the same order (the facet index knows it).
+  async page(deps, filters, { after, limit }) {
+    const page = await publicPitchPage(deps.db, filters, new Date(clock(deps)), after, limit);
+    return page && { rows: page.pitches.map((pitch) => toRow(pitch, deps.origin)), total: page.total, more: page.more };
+  },
   async get(deps, itemId) {
     const pitch = await publicPitch(deps.db, itemId, new Date(clock(deps)));
     return pitch ? toRow(pitch, deps.origin) : undefined;
   },
-  // A row also changes when an employer joins, which no pitch date records.
-  lastModified: () => undefined,
+  // No modifiedOf: a row also changes when an employer joins, which no pitch date records.
 });

@@ -5,6 +5,7 @@
  * every row names the sources it rests on.
  */
 import { z } from 'astro/zod';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { caseFacetKeys, facetParams, filterCases, filterToSearchParams, type CaseFacetKey, type CaseFilter } from '#domain/case-filter.ts';
 import { caseStatuses, evidenceBadge, instruments, labelOf, sectors, targetGroups } from '#domain/facets.ts';
 import { isPlan } from '#domain/practice-counts.ts';
@@ -13,7 +14,7 @@ import { standByStatus } from '#features/catalog/provenance.ts';
 import { getAreas, getCases, getOrganisations, getSources } from '#features/catalog/queries.ts';
 import { defineDataset, type FilterParameter } from '../dataset.ts';
 import { parseFiltersWith } from '../filter-parameters.ts';
-import { citedSources, isoDay } from './shared.ts';
+import { citedSources } from './shared.ts';
 import { day, id, oneOf, optionalAddress, optionalDay, siteAddress, text, texts } from '../fields.ts';
 
 const row = z.object({
@@ -87,8 +88,8 @@ async function rows(origin: string, filter?: CaseFilter): Promise<CaseRow[]> {
       uitkomsten: data.outcomes,
       ...citedSources(data.sources, sources, origin),
       uitPitch: data.pitch ? `${origin}/pitches/${encodeURIComponent(data.pitch.id)}/` : null,
-      gepubliceerd: isoDay(data.published)!,
-      bijgewerkt: data.updated ? isoDay(data.updated) : null,
+      gepubliceerd: amsterdamDate(data.published),
+      bijgewerkt: data.updated ? amsterdamDate(data.updated) : null,
       adres: `${origin}/praktijkvoorbeelden/${item.id}/`,
     };
   });
@@ -99,6 +100,7 @@ export const praktijkvoorbeelden = defineDataset({
   title: 'Praktijkvoorbeelden en plannen',
   description: 'Samenwerkingen van gemeenten en werkgevers voor inclusief werk, en plannen uit verkiezingsprogramma’s en pitches, met sector, doelgroep, instrumenten, plaats, soort bewijs en bronnen.',
   listPath: '/praktijkvoorbeelden/',
+  attribution: 'Provincies en arbeidsmarktregio’s: CBS / PDOK (gebiedsindelingen).',
   row,
   idOf: (item) => item.id,
   filterParameters,
@@ -108,6 +110,4 @@ export const praktijkvoorbeelden = defineDataset({
   async get(deps, itemId) {
     return (await rows(deps.origin)).find((item) => item.id === itemId);
   },
-  // Content changes with a publication; no date in the rows is that moment.
-  lastModified: () => undefined,
 });

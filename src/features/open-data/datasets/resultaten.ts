@@ -6,16 +6,17 @@
  * Made-up results of a demo pitch say so in the pitch and municipality, besides the Demo column.
  */
 import { z } from 'astro/zod';
+import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import type { Database } from '#db/client.ts';
 import { withDemoMark } from '#domain/demo-marks.ts';
-import { sectors, targetGroups } from '#domain/facets.ts';
+import { sectors, targetGroups, termOptions } from '#domain/facets.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
 import { pitchOutcomeLabel } from '#domain/pitch-lifecycle.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
 import { outcomeFilterParams, outcomeFiltersFrom, outcomeOverview, outcomeSearchParams, type FollowedPitch, type OutcomeFilters } from '#features/marketplace/follow-up-overview.ts';
 import { defineDataset, type FilterParameter } from '../dataset.ts';
 import { parseFiltersWith, termParameter } from '../filter-parameters.ts';
-import { isoDay, labelsIn } from './shared.ts';
+import { labelsIn } from './shared.ts';
 import { count, day, demo, id, optionalDay, optionalText, siteAddress, text, texts } from '../fields.ts';
 
 const row = z.object({
@@ -42,8 +43,8 @@ const geo = () => loadGeo();
 const filterParameters: FilterParameter[] = [
   termParameter(outcomeFilterParams.municipality, 'Alleen pitches van deze gemeente.', () => geo().municipalities.map((m) => ({ id: m.id, label: m.name })), false),
   termParameter(outcomeFilterParams.region, 'Alleen pitches uit deze arbeidsmarktregio.', () => geo().regions.map((r) => ({ id: r.id, label: r.name })), false),
-  termParameter(outcomeFilterParams.targetGroup, 'Alleen pitches voor deze doelgroep.', () => targetGroups.terms, false),
-  termParameter(outcomeFilterParams.helpKind, 'Alleen pitches die om deze soort hulp vroegen.', () => helpKinds.terms, false),
+  termParameter(outcomeFilterParams.targetGroup, 'Alleen pitches voor deze doelgroep.', () => termOptions(targetGroups), false),
+  termParameter(outcomeFilterParams.helpKind, 'Alleen pitches die om deze soort hulp vroegen.', () => termOptions(helpKinds), false),
 ];
 
 
@@ -59,11 +60,11 @@ function rowsOf(pitch: FollowedPitch, origin: string): OutcomeRow[] {
     sectoren: labelsIn(sectors)(pitch.sectors),
     soortHulp: labelsIn(helpKinds)(pitch.helpKinds),
     uitkomst: pitch.outcome ? pitchOutcomeLabel[pitch.outcome] : null,
-    geslotenOp: isoDay(pitch.closedAt),
+    geslotenOp: pitch.closedAt === null ? null : amsterdamDate(pitch.closedAt),
     maandenNaSluiten: answer.monthsAfter,
     gestart: answer.started,
     nogAanHetWerk: answer.stillWorking,
-    doorgegevenOp: isoDay(answer.answeredAt)!,
+    doorgegevenOp: amsterdamDate(answer.answeredAt),
     demo: pitch.demo,
   }));
 }
@@ -91,6 +92,4 @@ export const resultaten = defineDataset({
   async get(deps, itemId) {
     return (await rows(deps.origin, deps.db, {})).find((item) => item.id === itemId);
   },
-  // The rows carry the day of each answer; a later answer on the same day would not move it.
-  lastModified: () => undefined,
 });

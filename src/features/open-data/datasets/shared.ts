@@ -1,6 +1,5 @@
 /**
- * What several datasets do alike: labels of stored vocabulary ids, days from instants, the
- * latest change of rows, the sources a content row cites, and the parts of a dataset whose list
+ * What several datasets do alike: labels of stored vocabulary ids, the sources a content row cites, and the parts of a dataset whose list
  * page has no filters.
  */
 import type { FacetTerm } from '#domain/facets.ts';
@@ -14,17 +13,6 @@ export const labelsIn =
   (vocab: { terms: readonly FacetTerm[] }) =>
   (values: readonly string[]): string[] =>
     values.map((value) => vocab.terms.find((term) => term.id === value)?.label ?? value);
-
-/** YYYY-MM-DD of an instant (UTC, as the database's days are kept), or null. */
-export const isoDay = (instant: number | Date | null): string | null => (instant === null ? null : new Date(instant).toISOString().slice(0, 10));
-
-/** The latest of these instants (ms); undefined for none. */
-export function latestInstant(instants: readonly (number | null)[]): number | undefined {
-  // A loop, not Math.max(...list): a list of a hundred thousand would overflow the call stack.
-  let latest: number | undefined;
-  for (const value of instants) if (value !== null && Number.isFinite(value) && (latest === undefined || value > latest)) latest = value;
-  return latest;
-}
 
 /** The attribution columns of a content row: the names of the sources it cites and their pages on the site, in the same order. */
 export function citedSources(cited: readonly string[], sources: ReadonlyMap<string, Pick<SourceRecord, 'publisher' | 'event'>>, origin: string): { bronnen: string[]; bronAdressen: string[] } {
@@ -51,7 +39,5 @@ export function unfiltered<Row>(rows: (origin: string) => Promise<Row[]>, idOf: 
     queryOf: () => new URLSearchParams(),
     list: (deps: Deps) => rows(deps.origin),
     get: async (deps: Deps, id: string) => (await rows(deps.origin)).find((row) => idOf(row) === id),
-    // Content changes with a publication; no date in the rows is that moment.
-    lastModified: () => undefined,
   };
 }
