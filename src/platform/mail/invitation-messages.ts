@@ -46,9 +46,10 @@ export function invitationMessage(to: string, name: string | null, c: Invitation
     subject: `Uitnodiging: doet ${employer} mee met "${title}"?`,
     body:
       `Beste ${safeName(name)},\n\n${inviter} van gemeente ${municipality} nodigt ${employer} uit om mee te doen met de pitch "${title}".${demo}${why}${note}` +
-      `\n\nIk doe mee (u logt eerst in, daarna staat uw aanbod klaar om in te vullen):\n${c.origin}${invitationJoinPath(c.pitchId, c.token)}` +
+      `\n\nIk doe mee (na het inloggen staat uw aanbod klaar om in te vullen):\n${c.origin}${invitationJoinPath(c.pitchId, c.token)}` +
       `\n\nNee, dank u (u hoeft niet in te loggen):\n${c.origin}${invitationDeclinePath(c.token)}` +
       `\n\nReageren kan tot en met ${dutchDate(c.closingDate)}.` +
-      footer(`uw organisatie op Praktijkplein heeft aangezet dat zij uitgenodigd wil worden voor pitches die passen. Uitzetten kan in het werkgeversprofiel: ${c.origin}/account/werkgeversprofiel/`),
+      `\n\nGeen uitnodigingen meer? Zet ze uit in het werkgeversprofiel van uw organisatie:\n${c.origin}/account/werkgeversprofiel/` +
+      footer('uw organisatie op Praktijkplein heeft aangezet dat zij uitgenodigd wil worden voor pitches die bij haar passen'),
   };
 }

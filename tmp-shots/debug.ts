@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { openDatabase } from '#db/client.ts';
+import { users } from '#db/schema.ts';
+import { createSession } from '#platform/auth/session.ts';
+import { sessionCookieName } from '#platform/auth/cookie.ts';
+const { db } = await openDatabase({ url: 'file:/tmp/match-demo/demo.db' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium-headless-shell', args: ['--no-sandbox'] });
+const context = await browser.newContext({ baseURL: 'http://127.0.0.1:4399' });
+const [u] = await db.select().from(users).where(eq(users.email, 'gemeente@demo.praktijkplein.nl'));
+const { token } = await createSession(db, u!.id);
+await context.addCookies([{ name: sessionCookieName(false), value: token, domain: '127.0.0.1', path: '/' }]);
+const p = await context.newPage();
+await p.goto('/pitches/demo-zaanstad-poelenbrug/werkgevers/');
+console.log(await p.locator('button').evaluateAll((b) => b.map((x) => x.textContent)));
+console.log(await p.getByRole('button', { name: 'Uitnodigen: Tweede Voorbeeldbedrijf (demo)' }).count(), await p.getByRole('button', { name: /Uitnodigen/ }).count(), await p.getByRole('button').evaluateAll((b) => b.length)); console.log(await p.locator('form.pp-invite').first().ariaSnapshot());
+await browser.close(); process.exit(0);
