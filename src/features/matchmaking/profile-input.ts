@@ -26,7 +26,7 @@ export const profileHelpKinds = helpKinds.terms.filter((term) => term.id !== 'an
  */
 function choices(ids: () => readonly string[], what: string) {
   return z
-    .array(z.string().max(100), { error: `Kies ${what} uit de lijst.` })
+    .array(z.string({ error: `Kies ${what} uit de lijst.` }).max(100, `Kies ${what} uit de lijst.`), { error: `Kies ${what} uit de lijst.` })
     .max(100, `Kies ${what} uit de lijst.`)
     .transform((values) => [...new Set(values)])
     .superRefine((values, ctx) => {

@@ -20,6 +20,8 @@ import type { TestDb } from '../accounts/helpers.ts';
 import { confirmedUser, insertPitch, marketplaceCast, offerForm, verifiedMember } from '../marketplace/helpers.ts';
 import { pitchForm } from '../marketplace/pitch-support.ts';
 import { submitActivity } from '#features/activities/activities.ts';
+import { saveEmployerProfile } from '#features/matchmaking/employer-profile.ts';
+import { profileInput } from '#features/matchmaking/profile-input.ts';
 import type { FixtureIds, Persona } from './forms.ts';
 
 export interface Fixture {
@@ -79,6 +81,11 @@ export async function buildFixture(t: TestDb): Promise<Fixture> {
       audiences: ['werkgevers'],
     }),
     'activiteit',
+  );
+  // Matchmaking: Asito works in the pitch's region and allows invitations, so the owner can invite it.
+  expectOk(
+    await saveEmployerProfile(deps('192.0.2.16'), cast.asito.actor, profileInput.parse({ sectors: [], regions: ['zaanstreek-waterland'], provinces: [], helpKinds: ['banen'], allowsInvitations: 'true' })),
+    'werkgeversprofiel',
   );
   const session = async (userId: string) => (await createSession(db, userId)).token;
   return {

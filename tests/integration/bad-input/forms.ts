@@ -367,6 +367,32 @@ export function formModels(ids: FixtureIds): FormModel[] {
     { action: 'editor.review', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend'), note: one('Prima.', ''), decision: one('approve', 'comment') } },
     { action: 'editor.discard', persona: 'curator', page: '/beheer/inhoud/concept/onbekend/', fields: { draftId: one('onbekend') } },
     { action: 'editor.draftFromPitch', persona: 'curator', page: '/beheer/pitches/', fields: { pitchId: one('onbekend') } },
+    // Matchmaking: the employer's profile, an invitation, and the answers from an invitation's link.
+    {
+      action: 'matchmaking.saveProfile',
+      persona: 'employer',
+      page: '/account/werkgeversprofiel/',
+      fields: {
+        sectors: fc.subarray([...sectors.ids]),
+        regions: fc.subarray(['zaanstreek-waterland', 'groot-amsterdam']),
+        provinces: fc.subarray(['noord-holland', 'utrecht']),
+        helpKinds: fc.subarray(['banen', 'werkervaringsplaatsen', 'mentor-buddy']),
+        allowsInvitations: one('true', ''),
+      },
+    },
+    {
+      action: 'matchmaking.invite',
+      persona: 'owner',
+      page: `${pitchPage}/werkgevers/`,
+      fields: { pitchId: one(ids.pitchId, 'pitch-onbekend'), employerId: one('asito', 'postnl', 'onbekend'), note: one('Doet u mee met onze pitch?', '') },
+    },
+    { action: 'matchmaking.decline', persona: 'anonymous', page: '/uitnodiging/?t=x', fields: { token: one('x', 'AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA') } },
+    {
+      action: 'matchmaking.giveReason',
+      persona: 'anonymous',
+      page: '/uitnodiging/?t=x',
+      fields: { token: one('x', 'AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), reason: one('Geen plek dit jaar.', '') },
+    },
     { action: 'account.logoutEverywhere', persona: 'member', page: '/account/', fields: {}, destructive: true },
     { action: 'account.logout', persona: 'member', page: '/account/', fields: {}, destructive: true },
   ];
