@@ -204,5 +204,11 @@ describe('werkgevers die passen, uitnodigen en antwoorden', () => {
       await page.goto(`/pitches/${pitchId}/`);
       expect(await page.getByRole('link', { name: 'Werkgevers die hierbij passen' }).count()).toBe(0);
     }
+    // A link from an invitation that does not work (cut off in the mail) says so, in plain words.
+    const broken = await axePage(null, identity('match-kapot').ip);
+    const response = await broken.goto('/uitnodiging/?t=kapot');
+    expect(response!.status()).toBe(400);
+    await visible(broken.getByRole('heading', { name: 'Deze link werkt niet' }));
+    await noViolations(broken, 'kapotte-link');
   });
 });

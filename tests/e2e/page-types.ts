@@ -53,6 +53,8 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['wachtwoord vergeten', '/account/wachtwoord-vergeten/'],
   // Follow and be told: a link that does not (or no longer) work(s).
   ['afmelden met een kapotte link', '/afmelden/?t=kapot'],
+  // Matchmaking: the answer page of an invitation, with a link that does not work.
+  ['uitnodiging met een kapotte link', '/uitnodiging/?t=kapot'],
   ['niet gevonden', '/bestaat-niet/'],
   // A live session's short room code that belongs to no running session.
   ['live-code onbekend', '/l/ZZZZ'],
@@ -141,6 +143,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['nieuwe pitch', '/pitches/nieuw/'],
         ['pitch (eigenaar)', `/pitches/${pitch}/`],
         ['aanbod op een pitch', `/pitches/${pitch}/aanbod/`],
+        ['werkgevers die passen', `/pitches/${pitch}/werkgevers/`],
         ['resultaat doorgeven', `/pitches/${closed}/resultaat/`],
         ['pitch bewerken', `/pitches/${pitch}/bewerken/`],
         ['wachtwoord wijzigen', '/account/wachtwoord/'],
@@ -162,6 +165,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['pitch (werkgever)', `/pitches/${pitch}/`],
         ['meedoen', `/pitches/${pitch}/meedoen/`],
         ['mijn aanbod', '/account/mijn-aanbod/'],
+        ['werkgeversprofiel', '/account/werkgeversprofiel/'],
       ],
     },
     {
