@@ -5,7 +5,8 @@
  * this one (same target group or labour-market region) and what its verified members follow.
  * Only evidence that can matter for this pitch is read, so the work grows with the matches, not
  * with the whole marketplace. Whether an employer may be named or mailed is not decided here
- * (see reachableEmployers and suggestions.ts).
+ * (see reachableEmployers and suggestions.ts). The other direction ("Pitches voor u") reads one
+ * employer's facts the same way (employerFacts); its pitches come from the pitch index.
  */
 import { and, desc, eq, exists, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
@@ -35,9 +36,13 @@ const MAX_OFFERS = 2000;
 
 const publicStatuses: PitchStatus[] = ['published', 'closed'];
 
+let municipalitiesById: Map<string, ReturnType<typeof loadGeo>['municipalities'][number]> | undefined;
+
 /** Where a municipality lies, as the rules name it. */
 export function placesOf(municipalityId: string, fallbackName: string): { municipality: Place; region: Place | null; province: Place | null } {
-  const found = loadGeo().municipalities.find((m) => m.id === municipalityId);
+  // A map, not a search of the list: "Pitches voor u" asks this for every open pitch.
+  municipalitiesById ??= new Map(loadGeo().municipalities.map((m) => [m.id, m]));
+  const found = municipalitiesById.get(municipalityId);
   if (!found) return { municipality: { id: municipalityId, name: fallbackName }, region: null, province: null };
   return { municipality: { id: found.id, name: found.name }, region: { id: found.region.id, name: found.region.name }, province: { id: found.province.id, name: found.province.name } };
 }
@@ -95,29 +100,33 @@ const inList = (column: Parameters<typeof inArray>[0], values: readonly string[]
 async function offerFacts(db: Database, pitch: PitchFacts): Promise<Map<string, OfferFact[]>> {
   const regionId = pitch.region?.id;
   const mates = regionId ? loadGeo().municipalities.filter((m) => m.region.id === regionId).map((m) => m.id) : [pitch.municipality.id];
+  return offerFactsWhere(
+    db,
+    and(
+      ne(offers.pitchId, pitch.id),
+      or(
+        inList(pitches.municipalityId, mates),
+        pitch.targetGroups.length > 0
+          ? exists(
+              db
+                .select({ one: sql`1` })
+                .from(pitchFacets)
+                .where(and(eq(pitchFacets.pitchId, pitches.id), eq(pitchFacets.facet, 'target-group'), inArray(pitchFacets.value, [...pitch.targetGroups]))),
+            )
+          : sql`0`,
+      ),
+    )!,
+  );
+}
+
+/** Offers that take part, on public pitches, that also meet `where` (the newest MAX_OFFERS), per employer. */
+async function offerFactsWhere(db: Database, where: SQL): Promise<Map<string, OfferFact[]>> {
   const rows = await db
     .select({ employerId: offers.employerId, pitchId: offers.pitchId, municipalityId: pitches.municipalityId, municipalityName: organisations.name })
     .from(offers)
     .innerJoin(pitches, eq(pitches.id, offers.pitchId))
     .innerJoin(organisations, eq(organisations.id, pitches.municipalityId))
-    .where(
-      and(
-        inArray(offers.status, joinedOfferStatuses),
-        ne(offers.pitchId, pitch.id),
-        inArray(pitches.status, publicStatuses),
-        or(
-          inList(pitches.municipalityId, mates),
-          pitch.targetGroups.length > 0
-            ? exists(
-                db
-                  .select({ one: sql`1` })
-                  .from(pitchFacets)
-                  .where(and(eq(pitchFacets.pitchId, pitches.id), eq(pitchFacets.facet, 'target-group'), inArray(pitchFacets.value, [...pitch.targetGroups]))),
-              )
-            : sql`0`,
-        ),
-      ),
-    )
+    .where(and(inArray(offers.status, joinedOfferStatuses), inArray(pitches.status, publicStatuses), where))
     .orderBy(desc(offers.createdAt))
     .limit(MAX_OFFERS);
   const pitchIds = [...new Set(rows.map((row) => row.pitchId))];
@@ -144,13 +153,18 @@ async function followFacts(db: Database, pitch: PitchFacts): Promise<Map<string,
     and(eq(follows.kind, 'target-group'), inList(follows.value, pitch.targetGroups)),
     and(eq(follows.kind, 'region'), eq(follows.value, pitch.region?.id ?? '')),
     and(eq(follows.kind, 'municipality'), eq(follows.value, pitch.municipality.id)),
-  );
+  )!;
+  return followFactsWhere(db, relevant);
+}
+
+/** What verified members of employers follow, of the follows that meet `where`, per employer. */
+async function followFactsWhere(db: Database, where: SQL): Promise<Map<string, FollowFact[]>> {
   const rows = await db
     .selectDistinct({ employerId: users.organisationId, kind: follows.kind, value: follows.value })
     .from(follows)
     .innerJoin(users, eq(users.id, follows.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(organisations.kind, 'employer'), isNotNull(users.membershipVerifiedAt), isNotNull(users.emailVerifiedAt), relevant));
+    .where(and(eq(organisations.kind, 'employer'), isNotNull(users.membershipVerifiedAt), isNotNull(users.emailVerifiedAt), where));
   const byEmployer = new Map<string, FollowFact[]>();
   for (const row of rows) {
     if (row.kind === 'pitch') continue;
@@ -191,6 +205,41 @@ export async function employerCandidates(db: Database, pitch: PitchFacts, knowle
     cases: casesOf.get(id) ?? [],
     follows: followMap.get(id) ?? [],
   }));
+}
+
+/** The profile of one employer as the rules read it; null: it filled in none. */
+async function profileFactsOf(db: Database, employerId: string): Promise<ProfileFacts | null> {
+  const [row] = await db.select().from(employerProfiles).where(eq(employerProfiles.organisationId, employerId)).limit(1);
+  return row ? { sectors: row.sectors, regions: row.regions, provinces: row.provinces, helpKinds: row.helpKinds } : null;
+}
+
+/**
+ * The facts of one verified employer, for the other direction ("Pitches voor u"): its profile,
+ * the sectors and cases the knowledge base gives it, every offer of it that takes part (on
+ * public pitches, the newest MAX_OFFERS) and what its verified members follow. Undefined: no
+ * such verified employer.
+ */
+export async function employerFacts(db: Database, employerId: string, knowledge: MatchKnowledge): Promise<EmployerFacts | undefined> {
+  const [known] = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.id, employerId), eq(organisations.kind, 'employer'), isNotNull(organisations.verifiedAt)))
+    .limit(1);
+  if (!known) return undefined;
+  const [profile, offerMap, followMap] = await Promise.all([
+    profileFactsOf(db, employerId),
+    offerFactsWhere(db, eq(offers.employerId, employerId)),
+    followFactsWhere(db, eq(users.organisationId, employerId)),
+  ]);
+  return {
+    id: known.id,
+    name: known.name,
+    knownSectors: knowledge.employerSectors.get(employerId) ?? [],
+    profile,
+    offers: offerMap.get(employerId) ?? [],
+    cases: knowledge.cases.filter((item) => item.employers.includes(employerId)).map(({ id, title, sectors, targetGroups }) => ({ id, title, sectors, targetGroups })),
+    follows: followMap.get(employerId) ?? [],
+  };
 }
 
 /**
