@@ -51,3 +51,18 @@ export function invitationTallyText(tally: InvitationTally): string {
   ].filter((part): part is string => part !== null);
   return `${tally.invited} uitgenodigd: ${parts.join(', ')}`;
 }
+
+/**
+ * What came of offers that do not take part, in one Dutch line ("Het aanbod van 1 werkgever is
+ * ingetrokken of afgewezen; het aanbod van 2 werkgevers wacht tot die werkgevers zijn
+ * bevestigd"); empty when none came.
+ */
+export function offersOutsideText(ended: number, waiting: number): string {
+  const employers = (n: number) => (n === 1 ? '1 werkgever' : `${n} werkgevers`);
+  const parts = [
+    ended > 0 ? `het aanbod van ${employers(ended)} is ingetrokken of afgewezen` : null,
+    waiting > 0 ? `het aanbod van ${employers(waiting)} wacht tot ${waiting === 1 ? 'die werkgever is' : 'die werkgevers zijn'} bevestigd` : null,
+  ].filter((part): part is string => part !== null);
+  const line = parts.join('; ');
+  return line && line[0]!.toUpperCase() + line.slice(1);
+}
