@@ -48,8 +48,10 @@ export function rankEmployers(pitch: PitchFacts, employers: readonly EmployerFac
 
 /** The pitches that fit an employer, best first (the same rules, the other way round). */
 export function rankPitches(employer: EmployerFacts, pitches: readonly PitchFacts[]): Match<PitchFacts>[] {
-  return pitches
-    .map((pitch) => matchOf(pitch, matchReasons(pitch, employer)))
-    .filter((match): match is Match<PitchFacts> => match !== null)
-    .sort(compareMatches((p) => p.title, (p) => p.id));
+  return sortPitchMatches(pitches.map((pitch) => matchOf(pitch, matchReasons(pitch, employer))).filter((match): match is Match<PitchFacts> => match !== null));
+}
+
+/** Pitch matches made already (the rules applied elsewhere), in rankPitches' order; sorts in place. */
+export function sortPitchMatches(matches: Match<PitchFacts>[]): Match<PitchFacts>[] {
+  return matches.sort(compareMatches((p) => p.title, (p) => p.id));
 }

@@ -119,29 +119,37 @@ async function offerFacts(db: Database, pitch: PitchFacts): Promise<Map<string, 
   );
 }
 
-/** Offers that take part, on public pitches, that also meet `where` (the newest MAX_OFFERS), per employer. */
+/**
+ * Offers that take part, on public pitches, that also meet `where` (the newest MAX_OFFERS), per
+ * employer, newest first. Read as one row of JSON with each pitch's target groups and sectors:
+ * the client's cost per returned row made an employer's 2,000 offers and their facet rows take
+ * some 60 ms to read as rows.
+ */
 async function offerFactsWhere(db: Database, where: SQL): Promise<Map<string, OfferFact[]>> {
-  const rows = await db
-    .select({ employerId: offers.employerId, pitchId: offers.pitchId, municipalityId: pitches.municipalityId, municipalityName: organisations.name })
-    .from(offers)
-    .innerJoin(pitches, eq(pitches.id, offers.pitchId))
-    .innerJoin(organisations, eq(organisations.id, pitches.municipalityId))
-    .where(and(inArray(offers.status, joinedOfferStatuses), inArray(pitches.status, publicStatuses), where))
-    .orderBy(desc(offers.createdAt))
-    .limit(MAX_OFFERS);
-  const pitchIds = [...new Set(rows.map((row) => row.pitchId))];
-  const facets = pitchIds.length
-    ? await db
-        .select({ pitchId: pitchFacets.pitchId, facet: pitchFacets.facet, value: pitchFacets.value })
-        .from(pitchFacets)
-        .where(and(inArray(pitchFacets.pitchId, pitchIds), inArray(pitchFacets.facet, ['target-group', 'sector'])))
-    : [];
-  const facetsOf = (pitchId: string, facet: 'target-group' | 'sector') => inOrder(facets.filter((f) => f.pitchId === pitchId && f.facet === facet).map((f) => f.value), facetOrder[facet]);
+  const [row] = await db.all<{ rows: string | null }>(sql`
+    select json_group_array(json_array(employer_id, pitch_id, municipality_id, municipality_name, json(facets)) order by created_at desc) as rows from (
+      select ${offers.employerId} as employer_id, ${offers.pitchId} as pitch_id, ${pitches.municipalityId} as municipality_id, ${organisations.name} as municipality_name,
+        ${offers.createdAt} as created_at,
+        (select json_group_array(f.facet || ' ' || f.value) from ${pitchFacets} f where f.pitch_id = ${pitches.id} and f.facet in ('target-group', 'sector')) as facets
+      from ${offers}
+      join ${pitches} on ${pitches.id} = ${offers.pitchId}
+      join ${organisations} on ${organisations.id} = ${pitches.municipalityId}
+      where ${and(inArray(offers.status, joinedOfferStatuses), inArray(pitches.status, publicStatuses), where)}
+      order by ${offers.createdAt} desc
+      limit ${MAX_OFFERS})`);
+  const list = JSON.parse(row?.rows ?? '[]') as [employerId: string, pitchId: string, municipalityId: string, municipalityName: string, facets: string[]][];
   const byEmployer = new Map<string, OfferFact[]>();
-  for (const row of rows) {
-    const { municipality, region } = placesOf(row.municipalityId, row.municipalityName);
-    const fact: OfferFact = { pitchId: row.pitchId, municipality, region, targetGroups: facetsOf(row.pitchId, 'target-group'), sectors: facetsOf(row.pitchId, 'sector') };
-    byEmployer.set(row.employerId, [...(byEmployer.get(row.employerId) ?? []), fact]);
+  for (const [employerId, pitchId, municipalityId, municipalityName, facets] of list) {
+    const { municipality, region } = placesOf(municipalityId, municipalityName);
+    const valuesOf = (facet: 'target-group' | 'sector') =>
+      inOrder(
+        facets.filter((f) => f.startsWith(`${facet} `)).map((f) => f.slice(facet.length + 1)),
+        facetOrder[facet],
+      );
+    const fact: OfferFact = { pitchId, municipality, region, targetGroups: valuesOf('target-group'), sectors: valuesOf('sector') };
+    const mine = byEmployer.get(employerId);
+    if (mine) mine.push(fact);
+    else byEmployer.set(employerId, [fact]);
   }
   return byEmployer;
 }

@@ -3,15 +3,16 @@
  * reasons, for the employer's verified members ('employer:see-matching-pitches': the reasons
  * draw on the employer's offers and its people's follows, which nobody else sees). The rules
  * and the order are those of "Werkgevers die hierbij passen", the other way round
- * (domain/matchmaking/ranking.ts `rankPitches`). Pitches the employer already offered on are
- * left out: they are on "Mijn aanbod".
+ * (domain/matchmaking/ranking.ts: `rankPitches`' rules and order, applied in two steps here).
+ * Pitches the employer already offered on are left out: they are on "Mijn aanbod".
  *
  * Bounded at any number of pitches: the open pitches with their places and facets come from the
- * pitch list's in-memory index, the rules run over those facts, and the database is asked only
- * for the titles of the strongest matches (ties are broken by title, so every pitch tied with
- * the last one shown needs its title) and for the cards of the few shown.
+ * pitch list's in-memory index, the rules run over those facts (with only the earlier offers
+ * that can decide the offer rules per pitch, domain/matchmaking/offer-lookup.ts), and the
+ * database is asked only for the titles of the strongest matches (ties are broken by title, so
+ * every pitch tied with the last one shown needs its title) and for the cards of the few shown.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { offers, pitches } from '#db/marketplace-schema.ts';
 import { pitchInvitations } from '#db/matchmaking-schema.ts';
@@ -19,7 +20,8 @@ import { clock, type Deps } from '#platform/context.ts';
 import { openPitchesFromIndex, pitchCardsBySeq, pitchTitlesBySeq, type PitchCardView } from '#features/marketplace/pitch-list.ts';
 import { can, notAllowed, type Actor, type NotAllowed } from '#domain/policy.ts';
 import type { EmployerFacts, PitchFacts } from '#domain/matchmaking/facts.ts';
-import { compareStrength, matchOf, rankPitches, type Match } from '#domain/matchmaking/ranking.ts';
+import { offerLookup } from '#domain/matchmaking/offer-lookup.ts';
+import { compareStrength, matchOf, sortPitchMatches, type Match } from '#domain/matchmaking/ranking.ts';
 import { matchReasons, type MatchReason } from '#domain/matchmaking/rules.ts';
 import { employerFacts, placesOf, type MatchKnowledge } from './match-inputs.ts';
 
@@ -50,10 +52,12 @@ export type PitchesForYouResult =
     }
   | NotAllowed;
 
-/** The pitches (by seq) this employer made any offer on, whatever became of it. */
+/** The pitches (by seq) this employer made any offer on, whatever became of it; one row of JSON, as an employer may have thousands. */
 async function offeredSeqs(db: Database, employerId: string): Promise<Set<number>> {
-  const rows = await db.select({ seq: pitches.seq }).from(offers).innerJoin(pitches, eq(pitches.id, offers.pitchId)).where(eq(offers.employerId, employerId));
-  return new Set(rows.map((row) => row.seq));
+  const [row] = await db.all<{ seqs: string | null }>(
+    sql`select json_group_array(${pitches.seq}) as seqs from ${offers} join ${pitches} on ${pitches.id} = ${offers.pitchId} where ${offers.employerId} = ${employerId}`,
+  );
+  return new Set(JSON.parse(row?.seqs ?? '[]') as number[]);
 }
 
 /** Of these pitches, those whose municipality invited the employer. */
@@ -75,13 +79,17 @@ const profileIsEmpty = (employer: EmployerFacts) =>
  */
 async function bestPitches(db: Database, employer: EmployerFacts, now: Date, limit: number): Promise<{ ranked: { facts: PitchFacts; seq: number; match: Match<PitchFacts> }[]; matching: number }> {
   const [open, offered] = await Promise.all([openPitchesFromIndex(db, now), offeredSeqs(db, employer.id)]);
+  // Per pitch only the few offers that can decide the offer rules, not all of them.
+  const offersFor = offerLookup(employer.offers);
+  const placesByMunicipality = new Map<string, ReturnType<typeof placesOf>>();
   const found: Match<{ seq: number; facts: PitchFacts }>[] = [];
   for (const pitch of open) {
     if (offered.has(pitch.seq)) continue;
-    const places = placesOf(pitch.municipalityId, pitch.municipalityId);
+    let places = placesByMunicipality.get(pitch.municipalityId);
+    if (!places) placesByMunicipality.set(pitch.municipalityId, (places = placesOf(pitch.municipalityId, pitch.municipalityId)));
     // The id and title are not known yet; the rules read neither (an offer on this very pitch is excluded above).
     const facts: PitchFacts = { id: `#${pitch.seq}`, title: '', ...places, targetGroups: pitch.targetGroups, sectors: pitch.sectors, helpKinds: pitch.helpKinds };
-    const match = matchOf({ seq: pitch.seq, facts }, matchReasons(facts, employer));
+    const match = matchOf({ seq: pitch.seq, facts }, matchReasons(facts, employer.offers.length > 0 ? { ...employer, offers: offersFor(facts) } : employer));
     if (match) found.push(match);
   }
   found.sort(compareStrength);
@@ -92,13 +100,13 @@ async function bestPitches(db: Database, employer: EmployerFacts, now: Date, lim
     contenders.map((match) => match.subject.seq),
   );
   const seqOf = new Map<string, number>();
-  const named = contenders.flatMap(({ subject }) => {
+  const named = contenders.flatMap(({ subject, score, reasons }) => {
     const known = titles.get(subject.seq);
     if (!known) return [];
     seqOf.set(known.id, subject.seq);
-    return [{ ...subject.facts, id: known.id, title: known.title }];
+    return [{ subject: { ...subject.facts, id: known.id, title: known.title }, score, reasons }];
   });
-  const ranked = rankPitches(employer, named)
+  const ranked = sortPitchMatches(named)
     .slice(0, limit)
     .map((match) => ({ facts: match.subject, seq: seqOf.get(match.subject.id)!, match }));
   return { ranked, matching: found.length };
