@@ -4,16 +4,18 @@
  * without JavaScript; an employer without a profile is told what would help; a municipality gets
  * a sentence; the curator's list of pitches without offers names the employer that allows
  * invitations; a follower chooses "meteen" with the keyboard and without JavaScript, gets the
- * mail when a curator publishes a fitting pitch, and stops those mails with the link in it. axe
+ * mail when a curator publishes a fitting pitch, and stops those mails with the link in it (its
+ * button, and a mail provider's one-click POST from another site). axe
  * (with JavaScript, where it works) finds nothing on each new page and state.
  */
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { employerProfiles } from '#db/matchmaking-schema.ts';
 import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { organisations, outbox } from '#db/schema.ts';
-import { axeViolations, connectBrowser, hasText, noJsPageFrom, openPage, screenshot, visible } from './browser.ts';
+import { axeViolations, baseURL, connectBrowser, hasText, noJsPageFrom, openPage, screenshot, visible } from './browser.ts';
 import { identity, serverDatabase } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';
 import { confirmedAccount, signIn } from './session-support.ts';
@@ -67,6 +69,22 @@ async function noViolations(page: Page, name: string) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} past op ${width} px`).toBe(true);
     await screenshot(page, `voor-u-${name}-${width}`, { fullPage: true });
   }
+}
+
+/** A mail provider's RFC 8058 one-click POST: no cookies, another site's Origin. */
+function oneClickPost(url: string): Promise<{ status: number; body: string }> {
+  const body = 'List-Unsubscribe=One-Click';
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), origin: 'https://mail.example', 'x-forwarded-for': identity('voor-u-post').ip };
+    const sent = httpRequest(url, { method: 'POST', headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    sent.on('error', reject);
+    sent.end(body);
+  });
 }
 
 describe('pitches voor u', () => {
@@ -153,6 +171,10 @@ describe('meteen een e-mail', () => {
     await plain.goto(link.pathname + link.search);
     await plain.getByRole('button', { name: 'Afmelden' }).click();
     await visible(plain.getByRole('heading', { name: 'U bent afgemeld' }));
+    // The same link from a mail provider's one-click button: let past the origin check, answered without a redirect.
+    const oneClick = await oneClickPost(`${baseURL()}${link.pathname}${link.search}`);
+    expect(oneClick.status).toBe(200);
+    expect(oneClick.body).toContain('U bent afgemeld');
     await confirm.reload();
     await noViolations(confirm, 'meteen-al-afgemeld');
     await page.goto('/account/volgen/');
