@@ -28,12 +28,14 @@ import { exemptOneClick } from './src/platform/http/one-click.mjs';
 import { startMailLoop } from './src/features/jobs/mail-loop.ts';
 import { answeredFromPageCache } from './src/web/cached-pages.ts';
 import { clearPageCache } from './src/platform/page-cache.ts';
+import { problemHeaders, problemOf } from './src/platform/http/problem.ts';
+import { corsHeaders } from './src/platform/http/cors.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // Configuration is checked before anything listens: a bad or missing setting stops here
 // with a message that names it, instead of failing the first form post.
-const { production, port, host, publishing } = configOrExit();
+const { production, port, host, publishing, siteUrl } = configOrExit();
 
 /**
  * The build being served: Astro's handler, the static files and the method table of one build
@@ -144,6 +146,26 @@ function discardRest(req) {
   req.resume();
 }
 
+/** The open-data API answers every refusal as problem+json, readable from any origin (src/web/open-data-api.ts). */
+const isApiPath = (/** @type {string} */ path) => path === '/api/v1' || path.startsWith('/api/v1/');
+
+/**
+ * The API's 405: the same problem+json as its other refusals, with CORS headers, so a script on
+ * another site reads the reason instead of a network error.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} method @param {string[]} allow
+ */
+function refuseApiMethod(req, res, method, allow) {
+  if (res.headersSent) return res.destroy();
+  const problem = problemOf('methode-niet-toegestaan', {
+    origin: siteUrl,
+    instance: req.url ?? '/',
+    detail: `De API is alleen om te lezen: ${method} kan hier niet. Gebruik ${allow.join(', ')}.`,
+  });
+  res.writeHead(405, { ...corsHeaders(), Allow: allow.join(', '), ...problemHeaders() });
+  res.end(JSON.stringify(problem));
+  if (!req.complete) discardRest(req);
+}
+
 const tooLarge = (/** @type {http.IncomingMessage} */ req, /** @type {http.ServerResponse} */ res) =>
   refuse(req, res, 413, `Dit verzoek is te groot: Praktijkplein neemt hoogstens ${BODY_LIMIT / 1024} KB aan. Formulieren zijn veel kleiner; ga terug en probeer het opnieuw.`);
 
@@ -160,9 +182,12 @@ function pathnameOf(req) {
  */
 function refusedEarly(req, res) {
   const method = req.method ?? 'GET';
-  const allow = refusedMethod(method, active.methods.resourceAt(pathnameOf(req)));
+  const path = pathnameOf(req);
+  const allow = refusedMethod(method, active.methods.resourceAt(path));
   if (allow) {
-    refuse(req, res, 405, `Dit adres kan niet met ${method.replace(/[^A-Z-]/gi, '').slice(0, 20)} worden opgevraagd.`, { Allow: allow.join(', ') });
+    const shown = method.replace(/[^A-Z-]/gi, '').slice(0, 20);
+    if (isApiPath(path)) refuseApiMethod(req, res, shown, allow);
+    else refuse(req, res, 405, `Dit adres kan niet met ${shown} worden opgevraagd.`, { Allow: allow.join(', ') });
     return true;
   }
   if (carriesBody(method) && declaresTooLarge(req)) {
@@ -244,7 +269,7 @@ function handle(req, res) {
  */
 function begin(req, res) {
   logRequest(req, res);
-  setSecurityHeaders(res, { production });
+  setSecurityHeaders(res, { production, url: req.url });
   ensureCharset(res);
   if (shuttingDown) res.setHeader('Connection', 'close');
   // A request that was under way when the shutdown began leaves its kept-alive connection idle:

@@ -1,37 +1,11 @@
 /**
  * Demo data for trying the site locally (never in production): one account per role, all with
- * the password below, plus a municipality member waiting for a curator. Idempotent.
+ * the password below, plus a municipality member waiting for a curator (scripts/demo-data.ts). Idempotent.
  */
-import { eq } from 'drizzle-orm';
 import { openDatabase, migrateDatabase } from '#db/client.ts';
 import { configOrExit } from '#platform/config.ts';
-import { organisations, users, type Role } from '#db/schema.ts';
-import { ensureReferenceData } from '#features/accounts/reference-data.ts';
 import { hashPassword } from '#platform/auth/password.ts';
-import { newId } from '#platform/auth/crypto.ts';
-import { seedMarketplace } from './demo-marketplace.ts';
-import { seedFollowUps } from './demo-follow-ups.ts';
-import { seedActivities } from './demo-activities.ts';
-import { seedMatchmaking } from './demo-matchmaking.ts';
-
-export const DEMO_PASSWORD = 'oefenen op het praktijkplein';
-
-const demoOrganisations = [
-  { id: 'demo-netwerk', kind: 'partner' as const, name: 'Netwerk Praktijkplein (demo)' },
-  { id: 'demo-voorbeeldbedrijf', kind: 'employer' as const, name: 'Voorbeeldbedrijf (demo)' },
-  { id: 'demo-tweede-bedrijf', kind: 'employer' as const, name: 'Tweede Voorbeeldbedrijf (demo)' },
-];
-
-const demoUsers: { email: string; name: string; organisationId: string; role: Role; membershipVerified: boolean }[] = [
-  { email: 'beheerder@demo.praktijkplein.nl', name: 'Demo Beheerder', organisationId: 'demo-netwerk', role: 'admin', membershipVerified: true },
-  { email: 'curator@demo.praktijkplein.nl', name: 'Demo Curator', organisationId: 'demo-netwerk', role: 'curator', membershipVerified: true },
-  { email: 'gemeente@demo.praktijkplein.nl', name: 'Demo Gemeentemedewerker', organisationId: 'zaanstad', role: 'member', membershipVerified: true },
-  { email: 'collega@demo.praktijkplein.nl', name: 'Demo Collega Zaanstad', organisationId: 'zaanstad', role: 'member', membershipVerified: true },
-  { email: 'werkgever2@demo.praktijkplein.nl', name: 'Demo Tweede Werkgever', organisationId: 'demo-tweede-bedrijf', role: 'member', membershipVerified: true },
-  { email: 'werkgever@demo.praktijkplein.nl', name: 'Demo Werkgever', organisationId: 'demo-voorbeeldbedrijf', role: 'member', membershipVerified: true },
-  { email: 'nieuw@demo.praktijkplein.nl', name: 'Demo Nieuwe Collega', organisationId: 'zaanstad', role: 'member', membershipVerified: false },
-  { email: 'nieuw-werkgever@demo.praktijkplein.nl', name: 'Demo Nieuwe Werkgeverscollega', organisationId: 'demo-voorbeeldbedrijf', role: 'member', membershipVerified: false },
-];
+import { DEMO_PASSWORD, seedDemoData } from './demo-data.ts';
 
 if (configOrExit().production) {
   console.error('Demodata wordt niet in productie geladen.');
@@ -41,36 +15,8 @@ if (configOrExit().production) {
 const handle = await openDatabase(configOrExit().database);
 try {
   await migrateDatabase(handle);
-  const { db } = handle;
-  await ensureReferenceData(db);
-  const now = Date.now();
-  await db.insert(organisations).values(demoOrganisations.map((o) => ({ ...o, verifiedAt: now, createdAt: now }))).onConflictDoNothing();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  let added = 0;
-  for (const demo of demoUsers) {
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, demo.email)).limit(1);
-    if (existing) continue;
-    await db.insert(users).values({
-      id: newId(),
-      email: demo.email,
-      name: demo.name,
-      passwordHash,
-      role: demo.role,
-      organisationId: demo.organisationId,
-      emailVerifiedAt: now,
-      membershipVerifiedAt: demo.membershipVerified ? now : null,
-      membershipVerifiedBy: demo.membershipVerified ? 'curator' : null,
-      createdAt: now,
-    });
-    added++;
-  }
-  const pitchesAdded = await seedMarketplace(db, 'gemeente@demo.praktijkplein.nl', passwordHash, now);
-  // Outcome follow-up: closed demo pitches with made-up results.
-  await seedFollowUps(db, 'gemeente@demo.praktijkplein.nl', now);
-  const activitiesAdded = await seedActivities(db, 'curator@demo.praktijkplein.nl', now);
-  // Matchmaking: profiles of made-up employers, so every open demo pitch has suggestions.
-  const profilesAdded = await seedMatchmaking(db, now);
-  console.log(`Demodata klaar (${added} nieuwe demo-accounts, ${pitchesAdded} nieuwe demopitches, ${activitiesAdded} nieuwe demo-activiteiten, ${profilesAdded} nieuwe werkgeversprofielen; wachtwoord: "${DEMO_PASSWORD}").`);
+  const added = await seedDemoData(handle.db, await hashPassword(DEMO_PASSWORD));
+  console.log(`Demodata klaar (${added.accounts} nieuwe demo-accounts, ${added.pitches} nieuwe demopitches, ${added.activities} nieuwe demo-activiteiten, ${added.profiles} nieuwe werkgeversprofielen; wachtwoord: "${DEMO_PASSWORD}").`);
 } finally {
   handle.close();
 }

@@ -14,6 +14,7 @@ import { startMailLoop } from '#features/jobs/mail-loop.ts';
 import { appDatabase } from '#web/app-database.ts';
 import { cacheable, withPageCache } from '#platform/page-cache.ts';
 import { redirectFormPost, restoreFormPost } from '#web/form-replay.ts';
+import { isEmbedPath } from '#platform/http/headers.mjs';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -59,6 +60,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // Normally started by server.mjs at start; here too, for a database that was not ready then
   // (and for the development server). Once per process.
   startMailLoop(db);
+  // An embed is the same for everyone and shows on other sites: it reads no session and never
+  // sets a cookie, whatever the browser sends (docs/decisions/embeds.md).
+  if (isEmbedPath(context.url.pathname)) {
+    return cacheable(context.request, context.url, false) ? withPageCache(db, context.request, context.url, next) : next();
+  }
   const cookieName = sessionCookieName();
   const token = context.cookies.get(cookieName)?.value;
   if (token) {

@@ -11,15 +11,16 @@ import { declineReasonField, invitationInput } from '#features/matchmaking/invit
 import { declineInvitation, giveDeclineReason, inviteEmployer } from '#features/matchmaking/invitations.ts';
 import { getMatchKnowledge } from '#features/matchmaking/knowledge.ts';
 import { profileInput } from '#features/matchmaking/profile-input.ts';
+import { invitationDeclinePath } from '#platform/mail/invitation-messages.ts';
 import { formError } from '#web/form-outcome.ts';
 import { idField, tokenField } from './fields.ts';
 import { formAction } from './form-action.ts';
 
 const suggestionsPath = (pitchId: string) => `/pitches/${encodeURIComponent(pitchId)}/werkgevers/`;
-const invitationPath = (token: string) => `/uitnodiging/?t=${encodeURIComponent(token)}`;
 
 const gone = () => formError('Deze pitch bestaat niet (meer), of u heeft er geen toegang toe.', 404);
 const badLink = () => formError('Deze link werkt niet. Kopieer de hele link uit de e-mail, of vraag de gemeente om een nieuwe uitnodiging.', 400);
+const closed = () => formError('Deze pitch neemt geen reacties meer aan: de sluitingsdatum is voorbij of de gemeente heeft hem gesloten.', 409);
 const alreadyJoined = () => formError('Uw organisatie doet al mee met deze pitch. Wilt u uw aanbod intrekken, doe dat dan onder Mijn aanbod.', 409);
 
 export const matchmaking = {
@@ -49,8 +50,8 @@ export const matchmaking = {
     input: z.object({ token: tokenField }),
     requires: 'anyone',
     run: ({ input, deps }) => declineInvitation(deps, input.token),
-    refused: (result) => (result.reason === 'already-joined' ? alreadyJoined() : badLink()),
-    done: (_result, { input }) => `${invitationPath(input.token)}&melding=afgeslagen`,
+    refused: (result) => (result.reason === 'already-joined' ? alreadyJoined() : result.reason === 'closed' ? closed() : badLink()),
+    done: (_result, { input }) => `${invitationDeclinePath(input.token)}&melding=afgeslagen`,
   }),
 
   /** The reason for a decline, afterwards (optional). */
@@ -58,7 +59,7 @@ export const matchmaking = {
     input: z.object({ token: tokenField, reason: declineReasonField }),
     requires: 'anyone',
     run: ({ input, deps }) => giveDeclineReason(deps, input.token, input.reason),
-    refused: (result) => (result.reason === 'not-declined' ? formError('U heeft deze uitnodiging niet afgeslagen, dus er is geen reden om op te slaan.', 409) : badLink()),
-    done: (_result, { input }) => `${invitationPath(input.token)}&melding=${input.reason ? 'reden-ontvangen' : 'reden-weg'}`,
+    refused: (result) => (result.reason === 'not-declined' ? formError('U heeft deze uitnodiging niet zelf afgeslagen, dus er is geen reden van u om op te slaan.', 409) : result.reason === 'closed' ? closed() : badLink()),
+    done: (_result, { input }) => `${invitationDeclinePath(input.token)}&melding=${input.reason ? 'reden-ontvangen' : 'reden-weg'}`,
   }),
 };

@@ -63,6 +63,19 @@ export function amsterdamOffsetMinutes(instant: number): number {
   return Math.round((asUtc(day, time) - Math.floor(instant / MINUTE) * MINUTE) / MINUTE);
 }
 
+/**
+ * An instant as ISO 8601 on the clock in Amsterdam, with its offset from UTC:
+ * "2027-03-21T14:00:00+01:00" (what open data and structured data give, so a reader sees the
+ * local time and a program the exact instant).
+ */
+export function amsterdamIsoDateTime(instant: number): string {
+  const { day, time } = amsterdamWallTime(instant);
+  const offset = amsterdamOffsetMinutes(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const seconds = two(new Date(instant).getUTCSeconds());
+  return `${day}T${time}:${seconds}${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+}
+
 /** The wall time read as if it were UTC (the first step of every conversion). */
 function asUtc(day: string, time: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

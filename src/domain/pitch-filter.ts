@@ -30,6 +30,9 @@ export const pitchFacetParams: Record<PitchFacetKey, string> = {
 export const pitchListStates = ['open', 'gesloten'] as const;
 export type PitchListState = (typeof pitchListStates)[number];
 
+/** What the states are called in the filter column and the open data. */
+export const pitchListStateLabel: Record<PitchListState, string> = { open: 'Open voor aanbod', gesloten: 'Gesloten' };
+
 /**
  * open: open pitches first, then closed ones, each newest publication first (the default: most
  * visitors come to join, and a closed pitch on top makes them scroll past it); nieuwste: newest

@@ -130,7 +130,7 @@ export interface PolicySubjects {
   'pitch:see-suggestions': PitchSubject;
   /** Invite a suggested employer to a pitch: verified members of its municipality (whether it still takes offers is the service's question). */
   'pitch:invite': PitchSubject;
-  /** See the employer's profile and invitation setting: its members (verified or not yet) and the network's staff. */
+  /** See the employer's profile and invitation setting: its members (verified or not yet); the network's staff see what it means in the suggestions, not the form. */
   'employer:view-profile': { organisationId: string };
   /** Change the profile and switch invitations on or off: verified members of that employer only. */
   'employer:edit-profile': { organisationId: string };
@@ -342,7 +342,7 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
       return actor.organisationKind === 'municipality' && speaksFor(actor, (subject as PitchSubject).municipalityId);
     case 'employer:view-profile': {
       const { organisationId } = subject as PolicySubjects['employer:view-profile'];
-      return isStaff(actor) || (actor.organisationKind === 'employer' && actor.organisationId === organisationId);
+      return actor.organisationKind === 'employer' && actor.organisationId === organisationId;
     }
     case 'employer:edit-profile':
       return actor.organisationKind === 'employer' && speaksFor(actor, (subject as PolicySubjects['employer:edit-profile']).organisationId);

@@ -5,7 +5,8 @@
  * so the list follows the pages by itself instead of a table someone must keep in step.
  *   - a page allows GET and HEAD, and POST when it hosts a form (it imports `astro:actions`)
  *     or answers a POST itself (it checks `Astro.request.method === 'POST'`, as /afmelden/ does);
- *   - an endpoint allows the methods it exports (HEAD with GET, as Astro answers it).
+ *   - an endpoint allows the methods it exports (HEAD with GET, as Astro answers it; OPTIONS only
+ *     when it exports it, as the open-data API does for CORS preflights).
  * Prerendered routes are not listed: server.mjs knows them as files in dist/client.
  */
 import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
@@ -22,7 +23,7 @@ export interface RouteMethods {
 
 export const ROUTE_METHODS_FILE = 'route-methods.json';
 
-const ENDPOINT_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const ENDPOINT_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /** The methods a route's source answers (exported for the unit test). */
 export function methodsFromSource(type: IntegrationResolvedRoute['type'], source: string): string[] {

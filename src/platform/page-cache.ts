@@ -1,7 +1,8 @@
 /**
  * Home of the public page cache: on-demand pages that look the same to every visitor (the pitch
- * list, a pitch page, search, the home page, organisation pages, feeds, the filtered case list)
- * are rendered once per state of the marketplace and served from memory until that state changes. The state is one number in the
+ * list, a pitch page, search, the home page, organisation pages, feeds, the filtered case list,
+ * the embeds) are rendered once per state of the marketplace and served from memory until that
+ * state changes. The state is one number in the
  * database (data_versions, moved by triggers on every write to pitches, facets and offers) plus
  * today's date in Amsterdam (closing dates pass at midnight), so every instance sees a change
  * at once and nothing goes stale. Only for visitors without a session, only GET/HEAD, only 200
@@ -15,18 +16,18 @@ import type { Database } from '#db/client.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
 
 /** Paths whose on-demand pages are the same for every visitor without a session. */
-const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/organisaties/', '/sitemap-pitches.xml'];
+const PUBLIC_PREFIXES = ['/pitches/', '/zoeken/', '/organisaties/', '/sitemap-pitches.xml', '/embed/'];
 // The case list depends only on the built content, but filtering all cases and counting every
 // facet per request made it the slowest public page under load (npm run bench).
-const PUBLIC_EXACT = new Set(['/', '/praktijkvoorbeelden/', '/resultaten/', '/resultaten.csv']);
+const PUBLIC_EXACT = new Set(['/', '/praktijkvoorbeelden/', '/resultaten/']);
 /** Personal or per-form pages under /pitches/: never cached. */
-const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod|resultaat)(\/|\.csv))/;
+const PERSONAL = /^\/pitches\/(nieuw\/|[^/]+\/(bewerken|voorbeeld|meedoen|aanbod|resultaat|werkgevers)(\/|\.csv))/;
 
 /**
  * Query parameters the public pages read. A request with any other parameter, a long value or
  * many parameters renders but is not kept: random query strings cannot push real pages out.
  */
-const KNOWN_PARAMETERS = new Set(['gemeente', 'provincie', 'regio', 'doelgroep', 'sector', 'hulp', 'status', 'sorteer', 'pagina', 'q', 'soort', 'instrument']);
+const KNOWN_PARAMETERS = new Set(['gemeente', 'provincie', 'regio', 'doelgroep', 'sector', 'hulp', 'status', 'sorteer', 'pagina', 'q', 'soort', 'instrument', 'stijl', 'met']);
 const MAX_PARAMETERS = 10;
 const MAX_VALUE_LENGTH = 100;
 
@@ -152,8 +153,9 @@ function answer(entry: Entry, question: CacheQuestion): CachedAnswer {
   const headers: Record<string, string> = {};
   for (const [name, value] of entry.headers) if (name !== 'content-length') headers[name] = value;
   headers.etag = entry.etag;
-  // A shared cache in front must ask again each time, and keep signed-in pages apart.
-  headers['cache-control'] = 'no-cache';
+  // A shared cache in front must ask again each time, and keep signed-in pages apart; a page
+  // that says itself how long it may be kept (an embed on another site) keeps its own word.
+  headers['cache-control'] ??= 'no-cache';
   headers.vary = 'Accept-Encoding, Cookie';
   if (question.ifNoneMatch === entry.etag) return { status: 304, headers, body: null };
   const gzip = entry.gzipped && /\bgzip\b/.test(question.acceptEncoding ?? '');

@@ -24,6 +24,8 @@ const pages = [
   ['kaart', '/kaart/'],
   ['zoeken met resultaten', '/zoeken/?q=basisbaan'],
   ['over', '/over/'],
+  ['open data', '/open-data/'],
+  ['api', '/api/'],
   ['404', '/bestaat-niet/'],
 ] as const;
 

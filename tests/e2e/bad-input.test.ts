@@ -239,7 +239,7 @@ describe('onzin aan de JSON-, CSV- en feed-adressen', () => {
     return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
   }
 
-  test('GET met willekeurige queries: /account/gegevens.json, de feeds, de sitemap, de CSV en de pitchlijst', async () => {
+  test('GET met willekeurige queries: /account/gegevens.json, de feeds, de sitemap, de CSV, de pitchlijst en de open data', async () => {
     const paths = fc.oneof(
       query.map((q) => `/account/gegevens.json?${new URLSearchParams(q)}`),
       query.map((q) => `/pitches/rss.xml?${new URLSearchParams(q)}`),
@@ -247,13 +247,18 @@ describe('onzin aan de JSON-, CSV- en feed-adressen', () => {
       query.map((q) => `/sitemap-pitches.xml?${new URLSearchParams(q)}`),
       fc.oneof(fc.constant(fixture.ids.pitchId), nastyText).map((id) => `/pitches/${encodeURIComponent(id.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))}/aanbod.csv`),
       query.map((q) => `/pitches/?${new URLSearchParams(q)}`),
+      // Open data: every dataset and a made-up name, with the list pages' parameters and worse.
+      fc
+        .tuple(fc.oneof(fc.constantFrom('praktijkvoorbeelden', 'instrumenten', 'organisaties', 'bronnen', 'pitches', 'activiteiten', 'resultaten'), nastyText), fc.constantFrom('csv', 'json'), query)
+        .map(([name, format, q]) => `/open-data/${encodeURIComponent(name.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))}.${format}?${new URLSearchParams(q)}`),
+      query.map((q) => `/resultaten.csv?${new URLSearchParams(q)}`),
     );
     await fc.assert(
       fc.asyncProperty(paths, personas, async (path, persona) => {
         const answer = await get(path, persona);
         expect(answer.status, path).toBeLessThan(500);
         expect(answer.text, path).not.toMatch(stackTrace);
-        if (path.startsWith('/account/gegevens.json') && answer.status === 200) expect(() => JSON.parse(answer.text), path).not.toThrow();
+        if ((path.startsWith('/account/gegevens.json') || path.startsWith('/open-data/')) && path.includes('.json?') && answer.status === 200) expect(() => JSON.parse(answer.text), path).not.toThrow();
       }),
       { numRuns: ENDPOINT_RUNS, seed },
     );

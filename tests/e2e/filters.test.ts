@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, baseURL, hasText, connectBrowser, newPage, visible, openPage } from './browser.ts';
+import { parseCsv } from '#platform/csv.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -84,6 +85,34 @@ describe('filters op de lijst met praktijkvoorbeelden', () => {
     // (education, 1 without a choice, drops to 0).
     await visible(page.getByText(/Onderwijs \(0\)/));
     await visible(page.getByText(/Logistiek \(1\)/));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('de gefilterde lijst downloaden', () => {
+  test('na een filterkeuze (met JavaScript, zonder herladen) geeft de downloadlink precies die lijst als CSV', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await page.goto('/praktijkvoorbeelden/');
+    await page.locator('summary', { hasText: 'Sector' }).click();
+    await page.getByLabel(/Logistiek/).check();
+    await page.waitForURL(/sector=logistiek/);
+    await expect.poll(() => resultLinks(page)).toEqual(['/praktijkvoorbeelden/postnl-pakketsorteercentra/']);
+    const downloads = page.locator('[data-download]');
+    // The links came with the new results: they carry the choice made in place.
+    await hasText(downloads, /^Download deze lijst met deze filters:/);
+    const link = downloads.getByRole('link', { name: 'CSV (voor Excel of een ander rekenprogramma)' });
+    expect(await link.getAttribute('href')).toBe('/open-data/praktijkvoorbeelden.csv?sector=logistiek');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^praktijkplein-praktijkvoorbeelden-\d{4}-\d{2}-\d{2}\.csv$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks).toString('utf8');
+    expect(csv.startsWith('\uFEFFId;Titel;')).toBe(true);
+    const rows = parseCsv(csv, ';');
+    expect(rows.map((row) => row.Id)).toEqual(['postnl-pakketsorteercentra']);
+    expect(rows[0]!.Sectoren).toContain('Logistiek');
+    expect(rows[0]!.Adres).toMatch(/^https?:\/\/[^/]+\/praktijkvoorbeelden\/postnl-pakketsorteercentra\/$/);
     expect(errors).toEqual([]);
     await context.close();
   });

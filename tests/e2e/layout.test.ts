@@ -225,7 +225,7 @@ describe('kaarten en bedieningselementen', () => {
 });
 
 describe('identiteit en voettekst', () => {
-  test('een favicon (SVG), het woordmerk in de kop en de netwerkorganisatie in de voettekst', async () => {
+  test('een favicon (SVG), het woordmerk in de kop, de netwerkorganisatie en de licentie in de voettekst', async () => {
     const { context, page } = await newPage(browser);
     await page.goto('/praktijkvoorbeelden/');
     const icon = await page.locator('link[rel="icon"]').getAttribute('href');
@@ -240,6 +240,11 @@ describe('identiteit en voettekst', () => {
     expect(await footer.locator('a[href^="mailto:"]').count()).toBe(1);
     expect(await page.locator('footer').innerText()).toContain('voorbeeldinstelling');
     expect(await page.locator('footer a[href="/over/#toegankelijkheid"]').count()).toBe(1);
+    // The licence of the site's texts and data, with the open data that reuses them.
+    const licence = page.locator('footer [data-licence]');
+    expect(await licence.innerText()).toMatch(/^Teksten en gegevens van Praktijkplein: CC BY 4\.0/);
+    expect(await licence.locator('a[rel="license"]').getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/deed.nl');
+    expect(await page.locator('footer a[href^="/open-data/"]').count()).toBe(2);
     await context.close();
   });
 

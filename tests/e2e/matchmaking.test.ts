@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { employerProfiles } from '#db/matchmaking-schema.ts';
 import { pitchFacets } from '#db/marketplace-schema.ts';
 import { organisations, outbox } from '#db/schema.ts';
-import { axeViolations, connectBrowser, hasText, noJsPageFrom, openPage, screenshot, visible } from './browser.ts';
+import { axeViolations, baseURL, connectBrowser, hasText, noJsPageFrom, openPage, screenshot, visible } from './browser.ts';
 import { identity, serverDatabase } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';
 import { confirmedAccount, signIn } from './session-support.ts';
@@ -150,6 +150,10 @@ describe('werkgevers die passen, uitnodigen en antwoorden', () => {
     // 4. Anna answers "Ik doe mee" from her mail: the form is filled in from the invitation.
     const toAnna = await invitationMail(anna.email);
     expect(toAnna.mail.body).toContain('> Beste Anna, doet uw bakkerij mee?');
+    // Not signed in (another browser): first the login page, which brings her back to the link.
+    const loggedOut = await fetch(`${baseURL()}${toAnna.join}`, { redirect: 'manual', headers: { 'x-forwarded-for': anna.ip } });
+    expect(loggedOut.status).toBe(303);
+    expect(loggedOut.headers.get('location')).toBe(`/account/inloggen/?terug=${encodeURIComponent(toAnna.join)}`);
     await annaPage.goto(toAnna.join);
     await visible(annaPage.locator('[data-invitation]'));
     await hasText(annaPage.locator('[data-invitation] h2'), `Gemeente Zaanstad nodigde ${employers.bakery.name} uit`);

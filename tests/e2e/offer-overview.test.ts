@@ -273,10 +273,11 @@ describe('demodata is overal als demo te herkennen', () => {
     expect(events.length).toBeGreaterThan(0);
     for (const event of events) expect(event).toMatch(/^SUMMARY:.*\(demo\)/m);
 
-    const csv = (await (await fetch(`${baseURL()}/resultaten.csv`)).text()).split('\r\n');
+    const csv = (await (await fetch(`${baseURL()}/open-data/resultaten.csv`)).text()).split('\r\n');
     const demoRows = csv.filter((line) => line.includes('/pitches/demo-'));
     expect(demoRows.length).toBeGreaterThanOrEqual(3);
-    for (const row of demoRows) expect(row).toMatch(/^[^;]*\(demo\);[^;]+;(Zaanstad|Amsterdam) \(demo\);.*;ja$/);
+    // Id; Pitch (demo); Adres; Gemeente (demo); …; Demo ja; the licence
+    for (const row of demoRows) expect(row).toMatch(/^[^;]+;[^;]*\(demo\);[^;]+;(Zaanstad|Amsterdam) \(demo\);.*;ja;CC BY 4\.0 [^;]*$/);
   });
 
   test('het weekoverzicht noemt een nieuwe demopitch demo, met wie hem niet plaatste', async () => {

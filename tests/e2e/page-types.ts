@@ -45,6 +45,9 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['praktijk aandragen', '/aandragen/'],
   ['praktijk aandragen over een pagina', '/aandragen/?over=/praktijkvoorbeelden/postnl-pakketsorteercentra/'],
   ['bronnen', '/bronnen/'],
+  ['open data', '/open-data/'],
+  // Open data: the API explained for developers.
+  ['api', '/api/'],
   ['bron', '/bronnen/werkconferentie-werkgevers-en-gemeenten/'],
   ['inloggen', '/account/inloggen/'],
   ['registreren', '/account/registreren/'],
@@ -59,6 +62,17 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['niet gevonden', '/bestaat-niet/'],
   // A live session's short room code that belongs to no running session.
   ['live-code onbekend', '/l/ZZZZ'],
+];
+
+/**
+ * Embeds, shown in a frame on another site: no header or footer of the site, and headings that
+ * start at h2 (the host page has the h1).
+ */
+export const embedPages: readonly (readonly [string, string])[] = [
+  ['inbedding van een gemeente', '/embed/gemeente/zaanstad/'],
+  ['inbedding neutraal met praktijkvoorbeelden', '/embed/gemeente/zaanstad/?stijl=neutraal&met=praktijkvoorbeelden'],
+  ['inbedding zonder open pitch', '/embed/gemeente/almere/'],
+  ['inbedding van een onbekende gemeente', '/embed/gemeente/bestaat-niet/'],
 ];
 
 /** A signed-in browser context and the page types that person sees. */

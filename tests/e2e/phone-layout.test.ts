@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { connectBrowser, openPage } from './browser.ts';
-import { publicPages, signedInPages, type SignedIn } from './page-types.ts';
+import { embedPages, publicPages, signedInPages, type SignedIn } from './page-types.ts';
 
 const widths = [320, 390] as const;
 
@@ -70,17 +70,17 @@ function layoutProblems(page: Page): Promise<string[]> {
 /** On a 390×844 phone the main heading starts in the top third. */
 const TOP_THIRD = 844 / 3;
 
-async function check(page: Page, path: string) {
+async function check(page: Page, path: string, mainHeading: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(500);
-  return checkLoaded(page);
+  return checkLoaded(page, mainHeading);
 }
 
-/** The checks on the page as it is now (after a load or a resize). */
-async function checkLoaded(page: Page) {
+/** The checks on the page as it is now (after a load or a resize); `mainHeading`: the page's top heading (h2 in an embed). */
+async function checkLoaded(page: Page, mainHeading: string) {
   const problems = await layoutProblems(page);
   if (page.viewportSize()?.width === 390) {
-    const top = await page.locator('h1').first().evaluate((h1) => h1.getBoundingClientRect().top);
+    const top = await page.locator(mainHeading).first().evaluate((heading) => heading.getBoundingClientRect().top);
     if (top >= TOP_THIRD) problems.push(`de hoofdkop begint op ${Math.round(top)} px, onder het bovenste derde`);
   }
   return problems;
@@ -91,11 +91,11 @@ async function checkLoaded(page: Page) {
  * no script lays out by width), so the next width is a resize of the same page, as when a
  * window is narrowed or a phone turns.
  */
-async function checkAtEveryWidth(page: Page, path: string) {
+async function checkAtEveryWidth(page: Page, path: string, mainHeading = 'h1') {
   const problems: string[] = [];
   for (const [index, width] of widths.entries()) {
     await page.setViewportSize({ width, height: 844 });
-    const found = index === 0 ? await check(page, path) : await checkLoaded(page);
+    const found = index === 0 ? await check(page, path, mainHeading) : await checkLoaded(page, mainHeading);
     problems.push(...found.map((problem) => `${width} px: ${problem}`));
   }
   return problems;
@@ -110,6 +110,10 @@ describe(`op een telefoon van ${widths.join(' en ')} px breed`, () => {
 
   test.each(publicPages)('%s (%s): niets scrolt zijwaarts of loopt uit zijn vak', async (_name, path) => {
     expect(await checkAtEveryWidth(visitor, path)).toEqual([]);
+  });
+
+  test.each(embedPages)('%s (%s): reflowt in een smal kader', async (_name, path) => {
+    expect(await checkAtEveryWidth(visitor, path, 'h2')).toEqual([]);
   });
 
   test.each(['gemeentemedewerker', 'werkgever', 'curator'])('de pagina’s achter inloggen als %s', async (who) => {

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseURL, connectBrowser } from './browser.ts';
-import { publicPages, signedInPages } from './page-types.ts';
+import { embedPages, publicPages, signedInPages } from './page-types.ts';
 
 const vnuJar = join(dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build', 'dist', 'vnu.jar');
 
@@ -42,7 +42,7 @@ test('elke soort pagina is geldige HTML volgens de W3C-validator', async () => {
     writeFileSync(file, html);
     files.set(file, `${name} (${path})`);
   };
-  for (const [name, path] of publicPages) {
+  for (const [name, path] of [...publicPages, ...embedPages]) {
     const response = await fetch(new URL(path, baseURL()));
     save(name, path, await response.text());
   }

@@ -8,6 +8,7 @@ import {
   amsterdamClockTime,
   amsterdamDate,
   amsterdamHour,
+  amsterdamIsoDateTime,
   dutchDate,
   dutchDateAt,
   endOfAmsterdamDay,
@@ -113,6 +114,28 @@ describe('dagen en datums in Amsterdam', () => {
     expect(addMonthsToDay('2027-08-31', 6)).toBe('2028-02-29');
     expect(addMonthsToMonth('2026-11', 3)).toBe('2027-02');
     expect(addMonthsToMonth('2027-01', -1)).toBe('2026-12');
+  });
+});
+
+describe('een moment met de Amsterdamse tijdverschuiving (schema.org startDate)', () => {
+  test('rond de zomertijd: dezelfde kloktijd, een ander verschil met UTC', () => {
+    expect(amsterdamIsoDateTime(at('2027-03-27', '14:00'))).toBe('2027-03-27T14:00:00+01:00');
+    expect(amsterdamIsoDateTime(at('2027-03-28', '14:00'))).toBe('2027-03-28T14:00:00+02:00');
+    // The last minute before the jump and the first after it (02:00 becomes 03:00).
+    expect(amsterdamIsoDateTime(Date.parse('2027-03-28T00:59:00Z'))).toBe('2027-03-28T01:59:00+01:00');
+    expect(amsterdamIsoDateTime(Date.parse('2027-03-28T01:00:00Z'))).toBe('2027-03-28T03:00:00+02:00');
+  });
+
+  test('rond de wintertijd: 02.30 uur komt twee keer voor, met een ander verschil', () => {
+    expect(amsterdamIsoDateTime(Date.parse('2026-10-25T00:30:00Z'))).toBe('2026-10-25T02:30:00+02:00');
+    expect(amsterdamIsoDateTime(Date.parse('2026-10-25T01:30:00Z'))).toBe('2026-10-25T02:30:00+01:00');
+    expect(amsterdamIsoDateTime(at('2026-10-26', '09:15'))).toBe('2026-10-26T09:15:00+01:00');
+  });
+
+  test('de tekst wijst hetzelfde moment aan', () => {
+    for (const instant of [at('2027-03-28', '03:00'), at('2026-10-25', '02:30'), Date.parse('2026-07-01T10:00:42Z')]) {
+      expect(Date.parse(amsterdamIsoDateTime(instant))).toBe(Math.floor(instant / 1000) * 1000);
+    }
   });
 });
 

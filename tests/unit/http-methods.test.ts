@@ -15,7 +15,9 @@ describe('methoden per route', () => {
   test('een endpoint neemt de methoden aan die het exporteert', () => {
     expect(methodsFromSource('endpoint', 'export const GET: APIRoute = async () => {}')).toEqual(['GET', 'HEAD']);
     expect(methodsFromSource('endpoint', 'export async function POST() {}\nexport const DELETE = () => {}')).toEqual(['POST', 'DELETE']);
-    expect(methodsFromSource('endpoint', 'export const ALL = () => {}')).toEqual(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+    expect(methodsFromSource('endpoint', 'export const ALL = () => {}')).toEqual(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+    // The open-data API answers CORS preflights.
+    expect(methodsFromSource('endpoint', 'export const GET = endpoint.GET;\nexport const OPTIONS = endpoint.OPTIONS;')).toEqual(['GET', 'HEAD', 'OPTIONS']);
   });
 
   test('onbekende methoden worden overal geweigerd, bekende alleen waar ze niet horen', () => {

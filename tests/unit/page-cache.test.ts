@@ -16,12 +16,16 @@ describe('wat in de cache mag', () => {
     ['/', true],
     ['/praktijkvoorbeelden/', true],
     ['/praktijkvoorbeelden/?sector=facilitair&doelgroep=afstand-arbeidsmarkt', true],
+    ['/embed/gemeente/zaanstad/', true],
+    ['/embed/gemeente/zaanstad/?stijl=neutraal&met=praktijkvoorbeelden', true],
+    ['/organisaties/zaanstad/?stijl=neutraal&met=praktijkvoorbeelden', true],
     ['/pitches/nieuw/', false],
     ['/pitches/poelenbrug/bewerken/', false],
     ['/pitches/poelenbrug/voorbeeld/', false],
     ['/pitches/poelenbrug/meedoen/', false],
     ['/pitches/poelenbrug/aanbod/', false],
     ['/pitches/poelenbrug/aanbod.csv', false],
+    ['/pitches/poelenbrug/werkgevers/', false],
     ['/pitches/poelenbrug/?_action=offers.create', false],
     ['/account/', false],
     ['/beheer/pitches/', false],
@@ -67,6 +71,16 @@ describe('de cache volgt de marktplaats', () => {
     await withPageCache(t.handle.db, get('/pitches/?pagina=2'), other, async () => new Response('fout', { status: 500 }), new Date(), store);
     await withPageCache(t.handle.db, get('/pitches/?pagina=3'), new URL('http://x/pitches/?pagina=3'), async () => new Response('x', { headers: { 'set-cookie': 'a=b' } }), new Date(), store);
     expect(store.size).toBe(1);
+  });
+
+  test('een pagina die zelf zegt hoe lang hij bewaard mag worden (een inbedding) houdt dat; de rest wordt elke keer nagevraagd', async () => {
+    const store = new PageCache();
+    const embed = new URL('http://x/embed/gemeente/zaanstad/');
+    const kept = async () => new Response('inbedding', { headers: { 'cache-control': 'public, max-age=300' } });
+    expect((await withPageCache(t.handle.db, get('/embed/gemeente/zaanstad/'), embed, kept, new Date(), store)).headers.get('cache-control')).toBe('public, max-age=300');
+    expect((await withPageCache(t.handle.db, get('/embed/gemeente/zaanstad/'), embed, kept, new Date(), store)).headers.get('cache-control')).toBe('public, max-age=300');
+    const list = new URL('http://x/pitches/');
+    expect((await withPageCache(t.handle.db, get('/pitches/'), list, async () => new Response('lijst'), new Date(), store)).headers.get('cache-control')).toBe('no-cache');
   });
 
   test('een grote pagina wordt één keer gezipt en zo gegeven aan wie gzip aanneemt', async () => {

@@ -11,12 +11,16 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, lte, type SQL } from 'drizzle
 import type { Database } from '#db/client.ts';
 import { activities, activityFacets, type ActivityRow } from '#db/activities-schema.ts';
 import { publicActivityStatuses } from '#domain/activity-lifecycle.ts';
+import { activityAudiences, activityKinds } from '#domain/activity-vocabulary.ts';
+import { sectors, targetGroups } from '#domain/facets.ts';
 import {
   ACTIVITIES_PER_PAGE,
+  ONLINE,
   activityFacetCounts,
   matchesActivityFilter,
   type ActivityFacetKey,
   type ActivityFilter,
+  type ActivityPeriod,
   type ActivityQuery,
   type FilterableActivity,
 } from '#domain/activity-filter.ts';
@@ -119,12 +123,17 @@ export interface ActivityListPage {
   otherPeriodTotal: number;
 }
 
+/** A period's public activities in the list's order: upcoming (not yet ended) soonest first, past ones most recent first. */
+function periodViews(db: Database, period: ActivityPeriod, now: number): Promise<ActivityView[]> {
+  return period === 'komend' ? publicViews(db, gt(activities.endsAt, now), 'ascending') : publicViews(db, lte(activities.endsAt, now), 'descending');
+}
+
 /**
  * The list: upcoming activities (not yet ended) soonest first, or past ones most recent first,
  * filtered, counted and paged.
  */
 export async function listActivities(db: Database, query: ActivityQuery, now: number): Promise<ActivityListPage> {
-  const [upcoming, past] = await Promise.all([publicViews(db, gt(activities.endsAt, now), 'ascending'), publicViews(db, lte(activities.endsAt, now), 'descending')]);
+  const [upcoming, past] = await Promise.all([periodViews(db, 'komend', now), periodViews(db, 'voorbij', now)]);
   const shown = query.period === 'komend' ? upcoming : past;
   const other = query.period === 'komend' ? past : upcoming;
   const matching = shown.filter((item) => matchesActivityFilter(item, query.filter));
@@ -139,6 +148,29 @@ export async function listActivities(db: Database, query: ActivityQuery, now: nu
     counts,
     used,
     otherPeriodTotal: other.filter((item) => matchesActivityFilter(item, query.filter)).length,
+  };
+}
+
+/**
+ * Every public activity that matches the filter, in the list's order: of one period, or of both
+ * (upcoming ones first) when `period` is null. For the open data, which has no pages.
+ */
+export async function publicActivities(db: Database, filter: ActivityFilter, period: ActivityPeriod | null, now: number): Promise<ActivityView[]> {
+  const periods: ActivityPeriod[] = period ? [period] : ['komend', 'voorbij'];
+  const views = (await Promise.all(periods.map((each) => periodViews(db, each, now)))).flat();
+  return views.filter((item) => matchesActivityFilter(item, filter));
+}
+
+/** Every value of every facet of the activity list, with its label: what the filter column offers and the open data accepts. */
+export function activityFilterVocabularies(): Record<ActivityFacetKey, { id: string; label: string }[]> {
+  const terms = (vocab: { terms: readonly { id: string; label: string }[] }) => vocab.terms.map(({ id, label }) => ({ id, label }));
+  return {
+    kinds: terms(activityKinds),
+    audiences: terms(activityAudiences),
+    online: [{ id: ONLINE, label: 'Online mee te doen' }],
+    ...pitchPlaces().options,
+    targetGroups: terms(targetGroups),
+    sectors: terms(sectors),
   };
 }
 

@@ -18,7 +18,7 @@ import { acceptsOffers, availablePitchEvents, transition as pitchTransition, typ
 import { can, type Actor } from '#domain/policy.ts';
 import { enqueueMail } from '#platform/mail/outbox.ts';
 import { offerAnsweredMessage, pitchClosedForOfferMessage } from '#platform/mail/offer-messages.ts';
-import { toCsv } from './csv-export.ts';
+import { toCsv } from '#platform/csv.ts';
 import { offerCounts, type OfferCounts } from './offer-counts.ts';
 import { isFollowedUp } from '#domain/follow-up-schedule.ts';
 import { followUpInserts } from './follow-ups.ts';
@@ -183,7 +183,7 @@ const helpLabel = (id: string) => helpKinds.terms.find((term) => term.id === id)
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * The pitch's offers as a CSV file for Excel (see csv-export.ts for the format), under the same
+ * The pitch's offers as a CSV file for Excel (see platform/csv.ts for the format), under the same
  * authorization as the page: others get not found.
  */
 export async function exportOffersCsv(deps: Deps, actor: Actor | null, pitchId: string): Promise<{ ok: true; filename: string; body: string } | NotFound> {

@@ -1,5 +1,5 @@
 /**
- * The network's overview of outcomes (/resultaten/ and /resultaten.csv): what
+ * The network's overview of outcomes (/resultaten/, and its answers as open data): what
  * pitches closed with a match brought, from the follow-up answers. Per pitch the latest answer
  * counts (12 months over 6 over 3); totals, per moment, and per municipality, labour-market
  * region, target group and kind of help asked (a pitch's "instrument": pitches carry kinds of
@@ -12,40 +12,44 @@ import { followUps } from '#db/follow-up-schema.ts';
 import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { organisations } from '#db/schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
-import { labelOf, sectors, targetGroups, type FacetTerm } from '#domain/facets.ts';
+import { labelOf, targetGroups, type FacetTerm } from '#domain/facets.ts';
 import { followUpMoments, type FollowUpMoment } from '#domain/follow-up-schedule.ts';
 import { helpKinds } from '#domain/help-kinds.ts';
-import { pitchOutcomeLabel, type PitchOutcome } from '#domain/pitch-lifecycle.ts';
-import { demoShareMark, withDemoMark } from '#domain/demo-marks.ts';
-import { toCsv } from './csv-export.ts';
+import type { PitchOutcome } from '#domain/pitch-lifecycle.ts';
+import { demoShareMark } from '#domain/demo-marks.ts';
 import { municipalityOfPitch, pitchWithMunicipality } from './pitch-municipality.ts';
 
 /** The filters, by their query parameter (the same names as the pitch list's). */
 export const outcomeFilterParams = { municipality: 'gemeente', region: 'regio', targetGroup: 'doelgroep', helpKind: 'hulp' } as const;
 export type OutcomeFilters = Partial<Record<keyof typeof outcomeFilterParams, string>>;
 
-/** The filters a URL asks for; unknown parameters are ignored, empty values mean "all". */
-export function outcomeFiltersFrom(url: URL): OutcomeFilters {
+/** The filters a query asks for; unknown parameters are ignored, empty values mean "all". */
+export function outcomeFiltersFrom(params: URLSearchParams): OutcomeFilters {
   const filters: OutcomeFilters = {};
   for (const [key, param] of Object.entries(outcomeFilterParams) as [keyof OutcomeFilters, string][]) {
-    const value = url.searchParams.get(param)?.trim();
+    const value = params.get(param)?.trim();
     if (value) filters[key] = value.slice(0, 100);
   }
   return filters;
 }
 
-/** The query string of a set of filters (for the CSV link and the "clear" links). */
-export function outcomeQuery(filters: OutcomeFilters): string {
+/** The query parameters of a set of filters. */
+export function outcomeSearchParams(filters: OutcomeFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, param] of Object.entries(outcomeFilterParams) as [keyof OutcomeFilters, string][]) {
     if (filters[key]) params.set(param, filters[key]!);
   }
-  const query = params.toString();
+  return params;
+}
+
+/** The query string of a set of filters, with its "?" (for the "clear" links). */
+export function outcomeQuery(filters: OutcomeFilters): string {
+  const query = outcomeSearchParams(filters).toString();
   return query ? `?${query}` : '';
 }
 
 /** One pitch with its answers, as the overview counts it. */
-interface FollowedPitch {
+export interface FollowedPitch {
   id: string;
   title: string;
   municipalityId: string;
@@ -97,7 +101,7 @@ export interface OutcomeOverview {
   demoPitches: number;
   /** Choices for the filter form: only values that occur among followed-up pitches. */
   options: Record<keyof typeof outcomeFilterParams, { id: string; label: string }[]>;
-  /** Every answer behind the numbers, one per pitch per moment (the CSV). */
+  /** The pitches behind the numbers, each with its answers (the open data's rows, one per answer). */
   pitches: FollowedPitch[];
 }
 
@@ -243,48 +247,4 @@ export async function outcomeOverview(db: Database, filters: OutcomeFilters): Pr
     },
     pitches: list,
   };
-}
-
-/** The CSV's columns, in Dutch: one row per answer (per pitch per moment). */
-export const outcomeCsvHeader = [
-  'Pitch',
-  'Adres',
-  'Gemeente',
-  'Arbeidsmarktregio',
-  'Doelgroepen',
-  'Sectoren',
-  'Soort hulp',
-  'Uitkomst',
-  'Gesloten op',
-  'Maanden na sluiten',
-  'Gestart',
-  'Nog aan het werk',
-  'Doorgegeven op',
-  'Demo',
-] as const;
-
-const isoDay = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
-
-/** The answers behind the overview (same filters) as a CSV file for Excel (csv-export.ts: BOM, ';', formula guard). */
-export function outcomeCsv(overview: OutcomeOverview, origin: string): string {
-  const rows = overview.pitches.flatMap((pitch) =>
-    pitch.answers.map((answer) => [
-      // A demo row says so in the columns a spreadsheet sums by, not only in the last one.
-      withDemoMark(pitch.title, pitch.demo),
-      `${origin}/pitches/${encodeURIComponent(pitch.id)}/`,
-      withDemoMark(pitch.municipalityName, pitch.demo),
-      pitch.region?.name ?? '',
-      pitch.targetGroups.map((id) => labelOf(targetGroups, id)).join(', '),
-      pitch.sectors.map((id) => labelOf(sectors, id)).join(', '),
-      pitch.helpKinds.map((id) => labelOf(helpKinds, id)).join(', '),
-      pitch.outcome ? pitchOutcomeLabel[pitch.outcome] : '',
-      isoDay(pitch.closedAt),
-      answer.monthsAfter,
-      answer.started,
-      answer.stillWorking,
-      isoDay(answer.answeredAt),
-      pitch.demo ? 'ja' : 'nee',
-    ]),
-  );
-  return toCsv(outcomeCsvHeader, rows);
 }

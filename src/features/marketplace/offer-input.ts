@@ -9,6 +9,7 @@ import { z } from 'astro/zod';
 import { helpKinds } from '#domain/help-kinds.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { dateField } from '#platform/date-field.ts';
+import { optionalTextField as optionalText } from '#platform/text-field.ts';
 
 /** Longest "support" text (a buddy, a job coach …): a few sentences. */
 export const SUPPORT_MAX = 1000;
@@ -16,15 +17,6 @@ export const SUPPORT_MAX = 1000;
 export const MESSAGE_MAX = 2000;
 /** Most places one employer can offer on one pitch: more is a typo, not an offer. */
 export const PLACES_MAX = 1000;
-
-const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .max(max * 2, tooLong)
-    .nullish()
-    .transform((value) => value?.trim() ?? '')
-    .refine((value) => [...value].length <= max, tooLong)
-    .transform((value) => (value === '' ? null : value));
 
 /** The fields of the offer form, shared by the signed-in form and the register-in-flow form. */
 export const offerFields = {

@@ -8,15 +8,20 @@
  * to 100,000 pitches (npm run bench); the cards of a page are read by primary key.
  * Every query here is checked to use an index (tests/integration/marketplace/query-plans.test.ts).
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
+import { sectors, targetGroups } from '#domain/facets.ts';
+import { helpKinds } from '#domain/help-kinds.ts';
 import {
   PITCHES_PER_PAGE,
+  pitchListStateLabel,
+  pitchListStates,
   type MunicipalityPlace,
   type PitchFacetKey,
+  type PitchFilter,
   type PitchQuery,
   type PlaceFacetKey,
   type PlaceVocabulary,
@@ -28,7 +33,7 @@ import { offerCountsFor } from './offer-counts.ts';
 import { countsByMunicipality, featuredSeqs, openIndexedPitches, viewPitchIndex, type IndexedOpenPitch } from './pitch-index/query.ts';
 
 /** Statuses the public may see. */
-const publicStatuses = ['published', 'closed'] as const;
+export const publicPitchStatuses = ['published', 'closed'] as const;
 const EXCERPT_LENGTH = 220;
 
 /** What a pitch card shows. */
@@ -63,6 +68,18 @@ export interface PitchListPage {
   counts: Record<PitchFacetKey, Map<string, number>>;
   /** Per facet: values any public pitch has at all (other values are noise in the filter column). */
   used: Record<PitchFacetKey, Set<string>>;
+}
+
+/** Every value of every facet of the pitch list, with its label: what the filter column offers and the open data accepts. */
+export function pitchFilterVocabularies(): Record<PitchFacetKey, { id: string; label: string }[]> {
+  const terms = (vocab: { terms: readonly { id: string; label: string }[] }) => vocab.terms.map(({ id, label }) => ({ id, label }));
+  return {
+    status: pitchListStates.map((id) => ({ id, label: pitchListStateLabel[id] })),
+    ...pitchPlaces().options,
+    targetGroups: terms(targetGroups),
+    sectors: terms(sectors),
+    helpKinds: terms(helpKinds),
+  };
 }
 
 /** Municipalities, provinces and regions from the CBS data, indexed for the list's needs. */
@@ -118,7 +135,18 @@ export async function listPitches(db: Database, query: PitchQuery, now: Date, pe
   return { items, total: view.total, page: view.page, pageCount: view.pageCount, counts: view.counts, used: index.used };
 }
 
-const cardColumns = {
+/**
+ * Every public pitch that matches the filter, newest publication first, as pitches.seq: the list
+ * page's own filter over the facet index, without its pages (the open data reads them all).
+ */
+export async function matchingPitchSeqs(db: Database, filter: PitchFilter, now: Date): Promise<number[]> {
+  const places = pitchPlaces();
+  const index = await currentPitchIndex(db, places.byMunicipality);
+  return viewPitchIndex(index, { filter, sort: 'nieuwste', page: 1 }, amsterdamDate(now), Math.max(1, index.size), places).seqs;
+}
+
+/** The columns a card is made from (public-pitches.ts reads these and more). */
+export const cardColumns = {
   seq: pitches.seq,
   id: pitches.id,
   title: pitches.title,
@@ -199,10 +227,25 @@ export async function publishedPitchesFor(db: Database, municipalityId: string, 
   const rows = await db
     .select(cardColumns)
     .from(pitches)
-    .where(and(eq(pitches.municipalityId, municipalityId), inArray(pitches.status, [...publicStatuses])))
+    .where(and(eq(pitches.municipalityId, municipalityId), inArray(pitches.status, [...publicPitchStatuses])))
     .orderBy(desc(pitches.publishedAt), desc(pitches.seq))
     .limit(limit);
   return toCards(db, rows, today);
+}
+
+/**
+ * A municipality's open pitches (published, closing day not passed in Amsterdam), newest first:
+ * at most `limit`, and whether there are more. For the embed on the municipality's own site.
+ */
+export async function openPitchesFor(db: Database, municipalityId: string, now: Date, limit: number): Promise<{ pitches: PitchCardView[]; more: boolean }> {
+  const today = amsterdamDate(now);
+  const rows = await db
+    .select(cardColumns)
+    .from(pitches)
+    .where(and(eq(pitches.municipalityId, municipalityId), eq(pitches.status, 'published'), gte(pitches.closingDate, today)))
+    .orderBy(desc(pitches.publishedAt), desc(pitches.seq))
+    .limit(limit + 1);
+  return { pitches: await toCards(db, rows.slice(0, limit), today), more: rows.length > limit };
 }
 
 /** Public pitches per municipality id (all, those open today, and the demo pitches among all), for the map. */

@@ -29,14 +29,25 @@ export interface OfferSummary {
 /** "Al N werkgevers doen mee": the joined count of offer-counts.ts, with the names that may be shown. */
 export async function offerSummary(db: Database, pitchId: string, counts?: OfferCounts): Promise<OfferSummary> {
   const joined = (counts ?? (await offerCounts(db, pitchId))).joined;
-  const named = await db
-    .select({ name: organisations.name, first: sql<number>`min(${offers.createdAt})` })
+  return { employers: joined, named: (await namedEmployersFor(db, [pitchId])).get(pitchId) ?? [] };
+}
+
+/**
+ * Per pitch, the employers the public may see by name: those taking part (a joined offer) that
+ * agreed to be named, first answer first. The one rule for the pitch page and the open data.
+ */
+export async function namedEmployersFor(db: Database, pitchIds: readonly string[]): Promise<Map<string, string[]>> {
+  const named = new Map<string, string[]>();
+  if (pitchIds.length === 0) return named;
+  const rows = await db
+    .select({ pitchId: offers.pitchId, name: organisations.name, first: sql<number>`min(${offers.createdAt})` })
     .from(offers)
     .innerJoin(organisations, eq(organisations.id, offers.employerId))
-    .where(and(eq(offers.pitchId, pitchId), inArray(offers.status, joinedOfferStatuses), eq(offers.showName, true)))
-    .groupBy(organisations.id)
+    .where(and(inArray(offers.pitchId, [...pitchIds]), inArray(offers.status, joinedOfferStatuses), eq(offers.showName, true)))
+    .groupBy(offers.pitchId, organisations.id)
     .orderBy(sql`min(${offers.createdAt})`);
-  return { employers: joined, named: named.map((row) => row.name) };
+  for (const row of rows) named.set(row.pitchId, [...(named.get(row.pitchId) ?? []), row.name]);
+  return named;
 }
 
 /** Everything the pitch page needs to know about the pitch and the viewer. */

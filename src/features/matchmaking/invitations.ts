@@ -75,7 +75,9 @@ export async function inviteEmployer(deps: Deps, actor: Actor | null, pitchId: s
   // Counted before the suggestions are worked out, so trying employer after employer costs too.
   const limit = await consume(db, 'invitationAccount', actor.userId, now);
   if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfterMs: limit.retryAfterMs };
-  const { invitable } = await invitableMatches(db, pitch, knowledge);
+  // The list the page shows: the employers not invited yet, as many as it shows.
+  const invited = await db.select({ employerId: pitchInvitations.employerId }).from(pitchInvitations).where(eq(pitchInvitations.pitchId, pitchId));
+  const { invitable } = await invitableMatches(db, pitch, knowledge, new Set(invited.map((row) => row.employerId)));
   const match = invitable.find((candidate) => candidate.subject.id === input.employerId);
   if (!match) return { ok: false, reason: 'not-invitable' };
   const recipients = await recipientsOf(db, input.employerId);
@@ -126,17 +128,23 @@ export interface LinkedInvitation {
   employerId: string;
   employerName: string;
   status: InvitationStatus;
+  /** The reason given with a decline, for the member who gave it only (else null). */
   declineReason: string | null;
+  /** Who answered (declined) for the employer. */
+  answeredBy: string | null;
   note: string | null;
   demo: boolean;
   /** The employer already takes part in the pitch (its offer counts, whatever the invitation says). */
   joined: boolean;
 }
 
-export type InvitationLinkCheck = { ok: true; linkUserId: string; invitation: LinkedInvitation } | { ok: false; reason: 'invalid' };
+export type InvitationLinkCheck = { ok: true; linkUserId: string; invitation: LinkedInvitation; /** The pitch still takes offers: answers can still be given. */ open: boolean } | { ok: false; reason: 'invalid' };
 
-/** Checks a link's token without using it: whose link, and the invitation as it stands. */
-export async function checkInvitationLink(db: Database, token: string | null | undefined): Promise<InvitationLinkCheck> {
+/**
+ * Checks a link's token without using it: whose link (a member who still acts for the employer),
+ * whether the pitch still takes answers, and the invitation as it stands.
+ */
+export async function checkInvitationLink(db: Database, token: string | null | undefined, now = Date.now()): Promise<InvitationLinkCheck> {
   const parsed = parseSplitToken(token);
   if (!parsed) return { ok: false, reason: 'invalid' };
   const [row] = await db
@@ -147,12 +155,20 @@ export async function checkInvitationLink(db: Database, token: string | null | u
     .where(eq(invitationLinks.id, parsed.id))
     .limit(1);
   if (!row || !constantTimeEqualHex(sha256Hex(parsed.secret), row.hash)) return { ok: false, reason: 'invalid' };
+  // The link speaks for its member only while that person still acts for the employer.
+  const [member] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, row.linkUserId), eq(users.organisationId, row.invitation.employerId), isNotNull(users.emailVerifiedAt), isNotNull(users.membershipVerifiedAt)))
+    .limit(1);
+  if (!member) return { ok: false, reason: 'invalid' };
   const pitch = await loadMatchPitch(db, row.invitation.pitchId);
   if (!pitch) return { ok: false, reason: 'invalid' };
   const joined = (await employersTakingPart(db, pitch.facts.id)).has(row.invitation.employerId);
   return {
     ok: true,
     linkUserId: row.linkUserId,
+    open: acceptsOffers(pitch, new Date(now)),
     invitation: {
       id: row.invitation.id,
       pitchId: pitch.facts.id,
@@ -161,7 +177,8 @@ export async function checkInvitationLink(db: Database, token: string | null | u
       employerId: row.invitation.employerId,
       employerName: row.employerName,
       status: row.invitation.status,
-      declineReason: row.invitation.declineReason,
+      declineReason: row.invitation.answeredBy === row.linkUserId ? row.invitation.declineReason : null,
+      answeredBy: row.invitation.answeredBy,
       note: row.invitation.note,
       demo: pitch.demo,
       joined,
@@ -169,45 +186,49 @@ export async function checkInvitationLink(db: Database, token: string | null | u
   };
 }
 
-export type DeclineResult = { ok: true } | { ok: false; reason: 'invalid' | 'already-joined' };
+export type DeclineResult = { ok: true } | { ok: false; reason: 'invalid' | 'already-joined' | 'closed' };
 
 /** "Nee, dank u": declines the invitation of the link (again: no change). No login; the link is the proof. */
 export async function declineInvitation(deps: Deps, token: string | null | undefined): Promise<DeclineResult> {
-  const { db } = deps;
-  const now = clock(deps);
-  const check = await checkInvitationLink(db, token);
+  const check = await checkInvitationLink(deps.db, token, clock(deps));
   if (!check.ok) return check;
   const { invitation, linkUserId } = check;
   if (invitation.joined) return { ok: false, reason: 'already-joined' };
+  if (!check.open) return { ok: false, reason: 'closed' };
   if (invitation.status === 'declined') return { ok: true };
-  await db.batch([
-    db
-      .update(pitchInvitations)
-      .set({ status: 'declined', answeredBy: linkUserId, answeredAt: now })
-      .where(and(eq(pitchInvitations.id, invitation.id), eq(pitchInvitations.status, 'invited'))),
-    audit(db, { actorUserId: linkUserId, action: 'invitation.declined', subjectType: 'invitation', subjectId: invitation.id, detail: { pitchId: invitation.pitchId } }, now),
-  ]);
+  await answer(deps, invitation, { status: 'declined', answeredBy: linkUserId, answeredAt: clock(deps) }, 'invitation.declined');
   return { ok: true };
 }
 
-export type DeclineReasonResult = { ok: true } | { ok: false; reason: 'invalid' | 'not-declined' };
+export type DeclineReasonResult = { ok: true } | { ok: false; reason: 'invalid' | 'not-declined' | 'closed' };
 
-/** The reason for a decline (optional; given or changed afterwards with the same link). */
+/**
+ * The reason for a decline (optional; given or changed afterwards with the same link). Only the
+ * member who declined may: the reason is theirs (in their data export, gone with their account).
+ */
 export async function giveDeclineReason(deps: Deps, token: string | null | undefined, reason: string | null): Promise<DeclineReasonResult> {
-  const { db } = deps;
-  const now = clock(deps);
-  const check = await checkInvitationLink(db, token);
+  const check = await checkInvitationLink(deps.db, token, clock(deps));
   if (!check.ok) return check;
   const { invitation, linkUserId } = check;
-  if (invitation.status !== 'declined' || invitation.joined) return { ok: false, reason: 'not-declined' };
+  if (invitation.status !== 'declined' || invitation.joined || invitation.answeredBy !== linkUserId) return { ok: false, reason: 'not-declined' };
+  if (!check.open) return { ok: false, reason: 'closed' };
+  await answer(deps, invitation, { declineReason: reason, answeredBy: linkUserId }, reason ? 'invitation.reason-given' : 'invitation.reason-removed');
+  return { ok: true };
+}
+
+/**
+ * Writes an answer by the link's member with its audit entry. The update is guarded by the
+ * status it was read in, so a decline and a reason can only follow each other in that order.
+ */
+async function answer(deps: Deps, invitation: LinkedInvitation, values: Partial<typeof pitchInvitations.$inferInsert> & { answeredBy: string }, action: string) {
+  const { db } = deps;
   await db.batch([
     db
       .update(pitchInvitations)
-      .set({ declineReason: reason, answeredBy: linkUserId })
-      .where(and(eq(pitchInvitations.id, invitation.id), eq(pitchInvitations.status, 'declined'))),
-    audit(db, { actorUserId: linkUserId, action: reason ? 'invitation.reason-given' : 'invitation.reason-removed', subjectType: 'invitation', subjectId: invitation.id }, now),
+      .set(values)
+      .where(and(eq(pitchInvitations.id, invitation.id), eq(pitchInvitations.status, invitation.status))),
+    audit(db, { actorUserId: values.answeredBy, action, subjectType: 'invitation', subjectId: invitation.id, detail: { pitchId: invitation.pitchId } }, clock(deps)),
   ]);
-  return { ok: true };
 }
 
 /** What the offer form shows when opened from an invitation's "Ik doe mee". */

@@ -8,7 +8,7 @@
  * (see reachableEmployers and suggestions.ts). The other direction ("Pitches voor u") reads one
  * employer's facts the same way (employerFacts); its pitches come from the pitch index.
  */
-import { and, desc, eq, exists, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { employerProfiles } from '#db/matchmaking-schema.ts';
 import { follows } from '#db/follows-schema.ts';
@@ -96,7 +96,7 @@ export async function employersTakingPart(db: Database, pitchId: string): Promis
 /** `column in (values)`, or false for no values. */
 const inList = (column: Parameters<typeof inArray>[0], values: readonly string[]): SQL => (values.length > 0 ? inArray(column, [...values]) : sql`0`);
 
-/** Earlier offers that take part, on public pitches about one of the target groups or in the region, per employer. */
+/** Earlier offers that take part and may name their employer, on public pitches about one of the target groups or in the region, per employer. */
 async function offerFacts(db: Database, pitch: PitchFacts): Promise<Map<string, OfferFact[]>> {
   const regionId = pitch.region?.id;
   const mates = regionId ? loadGeo().municipalities.filter((m) => m.region.id === regionId).map((m) => m.id) : [pitch.municipality.id];
@@ -134,7 +134,15 @@ async function offerFactsWhere(db: Database, where: SQL): Promise<Map<string, Of
       from ${offers}
       join ${pitches} on ${pitches.id} = ${offers.pitchId}
       join ${organisations} on ${organisations.id} = ${pitches.municipalityId}
-      where ${and(inArray(offers.status, joinedOfferStatuses), inArray(pitches.status, publicStatuses), where)}
+      where ${and(
+        inArray(offers.status, joinedOfferStatuses),
+        // Only offers whose employer agreed to be named on that pitch: a reason names the place,
+        // and few pitches per place would give away an offer made without the name. Both
+        // directions read the same offers, so a pitch "voor u" and its suggestions agree.
+        eq(offers.showName, true),
+        inArray(pitches.status, publicStatuses),
+        where,
+      )}
       order by ${offers.createdAt} desc
       limit ${MAX_OFFERS})`);
   const list = JSON.parse(row?.rows ?? '[]') as [employerId: string, pitchId: string, municipalityId: string, municipalityName: string, facets: string[]][];
@@ -223,9 +231,9 @@ async function profileFactsOf(db: Database, employerId: string): Promise<Profile
 
 /**
  * The facts of one verified employer, for the other direction ("Pitches voor u"): its profile,
- * the sectors and cases the knowledge base gives it, every offer of it that takes part (on
- * public pitches, the newest MAX_OFFERS) and what its verified members follow. Undefined: no
- * such verified employer.
+ * the sectors and cases the knowledge base gives it, its offers that take part (on public
+ * pitches, named there, the newest MAX_OFFERS: the same offers the other direction reads) and
+ * what its verified members follow. Undefined: no such verified employer.
  */
 export async function employerFacts(db: Database, employerId: string, knowledge: MatchKnowledge): Promise<EmployerFacts | undefined> {
   const [known] = await db

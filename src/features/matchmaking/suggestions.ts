@@ -24,15 +24,20 @@ export type NotFound = typeof notFound;
 /** Suggestions shown per pitch, at most. */
 export const MAX_SUGGESTIONS = 20;
 
-/** The employers that fit: those that may be named (best first), and how many more fit but may not be. */
-export async function invitableMatches(db: Database, pitch: MatchPitch, knowledge: MatchKnowledge): Promise<{ invitable: Match<EmployerFacts>[]; hiddenCount: number }> {
-  const ranked = rankEmployers(pitch.facts, await employerCandidates(db, pitch.facts, knowledge));
+/**
+ * The employers that fit and were not invited yet: those that may be named (best first, as many
+ * as the page shows; only these can be invited), and how many more fit but may not be named.
+ * Employers already invited count in neither, so an invited employer that later turns
+ * invitations off does not show up in the count beside its own name.
+ */
+export async function invitableMatches(db: Database, pitch: MatchPitch, knowledge: MatchKnowledge, invited: ReadonlySet<string>): Promise<{ invitable: Match<EmployerFacts>[]; hiddenCount: number }> {
+  const ranked = rankEmployers(pitch.facts, await employerCandidates(db, pitch.facts, knowledge)).filter((match) => !invited.has(match.subject.id));
   const reachable = await reachableEmployers(
     db,
     ranked.map((match) => match.subject.id),
   );
   const invitable = ranked.filter((match) => reachable.has(match.subject.id));
-  return { invitable, hiddenCount: ranked.length - invitable.length };
+  return { invitable: invitable.slice(0, MAX_SUGGESTIONS), hiddenCount: ranked.length - invitable.length };
 }
 
 /** One invitation as the owner sees it. */
@@ -109,17 +114,14 @@ export async function suggestionsForPitch(deps: Deps, actor: Actor | null, pitch
   const { db } = deps;
   const pitch = await loadMatchPitch(db, pitchId);
   if (!pitch || !pitchVisibleTo(actor, pitch) || !can(actor, 'pitch:see-suggestions', pitch)) return notFound;
-  const [{ invitable, hiddenCount }, invitations] = await Promise.all([invitableMatches(db, pitch, knowledge), invitationsOf(db, pitch.facts.id)]);
-  const invited = new Set(invitations.map((invitation) => invitation.employerId));
+  const invitations = await invitationsOf(db, pitch.facts.id);
+  const { invitable, hiddenCount } = await invitableMatches(db, pitch, knowledge, new Set(invitations.map((invitation) => invitation.employerId)));
   return {
     ok: true,
     pitch: { id: pitch.facts.id, title: pitch.facts.title, municipalityName: pitch.municipalityName, closingDate: pitch.closingDate, demo: pitch.demo },
     open: acceptsOffers(pitch, new Date(clock(deps))),
     mayInvite: can(actor, 'pitch:invite', pitch),
-    suggestions: invitable
-      .filter((match) => !invited.has(match.subject.id))
-      .slice(0, MAX_SUGGESTIONS)
-      .map((match) => ({ id: match.subject.id, name: match.subject.name, score: match.score, reasons: match.reasons })),
+    suggestions: invitable.map((match) => ({ id: match.subject.id, name: match.subject.name, score: match.score, reasons: match.reasons })),
     hiddenCount,
     invitations,
   };

@@ -71,6 +71,19 @@ export const limits = {
   /** New activities for the calendar by one account: 10, then 1 every 10 minutes. */
   activityCreateAccount: { capacity: 10, refillMs: 10 * minute },
   /**
+   * Requests to the open-data API from one source network: 120 at once, then 2 a second. A
+   * harvester walking every dataset in pages of 200 stays under it; a loop that asks the same
+   * page again and again does not (docs/decisions/open-data-api.md).
+   */
+  openDataIp: { capacity: 120, refillMs: 500 },
+  /**
+   * Whole-list downloads (/open-data/<name>.csv and .json) from one source network: 30 at once,
+   * then 1 every 10 seconds. Every file is made from all matching rows, so a loop of downloads
+   * costs far more than a loop of API pages; a researcher taking every list in both formats
+   * (fourteen files) stays well under it.
+   */
+  openDataDownloadIp: { capacity: 30, refillMs: 10_000 },
+  /**
    * Invitations to employers sent by one account (each mails up to five people who did not ask
    * for this one): 15, then 1 every 5 minutes. Enough to invite a pitch's suggestions in one sitting.
    */

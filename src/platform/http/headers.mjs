@@ -18,15 +18,55 @@ export const contentSecurityPolicy = [
   "form-action 'self'",
 ].join('; ');
 
-/** @param {import('node:http').ServerResponse} res @param {{ production: boolean }} options */
-export function setSecurityHeaders(res, { production }) {
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+/**
+ * The addresses other sites may show in a frame: the embeds (docs/decisions/embeds.md). Every
+ * other address refuses to be framed, so no page with a form or a session can be clickjacked.
+ */
+export const EMBED_PATH_PREFIX = '/embed/';
+
+/**
+ * An embed is plain HTML and one stylesheet: nothing runs, nothing is sent, nothing else loads.
+ * Any web page (http: or https:) may frame it; `*` would say the same for web pages, the schemes
+ * say it plainly and leave out local ones (a file on disk, a data: or blob: document).
+ */
+export const embedContentSecurityPolicy = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  'frame-ancestors https: http:',
+].join('; ');
+
+/**
+ * Whether a request target is an embed address. Read as the app reads it (the URL parser
+ * resolves `..`, `%2e%2e` and backslashes), so `/embed/../pitches/x/` is the pitch page here
+ * too and stays unframeable.
+ * @param {string} target the request's path and query, as `req.url` has it
+ */
+export function isEmbedPath(target) {
+  try {
+    return new URL(target, 'http://praktijkplein.invalid').pathname.startsWith(EMBED_PATH_PREFIX);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every response's security headers. Embeds may be framed by any site and are fetched from
+ * other origins' pages (Cross-Origin-Resource-Policy: cross-origin, so a host that isolates
+ * itself with COEP can still show one); everything else is `DENY`.
+ * @param {import('node:http').ServerResponse} res
+ * @param {{ production: boolean, url?: string }} options `url`: the request target (`req.url`)
+ */
+export function setSecurityHeaders(res, { production, url = '/' }) {
+  const embed = isEmbedPath(url);
+  res.setHeader('Content-Security-Policy', embed ? embedContentSecurityPolicy : contentSecurityPolicy);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', embed ? 'cross-origin' : 'same-origin');
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-  res.setHeader('X-Frame-Options', 'DENY');
+  if (!embed) res.setHeader('X-Frame-Options', 'DENY');
   if (production) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 }
 

@@ -4,8 +4,9 @@
  * answer what dist/server/route-methods.json lists (written by src/integrations/route-methods.ts).
  * Everything else gets 405 with an `Allow` header, so no method reaches Astro that it would
  * answer with a rendered page (PUT, DELETE, PATCH), a 404 (POST to a file) or a crash (TRACE).
- * OPTIONS is not offered (there is no cross-origin use): it gets 405 like any other method
- * outside the list, so the `Allow` header means the same on every answer.
+ * OPTIONS is offered only where a route exports it (the open-data API, for CORS preflights);
+ * elsewhere it gets 405 like any other method outside the list, so the `Allow` header means the
+ * same on every answer.
  * Plain JavaScript because server.mjs loads it directly, outside the Astro build.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';

@@ -33,5 +33,3 @@ export function helpKindLabel(id: string): string {
   return helpKinds.terms.find((term) => term.id === id)?.label ?? id;
 }
 
-/** Labels of the list's open/closed filter. */
-export const pitchStateLabel = { open: 'Open voor aanbod', gesloten: 'Gesloten' } as const;

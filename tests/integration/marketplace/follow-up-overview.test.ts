@@ -1,14 +1,16 @@
 /**
  * The network's outcome overview: per pitch the latest answer counts; totals,
- * per moment and per municipality, region, target group and kind of help; filters; the CSV
- * (public facts only, formula guard).
+ * per moment and per municipality, region, target group and kind of help; filters; its answers
+ * as open data (public facts only, formula guard, demo marks).
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { closePitch } from '#features/marketplace/answers.ts';
 import { answerFollowUp } from '#features/marketplace/follow-ups.ts';
-import { outcomeCsv, outcomeOverview } from '#features/marketplace/follow-up-overview.ts';
+import { outcomeOverview } from '#features/marketplace/follow-up-overview.ts';
+import { resultaten } from '#features/open-data/datasets/resultaten.ts';
+import { datasetCsv } from '#features/open-data/output.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 import { insertPitch, marketplaceCast } from './helpers.ts';
 
@@ -64,11 +66,13 @@ describe('het overzicht van resultaten', () => {
 
   test('de CSV: één regel per antwoord, geen namen of e-mailadressen, een formule wordt tekst', async () => {
     const c = await twoPitches();
-    const csv = outcomeCsv(await outcomeOverview(t.handle.db, {}), 'https://praktijkplein.test');
+    const csv = datasetCsv(resultaten, await resultaten.list(t.deps(), {}));
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Pitch;Adres;Gemeente;Arbeidsmarktregio;Doelgroepen;Sectoren;Soort hulp;Uitkomst;Gesloten op;Maanden na sluiten;Gestart;Nog aan het werk;Doorgegeven op;Demo');
+    expect(lines[0]).toBe('Id;Pitch;Adres;Gemeente;Arbeidsmarktregio;Doelgroepen;Sectoren;Soort hulp;Uitkomst;Gesloten op;Maanden na sluiten;Gestart;Nog aan het werk;Doorgegeven op;Demo');
     expect(lines).toHaveLength(4);
-    expect(lines).toContain(`Werk in de Poelenbrug;https://praktijkplein.test/pitches/${c.pitchId}/;Zaanstad;Zaanstreek/Waterland;Mensen in de bijstand;;Banen;gelukt;2025-01-10;6;5;4;2025-07-11;nee`);
+    expect(lines).toContain(`${c.pitchId}.6;Werk in de Poelenbrug;https://praktijkplein.test/pitches/${c.pitchId}/;Zaanstad;Zaanstreek/Waterland;Mensen in de bijstand;;Banen;gelukt;2025-01-10;6;5;4;2025-07-11;nee`);
+    // Newest answer first.
+    expect(lines[1]).toMatch(new RegExp(`^${c.pitchId}\\.6;`));
     expect(csv).toContain(`'=HYPERLINK(""x"") Schoonmaak`);
     expect(csv).not.toMatch(/@|Anna/);
     // Not yet closed pitches are never in it.
@@ -86,8 +90,8 @@ describe('het overzicht van resultaten', () => {
     expect(labels('gemeente')).toEqual(['Zaanstad (waarvan 1 demo)']);
     expect(labels('doelgroep')).toEqual(['Mensen in de bijstand (waarvan 1 demo)', 'Jongeren (demo)']);
     expect(labels('hulp')).toEqual(['Banen', 'Werkervaringsplaatsen (demo)']);
-    const lines = outcomeCsv(overview, 'https://praktijkplein.test').split('\r\n');
+    const lines = datasetCsv(resultaten, await resultaten.list(t.deps(), {})).split('\r\n');
     expect(lines.find((line) => line.includes('Schoonmaak'))).toMatch(/Schoonmaak \(demo\)";[^;]+;Zaanstad \(demo\);.*;ja$/);
-    expect(lines.find((line) => line.startsWith('Werk in de Poelenbrug;'))).toMatch(/;Zaanstad;.*;nee$/);
+    expect(lines.find((line) => line.includes(';Werk in de Poelenbrug;'))).toMatch(/;Zaanstad;.*;nee$/);
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { organisations } from '#db/schema.ts';
 import { emptyPitchFilter, type PitchFilter, type PitchQuery } from '#domain/pitch-filter.ts';
-import { featuredPitches, listPitches, pitchCountsByMunicipality, publishedPitchesFor } from '#features/marketplace/pitch-list.ts';
+import { featuredPitches, listPitches, openPitchesFor, pitchCountsByMunicipality, publishedPitchesFor } from '#features/marketplace/pitch-list.ts';
 import { pitchesForFeed, pitchesForSitemap } from '#features/marketplace/pitch-feeds.ts';
 import { testDatabase, type TestDb } from '../accounts/helpers.ts';
 
@@ -174,6 +174,18 @@ describe('uitgelicht, per gemeente, kaart en feeds', () => {
     expect((await publishedPitchesFor(t.handle.db, 'zaanstad', now)).map((p) => p.id)).toEqual(['zaan-jong', 'zaan-oud', 'zaan-verlopen']);
     const counts = await pitchCountsByMunicipality(t.handle.db, now);
     expect(Object.fromEntries(counts)).toEqual({ zaanstad: { total: 3, open: 2, demo: 0 }, zwolle: { total: 1, open: 1, demo: 0 }, amsterdam: { total: 1, open: 0, demo: 0 } });
+  });
+
+  test('de open pitches van een gemeente (voor de inbedding): gepubliceerd, sluitingsdag in Amsterdam niet voorbij, nieuwste eerst', async () => {
+    const open = await openPitchesFor(t.handle.db, 'zaanstad', now, 5);
+    // zaan-verlopen closed on 10 March, which in Amsterdam has ended; drafts and the rest never show.
+    expect(open).toMatchObject({ more: false });
+    expect(open.pitches.map((p) => p.id)).toEqual(['zaan-jong', 'zaan-oud']);
+    const first = await openPitchesFor(t.handle.db, 'zaanstad', now, 1);
+    expect(first.pitches.map((p) => p.id)).toEqual(['zaan-jong']);
+    expect(first.more).toBe(true);
+    // Amsterdam's only pitch is closed: nothing open.
+    expect(await openPitchesFor(t.handle.db, 'amsterdam', now, 5)).toEqual({ pitches: [], more: false });
   });
 
   test('RSS en sitemap: openbare pitches, nieuwste eerst, per gemeente; nooit een concept', async () => {

@@ -32,6 +32,7 @@ import {
 import {
   featuredPitches,
   listPitches,
+  openPitchesFor,
   pitchCountsByMunicipality,
   publishedPitchesFor,
 } from "#features/marketplace/pitch-list.ts";
@@ -40,6 +41,7 @@ import {
   pitchesForSitemap,
 } from "#features/marketplace/pitch-feeds.ts";
 import { indexLoadStatements } from "#features/marketplace/pitch-index/cache.ts";
+import { publicPitch, publicPitches } from "#features/marketplace/public-pitches.ts";
 import { testDatabase, type TestDb } from "../accounts/helpers.ts";
 
 interface Statement {
@@ -144,20 +146,32 @@ describe("elke lijst-, filter- en feedquery gebruikt een index", () => {
     }
   }
 
-  test("uitgelicht, per gemeente, kaart, RSS en sitemap", async () => {
+  test("uitgelicht, per gemeente, open per gemeente, kaart, RSS en sitemap", async () => {
     const { statements, offenders } = await scansIn(async () => {
       await featuredPitches(db, now);
       await publishedPitchesFor(db, "zaanstad", now);
+      await openPitchesFor(db, "zaanstad", now, 5);
       await pitchCountsByMunicipality(db, now);
       await pitchesForFeed(db);
       await pitchesForFeed(db, { municipalityId: "zaanstad" });
       await pitchesForSitemap(db);
     });
-    expect(statements).toBeGreaterThanOrEqual(6);
+    expect(statements).toBeGreaterThanOrEqual(7);
     expect(offenders).toEqual([]);
   });
 
-  test("de facetindex laden en bijwerken: via de statusindex, het logboek en primaire sleutels", async () => {
+  test("open data: alle openbare pitches van een filter in delen, en één pitch op id", async () => {
+    const { statements, offenders } = await scansIn(async () => {
+      const all = await publicPitches(db, emptyPitchFilter(), now);
+      expect(all.length).toBeGreaterThan(500);
+      await publicPitches(db, { ...emptyPitchFilter(), targetGroups: ["jongeren"] }, now);
+      await publicPitch(db, all[0]!.id, now);
+    });
+    expect(statements).toBeGreaterThanOrEqual(8);
+    expect(offenders).toEqual([]);
+  });
+
+    test("de facetindex laden en bijwerken: via de statusindex, het logboek en primaire sleutels", async () => {
     for (const statement of Object.values(indexLoadStatements)) {
       const parameters = statement.split("?").length - 1;
       const plan = await planOf({ sql: statement, params: Array(parameters).fill("[1, 2]") });

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { employerProfiles, invitationLinks, pitchInvitations } from '#db/matchmaking-schema.ts';
-import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
+import { offers, pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { auditLog, outbox, users } from '#db/schema.ts';
 import { deleteAccount, exportUserData } from '#features/accounts/profile.ts';
 import { runRetention } from '#features/jobs/retention.ts';
@@ -138,6 +138,31 @@ describe('uitnodigen met toestemming', () => {
     expect(await mailsTo(postnl.user.email)).toHaveLength(0);
   });
 
+  test('een uitgenodigde werkgever die daarna uitnodigingen uitzet, telt niet mee in het aantal naast zijn eigen naam', async () => {
+    const people = await cast();
+    const before = await suggestionsForPitch(t.deps(), people.owner.actor, people.pitchId, knowledge);
+    await inviteEmployer(t.deps(), people.owner.actor, people.pitchId, note(undefined, 'postnl'), knowledge);
+    expect(await saveEmployerProfile(t.deps(), people.postnl.actor, profile({ allowsInvitations: undefined }))).toMatchObject({ ok: true, allowsInvitations: false });
+    const after = await suggestionsForPitch(t.deps(), people.owner.actor, people.pitchId, knowledge);
+    expect(after.ok && after.invitations.map((i) => i.employerName)).toEqual(['PostNL']);
+    expect(before.ok && after.ok && after.hiddenCount).toBe(before.ok && before.hiddenCount);
+  });
+
+  test('een eerder aanbod telt alleen mee als de werkgever daar met naam genoemd mocht worden', async () => {
+    const people = await cast();
+    const { db } = t.handle;
+    const earlier = await insertPitch(db, { authorId: people.owner.user.id, title: 'Eerdere pitch' });
+    await db.insert(pitchFacets).values({ pitchId: earlier, facet: 'target-group', value: 'jongeren' });
+    const reasons = async () => {
+      const view = await suggestionsForPitch(t.deps(), people.owner.actor, people.pitchId, knowledge);
+      return view.ok ? view.suggestions.find((s) => s.id === 'postnl')!.reasons.map((r) => r.text).join(' | ') : '';
+    };
+    expect(await createOffer(t.deps(), people.postnl.actor, earlier, offerForm({ showName: undefined }))).toMatchObject({ ok: true });
+    expect(await reasons()).not.toMatch(/deed mee aan/);
+    await db.update(offers).set({ showName: true }).where(eq(offers.pitchId, earlier));
+    expect(await reasons()).toMatch(/deed mee aan een pitch over jongeren/);
+  });
+
   test('één uitnodiging per werkgever per pitch: de tweede keer een duidelijke weigering, ook als twee collega’s tegelijk klikken', async () => {
     const { owner, colleague, postnl, pitchId } = await cast();
     const meet = meetingPoint(2);
@@ -196,7 +221,7 @@ describe('het antwoord van de werkgever', () => {
 
   test('"Nee, dank u" zonder in te loggen, daarna een reden; de eigenaar ziet beide; een verkeerde link werkt niet', async () => {
     const { owner, postnl, pitchId, token } = await invited();
-    expect(await checkInvitationLink(t.handle.db, `${token.slice(0, -1)}A`)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkInvitationLink(t.handle.db, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toEqual({ ok: false, reason: 'invalid' });
     expect(await declineInvitation(t.deps(), 'onzin')).toEqual({ ok: false, reason: 'invalid' });
     const check = await checkInvitationLink(t.handle.db, token);
     expect(check).toMatchObject({ ok: true, linkUserId: postnl.user.id, invitation: { status: 'invited', employerName: 'PostNL', pitchId } });
@@ -215,6 +240,32 @@ describe('het antwoord van de werkgever', () => {
     expect(row).toMatchObject({ answeredBy: postnl.user.id });
     const log = await t.handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, row!.id));
     expect(log.map((e) => e.action)).toEqual(['invitation.sent', 'invitation.declined', 'invitation.reason-given']);
+  });
+
+  test('de link van een tweede lid: afslaan mag, maar de reden van een ander ziet en wijzigt het niet', async () => {
+    const people = await cast();
+    const second = await verifiedMember(t, 'tweede@postnl.nl', { kind: 'employer', organisationId: 'postnl' });
+    await inviteEmployer(t.deps(), people.owner.actor, people.pitchId, note(undefined, 'postnl'), knowledge);
+    const first = tokenIn((await mailsTo(people.postnl.user.email))[0]!.body);
+    const other = tokenIn((await mailsTo(second.user.email))[0]!.body);
+    expect(await declineInvitation(t.deps(), first)).toEqual({ ok: true });
+    expect(await giveDeclineReason(t.deps(), first, 'Geen plek dit jaar.')).toEqual({ ok: true });
+    const seen = await checkInvitationLink(t.handle.db, other);
+    expect(seen.ok && [seen.invitation.status, seen.invitation.declineReason]).toEqual(['declined', null]);
+    expect(await giveDeclineReason(t.deps(), other, 'Iets anders')).toEqual({ ok: false, reason: 'not-declined' });
+    expect((await invitationRows())[0]).toMatchObject({ declineReason: 'Geen plek dit jaar.', answeredBy: people.postnl.user.id });
+  });
+
+  test('een link van wie niet meer voor de werkgever optreedt, werkt niet; na het sluiten van de pitch verandert een link niets meer', async () => {
+    const { postnl, pitchId, token } = await invited();
+    await t.handle.db.update(users).set({ membershipVerifiedAt: null }).where(eq(users.id, postnl.user.id));
+    expect(await checkInvitationLink(t.handle.db, token)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await declineInvitation(t.deps(), token)).toEqual({ ok: false, reason: 'invalid' });
+    await t.handle.db.update(users).set({ membershipVerifiedAt: Date.now() }).where(eq(users.id, postnl.user.id));
+    await t.handle.db.update(pitches).set({ closingDate: '2020-01-31' }).where(eq(pitches.id, pitchId));
+    expect(await checkInvitationLink(t.handle.db, token)).toMatchObject({ ok: true, open: false });
+    expect(await declineInvitation(t.deps(), token)).toEqual({ ok: false, reason: 'closed' });
+    expect((await invitationRows())[0]!.status).toBe('invited');
   });
 
   test('"Ik doe mee": het formulier is ingevuld voor wie bij de werkgever hoort; na het aanbod ziet de eigenaar "doet mee" en kan afslaan niet meer', async () => {
