@@ -24,7 +24,7 @@ export function matchOf<T>(subject: T, reasons: MatchReason[]): Match<T> | null 
 /**
  * The first part of the order, which reads only what was found (score, number of reasons, the
  * strongest reason) and not the subject's name: a caller with many candidates can keep the
- * best of them by strength and fetch names only for those (src/features/matchmaking/pitches-for-employer.ts).
+ * best of them by strength and fetch names only for those (src/features/brokering/pitches-for-employer.ts).
  */
 export function compareStrength(a: Pick<Match<unknown>, 'score' | 'reasons'>, b: Pick<Match<unknown>, 'score' | 'reasons'>): number {
   return b.score - a.score || b.reasons.length - a.reasons.length || (b.reasons[0]?.weight ?? 0) - (a.reasons[0]?.weight ?? 0);

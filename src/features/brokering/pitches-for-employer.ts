@@ -11,6 +11,11 @@
  * that can decide the offer rules per pitch, domain/matchmaking/offer-lookup.ts), and the
  * database is asked only for the titles of the strongest matches (ties are broken by title, so
  * every pitch tied with the last one shown needs its title) and for the cards of the few shown.
+ *
+ * This folder (brokering) brings pitches and employers together on top of both the marketplace
+ * (the pitch index, cards, offer counts) and matchmaking (the rules' inputs and suggestions):
+ * in either of those it would make a folder cycle, since accounts' data export uses matchmaking
+ * and the marketplace uses accounts.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
@@ -23,7 +28,7 @@ import type { EmployerFacts, PitchFacts } from '#domain/matchmaking/facts.ts';
 import { offerLookup } from '#domain/matchmaking/offer-lookup.ts';
 import { compareStrength, matchOf, sortPitchMatches, type Match } from '#domain/matchmaking/ranking.ts';
 import { matchReasons, type MatchReason } from '#domain/matchmaking/rules.ts';
-import { employerFacts, placesOf, type MatchKnowledge } from './match-inputs.ts';
+import { employerFacts, placesOf, type MatchKnowledge } from '#features/matchmaking/match-inputs.ts';
 
 /** Pitches shown, at most. */
 export const MAX_PITCHES_FOR_YOU = 10;

@@ -11,7 +11,7 @@ import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { outbox } from '#db/schema.ts';
 import { createOffer, withdrawOffer } from '#features/marketplace/offers.ts';
 import { saveEmployerProfile } from '#features/matchmaking/employer-profile.ts';
-import { pitchesWithoutOffers } from '#features/matchmaking/brokering.ts';
+import { pitchesWithoutOffers } from '#features/brokering/pitches-without-offers.ts';
 import { invitationInput } from '#features/matchmaking/invitation-input.ts';
 import { declineInvitation, inviteEmployer } from '#features/matchmaking/invitations.ts';
 import { noKnowledge } from '#features/matchmaking/match-inputs.ts';

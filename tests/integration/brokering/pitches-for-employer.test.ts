@@ -12,7 +12,7 @@ import { followThing } from '#features/follows/follows.ts';
 import { createOffer } from '#features/marketplace/offers.ts';
 import { saveEmployerProfile } from '#features/matchmaking/employer-profile.ts';
 import { noKnowledge } from '#features/matchmaking/match-inputs.ts';
-import { pitchesForEmployer } from '#features/matchmaking/pitches-for-employer.ts';
+import { pitchesForEmployer } from '#features/brokering/pitches-for-employer.ts';
 import { profileInput } from '#features/matchmaking/profile-input.ts';
 import { newId } from '#platform/auth/crypto.ts';
 import { actorOf, curatorActor } from '../accounts/actors.ts';

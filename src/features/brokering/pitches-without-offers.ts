@@ -2,7 +2,7 @@
  * The network's brokering list ('curation:broker'): published pitches that still take offers
  * and that no employer takes part in, BROKER_AFTER_DAYS days after publication, the oldest
  * waiting first (domain/matchmaking/brokering.ts). Each comes with the suggestions its owners
- * see (suggestions.ts: only employers that allow invitations are named, the others counted),
+ * see (matchmaking's suggestions.ts: only employers that allow invitations are named, the others counted),
  * its invitations counted by how they stand, and the offers that did come but do not take part
  * (declined, withdrawn, or waiting for the employer's verification, which a curator can give).
  */
@@ -16,8 +16,8 @@ import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { joinedOfferStatuses } from '#domain/offer-lifecycle.ts';
 import { can, notAllowed, type Actor, type NotAllowed } from '#domain/policy.ts';
 import { BROKER_LIST_MAX, brokerCutoff, daysWaiting, tallyInvitations, type InvitationTally } from '#domain/matchmaking/brokering.ts';
-import type { MatchKnowledge } from './match-inputs.ts';
-import { suggestionsForPitch, type SuggestedEmployer } from './suggestions.ts';
+import type { MatchKnowledge } from '#features/matchmaking/match-inputs.ts';
+import { suggestionsForPitch, type SuggestedEmployer } from '#features/matchmaking/suggestions.ts';
 
 /** One pitch on the list. */
 export interface WaitingPitch {
