@@ -29,6 +29,59 @@ export interface Follow {
   value: string;
 }
 
+/**
+ * How a person hears of a follow: at once by e-mail when a pitch that fits is published, in
+ * the weekly digest, or not by e-mail at all (the follow still counts on the site, for
+ * instance in matchmaking). `weekly` is what every follow had before there was a choice.
+ */
+export const followDeliveries = ['immediate', 'weekly', 'none'] as const;
+export type FollowDelivery = (typeof followDeliveries)[number];
+export const DEFAULT_FOLLOW_DELIVERY: FollowDelivery = 'weekly';
+
+/** The choice in the settings page's words. */
+export const followDeliveryLabels: Record<FollowDelivery, string> = {
+  immediate: 'Meteen een e-mail als er een passende pitch wordt gepubliceerd',
+  weekly: 'In het wekelijkse overzicht',
+  none: 'Niets: alleen volgen op de site',
+};
+
+/**
+ * Kinds whose delivery one can choose: a new pitch can fit a place or a topic. A followed pitch
+ * is already published; its news (closed, an outcome) stays in the weekly digest.
+ */
+export function deliveryIsChoosable(kind: FollowKind): boolean {
+  return kind !== 'pitch';
+}
+
+/** A follow with the delivery its person chose. */
+export interface DeliveredFollow extends Follow {
+  delivery: FollowDelivery;
+}
+
+/**
+ * The follows an at-once mail about this new pitch is for: those set to `immediate` that the
+ * pitch fits, most specific first. Empty: no mail. However many match, the person gets one
+ * mail (the use case claims one per person per pitch); these name why.
+ */
+export function immediateMatches(follows: readonly DeliveredFollow[], pitch: NewsItem): DeliveredFollow[] {
+  return follows
+    .filter((follow) => follow.delivery === 'immediate' && deliveryIsChoosable(follow.kind) && matchesFollow(pitch, follow))
+    .sort((a, b) => followKinds.indexOf(a.kind) - followKinds.indexOf(b.kind));
+}
+
+/**
+ * What the weekly digest reads of one person: the follows not set to `none`, and the news
+ * minus the new pitches they already had by e-mail at once (`mailedPitchKeys`, NewsItem keys),
+ * so the same pitch does not reach them twice. A pitch published before they chose "meteen"
+ * was not mailed, so the digest still lists it.
+ */
+export function weeklyDigestInput(follows: readonly DeliveredFollow[], items: readonly NewsItem[], mailedPitchKeys: ReadonlySet<string>): { follows: Follow[]; items: NewsItem[] } {
+  return {
+    follows: follows.filter((follow) => follow.delivery !== 'none').map(({ kind, value }) => ({ kind, value })),
+    items: items.filter((item) => !mailedPitchKeys.has(item.key)),
+  };
+}
+
 /** The kinds of news the digest knows; each comes from a NewsSource (src/features/follows/news-sources.ts). */
 export const newsKinds = ['pitch', 'pitch-update', 'case', 'activity'] as const;
 export type NewsKind = (typeof newsKinds)[number];

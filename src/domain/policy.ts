@@ -134,6 +134,14 @@ export interface PolicySubjects {
   'employer:view-profile': { organisationId: string };
   /** Change the profile and switch invitations on or off: verified members of that employer only. */
   'employer:edit-profile': { organisationId: string };
+  /**
+   * "Pitches voor u": the open pitches ranked for an employer, with reasons drawn from its
+   * offers and its people's follows, which its other members and the public never see: verified
+   * members of that employer only.
+   */
+  'employer:see-matching-pitches': { organisationId: string };
+  /** The brokering list (published pitches nobody takes part in after two weeks, with their suggestions and invitations): the network's staff. */
+  'curation:broker': undefined;
 }
 
 export type Action = keyof PolicySubjects;
@@ -180,6 +188,8 @@ export const actions = [
   'pitch:invite',
   'employer:view-profile',
   'employer:edit-profile',
+  'employer:see-matching-pitches',
+  'curation:broker',
 ] as const satisfies readonly Action[];
 
 /** The subject argument: required where the action names one, absent where it does not. */
@@ -261,6 +271,8 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     case 'live:run':
     // Content editor: curators and admins, with a confirmed address.
     case 'content:edit':
+    // Brokering: the network's staff find pitches nobody takes part in.
+    case 'curation:broker':
       return isStaff(actor);
     case 'curation:undo':
       return isStaff(actor) && (subject as PolicySubjects['curation:undo']).decidedBy === actor.userId;
@@ -334,6 +346,8 @@ function decide(actor: Actor, action: Action, subject: PolicySubjects[Action]): 
     }
     case 'employer:edit-profile':
       return actor.organisationKind === 'employer' && speaksFor(actor, (subject as PolicySubjects['employer:edit-profile']).organisationId);
+    case 'employer:see-matching-pitches':
+      return actor.organisationKind === 'employer' && speaksFor(actor, (subject as PolicySubjects['employer:see-matching-pitches']).organisationId);
     // Follow and be told: anyone signed in, for themselves, public pitches only.
     case 'follow:manage': {
       const follow = subject as PolicySubjects['follow:manage'];

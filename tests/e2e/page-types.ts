@@ -56,6 +56,7 @@ export const publicPages: readonly (readonly [string, string])[] = [
   ['wachtwoord vergeten', '/account/wachtwoord-vergeten/'],
   // Follow and be told: a link that does not (or no longer) work(s).
   ['afmelden met een kapotte link', '/afmelden/?t=kapot'],
+  ['meteen-mails afmelden met een kapotte link', '/afmelden/meteen/?t=kapot'],
   // Matchmaking: the answer page of an invitation, with a link that does not work.
   ['uitnodiging met een kapotte link', '/uitnodiging/?t=kapot'],
   ['niet gevonden', '/bestaat-niet/'],
@@ -180,6 +181,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
         ['meedoen', `/pitches/${pitch}/meedoen/`],
         ['mijn aanbod', '/account/mijn-aanbod/'],
         ['werkgeversprofiel', '/account/werkgeversprofiel/'],
+        ['pitches voor u', '/account/pitches-voor-u/'],
       ],
     },
     {
@@ -188,6 +190,7 @@ export async function signedInPages(browser: Browser, viewport?: { width: number
       pages: [
         ['beheer', '/beheer/'],
         ['beheer pitches', '/beheer/pitches/'],
+        ['pitches zonder aanbod', '/beheer/pitches-zonder-aanbod/'],
         ['beheer berichten', '/beheer/suggesties/'],
         // Publishing; the status page of one publication is checked in publishing.test.ts.
         ['geschiedenis van de inhoud', '/beheer/inhoud/geschiedenis/'],

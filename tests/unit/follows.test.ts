@@ -1,7 +1,8 @@
 /** Follow and be told: matching news to follows, grouping, the digest period, the mail text. */
 import { describe, expect, test } from 'vitest';
 import { endOfAmsterdamDay, startOfAmsterdamDay } from '#domain/amsterdam-time.ts';
-import { digestPeriod, groupDigest, isoWeek, matchesFollow, type Follow, type NewsItem } from '#domain/follows.ts';
+import { deliveryIsChoosable, digestPeriod, groupDigest, immediateMatches, isoWeek, matchesFollow, weeklyDigestInput, type DeliveredFollow, type Follow, type NewsItem } from '#domain/follows.ts';
+import { pitchAlertMessage } from '#platform/mail/pitch-alert-messages.ts';
 import { digestMessage } from '#platform/mail/digest-messages.ts';
 import { caseNewsSource, activityNewsSource } from '#features/follows/news-sources.ts';
 import type { Database } from '#db/client.ts';
@@ -132,5 +133,60 @@ describe('de e-mail', () => {
     expect(message.body).toContain('https://praktijkplein.test/pitches/a/');
     expect(message.body).toContain('https://praktijkplein.test/afmelden/?t=abc.def');
     expect(message.headers).toEqual({ 'List-Unsubscribe': '<https://praktijkplein.test/afmelden/?t=abc.def>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+  });
+});
+
+describe('meteen, wekelijks of niets', () => {
+  const follows: DeliveredFollow[] = [
+    { kind: 'sector', value: 'logistiek', delivery: 'immediate' },
+    { kind: 'region', value: 'zaanstreek-waterland', delivery: 'immediate' },
+    { kind: 'target-group', value: 'jongeren', delivery: 'weekly' },
+    { kind: 'municipality', value: 'utrecht', delivery: 'none' },
+  ];
+
+  test('een nieuwe pitch die bij twee "meteen"-onderwerpen past, noemt ze allebei (de meest specifieke eerst); wekelijks en niets tellen niet', () => {
+    expect(immediateMatches(follows, zaanstadLogistics)).toEqual([
+      { kind: 'region', value: 'zaanstreek-waterland', delivery: 'immediate' },
+      { kind: 'sector', value: 'logistiek', delivery: 'immediate' },
+    ]);
+    expect(immediateMatches(follows, utrechtCare)).toEqual([]);
+    // A followed pitch cannot be "meteen": its news is weekly.
+    expect(immediateMatches([{ kind: 'pitch', value: 'a', delivery: 'immediate' }], closedA)).toEqual([]);
+    expect(deliveryIsChoosable('pitch')).toBe(false);
+    expect(deliveryIsChoosable('sector')).toBe(true);
+  });
+
+  test('het weekoverzicht laat "niets" weg en een pitch die al meteen gemaild is; de rest blijft zoals het was', () => {
+    const caseNews: NewsItem = { key: 'case:c', kind: 'case', title: 'Praktijk', path: '/praktijkvoorbeelden/c/', about: { sectors: ['logistiek'], municipalities: ['utrecht'] } };
+    const input = weeklyDigestInput(follows, [zaanstadLogistics, utrechtCare, caseNews], new Set(['pitch:a']));
+    expect(input.follows).toEqual([
+      { kind: 'sector', value: 'logistiek' },
+      { kind: 'region', value: 'zaanstreek-waterland' },
+      { kind: 'target-group', value: 'jongeren' },
+    ]);
+    expect(input.items.map((item) => item.key)).toEqual(['pitch:b', 'case:c']);
+    // The case about logistics still reaches the "meteen" follow weekly; Utrecht ("niets") gets nothing.
+    expect(groupDigest(input.follows, input.items)).toEqual([{ follow: { kind: 'sector', value: 'logistiek' }, items: [caseNews] }]);
+    // Not mailed at once (published before "meteen" was chosen): the digest still lists it.
+    expect(weeklyDigestInput(follows, [zaanstadLogistics], new Set()).items).toEqual([zaanstadLogistics]);
+  });
+
+  test('de e-mail van meteen: de pitch, waarom, "Ik doe mee", waar u het wijzigt, en afmelden met één klik', () => {
+    const message = pitchAlertMessage({
+      to: 'lezer@postnl.nl',
+      name: 'Lea',
+      userId: 'u1',
+      origin: 'https://praktijkplein.test',
+      pitch: { ...zaanstadLogistics, title: 'Werk in de haven', note: 'Nieuwe pitch van gemeente Zaanstad' },
+      pitchId: 'a',
+      followLabels: ['Arbeidsmarktregio Zaanstreek/Waterland', 'Sector logistiek'],
+      unsubscribeToken: 'abc.def',
+    });
+    expect(message.subject).toBe('Nieuwe pitch: Werk in de haven');
+    expect(message.body).toContain('Hij past bij wat u volgt: Arbeidsmarktregio Zaanstreek/Waterland, Sector logistiek.');
+    expect(message.body).toContain('https://praktijkplein.test/pitches/a/meedoen/');
+    expect(message.body).toContain('https://praktijkplein.test/account/volgen/');
+    expect(message.body).toContain('https://praktijkplein.test/afmelden/meteen/?t=abc.def');
+    expect(message.headers).toEqual({ 'List-Unsubscribe': '<https://praktijkplein.test/afmelden/meteen/?t=abc.def>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { EmployerFacts, PitchFacts } from '#domain/matchmaking/facts.ts';
 import { lowerFirst, listWords } from '#domain/matchmaking/phrases.ts';
-import { rankEmployers, rankPitches } from '#domain/matchmaking/ranking.ts';
+import { compareStrength, rankEmployers, rankPitches } from '#domain/matchmaking/ranking.ts';
 import { matchReasons, matchRuleIds, matchRules, type MatchRuleId } from '#domain/matchmaking/rules.ts';
 
 const zaanstad = { id: 'zaanstad', name: 'Zaanstad' };
@@ -164,6 +164,16 @@ describe('de volgorde', () => {
       ['poelenbrug', 7, ['werkt in de logistiek', 'werkt in de regio Zaanstreek/Waterland', 'kan een mentor of buddy bieden', 'volgt de doelgroep jongeren']],
       ['nijmegen', 3, ['kan een mentor of buddy bieden', 'volgt de doelgroep jongeren']],
     ]);
+  });
+
+  test('de sterkte (zonder naam) is het begin van de volgorde: wie alleen op sterkte de besten houdt, mist er geen', () => {
+    const employers = [twoReasons, strong, oneStrongReason, employer('e', { name: 'Echo', knownSectors: ['logistiek'] }), employer('f', { name: 'Aap', knownSectors: ['facilitair'] })];
+    const ranked = rankEmployers(pitch, employers);
+    for (let i = 1; i < ranked.length; i++) expect(compareStrength(ranked[i - 1]!, ranked[i]!)).toBeLessThanOrEqual(0);
+    // Echo and Aap are equally strong: the name decides between them, never the strength.
+    const [echo, aap] = [ranked.find((m) => m.subject.id === 'e')!, ranked.find((m) => m.subject.id === 'f')!];
+    expect(compareStrength(echo, aap)).toBe(0);
+    expect(ranked.indexOf(aap)).toBeLessThan(ranked.indexOf(echo));
   });
 });
 

@@ -65,6 +65,8 @@ const subjectFor: { [A in Action]: PolicySubjects[A] } = {
   'pitch:invite': { status: 'published', municipalityId: 'eigen-organisatie' },
   'employer:view-profile': { organisationId: 'eigen-organisatie' },
   'employer:edit-profile': { organisationId: 'eigen-organisatie' },
+  'employer:see-matching-pitches': { organisationId: 'eigen-organisatie' },
+  'curation:broker': undefined,
 };
 const ask = (actor: Actor | null, action: Action) => (can as unknown as (a: Actor | null, x: Action, s?: unknown) => boolean)(actor, action, subjectFor[action]);
 
@@ -113,6 +115,8 @@ const matrix: Record<Action, Record<Persona, boolean>> = {
   'pitch:invite':            { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: Y, curator: N, admin: N },
   'employer:view-profile':   { bezoeker: N, 'werkgever-onbevestigd': Y, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: N },
   'employer:edit-profile':   { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: N },
+  'employer:see-matching-pitches': { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: Y, 'gemeente-onbevestigd': N, gemeente: N, curator: N, admin: N },
+  'curation:broker':         { bezoeker: N, 'werkgever-onbevestigd': N, werkgever: N, 'gemeente-onbevestigd': N, gemeente: N, curator: Y, admin: Y },
 };
 
 describe('policy', () => {
@@ -220,6 +224,15 @@ describe('eigendom: het beleid kijkt naar het record', () => {
     expect(can(base, 'employer:view-profile', { organisationId: 'postnl' })).toBe(false);
     expect(can({ ...base, emailVerified: false }, 'employer:edit-profile', { organisationId: 'eigen-organisatie' })).toBe(false);
     expect(can({ ...base, organisationVerified: false }, 'employer:edit-profile', { organisationId: 'eigen-organisatie' })).toBe(false);
+  });
+
+  test('pitches voor u: alleen bevestigde leden van die werkgever; het makelaarsoverzicht alleen het netwerk met een bevestigd adres', () => {
+    expect(can(base, 'employer:see-matching-pitches', { organisationId: 'postnl' })).toBe(false);
+    // A municipality whose id happens to match is no employer.
+    expect(can(gemeente, 'employer:see-matching-pitches', { organisationId: 'eigen-organisatie' })).toBe(false);
+    expect(can({ ...base, emailVerified: false }, 'employer:see-matching-pitches', { organisationId: 'eigen-organisatie' })).toBe(false);
+    expect(can({ ...base, organisationVerified: false }, 'employer:see-matching-pitches', { organisationId: 'eigen-organisatie' })).toBe(false);
+    expect(can({ ...curator, emailVerified: false }, 'curation:broker')).toBe(false);
   });
 
   // Outcome follow-up

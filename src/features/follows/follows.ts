@@ -1,20 +1,20 @@
 /**
  * Following: follow and unfollow a pitch, municipality, labour-market region,
- * sector or target group; switch the weekly digest on or off; the list for the settings page
- * and the data export. Every change asks the policy ('follow:manage': one's own follows, public
+ * sector or target group; choose per follow how to hear of it (at once, weekly, not by e-mail);
+ * switch the weekly digest on or off; the list for the settings page and the data export. Every change asks the policy ('follow:manage': one's own follows, public
  * pitches only). Values are checked against the closed vocabularies and the CBS lists, so a
  * crafted link cannot store something that does not exist.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import { digestSettings, follows } from '#db/follows-schema.ts';
+import { digestSettings, follows, pitchAlerts } from '#db/follows-schema.ts';
 import { pitches } from '#db/marketplace-schema.ts';
 import type { Deps } from '#platform/context.ts';
 import { clock } from '#platform/context.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
 import { caseListPath } from '#features/catalog/map-views.ts';
 import { labelOf, sectors, targetGroups } from '#domain/facets.ts';
-import { followKinds, type Follow, type FollowKind } from '#domain/follows.ts';
+import { deliveryIsChoosable, followDeliveryLabels, followKinds, type Follow, type FollowDelivery, type FollowKind } from '#domain/follows.ts';
 import { can, notAllowed, pitchVisibleTo, type Actor, type NotAllowed, type PitchSubject } from '#domain/policy.ts';
 
 /** A follow as people read it: what it is called and where it lives on the site. */
@@ -120,6 +120,26 @@ export async function unfollowThing(deps: Deps, actor: Actor | null, follow: Fol
   return { ok: true };
 }
 
+export type DeliveryResult = { ok: true; follow: DescribedFollow; delivery: FollowDelivery } | { ok: false; reason: 'not-following' | 'not-choosable' } | NotAllowed;
+
+/**
+ * Chooses how the person hears of one of their follows: at once when a fitting pitch is
+ * published, in the weekly digest, or not by e-mail. Only for places and topics (a followed
+ * pitch's news stays weekly); a follow they do not have is refused, never made.
+ */
+export async function setFollowDelivery(deps: Deps, actor: Actor | null, follow: Follow, delivery: FollowDelivery): Promise<DeliveryResult> {
+  if (!can(actor, 'follow:manage', { userId: actor?.userId ?? '' })) return notAllowed;
+  if (!deliveryIsChoosable(follow.kind)) return { ok: false, reason: 'not-choosable' };
+  const described = describeStaticFollow(follow);
+  const updated = await deps.db
+    .update(follows)
+    .set({ delivery })
+    .where(and(eq(follows.userId, actor.userId), eq(follows.kind, follow.kind), eq(follows.value, follow.value)))
+    .returning({ kind: follows.kind });
+  if (updated.length === 0 || !described) return { ok: false, reason: 'not-following' };
+  return { ok: true, follow: described, delivery };
+}
+
 /** Switches the weekly digest on or off. Switching it on starts the next digest from now, not from before the pause. */
 export async function setDigest(deps: Deps, actor: Actor | null, enabled: boolean): Promise<{ ok: true } | NotAllowed> {
   if (!can(actor, 'follow:manage', { userId: actor?.userId ?? '' })) return notAllowed;
@@ -159,8 +179,9 @@ export async function followState(deps: Deps, actor: Actor | null, follow: Follo
   return (await isFollowing(deps.db, actor.userId, follow)) ? 'following' : 'not-following';
 }
 
-/** One entry of the settings page: a follow with its name and when it started. */
+/** One entry of the settings page: a follow with its name, how the person hears of it, and when it started. */
 export interface FollowListEntry extends DescribedFollow {
+  delivery: FollowDelivery;
   createdAt: number;
 }
 
@@ -176,19 +197,29 @@ export async function followSettings(deps: Deps, actor: Actor | null): Promise<{
   );
   const entries = rows.map((row): FollowListEntry => {
     const follow: Follow = { kind: row.kind, value: row.value };
-    if (row.kind === 'pitch') return { ...follow, label: titles.get(row.value) ?? 'Een pitch die niet meer bestaat', path: `/pitches/${row.value}/`, createdAt: row.createdAt };
+    if (row.kind === 'pitch') return { ...follow, label: titles.get(row.value) ?? 'Een pitch die niet meer bestaat', path: `/pitches/${row.value}/`, delivery: row.delivery, createdAt: row.createdAt };
     const described = describeStaticFollow(follow);
-    return { ...(described ?? { ...follow, label: row.value, path: '/' }), createdAt: row.createdAt };
+    return { ...(described ?? { ...follow, label: row.value, path: '/' }), delivery: row.delivery, createdAt: row.createdAt };
   });
   entries.sort((a, b) => followKinds.indexOf(a.kind) - followKinds.indexOf(b.kind) || a.label.localeCompare(b.label, 'nl'));
   return { ok: true, follows: entries, digestEnabled: await digestEnabled(deps.db, actor.userId) };
 }
 
-/** What the data export (AVG) shows of following: every follow and the digest setting. */
+/** What the data export (AVG) shows of following: every follow with its choice, the digest setting, and the at-once mails sent (which pitch, when). */
 export async function followsForExport(db: Database, userId: string) {
-  const [rows, enabled] = await Promise.all([db.select().from(follows).where(eq(follows.userId, userId)).orderBy(asc(follows.createdAt)), digestEnabled(db, userId)]);
+  const [rows, enabled, alerts] = await Promise.all([
+    db.select().from(follows).where(eq(follows.userId, userId)).orderBy(asc(follows.createdAt)),
+    digestEnabled(db, userId),
+    db.select({ pitchId: pitchAlerts.pitchId, createdAt: pitchAlerts.createdAt }).from(pitchAlerts).where(eq(pitchAlerts.userId, userId)).orderBy(asc(pitchAlerts.createdAt)),
+  ]);
   return {
     weekoverzicht: enabled ? 'aan' : 'uit',
-    volgt: rows.map((row) => ({ soort: followKindLabels[row.kind], waarde: row.value, sinds: new Date(row.createdAt).toISOString() })),
+    volgt: rows.map((row) => ({
+      soort: followKindLabels[row.kind],
+      waarde: row.value,
+      bericht: deliveryIsChoosable(row.kind) ? followDeliveryLabels[row.delivery] : followDeliveryLabels.weekly,
+      sinds: new Date(row.createdAt).toISOString(),
+    })),
+    meteenGemaildOverPitches: alerts.map((alert) => ({ pitch: alert.pitchId, op: new Date(alert.createdAt).toISOString() })),
   };
 }

@@ -45,6 +45,40 @@ function municipalityName(id: string): string {
 
 /** A calendar day (YYYY-MM-DD) in words: "12 maart 2026". */
 
+/** What a newly published pitch needs to be news: the pitch and its sectors and target groups. */
+export interface PublishedPitch {
+  id: string;
+  title: string;
+  municipalityId: string;
+  closingDate: string;
+  demo: boolean;
+  sectors: readonly string[];
+  targetGroups: readonly string[];
+}
+
+/**
+ * A newly published pitch as news: matched on its municipality, that municipality's region,
+ * its sectors and target groups. The weekly digest and the at-once mail (pitch-alerts.ts) read
+ * the same item, so both reach the same followers.
+ */
+export function publishedPitchNews(pitch: PublishedPitch): NewsItem {
+  return {
+    key: `pitch:${pitch.id}`,
+    kind: 'pitch',
+    title: withDemoMark(pitch.title, pitch.demo),
+    path: `/pitches/${pitch.id}/`,
+    note: pitch.demo
+      ? `${demoPitchNotice(municipalityName(pitch.municipalityId))} Reageren kan tot en met ${dutchDate(pitch.closingDate)}`
+      : `Nieuwe pitch van gemeente ${municipalityName(pitch.municipalityId)}; reageren kan tot en met ${dutchDate(pitch.closingDate)}`,
+    about: {
+      municipalities: [pitch.municipalityId],
+      regions: regionsOf(pitch.municipalityId),
+      sectors: pitch.sectors,
+      targetGroups: pitch.targetGroups,
+    },
+  };
+}
+
 /** Pitches: newly public ones (matched on place and facets), and news about followed ones. */
 export const pitchNewsSource: NewsSource = {
   name: 'pitches',
@@ -55,21 +89,7 @@ export const pitchNewsSource: NewsSource = {
       .where(and(inArray(pitches.status, ['published', 'closed']), gt(pitches.publishedAt, fromMs), lte(pitches.publishedAt, toMs)));
     const facets = published.length === 0 ? [] : await db.select().from(pitchFacets).where(inArray(pitchFacets.pitchId, published.map((p) => p.id)));
     const valuesOf = (pitchId: string, facet: 'sector' | 'target-group') => facets.filter((f) => f.pitchId === pitchId && f.facet === facet).map((f) => f.value);
-    const items: NewsItem[] = published.map((pitch) => ({
-      key: `pitch:${pitch.id}`,
-      kind: 'pitch',
-      title: withDemoMark(pitch.title, pitch.demo),
-      path: `/pitches/${pitch.id}/`,
-      note: pitch.demo
-        ? `${demoPitchNotice(municipalityName(pitch.municipalityId))} Reageren kan tot en met ${dutchDate(pitch.closingDate)}`
-        : `Nieuwe pitch van gemeente ${municipalityName(pitch.municipalityId)}; reageren kan tot en met ${dutchDate(pitch.closingDate)}`,
-      about: {
-        municipalities: [pitch.municipalityId],
-        regions: regionsOf(pitch.municipalityId),
-        sectors: valuesOf(pitch.id, 'sector'),
-        targetGroups: valuesOf(pitch.id, 'target-group'),
-      },
-    }));
+    const items: NewsItem[] = published.map((pitch) => publishedPitchNews({ ...pitch, sectors: valuesOf(pitch.id, 'sector'), targetGroups: valuesOf(pitch.id, 'target-group') }));
 
     // News about pitches that were public already: closed with an outcome, or past their closing
     // day (the closing date is inclusive, so the day's end is the moment it passed).

@@ -9,10 +9,15 @@
  * Opening the link (GET) only shows a button; the POST (the button, or a mail provider's
  * RFC 8058 one-click POST) switches the digest off. Follows stay, so switching it on again on
  * /account/volgen/ brings the same news back.
+ *
+ * The at-once mail about a new pitch ("meteen", pitch-alerts.ts) carries a link of the same
+ * kind, `/afmelden/meteen/?t=<id>.<secret>`, whose id is its pitch_alerts row: its POST sets
+ * every follow of that person that was "meteen" back to the weekly digest (the default), so no
+ * more at-once mail comes and the follows stay.
  */
-import { eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import { digestSends, digestSettings } from '#db/follows-schema.ts';
+import { digestSends, digestSettings, follows, pitchAlerts } from '#db/follows-schema.ts';
 import { users } from '#db/schema.ts';
 import { audit } from '#platform/audit/audit-log.ts';
 import { constantTimeEqualHex, parseSplitToken, sha256Hex } from '#platform/auth/crypto.ts';
@@ -47,6 +52,42 @@ export async function unsubscribeDigest(db: Database, token: string | null | und
         .values({ userId: check.userId, enabled: false, changedAt: now })
         .onConflictDoUpdate({ target: digestSettings.userId, set: { enabled: false, changedAt: now } }),
       audit(db, { actorUserId: check.userId, action: 'digest.unsubscribed', subjectType: 'user', subjectId: check.userId }, now),
+    ]);
+  }
+  return { ok: true, email: check.email };
+}
+
+export type PitchAlertLinkCheck = { ok: true; userId: string; email: string; immediate: number } | { ok: false; reason: 'invalid' };
+
+/** Checks an at-once mail's link without using it: whose it is, and how many follows are still "meteen". */
+export async function checkPitchAlertToken(db: Database, token: string | null | undefined): Promise<PitchAlertLinkCheck> {
+  const parsed = parseSplitToken(token);
+  if (!parsed) return { ok: false, reason: 'invalid' };
+  const [row] = await db
+    .select({ hash: pitchAlerts.unsubscribeHash, userId: pitchAlerts.userId, email: users.email })
+    .from(pitchAlerts)
+    .innerJoin(users, eq(users.id, pitchAlerts.userId))
+    .where(eq(pitchAlerts.id, parsed.id))
+    .limit(1);
+  if (!row || !constantTimeEqualHex(sha256Hex(parsed.secret), row.hash)) return { ok: false, reason: 'invalid' };
+  const [immediate] = await db
+    .select({ n: count() })
+    .from(follows)
+    .where(and(eq(follows.userId, row.userId), eq(follows.delivery, 'immediate')));
+  return { ok: true, userId: row.userId, email: row.email, immediate: immediate?.n ?? 0 };
+}
+
+/** Stops the at-once mails of the link's owner: their "meteen" follows go back to the weekly digest (again: no change). */
+export async function stopPitchAlerts(db: Database, token: string | null | undefined, now = Date.now()): Promise<UnsubscribeResult> {
+  const check = await checkPitchAlertToken(db, token);
+  if (!check.ok) return check;
+  if (check.immediate > 0) {
+    await db.batch([
+      db
+        .update(follows)
+        .set({ delivery: 'weekly' })
+        .where(and(eq(follows.userId, check.userId), eq(follows.delivery, 'immediate'))),
+      audit(db, { actorUserId: check.userId, action: 'follows.immediate-stopped', subjectType: 'user', subjectId: check.userId, detail: { follows: check.immediate } }, now),
     ]);
   }
   return { ok: true, email: check.email };

@@ -12,16 +12,19 @@
  * loses the insert and its mail insert finds no row, so it queues nothing. A period with
  * nothing new gets a row without mail, so each person is looked at once per period.
  *
+ * Which follows: every follow but those set to "niets" (`none`); a new pitch the person already
+ * had by e-mail at once (a follow set to "meteen", features/follows/pitch-alerts.ts) is left out.
+ *
  * What is new: the news sources' items after the end of the person's previous period
  * (`covered_until`), or, for a first digest, after their first follow; after the digest was
  * switched back on, only news from then on; never more than MAX_LOOKBACK_MS back.
  */
-import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import { digestSends, digestSettings, follows } from '#db/follows-schema.ts';
+import { digestSends, digestSettings, follows, pitchAlerts } from '#db/follows-schema.ts';
 import { users } from '#db/schema.ts';
 import { createSplitToken, sha256Hex } from '#platform/auth/crypto.ts';
-import { digestPeriod, groupDigest, type Follow, type NewsItem } from '#domain/follows.ts';
+import { digestPeriod, groupDigest, weeklyDigestInput, type DeliveredFollow, type Follow, type NewsItem } from '#domain/follows.ts';
 import { describeStaticFollow } from '#features/follows/follows.ts';
 import type { NewsSource } from '#features/follows/news-sources.ts';
 import { digestMessage, type DigestSection } from '#platform/mail/digest-messages.ts';
@@ -67,7 +70,7 @@ async function duePeople(db: Database, period: string) {
       and(
         isNotNull(users.emailVerifiedAt),
         sql`(${digestSettings.enabled} is null or ${digestSettings.enabled} = 1)`,
-        sql`exists (select 1 from ${follows} where ${follows.userId} = ${users.id})`,
+        sql`exists (select 1 from ${follows} where ${follows.userId} = ${users.id} and ${follows.delivery} != 'none')`,
         sql`not exists (select 1 from ${digestSends} where ${digestSends.userId} = ${users.id} and ${digestSends.period} = ${period})`,
       ),
     )
@@ -92,10 +95,15 @@ export async function sendWeeklyDigests(db: Database, now: number, options: Dige
   const people = await duePeople(db, period);
   if (people.length === 0) return result;
 
-  const followRows = await db
-    .select({ userId: follows.userId, kind: follows.kind, value: follows.value })
-    .from(follows)
-    .where(inArray(follows.userId, people.map((p) => p.id)));
+  const peopleIds = people.map((p) => p.id);
+  const [followRows, alertRows] = await Promise.all([
+    db.select({ userId: follows.userId, kind: follows.kind, value: follows.value, delivery: follows.delivery }).from(follows).where(inArray(follows.userId, peopleIds)),
+    // New pitches they had at once by e-mail ("meteen") are not repeated in the digest.
+    db
+      .select({ userId: pitchAlerts.userId, pitchId: pitchAlerts.pitchId })
+      .from(pitchAlerts)
+      .where(and(inArray(pitchAlerts.userId, peopleIds), gte(pitchAlerts.createdAt, now - MAX_LOOKBACK_MS))),
+  ]);
   const pitchIds = [...new Set(followRows.filter((f) => f.kind === 'pitch').map((f) => f.value))];
   const pitchTitles = new Map(
     pitchIds.length === 0 ? [] : (await db.select({ id: pitches.id, title: pitches.title, demo: pitches.demo }).from(pitches).where(inArray(pitches.id, pitchIds))).map((p) => [p.id, withDemoMark(p.title, p.demo)] as const),
@@ -114,8 +122,10 @@ export async function sendWeeklyDigests(db: Database, now: number, options: Dige
 
   for (const person of people) {
     const start = Math.max(person.lastCovered ?? person.firstFollow, person.resumedAt ?? 0, now - MAX_LOOKBACK_MS);
-    const mine: Follow[] = followRows.filter((f) => f.userId === person.id).map(({ kind, value }) => ({ kind, value }));
-    const groups = groupDigest(mine, await news(start));
+    const mine: DeliveredFollow[] = followRows.filter((f) => f.userId === person.id);
+    const mailed = new Set(alertRows.filter((a) => a.userId === person.id).map((a) => `pitch:${a.pitchId}`));
+    const weekly = weeklyDigestInput(mine, await news(start), mailed);
+    const groups = groupDigest(weekly.follows, weekly.items);
     const claim = { userId: person.id, period, coveredUntil: now, createdAt: now };
     if (groups.length === 0) {
       await db.insert(digestSends).values({ id: createSplitToken().id, ...claim, items: 0, unsubscribeHash: null }).onConflictDoNothing();

@@ -6,7 +6,8 @@
  * UNVERIFIED_ACCOUNT_DAYS; messages sent through /aandragen/ SUGGESTION_RETENTION_MONTHS after a
  * curator handled them; curators' decisions once they are history (DECISION_RETENTION_MS); a refused
  * form's typed values after FORM_REPLAY_MS (ten minutes); an invitation's note, decline reason and
- * links INVITATION_TEXT_RETENTION_DAYS after it was sent.
+ * links INVITATION_TEXT_RETENTION_DAYS after it was sent; the record of an at-once mail about a
+ * new pitch (with its unsubscribe link) after a year.
  * Run by ./housekeeping.ts.
  */
 import { and, isNull, lt, notExists, eq, sql } from 'drizzle-orm';
@@ -22,6 +23,7 @@ import { deleteExpiredFormReplays } from '#platform/form-replay-store.ts';
 import { deleteOldDecisions } from '#features/accounts/curation-records.ts';
 import { deleteHandledSuggestions } from '#features/suggestions/suggestions.ts';
 import { deleteOldInvitationTexts } from '#features/matchmaking/invitation-records.ts';
+import { deleteOldPitchAlerts } from '#features/follows/pitch-alerts.ts';
 
 /** An account whose address is not confirmed within this many days is removed. */
 export const UNVERIFIED_ACCOUNT_DAYS = 7;
@@ -42,6 +44,8 @@ export async function runRetention(db: Database, now = Date.now()): Promise<void
     deleteExpiredFormReplays(db, now),
     // Invitation notes, decline reasons and the links in invitation mails, a year on.
     ...deleteOldInvitationTexts(db, now),
+    // Records of at-once mails about new pitches (and their unsubscribe links), a year on.
+    deleteOldPitchAlerts(db, now),
     db.delete(users).where(and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff))),
     // Offers that waited for an account that never came to be (its author is gone) never
     // reached anyone: they go too, so they no longer block the employer's real offer.

@@ -4,7 +4,8 @@
  * changes (with a note the author sees on the pitch and by e-mail), reject (with a reason,
  * e-mailed), or feature and unfeature a published pitch for the home page. Each decision asks
  * the policy with the loaded pitch, moves through the lifecycle, and writes the pitch, the
- * audit entry (who, when, what) and the author's e-mail in one guarded batch.
+ * audit entry (who, when, what) and the author's e-mail in one guarded batch; a publication
+ * also queues, in that batch, the at-once mails to followers who chose them (pitch-alerts.ts).
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { pitches } from '#db/marketplace-schema.ts';
@@ -16,6 +17,7 @@ import { amsterdamDate } from '#domain/amsterdam-time.ts';
 import { transition, type PitchEvent, type PitchInput } from '#domain/pitch-lifecycle.ts';
 import { pitchChangesRequestedMessage, pitchPublishedMessage, pitchRejectedMessage } from '#platform/mail/pitch-messages.ts';
 import { findUserById } from '#features/accounts/users.ts';
+import { pitchAlertStatements } from '#features/follows/pitch-alerts.ts';
 import { loadPitch, type PitchNotFound, type PitchMoveRefused, type PitchRecord, type StalePitch } from './pitches.ts';
 import { enqueueMailIf, type MailMessage } from '#platform/mail/outbox.ts';
 import { pitchIsAt } from './pitch-writes.ts';
@@ -113,9 +115,12 @@ async function decide<E extends Decision>(deps: Deps, actor: Actor | null, pitch
   if (pitch.version !== version) return { ok: false, reason: 'stale' };
   const guard = pitchIsAt(pitch.id, version, pitch.status);
   const mail = await authorMail(deps, pitch, event, move.changes.moderationNote ?? '');
+  // Followers who chose "meteen" hear of a published pitch in the same write that publishes it.
+  const alerts = event === 'publish' ? await pitchAlertStatements(db, pitch, guard, deps.origin, now) : [];
   const results = await db.batch([
     auditIf(db, { actorUserId: actor.userId, action: `pitch.${event}`, subjectType: 'pitch', subjectId: pitch.id, detail: { from: pitch.status, to: move.status, ...detail } }, guard, now),
     ...(mail ? [enqueueMailIf(db, mail, guard, now)] : []),
+    ...alerts,
     db
       .update(pitches)
       .set({

@@ -8,7 +8,7 @@
  * to 100,000 pitches (npm run bench); the cards of a page are read by primary key.
  * Every query here is checked to use an index (tests/integration/marketplace/query-plans.test.ts).
  */
-import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { pitchFacets, pitches, type PitchRow } from '#db/marketplace-schema.ts';
 import { loadGeo } from '#features/catalog/geo.ts';
@@ -31,7 +31,7 @@ import { plainTextExcerpt } from '#platform/markdown/render-user-markdown.ts';
 import { runInBackground } from '#platform/lifecycle.ts';
 import { currentPitchIndex } from './pitch-index/cache.ts';
 import { offerCountsFor } from './offer-counts.ts';
-import { countsByMunicipality, featuredSeqs, pitchesAfter, viewPitchIndex, type PitchIndexPage } from './pitch-index/query.ts';
+import { countsByMunicipality, featuredSeqs, openIndexedPitches, pitchesAfter, viewPitchIndex, type IndexedOpenPitch, type PitchIndexPage } from './pitch-index/query.ts';
 
 /** Statuses the public may see. */
 export const publicPitchStatuses = ['published', 'closed'] as const;
@@ -270,4 +270,28 @@ export async function openPitchesFor(db: Database, municipalityId: string, now: 
 export async function pitchCountsByMunicipality(db: Database, now: Date = new Date()): Promise<Map<string, { total: number; open: number; demo: number }>> {
   const index = await currentPitchIndex(db, pitchPlaces().byMunicipality);
   return countsByMunicipality(index, amsterdamDate(now));
+}
+
+/** Every pitch that takes offers today, with its place and facets, from the facet index (no pitch is read from the database). */
+export async function openPitchesFromIndex(db: Database, now: Date): Promise<IndexedOpenPitch[]> {
+  const index = await currentPitchIndex(db, pitchPlaces().byMunicipality);
+  return openIndexedPitches(index, amsterdamDate(now));
+}
+
+/** The cards of these pitches (by seq), in the order given. */
+export function pitchCardsBySeq(db: Database, seqs: number[], now: Date): Promise<PitchCardView[]> {
+  return cardsFor(db, seqs, amsterdamDate(now));
+}
+
+/**
+ * Id and title of these pitches (by seq), as one JSON row: a ranking may need the titles of a
+ * few thousand pitches to break ties, and the client's cost per returned row would dominate.
+ */
+export async function pitchTitlesBySeq(db: Database, seqs: readonly number[]): Promise<Map<number, { id: string; title: string }>> {
+  if (seqs.length === 0) return new Map();
+  const [row] = await db.all<{ rows: string | null }>(
+    sql`select json_group_array(json_array(seq, id, title)) as rows from ${pitches} where seq in (select value from json_each(${JSON.stringify(seqs)}))`,
+  );
+  const list = JSON.parse(row?.rows ?? '[]') as [number, string, string][];
+  return new Map(list.map(([seq, id, title]) => [seq, { id, title }]));
 }

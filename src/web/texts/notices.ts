@@ -36,4 +36,7 @@ export const notices = {
   ontvolgd: 'U volgt dit niet meer.',
   'weekoverzicht-aan': 'U krijgt het weekoverzicht weer, vanaf nu.',
   'weekoverzicht-uit': 'U krijgt geen weekoverzicht meer. Wat u volgt, blijft bewaard.',
+  'bericht-meteen': 'Opgeslagen. Wordt er een pitch gepubliceerd die hierbij past, dan krijgt u meteen een e-mail.',
+  'bericht-wekelijks': 'Opgeslagen. Wat hierbij nieuw is, staat in het weekoverzicht op maandagochtend.',
+  'bericht-niets': 'Opgeslagen. U krijgt hierover geen e-mail meer; u volgt het nog wel.',
 } as const;

@@ -285,6 +285,12 @@ export function formModels(ids: FixtureIds): FormModel[] {
     },
     { action: 'follows.unfollow', persona: 'member', page: '/account/volgen/', fields: { kind: one('municipality', 'region'), value: one('zaanstad', 'onbekend'), next: one('', '/account/volgen/') } },
     { action: 'follows.digest', persona: 'member', page: '/account/volgen/', fields: { digest: one('on', 'off', 'misschien') } },
+    {
+      action: 'follows.delivery',
+      persona: 'member',
+      page: '/account/volgen/',
+      fields: { kind: one('municipality', 'sector', 'pitch', 'planeet'), value: one('zaanstad', 'logistiek', ids.pitchId, 'onbekend'), delivery: one('immediate', 'weekly', 'none', 'soms') },
+    },
     // Content editor: drafts in the database, never a file; unknown drafts answer 404.
     {
       action: 'editor.saveCase',

@@ -214,9 +214,10 @@ describe('AVG', () => {
     expect((await exportUserData(t.deps(), reader.userId))!.volgen).toEqual({
       weekoverzicht: 'aan',
       volgt: [
-        { soort: 'Gemeente', waarde: 'zaanstad', sinds: new Date(FOLLOWED).toISOString() },
-        { soort: 'Sector', waarde: 'zorg', sinds: new Date(FOLLOWED).toISOString() },
+        { soort: 'Gemeente', waarde: 'zaanstad', bericht: 'In het wekelijkse overzicht', sinds: new Date(FOLLOWED).toISOString() },
+        { soort: 'Sector', waarde: 'zorg', bericht: 'In het wekelijkse overzicht', sinds: new Date(FOLLOWED).toISOString() },
       ],
+      meteenGemaildOverPitches: [],
     });
     expect(await deleteAccount(t.deps(), readerUser, { password: strongPassword })).toEqual({ ok: true });
     expect(await t.handle.db.select().from(follows)).toEqual([]);

@@ -14,7 +14,7 @@ import {
   type PitchSort,
   type PlaceFacetKey,
 } from '#domain/pitch-filter.ts';
-import { bitOf, dayNumber, storedFacets, type PitchIndex, type StoredFacetKey } from './build.ts';
+import { bitOf, dayNumber, kindIndex, storedFacets, type PitchIndex, type StoredFacetKey } from './build.ts';
 
 export interface PitchIndexView {
   total: number;
@@ -346,3 +346,48 @@ export function countsByMunicipality(index: PitchIndex, today: string): Map<stri
   return counts;
 }
 
+
+/** An open pitch as the index knows it: where, and its facet values (ids in vocabulary order). */
+export interface IndexedOpenPitch {
+  seq: number;
+  municipalityId: string;
+  targetGroups: readonly string[];
+  sectors: readonly string[];
+  helpKinds: readonly string[];
+}
+
+/** The ids a mask stands for, per stored facet and mask (pitches share few distinct masks). */
+const maskIds = storedFacets.map(() => new Map<number, readonly string[]>());
+function idsOf(k: number, mask: number): readonly string[] {
+  let ids = maskIds[k]!.get(mask);
+  if (!ids) {
+    ids = storedFacets[k]!.ids.filter((_, bit) => (mask & (1 << bit)) !== 0);
+    maskIds[k]!.set(mask, ids);
+  }
+  return ids;
+}
+
+/**
+ * The pitches that take offers on `today` (published, closing day not passed), newest first,
+ * with their place and facets: what matchmaking needs to rank every open pitch for an employer
+ * without reading them from the database.
+ */
+export function openIndexedPitches(index: PitchIndex, today: string): IndexedOpenPitch[] {
+  const todayNumber = dayNumber(today);
+  const found: IndexedOpenPitch[] = [];
+  const valuesOf = (kind: string, i: number) => {
+    const k = kindIndex.get(kind)!;
+    return idsOf(k, index.masks[k]![i]!);
+  };
+  for (let i = 0; i < index.size; i++) {
+    if (index.closed[i] !== 0 || index.closing[i]! < todayNumber) continue;
+    found.push({
+      seq: index.seq[i]!,
+      municipalityId: index.municipalityIds[index.municipality[i]!]!,
+      targetGroups: valuesOf('target-group', i),
+      sectors: valuesOf('sector', i),
+      helpKinds: valuesOf('help-kind', i),
+    });
+  }
+  return found;
+}
