@@ -157,15 +157,27 @@ function placeBits(index: PitchIndex, filter: PitchFilter, municipalitiesIn: Mun
     if (filter[key].length > 0) sets.push(new Set(filter[key].flatMap((area) => municipalitiesIn[key].get(area) ?? [])));
   }
   if (sets.length === 0) return null;
+  // The same place choice comes back on every request for that list: keep its bitset per index.
+  const key = JSON.stringify([filter.municipalities, filter.provinces, filter.regions]);
+  let kept = placeCache.get(index);
+  if (!kept) placeCache.set(index, (kept = new Map()));
+  const cached = kept.get(key);
+  if (cached) return cached;
   const perMunicipality = municipalityBits(index);
-  const out = scratchBits().fill(0);
+  const out = new Uint32Array((index.size + 31) >>> 5);
   index.municipalityIds.forEach((id, m) => {
     const bits = perMunicipality[m]!;
     if (bits.length === 0 || !sets.every((set) => set.has(id))) return;
     for (let w = 0; w < out.length; w++) out[w]! |= bits[w]!;
   });
+  // Bounded: a request can name any combination of places.
+  if (kept.size >= PLACE_CACHE_SIZE) kept.delete(kept.keys().next().value!);
+  kept.set(key, out);
   return out;
 }
+
+const PLACE_CACHE_SIZE = 64;
+const placeCache = new WeakMap<PitchIndex, Map<string, Uint32Array>>();
 
 /** Calls `each` for every set bit's position from `start` on, in order, until it returns true. */
 function forEachSet(bits: Uint32Array, each: (i: number) => boolean | void, start = 0): void {
