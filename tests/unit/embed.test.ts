@@ -176,7 +176,7 @@ describe('wat de inbedding van een werkgever zegt', () => {
       { title: 'Pitch dicht', href: '/pitches/dicht/', summary: 'Over dicht. Mail naar [e-mailadres weggelaten].', status: 'Gemeente Amsterdam · gesloten' },
     ]);
     expect(view.empty).toBeNull();
-    expect(view.title).toBe('PostNL op Praktijkplein');
+    expect(view.title).toBe('Praktijkvoorbeelden en pitches met PostNL | Praktijkplein');
   });
 
   test('een lijst zonder iets erin staat er niet: alleen praktijkvoorbeelden, of alleen pitches', () => {

@@ -57,7 +57,7 @@ export interface EmbedSubject {
  * The choices that mean something for this kind: only a municipality's embed has the choice of
  * adding its practices (an employer's always shows them), so `met` never reaches an employer's code.
  */
-export function optionsFor(kind: EmbedKind, options: EmbedOptions): EmbedOptions {
+function optionsFor(kind: EmbedKind, options: EmbedOptions): EmbedOptions {
   return kind === 'municipality' ? options : { ...options, withCases: false };
 }
 

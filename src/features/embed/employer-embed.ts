@@ -49,7 +49,7 @@ export function employerEmbed({ employer, pitches, practices }: EmployerEmbedInp
   const section = employerPitchesHeading(name, shown);
   const page: EmbedLink = { text: `Meer over ${name} op Praktijkplein`, href: `/organisaties/${encodeURIComponent(id)}/` };
   return {
-    title: `${name} op Praktijkplein`,
+    title: `Praktijkvoorbeelden en pitches met ${name} | Praktijkplein`,
     cases: cases.length > 0 ? { heading: `Praktijkvoorbeelden met ${name}`, items: cases.map(caseItem), all: page } : null,
     pitches:
       shown.length > 0
