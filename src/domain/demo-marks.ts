@@ -125,6 +125,18 @@ export function municipalityPitchesHeading(municipalityName: string, pitches: re
   return { heading: `Pitches van ${municipalityName}`, note: null, allLink: `Alle pitches van ${municipalityName}` };
 }
 
+/**
+ * The heading over the pitches an employer takes part in (its embed). A demo pitch is made up,
+ * so taking part in it is no achievement: when every pitch on show is demo the heading says
+ * "Demopitches …", with real ones beside them it names both, and the note says which is which.
+ */
+export function employerPitchesHeading(employerName: string, pitches: readonly { demo: boolean }[]): { heading: string; note: string | null } {
+  const spread = demoSpread(pitches);
+  if (spread === 'all') return { heading: `Demopitches met ${employerName}`, note: allDemoNote(pitches.length) };
+  if (spread === 'some') return { heading: `Pitches waar ${employerName} aan meedoet, en demopitches`, note: someDemoNote() };
+  return { heading: `Pitches waar ${employerName} aan meedoet`, note: null };
+}
+
 /** Title and description of the pitch feed, for one municipality or for all, by the same rule. */
 export function pitchFeedText(items: readonly { demo: boolean }[], municipalityName?: string): { title: string; description: string } {
   const spread = demoSpread(items);

@@ -1,10 +1,11 @@
 /**
- * A municipality's embed on another site, against the built server: the code from the
- * municipality's page pasted into a page on another origin (a small server on another port)
- * shows the open pitches in Chromium, a link leads the whole window to the pitch, and host page
+ * A municipality's and an employer's embed on another site, against the built server: the code
+ * from the organisation's page pasted into a page on another origin (a small server on another
+ * port) shows the pitches in Chromium, a link leads the whole window to the pitch, and host page
  * and frame pass axe; any other page of the site refuses to be framed there. Over HTTP: which
  * addresses may be framed, no script allowed, no cookie read or set, a short cache time, a
- * readable 404, and the size (HTML and CSS under 15 KB) measured plain and compressed.
+ * readable 404, an employer's pitch only where it agreed to be named, and the size (HTML and
+ * CSS under 15 KB) measured plain and compressed.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,9 +13,9 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { pitches } from '#db/marketplace-schema.ts';
+import { offers, pitches } from '#db/marketplace-schema.ts';
 import { amsterdamDate } from '#domain/amsterdam-time.ts';
-import { EMBED_CASE_LIMIT, EMBED_PITCH_LIMIT } from '#features/embed/municipality-embed.ts';
+import { EMBED_CASE_LIMIT, EMBED_PITCH_LIMIT } from '#features/embed/embed-items.ts';
 import { baseURL, connectBrowser, openPage } from './browser.ts';
 import { serverDatabase } from './accounts-support.ts';
 import { sessionCookie } from './session-support.ts';
@@ -29,6 +30,9 @@ const stamp = Date.now().toString(36);
 const realTitle = `Werk op Terschelling in het seizoen ${stamp}`;
 const demoTitle = `Leerplekken op de veerboot ${stamp}`;
 const closedTitle = `Gesloten pitch van Terschelling ${stamp}`;
+const unnamedTitle = `Pitch waar de werkgever zonder naam meedoet ${stamp}`;
+/** An employer with a practice that no other test makes offers for. */
+const employer = 'facilicom';
 let pitchId = '';
 
 let browser: Browser;
@@ -71,7 +75,15 @@ beforeAll(async () => {
     row(pitchId, shown, realTitle),
     row(`e2e-inbedding-demo-${stamp}`, shown, demoTitle, { demo: true, publishedAt: Date.now() - 60_000 }),
     row(`e2e-inbedding-dicht-${stamp}`, shown, closedTitle, { status: 'closed', closedAt: Date.now() }),
+    row(`e2e-inbedding-anoniem-${stamp}`, shown, unnamedTitle, { publishedAt: Date.now() - 120_000 }),
     ...Array.from({ length: EMBED_PITCH_LIMIT + 1 }, (_, i) => row(`e2e-inbedding-lang-${i}-${stamp}`, full, longTitle(i), { challenge: longChallenge })),
+  ]);
+  // The employer takes part in the open and the closed pitch by name, and in one more without it.
+  const offer = (id: string, pitch: string, showName: boolean): typeof offers.$inferInsert => ({ id: `${id}-${stamp}`, pitchId: pitch, employerId: employer, helpKinds: ['banen'], status: 'offered', showName, createdAt: Date.now(), updatedAt: Date.now() });
+  await db.insert(offers).values([
+    offer('e2e-inbedding-aanbod-open', pitchId, true),
+    offer('e2e-inbedding-aanbod-dicht', `e2e-inbedding-dicht-${stamp}`, true),
+    offer('e2e-inbedding-aanbod-anoniem', `e2e-inbedding-anoniem-${stamp}`, false),
   ]);
   browser = await connectBrowser();
   host = http.createServer((_request, response) => {
@@ -88,9 +100,9 @@ afterAll(async () => {
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${baseURL()}${path}`, { headers });
 
-/** The code as a web editor copies it from the municipality's page: the textarea's value. */
-async function snippetFrom(page: Page, query = ''): Promise<string> {
-  await page.goto(`/organisaties/${shown}/${query}`);
+/** The code as a web editor copies it from the organisation's page: the textarea's value. */
+async function snippetFrom(page: Page, query = '', organisation = shown): Promise<string> {
+  await page.goto(`/organisaties/${organisation}/${query}`);
   return page.locator('#inbedden-code').inputValue();
 }
 
@@ -156,9 +168,30 @@ describe('inbedden over HTTP', () => {
     expect(none).toContain('<a href="/pitches/nieuw/">Zet een pitch op Praktijkplein</a>');
   });
 
+  test('een werkgever: zijn praktijkvoorbeelden en de pitches waar hij bij naam meedoet, open en gesloten; een aanbod zonder naam niet', async () => {
+    const response = await get(`/embed/werkgever/${employer}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-frame-options')).toBeNull();
+    expect(response.headers.get('content-security-policy')).toContain('frame-ancestors https: http:');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    const html = await response.text();
+    expect(html).not.toContain('<script');
+    expect(html).toContain('<h2 id="praktijkvoorbeelden">Praktijkvoorbeelden met Facilicom</h2>');
+    expect(html).toContain('<h2 id="pitches">Pitches waar Facilicom aan meedoet</h2>');
+    expect(html).toContain(realTitle);
+    expect(html).toContain(closedTitle);
+    expect(html).toContain('Gemeente Terschelling · gesloten');
+    expect(html).not.toContain(unnamedTitle);
+    // The same pitch is on the municipality's embed: it is left out for the employer only.
+    expect(await (await get(`/embed/gemeente/${shown}/`)).text()).toContain(unnamedTitle);
+    expect(Buffer.byteLength(html)).toBeLessThan(15_000);
+  });
+
   test.each([
     ['/embed/gemeente/bestaat-niet/', 'Deze gemeente staat niet op Praktijkplein'],
     ['/embed/gemeente/postnl/', 'Deze gemeente staat niet op Praktijkplein'],
+    ['/embed/werkgever/bestaat-niet/', 'Deze werkgever staat niet op Praktijkplein'],
+    ['/embed/werkgever/zaanstad/', 'Deze werkgever staat niet op Praktijkplein'],
     ['/embed/iets-anders/', 'Dit adres bestaat niet op Praktijkplein'],
   ])('%s: 404 die in het kader leesbaar is', async (path, heading) => {
     const response = await get(path);
@@ -259,6 +292,26 @@ describe('de code op een site van een andere herkomst', () => {
     expect(page.url()).toBe(hostURL);
 
     for (const path of [`/embed/gemeente/${shown}/`, `/embed/gemeente/${shown}/?stijl=neutraal&met=praktijkvoorbeelden`, `/embed/gemeente/${empty}/`, '/embed/gemeente/bestaat-niet/']) {
+      await page.goto(path);
+      expect(await embedViolations(page), path).toEqual([]);
+    }
+    await context.close();
+  });
+
+  test('de code van een werkgever: het kader toont zijn pitches en praktijkvoorbeelden, axe vindt niets', async () => {
+    const { context, page } = await openPage(browser);
+    hostBody = await snippetFrom(page, '', employer);
+    // An employer's embed always has both lists: its page offers the look, not the content.
+    expect(await page.getByRole('group', { name: 'Inhoud' }).count()).toBe(0);
+    expect(hostBody).toContain(`/embed/werkgever/${employer}/"`);
+    await page.goto(hostURL);
+    const frame = await childFrame(page);
+    await frame.getByRole('link', { name: realTitle }).waitFor();
+    expect(await frame.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Praktijkvoorbeelden met Facilicom', 'Pitches waar Facilicom aan meedoet']);
+    expect(await frame.getByText(unnamedTitle).count()).toBe(0);
+    const withFrame = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+    expect(withFrame.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    for (const path of [`/embed/werkgever/${employer}/?stijl=neutraal`, '/embed/werkgever/bestaat-niet/']) {
       await page.goto(path);
       expect(await embedViolations(page), path).toEqual([]);
     }

@@ -73,6 +73,9 @@ export const embedPages: readonly (readonly [string, string])[] = [
   ['inbedding neutraal met praktijkvoorbeelden', '/embed/gemeente/zaanstad/?stijl=neutraal&met=praktijkvoorbeelden'],
   ['inbedding zonder open pitch', '/embed/gemeente/almere/'],
   ['inbedding van een onbekende gemeente', '/embed/gemeente/bestaat-niet/'],
+  ['inbedding van een werkgever', '/embed/werkgever/postnl/'],
+  ['inbedding van een werkgever, neutraal', '/embed/werkgever/postnl/?stijl=neutraal'],
+  ['inbedding van een onbekende werkgever', '/embed/werkgever/bestaat-niet/'],
 ];
 
 /** A signed-in browser context and the page types that person sees. */

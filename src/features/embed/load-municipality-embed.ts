@@ -8,7 +8,8 @@ import { practicesAndPlans } from '#features/catalog/practices-and-plans.ts';
 import { openPitchesFor } from '#features/marketplace/pitch-list.ts';
 import { clock, type Deps } from '#platform/context.ts';
 import type { EmbedOptions } from './embed-options.ts';
-import { EMBED_PITCH_LIMIT, municipalityEmbed, type MunicipalityEmbedView } from './municipality-embed.ts';
+import { EMBED_PITCH_LIMIT } from './embed-items.ts';
+import { municipalityEmbed, type MunicipalityEmbedView } from './municipality-embed.ts';
 
 /** The embed of the municipality `id`; undefined when there is no such municipality. */
 export async function loadMunicipalityEmbed(deps: Deps, id: string, options: EmbedOptions): Promise<MunicipalityEmbedView | undefined> {

@@ -7,44 +7,9 @@
  * site can take one for real (docs/decisions/embeds.md). Plain TypeScript over loaded data.
  */
 import { dutchDate } from '#domain/amsterdam-time.ts';
-import { demoPitchNotice, municipalityPitchesHeading, withDemoMark } from '#domain/demo-marks.ts';
-import { withoutEmailAddresses } from '#features/open-data/public-text.ts';
+import { municipalityPitchesHeading } from '#domain/demo-marks.ts';
 import type { EmbedOptions } from './embed-options.ts';
-
-/** At most this many pitches and cases: a frame of about 600 px and the size budget (15 KB) hold them. */
-export const EMBED_PITCH_LIMIT = 5;
-export const EMBED_CASE_LIMIT = 5;
-
-/** What the embed reads of a pitch (a PitchCardView has it). */
-export interface EmbedPitchInput {
-  id: string;
-  title: string;
-  excerpt: string;
-  closingDate: string;
-  demo: boolean;
-}
-
-/** What the embed reads of a case (a CaseView has it). */
-export interface EmbedCaseInput {
-  id: string;
-  title: string;
-  summary: string;
-}
-
-export interface EmbedLink {
-  text: string;
-  href: string;
-}
-
-export interface EmbedItem {
-  title: string;
-  href: string;
-  summary: string;
-  /** "Reageren kan tot en met 30 juni 2027", for a pitch. */
-  closes?: string;
-  /** That a demo pitch is made up and not the municipality's. */
-  demoNotice?: string;
-}
+import { caseItem, EMBED_CASE_LIMIT, EMBED_PITCH_LIMIT, pitchItem, type EmbedCaseInput, type EmbedItem, type EmbedLink, type EmbedPitchInput } from './embed-items.ts';
 
 export interface MunicipalityEmbedView {
   /** The document title (the frame's own, shown when the preview opens alone). */
@@ -83,14 +48,7 @@ export function municipalityEmbed({ municipality, pitches, practices, options }:
     heading: section.heading,
     lead: anyReal ? `Gemeente ${name} zoekt werkgevers die meedoen met banen, leerplekken of begeleiding. U reageert op Praktijkplein.` : null,
     note: section.note,
-    pitches: shown.map((pitch) => ({
-      title: withDemoMark(pitch.title, pitch.demo),
-      href: `/pitches/${encodeURIComponent(pitch.id)}/`,
-      // Shown on another organisation's site, beyond any later edit here: as open data, without e-mail addresses.
-      summary: withoutEmailAddresses(pitch.excerpt),
-      closes: `Reageren kan tot en met ${dutchDate(pitch.closingDate)}`,
-      ...(pitch.demo ? { demoNotice: demoPitchNotice(name) } : {}),
-    })),
+    pitches: shown.map((pitch) => pitchItem(pitch, name, `Reageren kan tot en met ${dutchDate(pitch.closingDate)}`)),
     empty:
       shown.length === 0
         ? { text: `Gemeente ${name} heeft nu geen open pitch.`, invite: 'Werkt u bij de gemeente?', pitchLink: { text: 'Zet een pitch op Praktijkplein', href: '/pitches/nieuw/' } }
@@ -99,7 +57,7 @@ export function municipalityEmbed({ municipality, pitches, practices, options }:
     cases: options.withCases
       ? {
           heading: `Praktijkvoorbeelden met ${name}`,
-          items: cases.map((item) => ({ title: item.title, href: `/praktijkvoorbeelden/${encodeURIComponent(item.id)}/`, summary: item.summary })),
+          items: cases.map(caseItem),
           empty: cases.length === 0 ? `Er staat nog geen praktijkvoorbeeld van ${name} op Praktijkplein.` : null,
           all: { text: `Meer over ${name} op Praktijkplein`, href: `/organisaties/${encodeURIComponent(id)}/` },
         }

@@ -33,9 +33,12 @@ export async function offerSummary(db: Database, pitchId: string, counts?: Offer
 }
 
 /**
- * Per pitch, the employers the public may see by name: those taking part (a joined offer) that
- * agreed to be named, first answer first. The one rule for the pitch page and the open data.
+ * The offers that name their employer in public: taking part (a joined offer) and agreed to be
+ * named. The one rule for the pitch page, the open data and an employer's embed.
  */
+export const namesEmployerInPublic = () => and(inArray(offers.status, joinedOfferStatuses), eq(offers.showName, true));
+
+/** Per pitch, the employers the public may see by name (namesEmployerInPublic), first answer first. */
 export async function namedEmployersFor(db: Database, pitchIds: readonly string[]): Promise<Map<string, string[]>> {
   const named = new Map<string, string[]>();
   if (pitchIds.length === 0) return named;
@@ -43,7 +46,7 @@ export async function namedEmployersFor(db: Database, pitchIds: readonly string[
     .select({ pitchId: offers.pitchId, name: organisations.name, first: sql<number>`min(${offers.createdAt})` })
     .from(offers)
     .innerJoin(organisations, eq(organisations.id, offers.employerId))
-    .where(and(inArray(offers.pitchId, [...pitchIds]), inArray(offers.status, joinedOfferStatuses), eq(offers.showName, true)))
+    .where(and(inArray(offers.pitchId, [...pitchIds]), namesEmployerInPublic()))
     .groupBy(offers.pitchId, organisations.id)
     .orderBy(sql`min(${offers.createdAt})`);
   for (const row of rows) named.set(row.pitchId, [...(named.get(row.pitchId) ?? []), row.name]);

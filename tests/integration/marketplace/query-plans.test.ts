@@ -42,6 +42,7 @@ import {
 } from "#features/marketplace/pitch-feeds.ts";
 import { indexLoadStatements } from "#features/marketplace/pitch-index/cache.ts";
 import { publicPitch, publicPitches } from "#features/marketplace/public-pitches.ts";
+import { pitchesNamingEmployer } from "#features/marketplace/employer-pitches.ts";
 import { testDatabase, type TestDb } from "../accounts/helpers.ts";
 
 interface Statement {
@@ -151,6 +152,7 @@ describe("elke lijst-, filter- en feedquery gebruikt een index", () => {
       await featuredPitches(db, now);
       await publishedPitchesFor(db, "zaanstad", now);
       await openPitchesFor(db, "zaanstad", now, 5);
+      await pitchesNamingEmployer(db, "postnl", now, 5);
       await pitchCountsByMunicipality(db, now);
       await pitchesForFeed(db);
       await pitchesForFeed(db, { municipalityId: "zaanstad" });
