@@ -114,6 +114,19 @@ export async function axeViolations(page: Page) {
   return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * No axe violations, and no sideways scrolling on a phone (390×844) or a laptop (1280×800); a
+ * full-page screenshot of each when screenshots are asked for (`name` names them).
+ */
+export async function noViolationsAtBothSizes(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page), name).toEqual([]);
+  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+    await page.setViewportSize({ width, height });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} past op ${width} px`).toBe(true);
+    await screenshot(page, `${name}-${width}`, { fullPage: true });
+  }
+}
+
 /** Waits until the (first) element is visible; fails the test after 10 s. */
 export function visible(locator: Locator): Promise<void> {
   return locator.first().waitFor({ state: 'visible', timeout: 10_000 });

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { employerProfiles } from '#db/matchmaking-schema.ts';
 import { pitchFacets, pitches } from '#db/marketplace-schema.ts';
 import { organisations, outbox } from '#db/schema.ts';
-import { axeViolations, baseURL, connectBrowser, hasText, noJsPageFrom, openPage, screenshot, visible } from './browser.ts';
+import { baseURL, connectBrowser, hasText, noJsPageFrom, noViolationsAtBothSizes, openPage, visible } from './browser.ts';
 import { identity, serverDatabase } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';
 import { confirmedAccount, signIn } from './session-support.ts';
@@ -62,15 +62,6 @@ async function axePage(who: { email: string; ip: string }): Promise<Page> {
   return page;
 }
 
-async function noViolations(page: Page, name: string) {
-  expect(await axeViolations(page), name).toEqual([]);
-  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} past op ${width} px`).toBe(true);
-    await screenshot(page, `voor-u-${name}-${width}`, { fullPage: true });
-  }
-}
-
 /** A mail provider's RFC 8058 one-click POST: no cookies, another site's Origin. */
 function oneClickPost(url: string): Promise<{ status: number; body: string }> {
   const body = 'List-Unsubscribe=One-Click';
@@ -94,12 +85,12 @@ describe('pitches voor u', () => {
     const card = check.locator(`[data-pitch="${waitingId}"]`);
     await hasText(card.getByRole('listitem').first(), /^Uw organisatie werkt in de logistiek/);
     expect(await card.getByText('Uw organisatie werkt in de regio Zaanstreek/Waterland').count()).toBe(1);
-    await noViolations(check, 'lijst');
+    await noViolationsAtBothSizes(check, 'voor-u-lijst');
 
     const empty = await axePage(bert);
     await empty.goto('/account/pitches-voor-u/');
     await visible(empty.getByRole('link', { name: 'Vul het werkgeversprofiel in' }));
-    await noViolations(empty, 'leeg-profiel');
+    await noViolationsAtBothSizes(empty, 'voor-u-leeg-profiel');
 
     const { page } = await noJsPageFrom(browser, anna.ip);
     await signIn(page, anna.email);
@@ -112,7 +103,7 @@ describe('pitches voor u', () => {
     const answer = await municipality.goto('/account/pitches-voor-u/');
     expect(answer!.status()).toBe(403);
     await visible(municipality.getByText(/Deze pagina is voor werkgevers/));
-    await noViolations(municipality, 'gemeente');
+    await noViolationsAtBothSizes(municipality, 'voor-u-gemeente');
   });
 
   test('pitches zonder aanbod: de curator ziet de pitch met de werkgever die past; de gemeente niet', { timeout: 60_000 }, async () => {
@@ -122,7 +113,7 @@ describe('pitches voor u', () => {
     const card = check.locator(`[data-pitch="${waitingId}"]`);
     await hasText(card.locator('[data-invitations]'), 'Nog niemand uitgenodigd');
     await visible(card.locator(`[data-employer="${fits.id}"]`));
-    await noViolations(check, 'zonder-aanbod');
+    await noViolationsAtBothSizes(check, 'voor-u-zonder-aanbod');
 
     const municipality = await axePage(owner);
     expect((await municipality.goto('/beheer/pitches-zonder-aanbod/'))!.status()).toBe(403);
@@ -147,7 +138,7 @@ describe('meteen een e-mail', () => {
     expect(await page.locator('#volg-sector-logistiek').getByLabel('Meteen een e-mail als er een passende pitch wordt gepubliceerd').isChecked()).toBe(true);
     const check = await axePage(reader);
     await check.goto('/account/volgen/');
-    await noViolations(check, 'volgen-keuze');
+    await noViolationsAtBothSizes(check, 'voor-u-volgen-keuze');
 
     // A curator publishes a logistics pitch of Zaanstad: the reader gets one mail.
     const { db } = await serverDatabase();
@@ -166,7 +157,7 @@ describe('meteen een e-mail', () => {
 
     const confirm = await axePage(reader);
     await confirm.goto(link.pathname + link.search);
-    await noViolations(confirm, 'meteen-afmelden');
+    await noViolationsAtBothSizes(confirm, 'voor-u-meteen-afmelden');
     const { page: plain } = await noJsPageFrom(browser, reader.ip);
     await plain.goto(link.pathname + link.search);
     await plain.getByRole('button', { name: 'Afmelden' }).click();
@@ -176,7 +167,7 @@ describe('meteen een e-mail', () => {
     expect(oneClick.status).toBe(200);
     expect(oneClick.body).toContain('U bent afgemeld');
     await confirm.reload();
-    await noViolations(confirm, 'meteen-al-afgemeld');
+    await noViolationsAtBothSizes(confirm, 'voor-u-meteen-al-afgemeld');
     await page.goto('/account/volgen/');
     expect(await page.locator('#volg-sector-logistiek').getByLabel('In het wekelijkse overzicht').isChecked()).toBe(true);
   });

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { employerProfiles } from '#db/matchmaking-schema.ts';
 import { pitchFacets } from '#db/marketplace-schema.ts';
 import { organisations, outbox } from '#db/schema.ts';
-import { axeViolations, baseURL, connectBrowser, hasText, noJsPageFrom, openPage, screenshot, visible } from './browser.ts';
+import { baseURL, connectBrowser, hasText, noJsPageFrom, noViolationsAtBothSizes, openPage, visible } from './browser.ts';
 import { identity, serverDatabase } from './accounts-support.ts';
 import { publishedPitch } from './offers-support.ts';
 import { confirmedAccount, signIn } from './session-support.ts';
@@ -65,15 +65,6 @@ async function axePage(email: string | null, ip: string): Promise<Page> {
   return page;
 }
 
-async function noViolations(page: Page, name: string) {
-  expect(await axeViolations(page), name).toEqual([]);
-  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} past op ${width} px`).toBe(true);
-    await screenshot(page, `matchmaking-${name}-${width}`, { fullPage: true });
-  }
-}
-
 /** The newest invitation mail to an address, and its two links (as paths). */
 async function invitationMail(address: string) {
   const { db } = await serverDatabase();
@@ -93,7 +84,7 @@ describe('werkgevers die passen, uitnodigen en antwoorden', () => {
     // 1. Anna turns invitations on in her bakery's profile.
     const annaCheck = await axePage(anna.email, anna.ip);
     await annaCheck.goto('/account/werkgeversprofiel/');
-    await noViolations(annaCheck, 'profiel-leeg');
+    await noViolationsAtBothSizes(annaCheck, 'matchmaking-profiel-leeg');
     const { page: annaPage } = await noJsPageFrom(browser, anna.ip);
     await signIn(annaPage, anna.email);
     await annaPage.getByRole('link', { name: 'Werkgeversprofiel' }).click();
@@ -107,7 +98,7 @@ describe('werkgevers die passen, uitnodigen en antwoorden', () => {
     await hasText(annaPage.getByRole('status'), /Gemeenten kunnen uw organisatie nu uitnodigen/);
     expect(await annaPage.getByLabel('Zaanstreek/Waterland').isChecked()).toBe(true);
     await annaCheck.reload();
-    await noViolations(annaCheck, 'profiel-opgeslagen');
+    await noViolationsAtBothSizes(annaCheck, 'matchmaking-profiel-opgeslagen');
 
     // 2. The owner finds the employers that fit, from the pitch page.
     const { page: ownerPage } = await noJsPageFrom(browser, owner.ip);
@@ -126,14 +117,14 @@ describe('werkgevers die passen, uitnodigen en antwoorden', () => {
     await hasText(ownerPage.locator('[data-hidden-employers]'), /^En \d+ werkgevers? die ook (past|passen), maar uitnodigingen via Praktijkplein niet (heeft|hebben) aangezet\.$/);
     const ownerCheck = await axePage(owner.email, owner.ip);
     await ownerCheck.goto(`/pitches/${pitchId}/werkgevers/`);
-    await noViolations(ownerCheck, 'voorstellen');
+    await noViolationsAtBothSizes(ownerCheck, 'matchmaking-voorstellen');
 
     // A note that is too long is refused at its field, and kept (checked with axe on that state).
     await ownerCheck.getByLabel(`Persoonlijk bericht aan ${employers.bakery.name}`).fill('Te lang. '.repeat(120));
     await ownerCheck.getByRole('button', { name: `Uitnodigen ${employers.bakery.name}` }).click();
     await hasText(ownerCheck.locator('.pp-error-summary'), /hoogstens 1000 tekens/);
     expect(await ownerCheck.getByLabel(`Persoonlijk bericht aan ${employers.bakery.name}`).inputValue()).toBe('Te lang. '.repeat(120));
-    await noViolations(ownerCheck, 'voorstellen-fout');
+    await noViolationsAtBothSizes(ownerCheck, 'matchmaking-voorstellen-fout');
 
     // 3. Two invitations, one with a note.
     await bakeryCard.getByLabel(/Persoonlijk bericht/).fill('Beste Anna, doet uw bakkerij mee? Wij zoeken plekken voor jongeren.');
@@ -145,7 +136,7 @@ describe('werkgevers die passen, uitnodigen en antwoorden', () => {
     await hasText(invitations.filter({ hasText: employers.bakery.name }).locator('.pp-invitation-state'), 'uitgenodigd');
     await hasText(invitations.filter({ hasText: employers.print.name }).locator('.pp-invitation-state'), 'uitgenodigd');
     await ownerCheck.goto(`/pitches/${pitchId}/werkgevers/`);
-    await noViolations(ownerCheck, 'uitgenodigd');
+    await noViolationsAtBothSizes(ownerCheck, 'matchmaking-uitgenodigd');
 
     // 4. Anna answers "Ik doe mee" from her mail: the form is filled in from the invitation.
     const toAnna = await invitationMail(anna.email);
@@ -160,7 +151,7 @@ describe('werkgevers die passen, uitnodigen en antwoorden', () => {
     expect(await annaPage.getByLabel('Werkervaringsplaatsen').isChecked()).toBe(true);
     expect(await annaPage.getByLabel('Banen').isChecked()).toBe(false);
     await annaCheck.goto(toAnna.join);
-    await noViolations(annaCheck, 'meedoen-uitnodiging');
+    await noViolationsAtBothSizes(annaCheck, 'matchmaking-meedoen-uitnodiging');
     await annaPage.getByLabel('Aantal plaatsen').fill('2');
     await annaPage.getByRole('button', { name: 'Aanbod versturen' }).click();
     await annaPage.waitForURL(/mijn-aanbod/);
@@ -172,16 +163,16 @@ describe('werkgevers die passen, uitnodigen en antwoorden', () => {
     await visible(bertPage.getByRole('heading', { name: 'Doet u niet mee?' }));
     const bertCheck = await axePage(null, bert.ip);
     await bertCheck.goto(toBert.decline);
-    await noViolations(bertCheck, 'nee-dank-u');
+    await noViolationsAtBothSizes(bertCheck, 'matchmaking-nee-dank-u');
     await bertPage.getByRole('button', { name: 'Nee, dank u' }).click();
     await hasText(bertPage.getByRole('status'), /U heeft de uitnodiging afgeslagen/);
     await bertCheck.goto(toBert.decline);
-    await noViolations(bertCheck, 'afgeslagen');
+    await noViolationsAtBothSizes(bertCheck, 'matchmaking-afgeslagen');
     await bertCheck.getByLabel(/Waarom doet u niet mee/).fill('x'.repeat(501));
     await bertCheck.getByRole('button', { name: 'Reden versturen' }).click();
     await hasText(bertCheck.locator('.pp-error-summary'), /hoogstens 500 tekens/);
     expect(await bertCheck.getByLabel(/Waarom doet u niet mee/).inputValue()).toBe('x'.repeat(501));
-    await noViolations(bertCheck, 'reden-fout');
+    await noViolationsAtBothSizes(bertCheck, 'matchmaking-reden-fout');
     await bertPage.getByLabel(/Waarom doet u niet mee/).fill('Wij hebben dit jaar geen plek voor jongeren.');
     await bertPage.getByRole('button', { name: 'Reden versturen' }).click();
     await hasText(bertPage.getByRole('status'), /De gemeente ziet uw reden/);
@@ -193,7 +184,7 @@ describe('werkgevers die passen, uitnodigen en antwoorden', () => {
     await hasText(printLine.locator('.pp-invitation-state'), 'doet niet mee');
     expect(await printLine.innerText()).toContain('Reden: Wij hebben dit jaar geen plek voor jongeren.');
     await ownerCheck.goto(`/pitches/${pitchId}/werkgevers/`);
-    await noViolations(ownerCheck, 'antwoorden');
+    await noViolationsAtBothSizes(ownerCheck, 'matchmaking-antwoorden');
   });
 
   test('niemand anders ziet de voorstellen: bezoeker, werkgever en een andere gemeente krijgen "niet gevonden"', async () => {
@@ -213,6 +204,6 @@ describe('werkgevers die passen, uitnodigen en antwoorden', () => {
     const response = await broken.goto('/uitnodiging/?t=kapot');
     expect(response!.status()).toBe(400);
     await visible(broken.getByRole('heading', { name: 'Deze link werkt niet' }));
-    await noViolations(broken, 'kapotte-link');
+    await noViolationsAtBothSizes(broken, 'matchmaking-kapotte-link');
   });
 });
